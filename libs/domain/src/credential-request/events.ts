@@ -1,0 +1,115 @@
+import type { ConnectionType, DomainEvent } from '../shared/types';
+
+/** Events of the credential-request aggregate (stream `credential-request-<id>`). Never a secret (R8.1). */
+
+export interface PersonRef {
+  /** null for an external recipient who has not accepted the invitation yet. */
+  userId: string | null;
+  name: string;
+  email: string;
+  external: boolean;
+}
+
+export interface RequestedModule {
+  key: string;
+  name: string;
+  scopes: string[];
+}
+
+export interface RequestedAppData {
+  appKey: string;
+  appName: string;
+  version: number;
+  connectionType: ConnectionType;
+  modules: RequestedModule[];
+  /** R4.2: de-duplicated union of the modules' scopes in catalog order (R13.7). */
+  scopes: string[];
+  note: string | null;
+  connectionName: string;
+  expectedAccountDomain: string | null;
+}
+
+export type RequestCreated = DomainEvent<
+  'RequestCreated',
+  {
+    requestId: string;
+    organizationId: string;
+    teamId: string;
+    name: string;
+    description: string | null;
+    requester: PersonRef;
+    recipient: PersonRef;
+    apps: RequestedAppData[];
+    /** R4.3: the key and a digest of the input, so a replay with another payload is a CONFLICT. */
+    idempotencyKey: string | null;
+    payloadDigest: string;
+    /** R4.4: for an external recipient; the token itself is never stored, only its SHA-256. */
+    invitation: { invitationId: string; tokenHash: string } | null;
+  }
+>;
+
+export type InvitationAccepted = DomainEvent<
+  'InvitationAccepted',
+  { invitationId: string; userId: string; name: string }
+>;
+
+export type AppAuthorized = DomainEvent<
+  'AppAuthorized',
+  { appKey: string; connectionId: string; accessUntil: string | null; expiresAt: string | null }
+>;
+
+export type AppAuthorizationFailed = DomainEvent<'AppAuthorizationFailed', { appKey: string; error: string }>;
+
+export type AppDeclined = DomainEvent<
+  'AppDeclined',
+  { appKey: string; reason: string; destroyedConnectionId: string | null }
+>;
+
+export type AccessRevoked = DomainEvent<
+  'AccessRevoked',
+  { appKey: string; connectionId: string; cause: 'RECIPIENT' | 'ACCESS_UNTIL' }
+>;
+
+export type ReauthorizationRequested = DomainEvent<
+  'ReauthorizationRequested',
+  { appKey: string; connectionId: string }
+>;
+
+export type AppReauthorized = DomainEvent<
+  'AppReauthorized',
+  { appKey: string; connectionId: string; accessUntil: string | null; expiresAt: string | null }
+>;
+
+export type CredentialsUpdated = DomainEvent<
+  'CredentialsUpdated',
+  { appKey: string; connectionId: string; accessUntil: string | null }
+>;
+
+/** A token refresh succeeded: the connection's expiry moved (no secret, only the new expiry). */
+export type ConnectionRefreshed = DomainEvent<
+  'ConnectionRefreshed',
+  { appKey: string; connectionId: string; expiresAt: string | null }
+>;
+
+export type ConnectionExpired = DomainEvent<
+  'ConnectionExpired',
+  { appKey: string; connectionId: string; error: string }
+>;
+
+export type RequestDeleted = DomainEvent<'RequestDeleted', { destroyedConnectionIds: string[] }>;
+
+export type CredentialRequestEvent =
+  | RequestCreated
+  | InvitationAccepted
+  | AppAuthorized
+  | AppAuthorizationFailed
+  | AppDeclined
+  | AccessRevoked
+  | ReauthorizationRequested
+  | AppReauthorized
+  | CredentialsUpdated
+  | ConnectionRefreshed
+  | ConnectionExpired
+  | RequestDeleted;
+
+export type CredentialRequestEventType = CredentialRequestEvent['type'];

@@ -1,0 +1,114 @@
+/**
+ * The event store port (ARCHITECTURE.md "Event store semantics"). Every adapter — PostgreSQL, PGlite,
+ * EventStoreDB — passes the one contract suite in `contract/`.
+ */
+
+/** `NO_STREAM`: the stream must not exist. `ANY`: no check. A number: the revision of the stream's last event. */
+export type ExpectedRevision = 'NO_STREAM' | 'ANY' | number;
+
+/**
+ * An opaque, lexicographically ordered checkpoint in the global order ('' is the start). Adapters encode it as
+ * fixed-width decimal pairs so that plain string comparison orders it (PostgreSQL: transaction id then position;
+ * EventStoreDB: commit then prepare position).
+ */
+export type GlobalPosition = string;
+export const START: GlobalPosition = '';
+
+export interface EventMetadataInput {
+  actorId: string | null;
+  correlationId: string;
+  causationId: string | null;
+  schemaVersion: number;
+}
+
+export interface NewEvent {
+  /** UUID chosen by the writer; appending an id that is already stored is a no-op. */
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadataInput;
+}
+
+export interface EventMetadata extends EventMetadataInput {
+  /** ISO 8601 UTC with milliseconds, set by the store at append. */
+  occurredAt: string;
+  /** Hex SHA-256 chain (SPEC R10.3): `hash = sha256(prevHash + JCS({stream, revision, type, at, actorId, data}))`. */
+  prevHash: string;
+  hash: string;
+}
+
+export interface RecordedEvent {
+  id: string;
+  stream: string;
+  /** Position within the stream, from 0. */
+  revision: number;
+  /** Global position for display (decimal string in the API). */
+  position: bigint;
+  /** Where this event sits in the global order; resume a subscription from it. */
+  globalPosition: GlobalPosition;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append. */
+  nextExpectedRevision: number;
+  /** Global order checkpoint of the last event written (or already stored, for an idempotent re-append). */
+  lastGlobalPosition: GlobalPosition;
+  /** False when every event id was already stored and nothing was written. */
+  written: boolean;
+}
+
+export interface SubscriptionOptions {
+  /** Events per handler call (default 500). */
+  batchSize?: number;
+  /** Fallback poll interval when no wake-up arrives (default 1000 ms). */
+  pollIntervalMs?: number;
+  /** Called when the handler throws; the subscription retries the same batch after a delay. */
+  onError?: (error: unknown) => void;
+}
+
+export interface Subscription {
+  /** Stops after the batch in flight; resolves when stopped. */
+  stop(): Promise<void>;
+  /** Resolves when the subscription has delivered everything up to `position` (or already had). */
+  caughtUp(position?: GlobalPosition): Promise<void>;
+}
+
+/** Called with each batch in global order; when it resolves, the batch counts as delivered. */
+export type BatchHandler = (events: RecordedEvent[]) => Promise<void>;
+
+export interface EventStore {
+  append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Every event of the stream from revision 0 (or `fromRevision`), in order; [] when the stream does not exist. */
+  readStream(stream: string, fromRevision?: number): Promise<RecordedEvent[]>;
+  /** Up to `limit` events strictly after `after`, in global order, never past a transaction still in flight. */
+  readAll(after: GlobalPosition, limit: number): Promise<RecordedEvent[]>;
+  /** Catch-up from `after`, then live. */
+  subscribeToAll(after: GlobalPosition, handler: BatchHandler, options?: SubscriptionOptions): Subscription;
+  /** Whether the store answers (for /health/ready). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class ConcurrencyError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | 'NO_STREAM',
+  ) {
+    super(`stream ${stream}: expected revision ${String(expected)}, found ${String(actual)}`);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+/** The event store cannot be reached (e.g. EventStoreDB's raw gRPC `14 UNAVAILABLE`). */
+export class EventStoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreUnavailableError';
+  }
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
