@@ -12,10 +12,12 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+// Packages shipped as ES modules only: Jest (CommonJS) needs them transformed.
+const esmPackages = ['@nestjs', 'jose'];
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src',
     '^@libs/([^/]+)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -1,0 +1,3 @@
+export * from './token-verifier';
+export * from './embedded-secret';
+export * from './sign-token';

@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { signToken } from './sign-token';
+import { AuthenticationError, TokenVerifier } from './token-verifier';
+
+const secret = 'a-test-secret-that-is-long-enough-for-hs256';
+
+describe('TokenVerifier (R1.2, R13.2)', () => {
+  it('accepts a good HS256 token and maps the claims', async () => {
+    const token = await signToken(secret, { sub: 's1', email: 'Ana@Example.COM', name: 'Ana', support: true });
+    const id = await new TokenVerifier({ jwtSecret: secret }).verify(`Bearer ${token}`);
+    expect(id).toEqual({ subject: 's1', email: 'ana@example.com', name: 'Ana', emailVerified: true, support: true });
+  });
+
+  it.each([
+    ['no header', undefined],
+    ['not bearer', 'Basic abc'],
+    ['garbage', 'Bearer not.a.jwt'],
+  ])('refuses %s', async (_label, header) => {
+    await expect(new TokenVerifier({ jwtSecret: secret }).verify(header)).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it('refuses a bad signature, an expired token, a wrong issuer or audience', async () => {
+    const verifier = new TokenVerifier({ jwtSecret: secret, issuer: 'iss', audience: 'aud' });
+    const wrongKey = await signToken(
+      'another-secret-that-is-long-enough-xxxx',
+      { sub: 's', email: 'a@b.co' },
+      { issuer: 'iss', audience: 'aud' },
+    );
+    const expired = await signToken(
+      secret,
+      { sub: 's', email: 'a@b.co' },
+      { issuer: 'iss', audience: 'aud', expiresIn: '-1m' },
+    );
+    const wrongIss = await signToken(secret, { sub: 's', email: 'a@b.co' }, { issuer: 'other', audience: 'aud' });
+    const wrongAud = await signToken(secret, { sub: 's', email: 'a@b.co' }, { issuer: 'iss', audience: 'other' });
+    for (const t of [wrongKey, expired, wrongIss, wrongAud]) {
+      await expect(verifier.verify(`Bearer ${t}`)).rejects.toBeInstanceOf(AuthenticationError);
+    }
+    const good = await signToken(secret, { sub: 's', email: 'a@b.co' }, { issuer: 'iss', audience: 'aud' });
+    await expect(verifier.verify(`Bearer ${good}`)).resolves.toMatchObject({ subject: 's' });
+  });
+
+  it('verifies ES256 tokens against a JWKS served on loopback', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
+    const server: Server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const verifier = new TokenVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks`, issuer: 'https://idp' });
+      const token = await new SignJWT({ email: 'b@corp.io', email_verified: true })
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setSubject('u2')
+        .setIssuer('https://idp')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ subject: 'u2', email: 'b@corp.io' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

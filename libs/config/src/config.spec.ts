@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig, redactUrl } from './config';
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults with an empty environment', () => {
+    const c = loadConfig({});
+    expect(c.role).toBe('all');
+    expect(c.port).toBe(3000);
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.eventStore).toBe('postgres');
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(c.dataDir).toMatch(/data$/);
+  });
+
+  it('names every wrong variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', ROLE: 'boss', DATABASE_URL: 'mysql://u:hunter2@h/db', EVENT_STORE: 'eventstoredb' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT=/m);
+    expect(problems).toMatch(/^ROLE=/m);
+    expect(problems).toMatch(/^DATABASE_URL:/m);
+    expect(problems).toMatch(/^EVENTSTORE_CONNECTION_STRING: required/m);
+    expect(problems).not.toContain('hunter2');
+  });
+
+  it('refuses to start in production without keys', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CREDENTIALS_MASTER_KEY: required/);
+  });
+
+  it('redacts passwords in URLs', () => {
+    expect(redactUrl('postgres://u:secret@h/db')).toBe('postgres://u:***@h/db');
+  });
+});
