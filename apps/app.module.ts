@@ -1,0 +1,17 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { AppConfig } from '@libs/config';
+import { CoreModule } from '@libs/infrastructure';
+import { GatewayModule } from './gateway/src/gateway.module';
+import { WorkerModule } from './worker/src/worker.module';
+
+/** What one process runs, by ROLE: `all` (default) runs the gateway and the worker together. */
+@Module({})
+export class AppModule {
+  static forRole(config: AppConfig, logger: Logger): DynamicModule {
+    const parts: Type[] = [];
+    if (config.role === 'all' || config.role === 'gateway') parts.push(GatewayModule);
+    if (config.role === 'all' || config.role === 'worker') parts.push(WorkerModule);
+    return { module: AppModule, imports: [CoreModule.forRoot(config, logger), ...parts] };
+  }
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { type AppConfig, createLogger, redactUrl } from '@libs/config';
+import { PinoNestLogger } from '@libs/infrastructure';
+import { AppModule } from './app.module';
+
+/** Builds and starts the HTTP application for a configuration; used by main.ts and by end-to-end tests. */
+export async function bootstrap(
+  config: AppConfig,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRole(config, logger), {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  app.enableShutdownHooks();
+  await app.listen(config.port, '0.0.0.0');
+  logger.info(
+    {
+      role: config.role,
+      url: `${config.publicUrl}/graphql`,
+      database: config.databaseUrl ? redactUrl(config.databaseUrl) : `embedded PGlite in ${config.dataDir}`,
+      eventStore: config.eventStore,
+    },
+    'credential-requests started',
+  );
+  return app;
+}

@@ -1,0 +1,5 @@
+export * from './nest-logger';
+export * from './readiness';
+export * from './redis';
+export * from './core.module';
+export * from './tokens';

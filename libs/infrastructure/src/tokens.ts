@@ -1,0 +1,3 @@
+/** Injection tokens of the process-wide pieces every app shares. */
+export const LOGGER = Symbol('LOGGER');
+export const REDIS = Symbol('REDIS');
