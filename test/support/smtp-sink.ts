@@ -15,6 +15,8 @@ export interface SmtpSink {
   waitFor(count: number, timeoutMs?: number): Promise<CapturedMail[]>;
   /** Answer every RCPT TO with this SMTP status (e.g. 421, 451, 550) until set back to null. */
   setFailure(code: number | null): void;
+  /** Forget the messages received so far. */
+  clear(): void;
   stop(): Promise<void>;
 }
 
@@ -87,6 +89,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     messages,
     setFailure(code) {
       failure = code;
+    },
+    clear() {
+      messages.length = 0;
     },
     waitFor(count, timeoutMs = 10_000) {
       return new Promise<CapturedMail[]>((resolve, reject) => {
