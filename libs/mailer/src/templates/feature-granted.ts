@@ -28,8 +28,8 @@ export function featureGranted({
           `From now on ${memberName} may ask people in ${organizationName} to share app credentials ` +
           'with their teams, without ever seeing the secrets.',
       },
-      { kind: 'paragraph', text: 'You get this message because you are an owner of the organization.' },
     ],
     action: { label: 'Open credential requests', url: mailLinks.home(publicUrl) },
+    why: `You receive this e-mail because you are an owner of ${organizationName}.`,
   });
 }

@@ -12,11 +12,16 @@ export interface Layout {
   greeting: string;
   blocks: Block[];
   action: { label: string; url: string };
+  /** Why this person gets the e-mail; defaults to taking part in a request. */
+  why?: string;
 }
 
-const FOOTER =
-  'Opening this link changes nothing by itself; you decide on the page. ' +
-  'You receive this e-mail because of a credential request you take part in.';
+const SAFE_LINK = 'Opening this link changes nothing by itself; you decide on the page.';
+const DEFAULT_WHY = 'You receive this e-mail because of a credential request you take part in.';
+
+function footer(layout: Layout): string {
+  return `${SAFE_LINK} ${layout.why ?? DEFAULT_WHY}`;
+}
 
 function appLine(app: MailApp): string {
   return app.modules.length ? `${app.appName}: ${app.modules.join(', ')}` : app.appName;
@@ -30,7 +35,7 @@ function renderText(layout: Layout): string {
     else parts.push(`${block.label}:\n${block.text.replace(/^/gm, '> ')}`);
   }
   parts.push(`${layout.action.label}: ${layout.action.url}`);
-  parts.push(`--\n${FOOTER}`);
+  parts.push(`--\n${footer(layout)}`);
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -59,7 +64,7 @@ function renderHtml(layout: Layout): string {
     `<p>${escapeHtml(layout.greeting)}</p>`,
     ...layout.blocks.map(renderHtmlBlock),
     `<p><a href="${url}">${escapeHtml(layout.action.label)}</a></p>`,
-    `<p style="font-size:small;color:#666">Link: ${url}<br>${escapeHtml(FOOTER)}</p>`,
+    `<p style="font-size:small;color:#666">Link: ${url}<br>${escapeHtml(footer(layout))}</p>`,
     '</body></html>',
     '',
   ].join('\n');
