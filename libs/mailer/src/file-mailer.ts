@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer, { type StreamSentMessageInfo, type Transporter } from 'nodemailer';
+import { toNodemailerMessage } from './compose';
+import { MailDeliveryError } from './mail-error';
+import type { Mailer, OutgoingMail, SentMail } from './mailer.port';
+import { messageKeyDigest } from './message-id';
+
+export interface FileMailerOptions {
+  dir: string;
+  from: string;
+}
+
+/**
+ * Development transport when SMTP_URL is unset: each message is an RFC 822 `.eml` file any mail client opens.
+ * Named after the message key, so a retried job overwrites its file instead of leaving a duplicate; written to a
+ * temporary name and renamed, so a reader never sees half a message.
+ */
+export class FileMailer implements Mailer {
+  readonly transport = 'file' as const;
+  private readonly transporter: Transporter<StreamSentMessageInfo>;
+
+  constructor(private readonly options: FileMailerOptions) {
+    this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  async send(mail: OutgoingMail): Promise<SentMail> {
+    const name = mail.messageId ? messageKeyDigest(mail.messageId) : `${Date.now()}-${randomBytes(6).toString('hex')}`;
+    const path = join(this.options.dir, `${name}.eml`);
+    const temp = join(this.options.dir, `.${name}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      const info = await this.transporter.sendMail(toNodemailerMessage(mail, this.options.from));
+      if (!Buffer.isBuffer(info.message)) throw new Error('stream transport did not return a buffer');
+      await mkdir(this.options.dir, { recursive: true });
+      await writeFile(temp, info.message);
+      await rename(temp, path);
+      return { transport: 'file', messageId: info.messageId, accepted: [mail.to], rejected: [], path };
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw MailDeliveryError.from(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.transporter.close();
+  }
+}

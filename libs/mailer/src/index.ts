@@ -1,0 +1,10 @@
+export * from './templates';
+export { mailLinks } from './links';
+export { escapeHtml } from './html';
+export type { Mailer, OutgoingMail, SentMail } from './mailer.port';
+export { SmtpMailer, type SmtpMailerOptions } from './smtp-mailer';
+export { FileMailer, type FileMailerOptions } from './file-mailer';
+export { createMailer } from './create-mailer';
+export { DEFAULT_MAIL_FROM, mailerConfigFromEnv, publicUrlFromEnv, type MailerConfig } from './config';
+export { messageIdFor } from './message-id';
+export { MailDeliveryError, classifyMailError, isPermanentMailError, type MailFailureKind } from './mail-error';

@@ -1,0 +1,86 @@
+import { escapeHtml, oneLine } from '../html';
+import type { MailApp, RenderedMail } from './types';
+
+export type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'apps'; apps: MailApp[] }
+  /** A value the user typed elsewhere (reason, error, description), set apart so it cannot pass for our words. */
+  | { kind: 'quote'; label: string; text: string };
+
+export interface Layout {
+  subject: string;
+  greeting: string;
+  blocks: Block[];
+  action: { label: string; url: string };
+  /** Why this person gets the e-mail; defaults to taking part in a request. */
+  why?: string;
+}
+
+const SAFE_LINK = 'Opening this link changes nothing by itself; you decide on the page.';
+const DEFAULT_WHY = 'You receive this e-mail because of a credential request you take part in.';
+
+function footer(layout: Layout): string {
+  return `${SAFE_LINK} ${layout.why ?? DEFAULT_WHY}`;
+}
+
+function appLine(app: MailApp): string {
+  return app.modules.length ? `${app.appName}: ${app.modules.join(', ')}` : app.appName;
+}
+
+function renderText(layout: Layout): string {
+  const parts: string[] = [layout.greeting];
+  for (const block of layout.blocks) {
+    if (block.kind === 'paragraph') parts.push(block.text);
+    else if (block.kind === 'apps') parts.push(block.apps.map((app) => `- ${appLine(app)}`).join('\n'));
+    else parts.push(`${block.label}:\n${block.text.replace(/^/gm, '> ')}`);
+  }
+  parts.push(`${layout.action.label}: ${layout.action.url}`);
+  parts.push(`--\n${footer(layout)}`);
+  return `${parts.join('\n\n')}\n`;
+}
+
+function renderHtmlBlock(block: Block): string {
+  if (block.kind === 'paragraph') return `<p>${escapeHtml(block.text)}</p>`;
+  if (block.kind === 'apps') {
+    const items = block.apps.map((app) => {
+      const modules = app.modules.length ? `: ${escapeHtml(app.modules.join(', '))}` : '';
+      return `<li><strong>${escapeHtml(app.appName)}</strong>${modules}</li>`;
+    });
+    return `<ul>${items.join('')}</ul>`;
+  }
+  return (
+    `<p>${escapeHtml(block.label)}:</p>` +
+    `<blockquote style="border-left:3px solid #ccc;margin:0 0 1em;padding-left:1em;white-space:pre-wrap">` +
+    `${escapeHtml(block.text)}</blockquote>`
+  );
+}
+
+function renderHtml(layout: Layout): string {
+  const url = escapeHtml(layout.action.url);
+  return [
+    '<!doctype html>',
+    `<html><head><meta charset="utf-8"><title>${escapeHtml(oneLine(layout.subject))}</title></head>`,
+    '<body style="font-family:sans-serif;line-height:1.4">',
+    `<p>${escapeHtml(layout.greeting)}</p>`,
+    ...layout.blocks.map(renderHtmlBlock),
+    `<p><a href="${url}">${escapeHtml(layout.action.label)}</a></p>`,
+    `<p style="font-size:small;color:#666">Link: ${url}<br>${escapeHtml(footer(layout))}</p>`,
+    '</body></html>',
+    '',
+  ].join('\n');
+}
+
+export function render(layout: Layout): RenderedMail {
+  return { subject: oneLine(layout.subject), text: renderText(layout), html: renderHtml(layout) };
+}
+
+/** Optional user-typed values become a block only when present, so no "null"/"undefined" reaches the mail. */
+export function optionalQuote(label: string, text: string | null | undefined): Block[] {
+  const trimmed = text?.trim();
+  return trimmed ? [{ kind: 'quote', label, text: trimmed }] : [];
+}
+
+export function greet(name: string): string {
+  const trimmed = name.trim();
+  return trimmed ? `Hello ${trimmed},` : 'Hello,';
+}
