@@ -14,8 +14,8 @@ const swc = [
 ];
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transform: { '^.+\\.(t|j|mj|cj)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql)/)'],
   moduleNameMapper: {
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src',
     '^@libs/([^/]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
