@@ -13,10 +13,10 @@ const swc = [
   },
 ];
 // Packages shipped as ES modules only: Jest (CommonJS) needs them transformed.
-const esmPackages = ['@nestjs', 'jose'];
+const esmPackages = ['@nestjs', 'jose', '@electric-sql'];
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transform: { '^.+\.(t|j|mj|cj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src',

@@ -67,6 +67,8 @@ export interface SubscriptionOptions {
   pollIntervalMs?: number;
   /** Called when the handler throws; the subscription retries the same batch after a delay. */
   onError?: (error: unknown) => void;
+  /** Delay before retrying after a handler or read error (default 1000 ms). */
+  retryDelayMs?: number;
 }
 
 export interface Subscription {
@@ -100,6 +102,20 @@ export class ConcurrencyError extends Error {
   ) {
     super(`stream ${stream}: expected revision ${String(expected)}, found ${String(actual)}`);
     this.name = 'ConcurrencyError';
+  }
+}
+
+/**
+ * Some, but not all, of the appended event ids are already stored (or they are stored in another stream): not an
+ * idempotent retry of one earlier append, which is always all-or-nothing, but a writer reusing ids.
+ */
+export class EventIdConflictError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly eventIds: string[],
+  ) {
+    super(`stream ${stream}: event ids already stored elsewhere or in part: ${eventIds.join(', ')}`);
+    this.name = 'EventIdConflictError';
   }
 }
 

@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConcurrencyError,
+  EventIdConflictError,
+  type EventStore,
+  type GlobalPosition,
+  type NewEvent,
+  type RecordedEvent,
+  START,
+} from '../event-store.port';
+import { verifyChain } from '../hash-chain/event-hash';
+
+/** What one adapter gives the contract suite. */
+export interface ContractHarness {
+  store: EventStore;
+  /** Overwrites one stored event's data behind the store's back; absent when the adapter cannot. */
+  tamper?: (stream: string, revision: number, data: Record<string, unknown>) => Promise<void>;
+  /**
+   * Starts a raw transaction (another connection) that inserts one event of `stream` and stays open; absent (with
+   * `lateCommitSkipReason`) when the adapter cannot hold a transaction open beside other writers.
+   */
+  openLateTransaction?: (stream: string, eventId: string) => Promise<{ commit(): Promise<void> }>;
+  lateCommitSkipReason?: string;
+  tamperSkipReason?: string;
+  /** Releases everything (the store included). */
+  close(): Promise<void>;
+}
+
+function newEvent(type = 'ThingHappened', data: Record<string, unknown> = {}): NewEvent {
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: { actorId: 'user-1', correlationId: randomUUID(), causationId: null, schemaVersion: 1 },
+  };
+}
+
+function streamName(prefix = 'contract'): string {
+  return `${prefix}-${randomUUID()}`;
+}
+
+function skipNote(name: string, what: string, reason?: string): void {
+  console.warn(`[event-store contract: ${name}] skipping "${what}": ${reason ?? 'not supported by this adapter'}`);
+}
+
+/**
+ * The one contract every EventStore adapter passes (ARCHITECTURE.md "Event store semantics"). Run it from a Jest
+ * file; `makeHarness` is called once for the describe block.
+ */
+export function eventStoreContract(name: string, makeHarness: () => Promise<ContractHarness>): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let harness: ContractHarness;
+    let store: EventStore;
+
+    beforeAll(async () => {
+      harness = await makeHarness();
+      store = harness.store;
+    });
+
+    afterAll(async () => {
+      await harness?.close();
+    });
+
+    it('appends and reads a stream back in order with metadata', async () => {
+      const stream = streamName();
+      const events = [newEvent('A', { n: 1 }), newEvent('B', { n: 2, nested: { x: [1, 'y'] } })];
+      const result = await store.append(stream, events, 'NO_STREAM');
+      expect(result).toEqual({ nextExpectedRevision: 1, lastGlobalPosition: expect.any(String), written: true });
+      const read = await store.readStream(stream);
+      expect(read.map((e) => [e.id, e.revision, e.type, e.data])).toEqual([
+        [events[0].id, 0, 'A', { n: 1 }],
+        [events[1].id, 1, 'B', { n: 2, nested: { x: [1, 'y'] } }],
+      ]);
+      expect(read[1].globalPosition).toBe(result.lastGlobalPosition);
+      expect(read[0].globalPosition < read[1].globalPosition).toBe(true);
+      expect(read[0].metadata).toMatchObject({ actorId: 'user-1', causationId: null, schemaVersion: 1 });
+      expect(read[0].metadata.occurredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(read[0].metadata.prevHash).toBe('0'.repeat(64));
+      expect(read[1].metadata.prevHash).toBe(read[0].metadata.hash);
+      expect(await store.readStream(stream, 1)).toHaveLength(1);
+      expect(await store.readStream(streamName())).toEqual([]);
+    });
+
+    it('checks the expected revision: NO_STREAM on an existing stream, a stale number, ANY', async () => {
+      const stream = streamName();
+      await store.append(stream, [newEvent()], 'NO_STREAM');
+      await expect(store.append(stream, [newEvent()], 'NO_STREAM')).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(store.append(stream, [newEvent()], 5)).rejects.toMatchObject({
+        name: 'ConcurrencyError',
+        actual: 0,
+      });
+      await expect(store.append(streamName(), [newEvent()], 0)).rejects.toMatchObject({ actual: 'NO_STREAM' });
+      expect((await store.append(stream, [newEvent()], 0)).nextExpectedRevision).toBe(1);
+      expect((await store.append(stream, [newEvent()], 'ANY')).nextExpectedRevision).toBe(2);
+      expect((await store.append(streamName(), [newEvent()], 'ANY')).nextExpectedRevision).toBe(0);
+    });
+
+    it('lets exactly one of two writers with the same expected revision win', async () => {
+      const stream = streamName();
+      await store.append(stream, [newEvent()], 'NO_STREAM');
+      const outcomes = await Promise.allSettled([
+        store.append(stream, [newEvent('W1')], 0),
+        store.append(stream, [newEvent('W2')], 0),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0].reason).toBeInstanceOf(ConcurrencyError);
+      expect(await store.readStream(stream)).toHaveLength(2);
+      expect(verifyChain(await store.readStream(stream)).valid).toBe(true);
+    });
+
+    it('treats a re-append of stored ids as an idempotent no-op', async () => {
+      const stream = streamName();
+      const events = [newEvent(), newEvent()];
+      const first = await store.append(stream, events, 'NO_STREAM');
+      await store.append(stream, [newEvent()], 1);
+      // A retry after a lost acknowledgement: same ids, the expected revision it used then.
+      const again = await store.append(stream, events, 'NO_STREAM');
+      expect(again).toEqual({ nextExpectedRevision: 2, lastGlobalPosition: first.lastGlobalPosition, written: false });
+      expect(await store.append(stream, events, 'ANY')).toMatchObject({ written: false });
+      expect(await store.readStream(stream)).toHaveLength(3);
+      // Partly stored ids are not a retry of one append (appends are all-or-nothing): rejected, nothing written.
+      await expect(store.append(stream, [events[0], newEvent()], 2)).rejects.toBeInstanceOf(EventIdConflictError);
+      await expect(store.append(streamName(), [events[0]], 'ANY')).rejects.toBeInstanceOf(EventIdConflictError);
+      expect(await store.readStream(stream)).toHaveLength(3);
+    });
+
+    it('delivers every event exactly once, in global order, to a subscriber while 8 writers append', async () => {
+      const seen: RecordedEvent[] = [];
+      const start = await headOf(store);
+      const subscription = store.subscribeToAll(start, async (batch) => void seen.push(...batch), {
+        batchSize: 50,
+        pollIntervalMs: 50,
+      });
+      const streams = Array.from({ length: 4 }, () => streamName('mixed'));
+      const written = new Set<string>();
+      let last: GlobalPosition = START;
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, writer) => {
+          for (let i = 0; i < 15; i++) {
+            const stream = streams[(writer + i) % streams.length];
+            const events = [newEvent('Mixed', { writer, i }), newEvent('Mixed', { writer, i, second: true })];
+            for (;;) {
+              try {
+                const state = await store.readStream(stream);
+                const expected = state.length === 0 ? 'NO_STREAM' : state[state.length - 1].revision;
+                const result = await store.append(stream, events, expected);
+                events.forEach((e) => written.add(e.id));
+                if (result.lastGlobalPosition > last) last = result.lastGlobalPosition;
+                break;
+              } catch (error) {
+                if (!(error instanceof ConcurrencyError)) throw error;
+              }
+            }
+          }
+        }),
+      );
+      await subscription.caughtUp(last);
+      await subscription.stop();
+      const mine = seen.filter((e) => streams.includes(e.stream));
+      expect(mine).toHaveLength(written.size);
+      expect(new Set(mine.map((e) => e.id))).toEqual(written);
+      for (let i = 1; i < seen.length; i++) expect(seen[i - 1].globalPosition < seen[i].globalPosition).toBe(true);
+      for (const stream of streams) {
+        const revisions = mine.filter((e) => e.stream === stream).map((e) => e.revision);
+        expect(revisions).toEqual(revisions.map((_, i) => i));
+        expect(verifyChain(await store.readStream(stream)).valid).toBe(true);
+      }
+    });
+
+    it('resumes a subscription from a checkpoint without repeating or skipping', async () => {
+      const stream = streamName('resume');
+      await store.append(stream, [newEvent(), newEvent(), newEvent()], 'NO_STREAM');
+      const all = await store.readStream(stream);
+      const checkpoint = all[1].globalPosition;
+      await store.append(stream, [newEvent()], 2);
+      const seen: RecordedEvent[] = [];
+      const subscription = store.subscribeToAll(checkpoint, async (batch) => void seen.push(...batch), {
+        pollIntervalMs: 50,
+      });
+      await subscription.caughtUp();
+      await subscription.stop();
+      expect(seen.filter((e) => e.stream === stream).map((e) => e.revision)).toEqual([2, 3]);
+      expect(seen.every((e) => e.globalPosition > checkpoint)).toBe(true);
+    });
+
+    it('retries the same batch after a handler error and reports it', async () => {
+      const stream = streamName('retry');
+      const from = await headOf(store);
+      await store.append(stream, [newEvent()], 'NO_STREAM');
+      const errors: unknown[] = [];
+      const deliveries: string[][] = [];
+      let fail = true;
+      const subscription = store.subscribeToAll(
+        from,
+        async (batch) => {
+          deliveries.push(batch.map((e) => e.id));
+          if (fail) {
+            fail = false;
+            throw new Error('projector down');
+          }
+        },
+        { pollIntervalMs: 50, retryDelayMs: 10, onError: (e) => errors.push(e) },
+      );
+      await subscription.caughtUp();
+      await subscription.stop();
+      expect(errors).toHaveLength(1);
+      expect(deliveries.length).toBeGreaterThanOrEqual(2);
+      expect(deliveries[1]).toEqual(deliveries[0]);
+    });
+
+    it('never moves a subscriber past a transaction that took its position early and commits late', async () => {
+      if (!harness.openLateTransaction) {
+        skipNote(name, 'late commit', harness.lateCommitSkipReason);
+        expect(harness.lateCommitSkipReason).toBeTruthy();
+        return;
+      }
+      const seen: RecordedEvent[] = [];
+      const subscription = store.subscribeToAll(await headOf(store), async (batch) => void seen.push(...batch), {
+        pollIntervalMs: 20,
+      });
+      const lateStream = streamName('late');
+      const lateId = randomUUID();
+      const late = await harness.openLateTransaction(lateStream, lateId);
+      const afterStream = streamName('after');
+      const after = await store.append(afterStream, [newEvent(), newEvent()], 'NO_STREAM');
+      // The later events are committed, yet invisible to global readers while the early transaction runs.
+      const readable = await store.readAll(START, 1_000_000);
+      expect(readable.some((e) => e.stream === afterStream || e.id === lateId)).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 150)); // several poll rounds
+      expect(seen.some((e) => e.stream === afterStream)).toBe(false);
+      await late.commit();
+      await subscription.caughtUp(after.lastGlobalPosition);
+      await subscription.stop();
+      const order = seen.filter((e) => e.stream === afterStream || e.id === lateId).map((e) => e.stream);
+      expect(order).toEqual([lateStream, afterStream, afterStream]);
+    });
+
+    it('verifies the hash chain and pinpoints a tampered event', async () => {
+      const stream = streamName('audit');
+      await store.append(stream, [newEvent('A', { amount: 1 }), newEvent('B', { amount: 2 })], 'NO_STREAM');
+      await store.append(stream, [newEvent('C', { amount: 3 })], 1);
+      expect(verifyChain(await store.readStream(stream))).toEqual({
+        valid: true,
+        events: 3,
+        firstBrokenRevision: null,
+      });
+      if (!harness.tamper) {
+        skipNote(name, 'tampering', harness.tamperSkipReason);
+        expect(harness.tamperSkipReason).toBeTruthy();
+        return;
+      }
+      await harness.tamper(stream, 1, { amount: 2000 });
+      expect(verifyChain(await store.readStream(stream))).toEqual({ valid: false, events: 3, firstBrokenRevision: 1 });
+    });
+
+    it('answers ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
+
+/** The position of the newest event a reader can see now, via readAll (portable across adapters). */
+async function headOf(store: EventStore): Promise<GlobalPosition> {
+  let position: GlobalPosition = START;
+  for (;;) {
+    const batch = await store.readAll(position, 1000);
+    if (batch.length === 0) return position;
+    position = batch[batch.length - 1].globalPosition;
+  }
+}

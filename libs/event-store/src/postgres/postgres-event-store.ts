@@ -1,0 +1,273 @@
+import {
+  type AppendResult,
+  type BatchHandler,
+  ConcurrencyError,
+  EventIdConflictError,
+  type EventStore,
+  type ExpectedRevision,
+  type GlobalPosition,
+  type NewEvent,
+  type RecordedEvent,
+  type Subscription,
+  type SubscriptionOptions,
+} from '../event-store.port';
+import { decodeGlobalPosition, encodeGlobalPosition } from '../global-position';
+import { computeEventHash, GENESIS_HASH } from '../hash-chain/event-hash';
+import { runMigrations } from '../sql/migrations';
+import { type SqlClient, sqlState } from '../sql/sql-client';
+import { PollingSubscription } from '../subscription/polling-subscription';
+import { eventStoreMigrations } from './event-store.migrations';
+import {
+  APPEND_EXISTING_STREAM,
+  APPEND_NEW_STREAM,
+  EVENTS_BY_ID,
+  EVENTS_CHANNEL,
+  HEAD,
+  READ_ALL,
+  READ_STREAM,
+  STREAM_STATE,
+} from './postgres-event-store.sql';
+
+interface EventRow extends Record<string, unknown> {
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  position: string;
+  transaction_id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: RecordedEvent['metadata'];
+}
+
+interface StreamState {
+  revision: number;
+  hash: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const MAX_ATTEMPTS = 20;
+const STATE_CACHE_SIZE = 10_000;
+
+export interface PostgresEventStoreOptions {
+  /** Close the SqlClient with the store (when the store created it). */
+  ownsClient?: boolean;
+}
+
+/**
+ * The event store on PostgreSQL or PGlite (one SQL code path, see README.md). An append is one statement; the
+ * stream's last revision and hash are cached per process so that the common case needs no read before writing.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly states = new Map<string, StreamState>();
+  private readonly wakeCallbacks = new Set<() => void>();
+  private unlisten: Promise<() => Promise<void>> | null = null;
+
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly options: PostgresEventStoreOptions = {},
+  ) {}
+
+  /** Applies the event store migrations, then returns the store. */
+  static async create(sql: SqlClient, options?: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    await runMigrations(sql, eventStoreMigrations);
+    return new PostgresEventStore(sql, options);
+  }
+
+  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) return this.appendNothing(stream, expected);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const state = await this.stateFor(stream, expected);
+      if (state === 'conflict') return this.explainRejection(stream, events, expected);
+      const occurredAt = new Date().toISOString();
+      const first = state ? state.revision + 1 : 0;
+      let prevHash = state ? state.hash : GENESIS_HASH;
+      const ids: string[] = [];
+      const revisions: number[] = [];
+      const types: string[] = [];
+      const datas: string[] = [];
+      const metadatas: string[] = [];
+      events.forEach((event, i) => {
+        const revision = first + i;
+        const hash = computeEventHash(prevHash, {
+          stream,
+          revision,
+          type: event.type,
+          at: occurredAt,
+          actorId: event.metadata.actorId,
+          data: event.data,
+        });
+        ids.push(event.id);
+        revisions.push(revision);
+        types.push(event.type);
+        datas.push(JSON.stringify(event.data));
+        metadatas.push(JSON.stringify({ ...event.metadata, occurredAt, prevHash, hash }));
+        prevHash = hash;
+      });
+      const last = first + events.length - 1;
+      let rows: { position: string | null; transaction_id: string | null }[];
+      try {
+        rows = await this.sql.query(state ? APPEND_EXISTING_STREAM : APPEND_NEW_STREAM, [
+          stream,
+          state ? state.revision : null,
+          last,
+          prevHash,
+          ids,
+          revisions,
+          types,
+          datas,
+          metadatas,
+        ]);
+      } catch (error) {
+        if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+        // An event id is already stored (the statement rolled back as a whole).
+        this.states.delete(stream);
+        return this.explainRejection(stream, events, expected);
+      }
+      const row = rows[0];
+      if (row?.position && row.transaction_id) {
+        this.remember(stream, { revision: last, hash: prevHash });
+        return {
+          nextExpectedRevision: last,
+          lastGlobalPosition: encodeGlobalPosition(row.transaction_id, row.position),
+          written: true,
+        };
+      }
+      // The claim matched no row: the stream moved (stale cache or a concurrent writer). Find out which.
+      this.states.delete(stream);
+      if (expected !== 'ANY') return this.explainRejection(stream, events, expected);
+    }
+    throw new Error(`stream ${stream}: append with ANY kept racing other writers (${MAX_ATTEMPTS} attempts)`);
+  }
+
+  async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    const rows = await this.sql.query<EventRow>(READ_STREAM, [stream, fromRevision]);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(after: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
+    const [xid, position] = decodeGlobalPosition(after);
+    const rows = await this.sql.query<EventRow>(READ_ALL, [xid.toString(), position.toString(), limit]);
+    return rows.map(toRecorded);
+  }
+
+  subscribeToAll(after: GlobalPosition, handler: BatchHandler, options?: SubscriptionOptions): Subscription {
+    this.ensureListening();
+    return new PollingSubscription(
+      {
+        readAll: (from, limit) => this.readAll(from, limit),
+        head: () => this.head(),
+        onWake: (cb) => {
+          this.wakeCallbacks.add(cb);
+          return () => this.wakeCallbacks.delete(cb);
+        },
+      },
+      after,
+      handler,
+      options,
+    );
+  }
+
+  /** The global position of the last event readers can see now ('' when none). */
+  async head(): Promise<GlobalPosition> {
+    const [row] = await this.sql.query<{ position: string; transaction_id: string }>(HEAD);
+    return row ? encodeGlobalPosition(row.transaction_id, row.position) : '';
+  }
+
+  async ping(): Promise<void> {
+    await this.sql.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    const unlisten = this.unlisten;
+    this.unlisten = null;
+    if (unlisten) await (await unlisten.catch(() => async () => undefined))();
+    if (this.options.ownsClient) await this.sql.close();
+  }
+
+  private ensureListening(): void {
+    this.unlisten ??= this.sql.listen(EVENTS_CHANNEL, () => {
+      for (const cb of this.wakeCallbacks) cb();
+    });
+    // Without LISTEN, subscribers still poll; do not fail the subscription for it.
+    this.unlisten.catch((error: unknown) => console.warn('event store: LISTEN failed, polling only', error));
+  }
+
+  /**
+   * The state to append after: `null` for a new stream, 'conflict' when it cannot match `expected`. A cached state is
+   * trusted optimistically; the append's compare-and-set catches a stale one.
+   */
+  private async stateFor(stream: string, expected: ExpectedRevision): Promise<StreamState | null | 'conflict'> {
+    if (expected === 'NO_STREAM') return null;
+    let state = this.states.get(stream);
+    if (!state || (typeof expected === 'number' && state.revision !== expected)) {
+      state = await this.readState(stream);
+    }
+    if (expected === 'ANY') return state ?? null;
+    return state && state.revision === expected ? state : 'conflict';
+  }
+
+  private async readState(stream: string): Promise<StreamState | undefined> {
+    const [row] = await this.sql.query<{ revision: number; last_hash: string }>(STREAM_STATE, [stream]);
+    if (!row) return undefined;
+    const state = { revision: Number(row.revision), hash: row.last_hash };
+    this.remember(stream, state);
+    return state;
+  }
+
+  private remember(stream: string, state: StreamState): void {
+    this.states.delete(stream);
+    this.states.set(stream, state);
+    if (this.states.size > STATE_CACHE_SIZE) this.states.delete(this.states.keys().next().value as string);
+  }
+
+  /**
+   * Why an append could not be written: an idempotent retry (every id already stored in this stream → written:
+   * false), a writer reusing ids (EventIdConflictError), or a revision mismatch (ConcurrencyError).
+   */
+  private async explainRejection(
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const stored = (await this.sql.query<EventRow>(EVENTS_BY_ID, [events.map((e) => e.id)])).map(toRecorded);
+    if (stored.length === events.length && stored.every((e) => e.stream === stream)) {
+      const last = stored[stored.length - 1];
+      const state = await this.readState(stream);
+      return {
+        nextExpectedRevision: state?.revision ?? last.revision,
+        lastGlobalPosition: last.globalPosition,
+        written: false,
+      };
+    }
+    if (stored.length > 0)
+      throw new EventIdConflictError(
+        stream,
+        stored.map((e) => e.id),
+      );
+    const state = await this.readState(stream);
+    if (expected === 'ANY') return this.append(stream, events, expected);
+    throw new ConcurrencyError(stream, expected, state ? state.revision : 'NO_STREAM');
+  }
+
+  private async appendNothing(stream: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const state = await this.readState(stream);
+    const actual = state ? state.revision : 'NO_STREAM';
+    if ((expected === 'NO_STREAM' && state) || (typeof expected === 'number' && actual !== expected)) {
+      throw new ConcurrencyError(stream, expected, actual);
+    }
+    return { nextExpectedRevision: state ? state.revision : -1, lastGlobalPosition: '', written: false };
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    stream: row.stream_id,
+    revision: Number(row.revision),
+    position: BigInt(row.position),
+    globalPosition: encodeGlobalPosition(row.transaction_id, row.position),
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+  };
+}

@@ -1,0 +1,107 @@
+import { Client, Pool, type PoolClient } from 'pg';
+import type { SqlClient, SqlExecutor, SqlRow } from './sql-client';
+
+type Listener = (payload: string) => void;
+
+function executor(db: Pool | PoolClient): SqlExecutor {
+  return {
+    async query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<T[]> {
+      const result = await db.query<T>(text, params as unknown[] | undefined);
+      return result.rows;
+    },
+    async exec(script: string): Promise<void> {
+      await db.query(script);
+    },
+  };
+}
+
+/** A PostgreSQL server through a `pg` Pool; LISTEN uses one dedicated connection, opened on first use. */
+export class PgSqlClient implements SqlClient {
+  readonly kind = 'pg' as const;
+  private readonly pool: Pool;
+  private readonly base: SqlExecutor;
+  private listener: Promise<Client> | null = null;
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private closed = false;
+
+  constructor(
+    private readonly connectionString: string,
+    poolSize = 10,
+  ) {
+    this.pool = new Pool({ connectionString, max: poolSize });
+    // An idle client that loses its server must not crash the process; the next query reconnects.
+    this.pool.on('error', (error) => console.warn(`pg pool: idle client error: ${error.message}`));
+    this.base = executor(this.pool);
+  }
+
+  query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<T[]> {
+    return this.base.query<T>(text, params);
+  }
+
+  exec(script: string): Promise<void> {
+    return this.base.exec(script);
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(executor(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async listen(channel: string, onNotify: Listener): Promise<() => Promise<void>> {
+    const client = await this.listenerClient();
+    let set = this.listeners.get(channel);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(channel, set);
+      await client.query(`LISTEN ${quoteIdent(channel)}`);
+    }
+    set.add(onNotify);
+    return async () => {
+      const current = this.listeners.get(channel);
+      if (!current?.delete(onNotify) || current.size > 0) return;
+      this.listeners.delete(channel);
+      if (!this.closed) await client.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const listener = this.listener;
+    this.listener = null;
+    if (listener) await (await listener).end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  private listenerClient(): Promise<Client> {
+    this.listener ??= (async () => {
+      const client = new Client({ connectionString: this.connectionString });
+      // A lost LISTEN connection only costs latency: subscribers keep polling. Reconnect on next listen().
+      client.on('error', (error) => {
+        console.warn(`pg listener: ${error.message}; falling back to polling`);
+        this.listener = null;
+        this.listeners.clear();
+      });
+      client.on('notification', (message) => {
+        for (const cb of this.listeners.get(message.channel) ?? []) cb(message.payload ?? '');
+      });
+      await client.connect();
+      return client;
+    })();
+    return this.listener;
+  }
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,60 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { SqlClient, SqlExecutor, SqlRow } from './sql-client';
+
+function executor(db: PGlite | Transaction): SqlExecutor {
+  return {
+    async query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<T[]> {
+      const result = await db.query<T>(text, params as unknown[] | undefined);
+      return result.rows;
+    },
+    async exec(script: string): Promise<void> {
+      await db.exec(script);
+    },
+  };
+}
+
+/**
+ * Embedded PGlite, file-backed. PGlite is a single connection: its own mutex runs every `query` and every
+ * `transaction` exclusively (a query waits while a transaction is open), so transactions are serialized and a
+ * statement never lands inside somebody else's transaction.
+ */
+export class PgliteSqlClient implements SqlClient {
+  readonly kind = 'pglite' as const;
+  private readonly base: SqlExecutor;
+  private closed = false;
+
+  private constructor(private readonly db: PGlite) {
+    this.base = executor(db);
+  }
+
+  static async open(dataDir: string): Promise<PgliteSqlClient> {
+    await mkdir(dataDir, { recursive: true });
+    return new PgliteSqlClient(await PGlite.create(dataDir));
+  }
+
+  query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<T[]> {
+    return this.base.query<T>(text, params);
+  }
+
+  exec(script: string): Promise<void> {
+    return this.base.exec(script);
+  }
+
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(executor(tx)));
+  }
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    const unlisten = await this.db.listen(channel, onNotify);
+    return async () => {
+      if (!this.closed) await unlisten();
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.db.close();
+  }
+}

@@ -1,0 +1,31 @@
+/** A row as the driver returns it; callers cast bigint/xid8 columns to text in SQL so both drivers agree. */
+export type SqlRow = Record<string, unknown>;
+
+export interface SqlExecutor {
+  /** One statement with `$1…` parameters. */
+  query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** A script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+/**
+ * The one SQL seam shared by the event store and the read models, so a single SQL code path runs on a real
+ * PostgreSQL server (`pg` Pool) and on embedded PGlite.
+ */
+export interface SqlClient extends SqlExecutor {
+  readonly kind: 'pg' | 'pglite';
+  /** Runs `fn` in one transaction: commit when it resolves, rollback when it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** LISTENs on `channel`; resolves to an unsubscribe function. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** The SQLSTATE of a driver error, if any (both drivers expose `code`). */
+export function sqlState(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
