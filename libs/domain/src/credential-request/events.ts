@@ -60,10 +60,20 @@ export type AppAuthorized = DomainEvent<
 
 export type AppAuthorizationFailed = DomainEvent<'AppAuthorizationFailed', { appKey: string; error: string }>;
 
+/**
+ * Schema version 2. Version 1 (`{ appKey, reason }`) predates connection destruction on decline (R5.2); its
+ * upcaster (upcasters.ts) fills `destroyedConnectionId: null`, which is what a v1 decline meant.
+ */
 export type AppDeclined = DomainEvent<
   'AppDeclined',
   { appKey: string; reason: string; destroyedConnectionId: string | null }
 >;
+
+/** The v1 shape of AppDeclined, kept only for the upcaster and its test. */
+export interface AppDeclinedV1Data {
+  appKey: string;
+  reason: string;
+}
 
 export type AccessRevoked = DomainEvent<
   'AccessRevoked',
@@ -74,6 +84,12 @@ export type ReauthorizationRequested = DomainEvent<
   'ReauthorizationRequested',
   { appKey: string; connectionId: string }
 >;
+
+/**
+ * A reauthorization grant was refused (wrong account R12.2, missing scopes R12.3, provider error): the app stays
+ * REAUTHORIZING (§5 has no other way out of it) and the error is shown to the recipient.
+ */
+export type ReauthorizationFailed = DomainEvent<'ReauthorizationFailed', { appKey: string; error: string }>;
 
 export type AppReauthorized = DomainEvent<
   'AppReauthorized',
@@ -106,6 +122,7 @@ export type CredentialRequestEvent =
   | AppDeclined
   | AccessRevoked
   | ReauthorizationRequested
+  | ReauthorizationFailed
   | AppReauthorized
   | CredentialsUpdated
   | ConnectionRefreshed

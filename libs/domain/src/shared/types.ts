@@ -49,3 +49,30 @@ export const streams = {
   organization: (id: string) => `organization-${id}`,
   user: (id: string) => `user-${id}`,
 };
+
+/** Who issues a command: a user, or the system (workers, schedulers) with `userId: null`. */
+export interface Actor {
+  userId: string | null;
+  isSupport: boolean;
+}
+
+/** The system acting on its own (expiry, refresh). */
+export const SYSTEM_ACTOR: Actor = { userId: null, isSupport: false };
+
+/** A command as a decider receives it: type plus data (Emmett style). */
+export interface DomainCommand<T extends string = string, D extends object = object> {
+  type: T;
+  data: D;
+}
+
+/** Emmett-style decider: pure functions plus the state before the first event. */
+export interface Decider<State, Command, Event> {
+  decide: (command: Command, state: State) => Event[];
+  evolve: (state: State, event: Event) => State;
+  initialState: () => State;
+}
+
+/** Fold a stream's events into a state. */
+export function foldEvents<State, Event>(decider: Decider<State, unknown, Event>, events: readonly Event[]): State {
+  return events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
+}

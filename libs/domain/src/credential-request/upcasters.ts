@@ -1,0 +1,23 @@
+import { UpcasterRegistry } from '../shared/upcasting';
+import type { CredentialRequestEvent } from './events';
+
+/**
+ * AppDeclined v1 → v2: v1 was written before a decline destroyed the app's connection (R5.2), so it has no
+ * `destroyedConnectionId`; a v1 decline destroyed nothing, hence null.
+ */
+export const appDeclinedV1ToV2 = {
+  type: 'AppDeclined',
+  fromVersion: 1,
+  upcast: (data: Record<string, unknown>) => ({ destroyedConnectionId: null, ...data }),
+};
+
+export const credentialRequestUpcasters = new UpcasterRegistry([appDeclinedV1ToV2]);
+
+/** Apply when reading a stored credential-request event, before evolve or any projection sees it. */
+export function upcastCredentialRequestEvent(event: {
+  type: string;
+  data: object;
+  schemaVersion?: number;
+}): CredentialRequestEvent {
+  return credentialRequestUpcasters.upcast<CredentialRequestEvent>(event);
+}
