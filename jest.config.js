@@ -16,7 +16,7 @@ const swc = [
 const esmPackages = ['@nestjs', 'jose', '@electric-sql'];
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\.(t|j|mj|cj)s$': swc },
+  transform: { '^.+\\.(t|j|mj|cj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src',
