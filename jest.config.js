@@ -15,7 +15,7 @@ const swc = [
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|oidc-provider|koa)/)'],
   moduleNameMapper: {
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src',
     '^@libs/([^/]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
