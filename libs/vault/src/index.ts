@@ -1,0 +1,6 @@
+export * from './secret.types';
+export * from './master-keys';
+export * from './envelope';
+export * from './sql-client';
+export * from './vault.migrations';
+export * from './vault.repository';
