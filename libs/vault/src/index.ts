@@ -4,3 +4,4 @@ export * from './envelope';
 export * from './sql-client';
 export * from './vault.migrations';
 export * from './vault.repository';
+export * from './verify-credentials';
