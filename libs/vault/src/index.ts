@@ -5,3 +5,5 @@ export * from './sql-client';
 export * from './vault.migrations';
 export * from './vault.repository';
 export * from './verify-credentials';
+export * from './oauth2-scopes';
+export * from './oauth2-client';
