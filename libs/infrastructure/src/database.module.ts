@@ -1,7 +1,14 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
-import { EVENT_STORE, PostgresEventStore, createSqlClient, type EventStore, type SqlClient } from '@libs/event-store';
+import {
+  EVENT_STORE,
+  PostgresEventStore,
+  createEventStore,
+  createSqlClient,
+  type EventStore,
+  type SqlClient,
+} from '@libs/event-store';
 import { ReadinessRegistry } from './readiness';
 import { LOGGER, SQL_CLIENT } from './tokens';
 
