@@ -1,5 +1,6 @@
 import { bootApp, type BootedApp } from './support/app';
 import { captureLogs } from './support/logs';
+import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl } from './support/redis';
 
 async function graphql(url: string, query: string) {
@@ -12,12 +13,17 @@ async function graphql(url: string, query: string) {
 }
 
 describe('the service boots (issue: foundation)', () => {
-  describe('with Redis answering', () => {
+  describe('on PostgreSQL with Redis answering', () => {
     let booted: BootedApp;
+    let db: TestDatabase;
     beforeAll(async () => {
-      booted = await bootApp({ REDIS_URL: redisUrl }, captureLogs().logger);
+      db = await createTestDatabase('boot');
+      booted = await bootApp({ REDIS_URL: redisUrl, DATABASE_URL: db.url }, captureLogs().logger);
     });
-    afterAll(() => booted.close());
+    afterAll(async () => {
+      await booted.close();
+      await db.drop();
+    });
 
     it('answers /health/live', async () => {
       const res = await fetch(`${booted.url}/health/live`);
@@ -41,7 +47,8 @@ describe('the service boots (issue: foundation)', () => {
     });
   });
 
-  describe('without Redis', () => {
+  // Embedded PGlite (no DATABASE_URL), as `npm start` on a fresh machine.
+  describe('embedded, without Redis', () => {
     let booted: BootedApp;
     const logs = captureLogs();
     beforeAll(async () => {

@@ -2,8 +2,8 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
-import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
-import { LOGGER, REDIS } from '@libs/infrastructure';
+import { EVENT_STORE, type EventStore, type SqlClient } from '@libs/event-store';
+import { LOGGER, REDIS, SQL_CLIENT } from '@libs/infrastructure';
 import { invitationSecretFromEnv } from '@libs/invitations';
 import { createMailer } from '@libs/mailer';
 import { startNotificationWorker, WorkerMetrics, type NotificationWorker } from '@libs/notifications';
@@ -14,12 +14,13 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   readonly metrics = new WorkerMetrics();
   private worker: NotificationWorker | null = null;
   private starting: Promise<void> | null = null;
-  private closeResources: (() => Promise<void>) | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   get queues() {
@@ -27,21 +28,9 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   }
 
   onApplicationBootstrap(): void {
-    const { config } = this;
-    if (!config.databaseUrl) {
-      // Embedded PGlite allows one opener per process: the worker must share the app's SQL client, which the
-      // integration provides; until then e-mails are not sent in embedded mode.
-      this.logger.warn('notification worker not started: embedded mode needs the shared SQL client');
-      return;
-    }
+    const { config, sql, store } = this;
     // In the background: start-up must not wait for Redis (CoreModule's contract).
     this.starting = (async () => {
-      const sql = new PgSqlClient(config.databaseUrl as string);
-      const store = await PostgresEventStore.create(sql);
-      this.closeResources = async () => {
-        await store.close();
-        await sql.close();
-      };
       this.worker = await startNotificationWorker({
         store,
         sql,
@@ -63,6 +52,5 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   async onApplicationShutdown(): Promise<void> {
     await this.starting;
     await this.worker?.stop();
-    await this.closeResources?.();
   }
 }
