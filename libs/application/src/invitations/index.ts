@@ -1,0 +1,2 @@
+export * from './invitation-token';
+export * from './invitation-secret';
