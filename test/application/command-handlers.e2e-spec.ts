@@ -13,7 +13,6 @@ import {
   DeclineAppCommand,
   DeleteCredentialRequestCommand,
   INVITATION_SECRET,
-  invitationToken,
   ProvisionIdentityCommand,
   RequestReauthorizationCommand,
   ReviewCredentialRequestsApplicationCommand,
@@ -23,6 +22,7 @@ import {
   userIdForEmail,
 } from '@libs/application';
 import { Catalog } from '@libs/catalog';
+import { invitationToken } from '@libs/invitations';
 import {
   type CreateCredentialRequestInput,
   foldStoredCredentialRequest,

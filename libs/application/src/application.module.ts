@@ -5,9 +5,9 @@ import { Catalog } from '@libs/catalog';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
 import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
+import { invitationSecretFromEnv } from '@libs/invitations';
 import { type FetchLike, loadMasterKeys, VAULT_MIGRATIONS, VaultRepository } from '@libs/vault';
 import { DirectoryHandlers } from './directory';
-import { loadInvitationSecret } from './invitations/invitation-secret';
 import { APPLICATION_MIGRATIONS } from './ports/application.migrations';
 import type { ConnectionHealth } from './ports/connection-health';
 import { SqlDirectoryIndex, SqlInvitationLookup } from './ports/sql-directory-index';
@@ -82,16 +82,9 @@ export class ApplicationModule {
         },
         {
           provide: INVITATION_SECRET,
-          inject: [APP_CONFIG, LOGGER],
-          useFactory: (config: AppConfig, logger: Logger) => {
-            const { secret, warning } = loadInvitationSecret({
-              env: process.env,
-              dataDir: config.dataDir,
-              production: config.production,
-            });
-            if (warning) logger.warn(warning);
-            return secret;
-          },
+          inject: [APP_CONFIG],
+          // The same source as the mail worker (@libs/invitations): both must derive the same link tokens.
+          useFactory: (config: AppConfig) => invitationSecretFromEnv(config.dataDir),
         },
         {
           provide: CATALOG,

@@ -1,5 +1,4 @@
 export * from './shared';
-export * from './invitations';
 export * from './ports';
 export * from './directory';
 export * from './users';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decideCredentialRequest, decideOrganization, DomainError, streams } from '@libs/domain';
-import { invitationTokenHash } from '../../invitations/invitation-token';
+import { invitationTokenHash } from '@libs/invitations';
 import type { DirectoryIndex } from '../../ports/directory-index';
 import type { InvitationLookup } from '../../ports/invitation-lookup';
 import { DirectoryReader } from '../../shared/directory-reader';

@@ -12,7 +12,7 @@ import {
   type UserRef,
   type UserState,
 } from '@libs/domain';
-import { invitationToken, invitationTokenHash } from '../../invitations/invitation-token';
+import { invitationToken, invitationTokenHash } from '@libs/invitations';
 import type { InvitationLookup } from '../../ports/invitation-lookup';
 import { DirectoryReader } from '../../shared/directory-reader';
 import { toDomainCatalog } from '../../shared/domain-catalog';

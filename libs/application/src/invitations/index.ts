@@ -1,2 +1,0 @@
-export * from './invitation-token';
-export * from './invitation-secret';
