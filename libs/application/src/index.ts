@@ -1,0 +1,7 @@
+export * from './shared';
+export * from './ports';
+export * from './directory';
+export * from './users';
+export * from './requests';
+export * from './vault-sql-client';
+export * from './application.module';

@@ -1,0 +1,95 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Catalog } from '@libs/catalog';
+import {
+  type AuthorizeAppRequest,
+  decideCredentialRequest,
+  existingConnectionId,
+  precheckAuthorizeApp,
+  streams,
+} from '@libs/domain';
+import type { FetchLike, VaultRepository } from '@libs/vault';
+import { foldRequest } from '../../shared/folds';
+import { newId } from '../../shared/ids';
+import { StreamRunner } from '../../shared/stream-runner';
+import { CATALOG, CLOCK, type Clock, VAULT, VERIFICATION_FETCH } from '../../shared/tokens';
+import { type AppActionResult, appActionResult } from '../shared/app-action-result';
+import { RequestMembership } from '../shared/request-membership';
+import { secretFor, verifyAgainstApp } from '../shared/verification';
+import { AuthorizeAppCommand } from './authorize-app.command';
+
+@CommandHandler(AuthorizeAppCommand)
+export class AuthorizeAppHandler implements ICommandHandler<AuthorizeAppCommand> {
+  constructor(
+    private readonly runner: StreamRunner,
+    private readonly membership: RequestMembership,
+    @Inject(CATALOG) private readonly catalog: Catalog,
+    @Inject(VAULT) private readonly vault: VaultRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(VERIFICATION_FETCH) private readonly fetchImpl: FetchLike,
+  ) {}
+
+  async execute({ input, context }: AuthorizeAppCommand): Promise<AppActionResult> {
+    const stream = streams.credentialRequest(input.requestId);
+    const request = (membership: AuthorizeAppRequest['membership']): AuthorizeAppRequest => ({
+      actor: context.actor,
+      membership,
+      appKey: input.appKey,
+      channel: 'CREDENTIALS',
+      credentials: { apiKey: !!input.apiKey, basic: !!input.basic?.username && input.basic.password !== undefined },
+      accessUntil: input.accessUntil ?? null,
+      now: this.clock.now().toISOString(),
+    });
+
+    // Every refusal before the app is called: a refused command never sends a secret anywhere.
+    const loaded = await this.runner.load(stream, foldRequest);
+    const app = precheckAuthorizeApp(loaded.state, request(await this.membership.of(loaded.state, context.actor)));
+    const secret = secretFor(app, input);
+    const verdict = await verifyAgainstApp(this.catalog, app, secret, this.fetchImpl);
+
+    // R13.6: a new connection gets this id; an app that had one (authorize again after revoke) keeps its own.
+    const freshId = newId();
+    let freshWritten = false;
+    try {
+      const result = await this.runner.run({
+        stream,
+        fold: foldRequest,
+        context,
+        decide: async (state) =>
+          decideCredentialRequest(
+            {
+              type: 'AuthorizeApp',
+              data: {
+                ...request(await this.membership.of(state, context.actor)),
+                outcome: verdict.accepted
+                  ? {
+                      accepted: true,
+                      connectionId: existingConnectionId(state, app.appKey) ?? freshId,
+                      expiresAt: null,
+                    }
+                  : { accepted: false, error: verdict.message },
+              },
+            },
+            state,
+          ),
+        // The secret is stored before the event makes the connection usable (never an ACTIVE connection without it).
+        beforeAppend: async (events) => {
+          for (const event of events) {
+            if (event.type !== 'AppAuthorized') continue;
+            await this.vault.put(event.data.connectionId, secret);
+            if (event.data.connectionId === freshId) freshWritten = true;
+          }
+        },
+      });
+      const outcome = appActionResult(result.state, result.events, app.appKey, result.position);
+      // A retry may have found an existing connection after a first attempt had stored under the fresh id.
+      if (freshWritten && outcome.connectionId !== freshId) await this.vault.erase(freshId);
+      return outcome;
+    } catch (error) {
+      // The append failed: a secret stored under a new id belongs to no connection. A reused id keeps its row
+      // (its connection exists and the runtime refuses it by status).
+      if (freshWritten) await this.vault.erase(freshId);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Catalog } from '@libs/catalog';
+import {
+  type AppCatalog,
+  decideCredentialRequest,
+  DomainError,
+  hasCredentialRequestsFeature,
+  isValidEmail,
+  normalizeEmail,
+  streams,
+  type UserRef,
+  type UserState,
+} from '@libs/domain';
+import { invitationToken, invitationTokenHash } from '@libs/invitations';
+import type { InvitationLookup } from '../../ports/invitation-lookup';
+import { DirectoryReader } from '../../shared/directory-reader';
+import { toDomainCatalog } from '../../shared/domain-catalog';
+import { foldRequest } from '../../shared/folds';
+import { deterministicEventId, newId, requestIdForIdempotencyKey, userIdForEmail } from '../../shared/ids';
+import { StreamRunner } from '../../shared/stream-runner';
+import { CATALOG, INVITATION_LOOKUP, INVITATION_SECRET } from '../../shared/tokens';
+import {
+  CreateCredentialRequestCommand,
+  type CreateCredentialRequestResult,
+} from './create-credential-request.command';
+import { payloadDigest } from './payload-digest';
+
+const userRef = (u: UserState): UserRef => ({ userId: u.userId, name: u.name, email: u.email });
+
+@CommandHandler(CreateCredentialRequestCommand)
+export class CreateCredentialRequestHandler implements ICommandHandler<CreateCredentialRequestCommand> {
+  private readonly domainCatalog: AppCatalog;
+
+  constructor(
+    private readonly runner: StreamRunner,
+    private readonly directory: DirectoryReader,
+    @Inject(CATALOG) catalog: Catalog,
+    @Inject(INVITATION_LOOKUP) private readonly invitations: InvitationLookup,
+    @Inject(INVITATION_SECRET) private readonly invitationSecret: string,
+  ) {
+    this.domainCatalog = toDomainCatalog(catalog);
+  }
+
+  async execute({ input, context }: CreateCredentialRequestCommand): Promise<CreateCredentialRequestResult> {
+    const requesterId = context.actor.userId;
+    if (requesterId === null) throw new DomainError('UNAUTHENTICATED', 'Sign in to create requests.');
+    const key = input.idempotencyKey?.trim() || null;
+    // R4.3: the key names the stream, so a repeat (from any process) lands on the first request's stream.
+    const requestId = key !== null ? requestIdForIdempotencyKey(requesterId, key) : newId();
+    // Derived from the request so a retried create proposes the same invitation (and the same token).
+    const invitationId = deterministicEventId(`${requestId}:invitation`);
+    const tokenHash = invitationTokenHash(invitationToken(this.invitationSecret, invitationId));
+    const digest = payloadDigest(input);
+
+    const result = await this.runner.run({
+      stream: streams.credentialRequest(requestId),
+      fold: foldRequest,
+      context,
+      decide: async (state) => {
+        const requester = await this.directory.user(requesterId);
+        const organization = await this.directory.organizationOfTeam(input.teamId ?? '');
+        return decideCredentialRequest(
+          {
+            type: 'CreateCredentialRequest',
+            data: {
+              actor: context.actor,
+              input,
+              requester: {
+                userId: requesterId,
+                name: requester.name,
+                email: requester.email,
+                featureEnabled: hasCredentialRequestsFeature(requester),
+              },
+              recipientUser: await this.recipientUser(input.recipient),
+              organization,
+              catalog: this.domainCatalog,
+              requestId,
+              invitation: { invitationId, tokenHash },
+              payloadDigest: digest,
+            },
+          },
+          state,
+        );
+      },
+      eventId: (event) => deterministicEventId(`${requestId}:${event.type}`),
+      beforeAppend: async (events) => {
+        // The lookup row first: if the append then fails, the row points at no stream → NOT_FOUND on accept.
+        const created = events.find((e) => e.type === 'RequestCreated');
+        if (created?.type === 'RequestCreated' && created.data.invitation) {
+          await this.invitations.record(created.data.invitation.tokenHash, requestId);
+        }
+      },
+    });
+    return { requestId, created: result.events.length > 0, position: result.position };
+  }
+
+  /** R3.5: by id, or by the e-mail of an external person; null when nobody is registered under it. */
+  private async recipientUser(
+    recipient: CreateCredentialRequestCommand['input']['recipient'],
+  ): Promise<UserRef | null> {
+    const id = recipient?.userId?.trim();
+    if (id) {
+      const user = await this.directory.user(id);
+      return user.registered ? userRef(user) : null;
+    }
+    const email = recipient?.email;
+    if (email && isValidEmail(email)) {
+      const user = await this.directory.user(userIdForEmail(normalizeEmail(email)));
+      return user.registered ? userRef(user) : null;
+    }
+    return null;
+  }
+}
