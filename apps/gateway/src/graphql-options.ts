@@ -1,0 +1,45 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { join } from 'node:path';
+import { type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import type { Logger } from 'pino';
+import type { TokenVerifier } from '@libs/auth';
+import type { AppConfig } from '@libs/config';
+import { createContextBuilder } from './auth/gateway-context';
+import { createErrorFormatter } from './errors/format-error';
+import { mergeInputErrorsPlugin } from './errors/merge-input-errors.plugin';
+import { DateTimeScalar } from './graphql/scalars/date-time.scalar';
+
+/** Where the generated schema is written (committed, sorted, compared with the contract in CI). */
+export const GENERATED_SCHEMA_FILE = join(process.cwd(), 'apps/gateway/schema.gql');
+
+export function graphqlOptions(config: AppConfig, logger: Logger, verifier: TokenVerifier): ApolloDriverConfig {
+  const formatError = createErrorFormatter(logger);
+  const context = createContextBuilder(verifier, logger);
+  return {
+    path: '/graphql',
+    autoSchemaFile: GENERATED_SCHEMA_FILE,
+    // Sorted so that the generated file only changes when the schema does.
+    sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    introspection: true,
+    graphiql: !config.production,
+    // Our formatter maps HTTP exceptions itself (Nest's own transform turns NotFoundException into an internal error).
+    autoTransformHttpErrors: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [mergeInputErrorsPlugin()],
+    context,
+    subscriptions: {
+      'graphql-ws': {
+        // graphql-ws does not use Apollo's formatError: shape subscription errors the same way here.
+        onNext: (_ctx, _id, _payload, _args, result: ExecutionResult): FormattedExecutionResult | void => {
+          if (!result.errors?.length) return;
+          return {
+            ...result,
+            errors: result.errors.map((error) => formatError(error.toJSON(), error)),
+          };
+        },
+      },
+    },
+  };
+}
