@@ -13,7 +13,7 @@ const swc = [
   },
 ];
 // Packages shipped as ES modules only: Jest (CommonJS) needs them transformed.
-const esmPackages = ['@nestjs', 'jose', '@electric-sql'];
+const esmPackages = ['@nestjs', 'jose', '@electric-sql', 'oidc-provider', 'koa'];
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@libs/config';
-import { CoreModule } from '@libs/infrastructure';
+import { CoreModule, DatabaseModule } from '@libs/infrastructure';
 import { GatewayModule } from './gateway/src/gateway.module';
 import { WorkerModule } from './worker/src/worker.module';
 
@@ -12,6 +12,6 @@ export class AppModule {
     const parts: Type[] = [];
     if (config.role === 'all' || config.role === 'gateway') parts.push(GatewayModule);
     if (config.role === 'all' || config.role === 'worker') parts.push(WorkerModule);
-    return { module: AppModule, imports: [CoreModule.forRoot(config, logger), ...parts] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config, logger), DatabaseModule.forRoot(), ...parts] };
   }
 }

@@ -1,18 +1,18 @@
 // Compiles the TypeScript sources to dist/ with swc (type checking is `npm run typecheck`).
 // swc rewrites the tsconfig path aliases into relative requires, so dist/ runs with plain `node`.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist');
 const roots = ['apps', 'libs', 'projections', 'scripts', 'bench'];
 
-async function* sources(dir) {
+async function* sources(dir, pattern = /\.ts$/) {
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* sources(path);
-    else if (/\.ts$/.test(entry.name) && !/\.(spec|e2e-spec|d)\.ts$/.test(entry.name)) yield path;
+    if (entry.isDirectory()) yield* sources(path, pattern);
+    else if (pattern.test(entry.name) && !/\.(spec|e2e-spec|d)\.ts$/.test(entry.name)) yield path;
   }
 }
 
@@ -44,6 +44,13 @@ for (const r of roots) {
         await writeFile(target, code);
       }),
     );
+  }
+}
+// swc compiles `import x from './file.json'` to a require of the file, so JSON next to the sources ships as is.
+for (const r of roots) {
+  for await (const file of sources(join(root, r), /\.json$/)) {
+    const target = join(out, relative(root, file));
+    jobs.push(mkdir(dirname(target), { recursive: true }).then(() => copyFile(file, target)));
   }
 }
 await Promise.all(jobs);

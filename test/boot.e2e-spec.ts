@@ -30,6 +30,8 @@ describe('the service boots (issue: foundation)', () => {
       const body = (await res.json()) as { status: string; checks: Record<string, { ok: boolean }> };
       expect(res.status).toBe(200);
       expect(body.checks.redis.ok).toBe(true);
+      expect(body.checks.database.ok).toBe(true);
+      expect(body.checks['event-store'].ok).toBe(true);
     });
 
     it('serves GraphQL at /graphql', async () => {

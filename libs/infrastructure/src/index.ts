@@ -3,3 +3,4 @@ export * from './readiness';
 export * from './redis';
 export * from './core.module';
 export * from './tokens';
+export * from './database.module';

@@ -1,5 +1,7 @@
 import { UpcasterRegistry } from '../shared/upcasting';
+import { evolveCredentialRequest } from './decider';
 import type { CredentialRequestEvent } from './events';
+import { type CredentialRequestState, initialCredentialRequestState } from './state';
 
 /**
  * AppDeclined v1 → v2: v1 was written before a decline destroyed the app's connection (R5.2), so it has no
@@ -20,4 +22,11 @@ export function upcastCredentialRequestEvent(event: {
   schemaVersion?: number;
 }): CredentialRequestEvent {
   return credentialRequestUpcasters.upcast<CredentialRequestEvent>(event);
+}
+
+/** Upcast then fold: the state a handler decides on, from the events as stored. */
+export function foldStoredCredentialRequest(
+  stored: readonly { type: string; data: object; schemaVersion?: number }[],
+): CredentialRequestState {
+  return stored.map(upcastCredentialRequestEvent).reduce(evolveCredentialRequest, initialCredentialRequestState());
 }

@@ -1,22 +1,9 @@
 import type { OrgRole, TeamRole } from '../shared/types';
+import { R3_MATRIX } from '../testing/fixtures';
 import { mayAskRecipient, type RecipientKind } from './may-ask-recipient';
 
 type Cell = 'ok' | 'FORBIDDEN';
-/** Literal expectations (R3.1–R3.4): [SAME_TEAM, OTHER_TEAM, EXTERNAL] per org role × team role. */
-const MATRIX: Record<OrgRole, Record<TeamRole, [Cell, Cell, Cell]>> = {
-  OWNER: { ADMIN: ['ok', 'ok', 'ok'], MEMBER: ['ok', 'ok', 'ok'], GUEST: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'] },
-  ADMIN: { ADMIN: ['ok', 'ok', 'ok'], MEMBER: ['ok', 'ok', 'ok'], GUEST: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'] },
-  MEMBER: {
-    ADMIN: ['ok', 'ok', 'FORBIDDEN'],
-    MEMBER: ['ok', 'FORBIDDEN', 'FORBIDDEN'],
-    GUEST: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
-  },
-  GUEST: {
-    ADMIN: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
-    MEMBER: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
-    GUEST: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
-  },
-};
+const MATRIX = R3_MATRIX;
 const KINDS: RecipientKind[] = ['SAME_TEAM', 'OTHER_TEAM', 'EXTERNAL'];
 
 describe('mayAskRecipient (R3): org role × team role × recipient', () => {

@@ -210,3 +210,23 @@ export const LATER = '2026-07-01T12:00:00.000Z';
 export const EARLIER = '2026-05-01T12:00:00.000Z';
 
 export type CrEvent = CredentialRequestEvent;
+
+type Cell = 'ok' | 'FORBIDDEN';
+/**
+ * R3.1–R3.4 written out cell by cell (not computed): [same-team member, other-team member, external person]
+ * for each org role × team role of the requester.
+ */
+export const R3_MATRIX: Record<OrgRole, Record<TeamRole, [Cell, Cell, Cell]>> = {
+  OWNER: { ADMIN: ['ok', 'ok', 'ok'], MEMBER: ['ok', 'ok', 'ok'], GUEST: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'] },
+  ADMIN: { ADMIN: ['ok', 'ok', 'ok'], MEMBER: ['ok', 'ok', 'ok'], GUEST: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'] },
+  MEMBER: {
+    ADMIN: ['ok', 'ok', 'FORBIDDEN'],
+    MEMBER: ['ok', 'FORBIDDEN', 'FORBIDDEN'],
+    GUEST: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  },
+  GUEST: {
+    ADMIN: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+    MEMBER: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+    GUEST: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  },
+};

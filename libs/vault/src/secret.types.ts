@@ -1,0 +1,21 @@
+/** What the vault stores per connection; never leaves the vault except to the runtime endpoint (SPEC R8.2). */
+export interface ApiKeySecret {
+  apiKey: string;
+}
+
+export interface BasicSecret {
+  username: string;
+  password: string;
+}
+
+export interface OAuth2Secret {
+  accessToken: string;
+  refreshToken?: string;
+  /** ISO 8601 UTC. */
+  expiresAt?: string;
+  tokenType?: string;
+  /** Granted scopes, space-separated as in RFC 6749. */
+  scope?: string;
+}
+
+export type Secret = ApiKeySecret | BasicSecret | OAuth2Secret;
