@@ -9,7 +9,7 @@ import { LOGGER } from '@libs/infrastructure';
 import { AuthGuard } from './auth/auth.guard';
 import { tokenVerifierProvider } from './auth/token-verifier.provider';
 import { InputValidationPipe } from './errors/validation.pipe';
-import { graphqlOptions } from './graphql-options';
+import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
 import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
 
@@ -24,7 +24,7 @@ export class GatewayAuthModule {}
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GatewayAuthModule],
-      inject: [APP_CONFIG, LOGGER, TokenVerifier],
+      inject: [APP_CONFIG, LOGGER, TokenVerifier, { token: SCHEMA_FILE, optional: true }],
       useFactory: (config: AppConfig, logger: Logger, verifier: TokenVerifier) =>
         graphqlOptions(config, logger, verifier),
     }),

@@ -12,12 +12,23 @@ import { DateTimeScalar } from './graphql/scalars/date-time.scalar';
 /** Where the generated schema is written (committed, sorted, compared with the contract in CI). */
 export const GENERATED_SCHEMA_FILE = join(process.cwd(), 'apps/gateway/schema.gql');
 
-export function graphqlOptions(config: AppConfig, logger: Logger, verifier: TokenVerifier): ApolloDriverConfig {
+/**
+ * Optional override of where the schema is written (`true`: in memory only). Tests that add probe resolvers
+ * provide it globally so they never rewrite the committed file.
+ */
+export const SCHEMA_FILE = Symbol('SCHEMA_FILE');
+
+export function graphqlOptions(
+  config: AppConfig,
+  logger: Logger,
+  verifier: TokenVerifier,
+  schemaFile: string | true = GENERATED_SCHEMA_FILE,
+): ApolloDriverConfig {
   const formatError = createErrorFormatter(logger);
   const context = createContextBuilder(verifier, logger);
   return {
     path: '/graphql',
-    autoSchemaFile: GENERATED_SCHEMA_FILE,
+    autoSchemaFile: schemaFile,
     // Sorted so that the generated file only changes when the schema does.
     sortSchema: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
