@@ -5,6 +5,7 @@ import { bootGatewayWith, postGraphql } from './support/gateway-app';
 import { identityProvisionerModule, InMemoryIdentityProvisioner } from './support/identity-provisioner';
 import { captureLogs } from './support/logs';
 import { ProbeModule } from './support/probe-resolver';
+import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl } from './support/redis';
 
 const secret = 'gateway-errors-test-secret-0123456789abcdef';
@@ -31,17 +32,23 @@ const validInput = () => ({
 describe('gateway error shapes (SPEC R13.3, R13.4; contract error codes)', () => {
   const logs = captureLogs();
   let booted: BootedApp;
+  let db: TestDatabase;
   let token: string;
   const gql = (query: string, variables?: Record<string, unknown>) => postGraphql(booted.url, query, variables, token);
 
   beforeAll(async () => {
-    booted = await bootGatewayWith({ REDIS_URL: redisUrl, AUTH_JWT_SECRET: secret }, logs.logger, [
-      ProbeModule,
-      identityProvisionerModule(new InMemoryIdentityProvisioner()),
-    ]);
+    db = await createTestDatabase('gql_errors');
+    booted = await bootGatewayWith(
+      { REDIS_URL: redisUrl, DATABASE_URL: db.url, AUTH_JWT_SECRET: secret },
+      logs.logger,
+      [ProbeModule, identityProvisionerModule(new InMemoryIdentityProvisioner())],
+    );
     token = await signToken(secret, { sub: 'sub-ana', email: 'ana@corp.example', name: 'Ana' });
   });
-  afterAll(() => booted.close());
+  afterAll(async () => {
+    await booted?.close();
+    await db?.drop();
+  });
 
   it.each(CONTRACT_CODES)('a DomainError %s reaches extensions.code with its message', async (code) => {
     const { body } = await gql(`query ($code: String!) { failWith(code: $code) }`, { code });
