@@ -111,6 +111,14 @@ describe('authentication at the gateway (SPEC R1.2, R13.2)', () => {
     const signedIn = await subscribeOnce(booted.url, query, { authorization: `Bearer ${token}` });
     expect(signedIn).toEqual({ data: { probeTicks: 'tick for ana@corp.example' } });
   });
+
+  it('shapes graphql-ws validation errors like HTTP ones (BAD_USER_INPUT)', async () => {
+    const token = await signToken(secret, ana, { issuer });
+    const result = await subscribeOnce(booted.url, 'subscription { noSuchField }', {
+      authorization: `Bearer ${token}`,
+    });
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
 });
 
 describe('embedded mode: a generated development secret (R13.2, ARCHITECTURE configuration)', () => {

@@ -1,6 +1,8 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { join } from 'node:path';
-import { type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import type { ServerOptions } from 'graphql-ws';
+import { type ExecutionResult, type GraphQLError, type FormattedExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import type { TokenVerifier } from '@libs/auth';
 import type { AppConfig } from '@libs/config';
@@ -40,17 +42,25 @@ export function graphqlOptions(
     formatError,
     plugins: [mergeInputErrorsPlugin()],
     context,
-    subscriptions: {
-      'graphql-ws': {
-        // graphql-ws does not use Apollo's formatError: shape subscription errors the same way here.
-        onNext: (_ctx, _id, _payload, _args, result: ExecutionResult): FormattedExecutionResult | void => {
-          if (!result.errors?.length) return;
-          return {
-            ...result,
-            errors: result.errors.map((error) => formatError(error.toJSON(), error)),
-          };
-        },
-      },
-    },
+    subscriptions: { 'graphql-ws': graphqlWsOptions(formatError) },
   };
+}
+
+type Formatter = ReturnType<typeof createErrorFormatter>;
+
+/** graphql-ws does not use Apollo's formatError: subscription errors are shaped the same way here. */
+function graphqlWsOptions(formatError: Formatter): GraphQLWsSubscriptionsConfig {
+  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onError'> = {
+    onNext: (_ctx, _id, _payload, _args, result: ExecutionResult): FormattedExecutionResult | void => {
+      if (!result.errors?.length) return;
+      return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
+    },
+    // Errors before execution (parse, validation) arrive here, without the code Apollo would have given them.
+    onError: (_ctx, _id, _payload, errors: readonly GraphQLError[]) =>
+      errors.map((error) =>
+        formatError({ ...error.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error),
+      ),
+  };
+  // Nest's config type lists fewer hooks than graphql-ws accepts; it passes them all through to useServer.
+  return options;
 }

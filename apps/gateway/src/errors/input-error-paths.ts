@@ -8,8 +8,9 @@ export function dottedPath(path: string): string {
 // graphql-js messages repeat the offending value ("got invalid value { apiKey: ... }"), which may be a secret: only
 // the parts recognised below are kept, and each message is rebuilt from type and field names.
 const VARIABLE_VALUE = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s;
-const VARIABLE_MISSING =
-  /^Variable "\$([^"]+)" of (?:required|non-null) type "([^"]+)" (?:was not provided|must not be null)\.$/;
+const VARIABLE_MISSING = /^Variable "\$([^"]+)" of required type "([^"]+)" was not provided\.$/;
+const VARIABLE_NULL = /^Variable "\$([^"]+)" of non-null type "([^"]+)" must not be null\.$/;
+const SCALAR_VALUE = /^(\w+) cannot represent/;
 const FIELD_MISSING = /^Field "([^"]+)" of required type "([^"]+)" was not provided\./;
 const FIELD_UNKNOWN = /^Field "([^"]+)" is not defined by type "([^"]+)"\./;
 const FIELD_NULL = /^Field "([^"]+)" must be non-null\./;
@@ -28,6 +29,8 @@ function reason(text: string): { suffix?: string; message: string } {
   if (m) return { suffix: m[1], message: 'must not be null' };
   m = ENUM_VALUE.exec(text);
   if (m) return { message: `not a value of the ${m[1]} enum` };
+  m = SCALAR_VALUE.exec(text);
+  if (m) return { message: `expected a value of type ${m[1]}` };
   m = EXPECTED_TYPE.exec(text);
   if (m) {
     // Custom scalars (DateTime) explain themselves after the type; that text is ours and echoes no value.
@@ -51,6 +54,8 @@ export function fieldErrorFromGraphqlMessage(message: string): FieldError {
   }
   m = VARIABLE_MISSING.exec(message);
   if (m) return { path: m[1], message: `required value of type ${m[2]} was not provided` };
+  m = VARIABLE_NULL.exec(message);
+  if (m) return { path: m[1], message: `must not be null (type ${m[2]})` };
   m = ARGUMENT_MISSING.exec(message);
   if (m) return { path: m[2], message: `required argument of type ${m[3]} was not provided` };
   m = LITERAL_FIELD_MISSING.exec(message);
