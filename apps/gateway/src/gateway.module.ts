@@ -1,23 +1,40 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { TokenVerifier } from '@libs/auth';
+import { APP_CONFIG, type AppConfig } from '@libs/config';
+import { LOGGER } from '@libs/infrastructure';
+import { AuthGuard } from './auth/auth.guard';
+import { tokenVerifierProvider } from './auth/token-verifier.provider';
+import { InputValidationPipe } from './errors/validation.pipe';
+import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
 import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
+
+/** Token checking, shared by the GraphQL context (HTTP and graphql-ws) and whoever else needs it. */
+@Module({ providers: [tokenVerifierProvider], exports: [TokenVerifier] })
+export class GatewayAuthModule {}
 
 /** The public face: GraphQL at /graphql (subscriptions over graphql-ws on the same path) and the REST endpoints. */
 @Module({
   imports: [
-    GraphQLModule.forRoot<ApolloDriverConfig>({
+    GatewayAuthModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      path: '/graphql',
-      autoSchemaFile: join(process.cwd(), 'apps/gateway/schema.gql'),
-      sortSchema: true,
-      subscriptions: { 'graphql-ws': true },
-      introspection: true,
+      imports: [GatewayAuthModule],
+      inject: [APP_CONFIG, LOGGER, TokenVerifier, { token: SCHEMA_FILE, optional: true }],
+      useFactory: (config: AppConfig, logger: Logger, verifier: TokenVerifier) =>
+        graphqlOptions(config, logger, verifier),
     }),
   ],
   controllers: [HealthController],
-  providers: [HealthResolver],
+  providers: [
+    HealthResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_PIPE, useClass: InputValidationPipe },
+  ],
+  exports: [GatewayAuthModule],
 })
 export class GatewayModule {}

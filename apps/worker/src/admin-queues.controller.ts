@@ -1,5 +1,5 @@
 import { Controller, ForbiddenException, Get, Headers, Inject, UnauthorizedException } from '@nestjs/common';
-import { AuthenticationError, readOrCreateSecret, TokenVerifier } from '@libs/auth';
+import { AuthenticationError, EMBEDDED_JWT_SECRET_FILE, readOrCreateSecret, TokenVerifier } from '@libs/auth';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { queueOverview } from '@libs/notifications';
 import { NotificationsService } from './notifications.service';
@@ -15,7 +15,7 @@ export class AdminQueuesController {
   ) {
     const jwtSecret =
       config.auth.jwtSecret ??
-      (config.auth.jwksUrl ? undefined : readOrCreateSecret(config.dataDir, 'jwt-secret').value);
+      (config.auth.jwksUrl ? undefined : readOrCreateSecret(config.dataDir, EMBEDDED_JWT_SECRET_FILE).value);
     this.verifier = new TokenVerifier({ ...config.auth, jwtSecret });
   }
 

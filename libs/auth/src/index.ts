@@ -1,3 +1,4 @@
 export * from './token-verifier';
 export * from './embedded-secret';
 export * from './sign-token';
+export * from './embedded-jwt-secret';

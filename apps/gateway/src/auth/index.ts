@@ -1,0 +1,6 @@
+export * from './auth.guard';
+export * from './current-identity.decorator';
+export * from './gateway-context';
+export * from './identity-provisioner';
+export * from './public.decorator';
+export * from './token-verifier.provider';

@@ -1,0 +1,125 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  Equals,
+  IsBoolean,
+  IsEmail,
+  IsFQDN,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Trim } from './trim';
+
+// Shape checks only (R4.1, R13.3): lengths, formats, non-empty lists. Rules that need the catalog, the directory or
+// the other fields together (unknown apps, userId XOR e-mail, duplicate app keys) belong to the domain.
+
+@InputType()
+export class RecipientInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'userId must not be empty' })
+  userId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  email?: string | null;
+}
+
+@InputType()
+export class RequestedAppInput {
+  @Field(() => String)
+  @IsString()
+  @IsNotEmpty({ message: 'appKey must not be empty' })
+  @MaxLength(100)
+  appKey: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'version must be 1 or more' })
+  version?: number | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayNotEmpty({ message: 'modules must not be empty (or use allModules: true)' })
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'module keys must not be empty' })
+  modules?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  allModules?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(256, { message: 'note must be at most 256 characters' })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @Length(1, 100, { message: 'connectionName must be 1 to 100 characters' })
+  connectionName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'R12.2, OAUTH2 apps only' })
+  @IsOptional()
+  @Trim()
+  @IsFQDN({}, { message: 'expectedAccountDomain must be a domain name such as example.com' })
+  expectedAccountDomain?: string | null;
+}
+
+@InputType()
+export class CreateCredentialRequestInput {
+  @Field(() => ID)
+  @IsString()
+  @IsNotEmpty({ message: 'teamId must not be empty' })
+  teamId: string;
+
+  @Field(() => String)
+  @Trim()
+  @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  name: string;
+
+  @Field(() => RecipientInput)
+  @ValidateNested()
+  @Type(() => RecipientInput)
+  recipient: RecipientInput;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(256, { message: 'description must be at most 256 characters' })
+  description?: string | null;
+
+  @Field(() => [RequestedAppInput])
+  @ArrayNotEmpty({ message: 'apps must list at least one app' })
+  @ValidateNested({ each: true })
+  @Type(() => RequestedAppInput)
+  apps: RequestedAppInput[];
+
+  @Field(() => Boolean)
+  @Equals(true, { message: 'termsAccepted must be true' })
+  termsAccepted: boolean;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: 'idempotencyKey must be 1 to 200 characters' })
+  idempotencyKey?: string | null;
+}

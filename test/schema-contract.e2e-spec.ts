@@ -1,0 +1,270 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import {
+  Args,
+  GraphQLSchemaBuilderModule,
+  GraphQLSchemaFactory,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  buildSchema,
+  findBreakingChanges,
+  findDangerousChanges,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLSchema,
+} from 'graphql';
+import {
+  App,
+  AuditEntryConnection,
+  AuthorizeAppInput,
+  Connection,
+  CreateCredentialRequestInput,
+  CreateOrganizationInput,
+  CredentialRequest,
+  CredentialRequestConnection,
+  CredentialRequestStatus,
+  DateTimeScalar,
+  DeletedCredentialRequest,
+  HistoryEvent,
+  HistoryVerification,
+  Invitation,
+  OAuthStart,
+  Organization,
+  OrgRole,
+  Plan,
+  ReauthorizationResult,
+  RequestedApp,
+  Team,
+  TeamRole,
+  User,
+  WebhookRegistration,
+} from '../apps/gateway/src/graphql';
+import { bootApp } from './support/app';
+import { captureLogs } from './support/logs';
+import { redisUrl } from './support/redis';
+
+const root = join(__dirname, '..');
+const contractCopy = join(root, 'apps/gateway/contract/schema.graphql');
+const sharedContract = join(root, '../shared/schema.graphql');
+const contract = () => buildSchema(readFileSync(contractCopy, 'utf8'));
+
+const unused = (): never => {
+  throw new Error('schema probe only');
+};
+
+/**
+ * A throwaway resolver exposing every root field of the contract with the gateway's type classes. It lives here,
+ * not in apps/, and resolves nothing: it only proves that the classes produce the contract's types.
+ */
+@Resolver()
+class ContractProbeResolver {
+  @Query(() => User) me() {
+    return unused();
+  }
+  @Query(() => [Organization]) organizations() {
+    return unused();
+  }
+  @Query(() => Organization, { nullable: true }) organization(@Args('id', { type: () => ID }) _id: string) {
+    return unused();
+  }
+  @Query(() => Team, { nullable: true }) team(@Args('id', { type: () => ID }) _id: string) {
+    return unused();
+  }
+  @Query(() => [App]) apps() {
+    return unused();
+  }
+  @Query(() => CredentialRequestConnection) sentCredentialRequests(
+    @Args('teamId', { type: () => ID }) _teamId: string,
+    @Args('status', { type: () => CredentialRequestStatus, nullable: true }) _status: string,
+    @Args('search', { type: () => String, nullable: true }) _search: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) _first: number,
+    @Args('after', { type: () => String, nullable: true }) _after: string,
+  ) {
+    return unused();
+  }
+  @Query(() => CredentialRequestConnection) receivedCredentialRequests(
+    @Args('organizationId', { type: () => ID, nullable: true }) _organizationId: string,
+    @Args('status', { type: () => CredentialRequestStatus, nullable: true }) _status: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) _first: number,
+    @Args('after', { type: () => String, nullable: true }) _after: string,
+  ) {
+    return unused();
+  }
+  @Query(() => CredentialRequest, { nullable: true }) credentialRequest(@Args('id', { type: () => ID }) _id: string) {
+    return unused();
+  }
+  @Query(() => [Connection]) requestConnections(@Args('requestId', { type: () => ID }) _requestId: string) {
+    return unused();
+  }
+  @Query(() => AuditEntryConnection) auditLog(
+    @Args('organizationId', { type: () => ID }) _organizationId: string,
+    @Args('teamId', { type: () => ID, nullable: true }) _teamId: string,
+    @Args('requestId', { type: () => ID, nullable: true }) _requestId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) _first: number,
+    @Args('after', { type: () => String, nullable: true }) _after: string,
+  ) {
+    return unused();
+  }
+  @Query(() => [HistoryEvent]) credentialRequestHistory(@Args('requestId', { type: () => ID }) _requestId: string) {
+    return unused();
+  }
+  @Query(() => HistoryVerification) verifyCredentialRequestHistory(
+    @Args('requestId', { type: () => ID }) _requestId: string,
+  ) {
+    return unused();
+  }
+
+  @Mutation(() => Organization) createOrganization(@Args('input') _input: CreateOrganizationInput) {
+    return unused();
+  }
+  @Mutation(() => Organization) changeOrganizationPlan(
+    @Args('organizationId', { type: () => ID }) _organizationId: string,
+    @Args('plan', { type: () => Plan }) _plan: Plan,
+    @Args('partner', { type: () => Boolean, nullable: true }) _partner: boolean,
+  ) {
+    return unused();
+  }
+  @Mutation(() => Team) createTeam(
+    @Args('organizationId', { type: () => ID }) _organizationId: string,
+    @Args('name', { type: () => String }) _name: string,
+  ) {
+    return unused();
+  }
+  @Mutation(() => User) addOrganizationMember(
+    @Args('organizationId', { type: () => ID }) _organizationId: string,
+    @Args('email', { type: () => String }) _email: string,
+    @Args('name', { type: () => String }) _name: string,
+    @Args('role', { type: () => OrgRole }) _role: OrgRole,
+  ) {
+    return unused();
+  }
+  @Mutation(() => Team) addTeamMember(
+    @Args('teamId', { type: () => ID }) _teamId: string,
+    @Args('userId', { type: () => ID }) _userId: string,
+    @Args('role', { type: () => TeamRole }) _role: TeamRole,
+  ) {
+    return unused();
+  }
+  @Mutation(() => Invitation) acceptInvitation(@Args('token', { type: () => String }) _token: string) {
+    return unused();
+  }
+  @Mutation(() => User) applyForCredentialRequests() {
+    return unused();
+  }
+  @Mutation(() => User) reviewCredentialRequestsApplication(
+    @Args('userId', { type: () => ID }) _userId: string,
+    @Args('approve', { type: () => Boolean }) _approve: boolean,
+  ) {
+    return unused();
+  }
+  @Mutation(() => CredentialRequest) createCredentialRequest(@Args('input') _input: CreateCredentialRequestInput) {
+    return unused();
+  }
+  @Mutation(() => RequestedApp) authorizeApp(@Args('input') _input: AuthorizeAppInput) {
+    return unused();
+  }
+  @Mutation(() => OAuthStart) startOAuthAuthorization(
+    @Args('requestId', { type: () => ID }) _requestId: string,
+    @Args('appKey', { type: () => String }) _appKey: string,
+    @Args('accessUntil', { type: () => DateTimeScalar, nullable: true }) _accessUntil: Date,
+  ) {
+    return unused();
+  }
+  @Mutation(() => RequestedApp) declineApp(
+    @Args('requestId', { type: () => ID }) _requestId: string,
+    @Args('appKey', { type: () => String }) _appKey: string,
+    @Args('reason', { type: () => String }) _reason: string,
+  ) {
+    return unused();
+  }
+  @Mutation(() => RequestedApp) revokeAccess(
+    @Args('requestId', { type: () => ID }) _requestId: string,
+    @Args('appKey', { type: () => String }) _appKey: string,
+  ) {
+    return unused();
+  }
+  @Mutation(() => ReauthorizationResult) requestReauthorization(
+    @Args('requestId', { type: () => ID }) _requestId: string,
+    @Args('appKey', { type: () => String }) _appKey: string,
+  ) {
+    return unused();
+  }
+  @Mutation(() => RequestedApp) updateCredentials(@Args('input') _input: AuthorizeAppInput) {
+    return unused();
+  }
+  @Mutation(() => DeletedCredentialRequest) deleteCredentialRequest(@Args('id', { type: () => ID }) _id: string) {
+    return unused();
+  }
+  @Mutation(() => WebhookRegistration) registerWebhook(
+    @Args('teamId', { type: () => ID }) _teamId: string,
+    @Args('url', { type: () => String }) _url: string,
+  ) {
+    return unused();
+  }
+  @Mutation(() => Boolean) deleteWebhook(@Args('id', { type: () => ID }) _id: string) {
+    return unused();
+  }
+  @Subscription(() => CredentialRequest) credentialRequestUpdated(@Args('id', { type: () => ID }) _id: string) {
+    return unused();
+  }
+}
+
+async function probeSchema(): Promise<GraphQLSchema> {
+  // @nestjs/testing is not installed: a plain application context does the same here.
+  const moduleRef = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    return await moduleRef
+      .get(GraphQLSchemaFactory)
+      .create([ContractProbeResolver], { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] });
+  } finally {
+    await moduleRef.close();
+  }
+}
+
+const describeChanges = (changes: { type: string; description: string }[]) =>
+  changes.map((c) => `${c.type}: ${c.description}`);
+
+describe('the gateway type classes against the public contract (schema.graphql)', () => {
+  it('expose every type, field, argument (with defaults) and enum value of the contract: 0 breaking changes', async () => {
+    const schema = await probeSchema();
+    expect(describeChanges(findBreakingChanges(contract(), schema))).toEqual([]);
+    expect(describeChanges(findDangerousChanges(contract(), schema))).toEqual([]);
+    // The reverse direction catches additions the contract does not have (nullability relaxed, extra enum values...).
+    expect(describeChanges(findBreakingChanges(schema, contract()))).toEqual([]);
+  });
+
+  it('prints deterministically (sorted), so the generated schema file only changes with the schema', async () => {
+    const [a, b] = [await probeSchema(), await probeSchema()];
+    expect(printSchema(lexicographicSortSchema(a))).toBe(printSchema(lexicographicSortSchema(b)));
+  });
+
+  it('keeps the repository copy of the contract identical to ../shared/schema.graphql (when that file exists)', () => {
+    const copy = readFileSync(contractCopy, 'utf8');
+    expect(copy).toContain('type Query');
+    if (existsSync(sharedContract)) expect(copy).toBe(readFileSync(sharedContract, 'utf8'));
+  });
+});
+
+// SKIPPED ON PURPOSE in the `gql` branch: the use-case resolvers (Query/Mutation/Subscription fields) arrive with
+// the command and query handlers. Until then the real schema lacks the root fields and this test can only fail.
+// Un-skip it (and commit apps/gateway/schema.gql, removing it from .gitignore) once they are merged.
+describe.skip('the running gateway schema against the public contract', () => {
+  it('has 0 breaking changes against apps/gateway/contract/schema.graphql', async () => {
+    const booted = await bootApp({ REDIS_URL: redisUrl, ROLE: 'gateway' }, captureLogs('warn').logger);
+    try {
+      const schema = booted.app.get(GraphQLSchemaHost).schema;
+      expect(describeChanges(findBreakingChanges(contract(), schema))).toEqual([]);
+      expect(describeChanges(findDangerousChanges(contract(), schema))).toEqual([]);
+    } finally {
+      await booted.close();
+    }
+  });
+});
