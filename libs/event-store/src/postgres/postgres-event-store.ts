@@ -16,6 +16,7 @@ import { computeEventHash, GENESIS_HASH } from '../hash-chain/event-hash';
 import { runMigrations } from '../sql/migrations';
 import { type SqlClient, sqlState } from '../sql/sql-client';
 import { PollingSubscription } from '../subscription/polling-subscription';
+import { AppendNotifier } from './append-notifier';
 import { eventStoreMigrations } from './event-store.migrations';
 import {
   APPEND_EXISTING_STREAM,
@@ -61,11 +62,14 @@ export class PostgresEventStore implements EventStore {
   private readonly states = new Map<string, StreamState>();
   private readonly wakeCallbacks = new Set<() => void>();
   private unlisten: Promise<() => Promise<void>> | null = null;
+  private readonly notifier: AppendNotifier;
 
   constructor(
     private readonly sql: SqlClient,
     private readonly options: PostgresEventStoreOptions = {},
-  ) {}
+  ) {
+    this.notifier = new AppendNotifier(sql);
+  }
 
   /** Applies the event store migrations, then returns the store. */
   static async create(sql: SqlClient, options?: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -126,6 +130,7 @@ export class PostgresEventStore implements EventStore {
       const row = rows[0];
       if (row?.position && row.transaction_id) {
         this.remember(stream, { revision: last, hash: prevHash });
+        this.notifier.poke();
         return {
           nextExpectedRevision: last,
           lastGlobalPosition: encodeGlobalPosition(row.transaction_id, row.position),
@@ -156,6 +161,7 @@ export class PostgresEventStore implements EventStore {
       {
         readAll: (from, limit) => this.readAll(from, limit),
         head: () => this.head(),
+        ready: async () => void (await this.unlisten),
         onWake: (cb) => {
           this.wakeCallbacks.add(cb);
           return () => this.wakeCallbacks.delete(cb);
@@ -181,6 +187,7 @@ export class PostgresEventStore implements EventStore {
     const unlisten = this.unlisten;
     this.unlisten = null;
     if (unlisten) await (await unlisten.catch(() => async () => undefined))();
+    await this.notifier.drain();
     if (this.options.ownsClient) await this.sql.close();
   }
 

@@ -1,0 +1,164 @@
+// Event store benchmark (bench/README.md). One fresh database on the machine's PostgreSQL; prints ONE JSON object.
+// Counts via env: BENCH_APPENDS (per run), BENCH_STREAMS_PER_WRITER, BENCH_CATCHUP_EVENTS, BENCH_CATCHUP_BATCH,
+// BENCH_ADMIN_URL (a database the bench can CREATE DATABASE from).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import { Client, Pool } from 'pg';
+import { type NewEvent, PgSqlClient, PostgresEventStore, START } from '@libs/event-store';
+
+const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const appends = Number(process.env.BENCH_APPENDS ?? 4000);
+const streamsPerWriter = Number(process.env.BENCH_STREAMS_PER_WRITER ?? 20);
+const catchUpEvents = Number(process.env.BENCH_CATCHUP_EVENTS ?? 200_000);
+const catchUpBatch = Number(process.env.BENCH_CATCHUP_BATCH ?? 2000);
+const POOL = 10;
+
+function event(n: number): NewEvent {
+  return {
+    id: randomUUID(),
+    type: 'CredentialRequestNoted',
+    data: { requestId: randomUUID(), n, note: 'benchmark payload of a typical small event' },
+    metadata: { actorId: 'user-bench', correlationId: randomUUID(), causationId: null, schemaVersion: 1 },
+  };
+}
+
+/** `writers` concurrent loops share `total` appends; each writer appends to its own streams. Returns appends/s. */
+async function load(
+  writers: number,
+  total: number,
+  appendOne: (writer: number, stream: number, n: number) => Promise<void>,
+): Promise<number> {
+  const perWriter = Math.ceil(total / writers);
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, writer) => {
+      for (let n = 0; n < perWriter; n++) await appendOne(writer, n % streamsPerWriter, n);
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return Math.round((perWriter * writers) / seconds);
+}
+
+async function ours(url: string, writers: number, tag: string): Promise<number> {
+  const sql = new PgSqlClient(url, POOL);
+  const store = await PostgresEventStore.create(sql);
+  const revisions = new Map<string, number>();
+  const appendOne = async (writer: number, stream: number, n: number): Promise<void> => {
+    const name = `ours-${tag}-${writer}-${stream}`;
+    const revision = revisions.get(name);
+    const result = await store.append(name, [event(n)], revision === undefined ? 'NO_STREAM' : revision);
+    revisions.set(name, result.nextExpectedRevision);
+  };
+  await load(writers, 200, (w, s, n) => appendOne(w, s + 1000, n)); // warm-up: pool, plans, cache
+  const rate = await load(writers, appends, appendOne);
+  await store.close();
+  await sql.close();
+  return rate;
+}
+
+async function raw(url: string, writers: number): Promise<number> {
+  const pool = new Pool({ connectionString: url, max: POOL });
+  await pool.query(`CREATE TABLE IF NOT EXISTS raw_events (
+    position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL,
+    data jsonb NOT NULL, metadata jsonb NOT NULL)`);
+  const appendOne = async (writer: number, stream: number, n: number): Promise<void> => {
+    const e = event(n);
+    await pool.query('INSERT INTO raw_events (stream_id, type, data, metadata) VALUES ($1, $2, $3, $4)', [
+      `raw-${writer}-${stream}`,
+      e.type,
+      JSON.stringify(e.data),
+      JSON.stringify(e.metadata),
+    ]);
+  };
+  await load(writers, 200, appendOne);
+  const rate = await load(writers, appends, appendOne);
+  await pool.end();
+  return rate;
+}
+
+async function emmett(url: string, writers: number, tag: string): Promise<number> {
+  const pool = new Pool({ connectionString: url, max: POOL });
+  const store = getPostgreSQLEventStore(url, { connectionOptions: { pool } });
+  await store.schema.migrate();
+  const versions = new Map<string, bigint>();
+  const appendOne = async (writer: number, stream: number, n: number): Promise<void> => {
+    const name = `emmett-${tag}-${writer}-${stream}`;
+    const e = event(n);
+    const result = await store.appendToStream(name, [{ type: e.type, data: e.data, metadata: e.metadata }], {
+      expectedStreamVersion: versions.get(name) ?? 0n,
+    });
+    versions.set(name, result.nextExpectedStreamVersion);
+  };
+  await load(writers, 200, (w, s, n) => appendOne(w, s + 1000, n));
+  const rate = await load(writers, appends, appendOne);
+  await store.close();
+  await pool.end();
+  return rate;
+}
+
+async function catchUp(url: string): Promise<{ events: number; eventsPerSecond: number; fillSeconds: number }> {
+  const sql = new PgSqlClient(url, POOL);
+  const store = await PostgresEventStore.create(sql);
+  const fillStarted = Date.now();
+  const perAppend = 1000;
+  for (let done = 0; done < catchUpEvents; done += perAppend) {
+    const count = Math.min(perAppend, catchUpEvents - done);
+    await store.append(`catchup-${done}`, Array.from({ length: count }, (_, i) => event(done + i)), 'NO_STREAM');
+  }
+  const fillSeconds = (Date.now() - fillStarted) / 1000;
+  const started = process.hrtime.bigint();
+  let position = START;
+  let read = 0;
+  for (;;) {
+    const batch = await store.readAll(position, catchUpBatch);
+    if (batch.length === 0) break;
+    read += batch.length;
+    position = batch[batch.length - 1].globalPosition;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await store.close();
+  await sql.close();
+  return { events: read, eventsPerSecond: Math.round(read / seconds), fillSeconds };
+}
+
+async function admin(statement: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
+
+async function main(): Promise<void> {
+  const name = `bench_es_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  const started = Date.now();
+  try {
+    const result = {
+      appendsPerRun: appends,
+      streamsPerWriter,
+      ours: { writers1: await ours(dbUrl, 1, 'w1'), writers8: await ours(dbUrl, 8, 'w8') },
+      rawInsert: { writers1: await raw(dbUrl, 1), writers8: await raw(dbUrl, 8) },
+      emmett: { writers1: await emmett(dbUrl, 1, 'w1'), writers8: await emmett(dbUrl, 8, 'w8') },
+      catchUp: await catchUp(dbUrl),
+      ratios: {} as Record<string, number>,
+      targets: { oursOverRawAt8: 0.7, oursOverEmmettAt8: 1.0, catchUpEventsPerSecond: 50_000 },
+      seconds: 0,
+    };
+    result.ratios = {
+      oursOverRawAt8: Number((result.ours.writers8 / result.rawInsert.writers8).toFixed(2)),
+      oursOverEmmettAt8: Number((result.ours.writers8 / result.emmett.writers8).toFixed(2)),
+    };
+    result.seconds = Math.round((Date.now() - started) / 1000);
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
