@@ -1,6 +1,6 @@
 // Event store benchmark (bench/README.md). One fresh database on the machine's PostgreSQL; prints ONE JSON object.
 // Counts via env: BENCH_APPENDS (per run), BENCH_STREAMS_PER_WRITER, BENCH_CATCHUP_EVENTS, BENCH_CATCHUP_BATCH,
-// BENCH_ADMIN_URL (a database the bench can CREATE DATABASE from).
+// BENCH_ROUNDS, BENCH_ADMIN_URL (a database the bench can CREATE DATABASE from).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Client, Pool } from 'pg';
@@ -11,6 +11,8 @@ const appends = Number(process.env.BENCH_APPENDS ?? 4000);
 const streamsPerWriter = Number(process.env.BENCH_STREAMS_PER_WRITER ?? 20);
 const catchUpEvents = Number(process.env.BENCH_CATCHUP_EVENTS ?? 200_000);
 const catchUpBatch = Number(process.env.BENCH_CATCHUP_BATCH ?? 2000);
+// The machine is shared and noisy: each figure is the median of interleaved rounds.
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const POOL = 10;
 
 function event(n: number): NewEvent {
@@ -103,7 +105,11 @@ async function catchUp(url: string): Promise<{ events: number; eventsPerSecond: 
   const perAppend = 1000;
   for (let done = 0; done < catchUpEvents; done += perAppend) {
     const count = Math.min(perAppend, catchUpEvents - done);
-    await store.append(`catchup-${done}`, Array.from({ length: count }, (_, i) => event(done + i)), 'NO_STREAM');
+    await store.append(
+      `catchup-${done}`,
+      Array.from({ length: count }, (_, i) => event(done + i)),
+      'NO_STREAM',
+    );
   }
   const fillSeconds = (Date.now() - fillStarted) / 1000;
   const started = process.hrtime.bigint();
@@ -136,12 +142,34 @@ async function main(): Promise<void> {
   const dbUrl = url.toString();
   const started = Date.now();
   try {
+    const samples: Record<string, number[]> = {};
+    const systems: [string, (writers: number, tag: string) => Promise<number>][] = [
+      ['ours', (w, tag) => ours(dbUrl, w, tag)],
+      ['rawInsert', (w) => raw(dbUrl, w)],
+      ['emmett', (w, tag) => emmett(dbUrl, w, tag)],
+    ];
+    for (let round = 0; round < rounds; round++) {
+      for (const writers of [1, 8]) {
+        // Rotate the order each round so no system always runs first (cold) or last.
+        for (let i = 0; i < systems.length; i++) {
+          const [system, run] = systems[(i + round) % systems.length];
+          (samples[`${system}:${writers}`] ??= []).push(await run(writers, `r${round}w${writers}`));
+        }
+      }
+    }
+    const median = (key: string): number => {
+      const sorted = [...samples[key]].sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)];
+    };
+    const figures = (system: string) => ({ writers1: median(`${system}:1`), writers8: median(`${system}:8`) });
     const result = {
       appendsPerRun: appends,
+      rounds,
       streamsPerWriter,
-      ours: { writers1: await ours(dbUrl, 1, 'w1'), writers8: await ours(dbUrl, 8, 'w8') },
-      rawInsert: { writers1: await raw(dbUrl, 1), writers8: await raw(dbUrl, 8) },
-      emmett: { writers1: await emmett(dbUrl, 1, 'w1'), writers8: await emmett(dbUrl, 8, 'w8') },
+      ours: figures('ours'),
+      rawInsert: figures('rawInsert'),
+      emmett: figures('emmett'),
+      samples,
       catchUp: await catchUp(dbUrl),
       ratios: {} as Record<string, number>,
       targets: { oursOverRawAt8: 0.7, oursOverEmmettAt8: 1.0, catchUpEventsPerSecond: 50_000 },

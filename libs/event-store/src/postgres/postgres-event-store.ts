@@ -46,6 +46,7 @@ interface StreamState {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const PREPARED = { prepared: true };
 const MAX_ATTEMPTS = 20;
 const STATE_CACHE_SIZE = 10_000;
 
@@ -110,17 +111,11 @@ export class PostgresEventStore implements EventStore {
       const last = first + events.length - 1;
       let rows: { position: string | null; transaction_id: string | null }[];
       try {
-        rows = await this.sql.query(state ? APPEND_EXISTING_STREAM : APPEND_NEW_STREAM, [
-          stream,
-          state ? state.revision : null,
-          last,
-          prevHash,
-          ids,
-          revisions,
-          types,
-          datas,
-          metadatas,
-        ]);
+        rows = await this.sql.query(
+          state ? APPEND_EXISTING_STREAM : APPEND_NEW_STREAM,
+          [stream, state ? state.revision : null, last, prevHash, ids, revisions, types, datas, metadatas],
+          PREPARED,
+        );
       } catch (error) {
         if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
         // An event id is already stored (the statement rolled back as a whole).
@@ -151,7 +146,7 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(after: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
     const [xid, position] = decodeGlobalPosition(after);
-    const rows = await this.sql.query<EventRow>(READ_ALL, [xid.toString(), position.toString(), limit]);
+    const rows = await this.sql.query<EventRow>(READ_ALL, [xid.toString(), position.toString(), limit], PREPARED);
     return rows.map(toRecorded);
   }
 
@@ -214,7 +209,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async readState(stream: string): Promise<StreamState | undefined> {
-    const [row] = await this.sql.query<{ revision: number; last_hash: string }>(STREAM_STATE, [stream]);
+    const [row] = await this.sql.query<{ revision: number; last_hash: string }>(STREAM_STATE, [stream], PREPARED);
     if (!row) return undefined;
     const state = { revision: Number(row.revision), hash: row.last_hash };
     this.remember(stream, state);
