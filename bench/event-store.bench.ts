@@ -98,7 +98,15 @@ async function emmett(url: string, writers: number, tag: string): Promise<number
   return rate;
 }
 
-async function catchUp(url: string): Promise<{ events: number; eventsPerSecond: number; fillSeconds: number }> {
+interface CatchUp {
+  events: number;
+  eventsPerSecond: number;
+  /** The floor for comparison: ONE plain SELECT of the same rows and columns through pg, no paging, no ordering bound. */
+  plainSelectRowsPerSecond: number;
+  fillSeconds: number;
+}
+
+async function catchUp(url: string): Promise<CatchUp> {
   const sql = new PgSqlClient(url, POOL);
   const store = await PostgresEventStore.create(sql);
   const fillStarted = Date.now();
@@ -122,9 +130,20 @@ async function catchUp(url: string): Promise<{ events: number; eventsPerSecond: 
     position = batch[batch.length - 1].globalPosition;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const plainStarted = process.hrtime.bigint();
+  const rows = await sql.query(
+    `SELECT event_id, stream_id, revision, position::text, transaction_id::text, type, data, metadata
+     FROM es_events ORDER BY position`,
+  );
+  const plainSeconds = Number(process.hrtime.bigint() - plainStarted) / 1e9;
   await store.close();
   await sql.close();
-  return { events: read, eventsPerSecond: Math.round(read / seconds), fillSeconds };
+  return {
+    events: read,
+    eventsPerSecond: Math.round(read / seconds),
+    plainSelectRowsPerSecond: Math.round(rows.length / plainSeconds),
+    fillSeconds,
+  };
 }
 
 async function admin(statement: string): Promise<void> {
