@@ -7,7 +7,7 @@ import { Client, Pool } from 'pg';
 import { type NewEvent, PgSqlClient, PostgresEventStore, START } from '@libs/event-store';
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const appends = Number(process.env.BENCH_APPENDS ?? 4000);
+const appends = Number(process.env.BENCH_APPENDS ?? 2000);
 const streamsPerWriter = Number(process.env.BENCH_STREAMS_PER_WRITER ?? 20);
 const catchUpEvents = Number(process.env.BENCH_CATCHUP_EVENTS ?? 200_000);
 const catchUpBatch = Number(process.env.BENCH_CATCHUP_BATCH ?? 2000);
