@@ -38,7 +38,10 @@ export class PgSqlClient implements SqlClient {
   ) {
     this.pool = new Pool({ connectionString, max: poolSize });
     // An idle client that loses its server must not crash the process; the next query reconnects.
-    this.pool.on('error', (error) => console.warn(`pg pool: idle client error: ${error.message}`));
+    this.pool.on('error', (error) => {
+      // After close(), pool.end() may still be tearing sockets down: their errors mean nothing then.
+      if (!this.closed) console.warn(`pg pool: idle client error: ${error.message}`);
+    });
     this.base = executor(this.pool);
   }
 
