@@ -47,9 +47,13 @@ export const READ_ALL = `
   ORDER BY es_events.transaction_id, es_events.position
   LIMIT $3`;
 
+/**
+ * The newest committed event in global order. Deliberately NOT bounded by the snapshot xmin: `caughtUp()` must wait
+ * for everything committed so far, even if a short transaction still in flight (another append, a NOTIFY) holds the
+ * readers' horizon below it for a moment.
+ */
 export const HEAD = `
   SELECT position::text AS position, transaction_id::text AS transaction_id FROM es_events
-  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   ORDER BY es_events.transaction_id DESC, es_events.position DESC LIMIT 1`;
 
 export const NOTIFY = `SELECT pg_notify('${EVENTS_CHANNEL}', '')`;

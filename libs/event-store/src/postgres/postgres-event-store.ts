@@ -168,7 +168,7 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
-  /** The global position of the last event readers can see now ('' when none). */
+  /** The global position of the newest committed event ('' when none); readers reach it once older transactions end. */
   async head(): Promise<GlobalPosition> {
     const [row] = await this.sql.query<{ position: string; transaction_id: string }>(HEAD);
     return row ? encodeGlobalPosition(row.transaction_id, row.position) : '';
