@@ -5,11 +5,13 @@ import { Client } from 'pg';
 import {
   computeEventHash,
   createEventStore,
+  createSqlClient,
   GENESIS_HASH,
-  PgliteSqlClient,
   PgSqlClient,
   PostgresEventStore,
+  type RecordedEvent,
   type SqlClient,
+  verifyChain,
 } from '@libs/event-store';
 import { eventStoreContract } from '../libs/event-store/src/contract/event-store.contract';
 import { createTestDatabase } from './support/postgres';
@@ -67,9 +69,12 @@ eventStoreContract('PostgreSQL', async () => {
   };
 });
 
+let pgliteDataDir: string | undefined;
+
 eventStoreContract('PGlite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'es-pglite-'));
-  const sql = await PgliteSqlClient.open(dir);
+  pgliteDataDir = dir;
+  const sql = await createSqlClient({ dataDir: dir }); // no databaseUrl: PGlite in <dir>/pglite
   const store = await PostgresEventStore.create(sql);
   return {
     store,
@@ -79,9 +84,28 @@ eventStoreContract('PGlite', async () => {
     async close() {
       await store.close();
       await sql.close();
-      await rm(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('PGlite data dir', () => {
+  afterAll(async () => {
+    if (pgliteDataDir) await rm(pgliteDataDir, { recursive: true, force: true });
+  });
+
+  it('keeps the events on disk: createEventStore reopens them, migrations already applied', async () => {
+    const store = await createEventStore({ eventStore: 'postgres', dataDir: pgliteDataDir as string });
+    try {
+      const events = await store.readAll('', 1_000_000);
+      expect(events.length).toBeGreaterThan(100); // what the contract suite wrote before closing
+      const byStream = new Map<string, RecordedEvent[]>();
+      for (const e of events) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
+      const untampered = [...byStream.values()].filter((s) => !s[0].stream.startsWith('audit-'));
+      expect(untampered.every((s) => s[0].revision > 0 || verifyChain(s).valid)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 const esdb = process.env.EVENTSTORE_CONNECTION_STRING;

@@ -169,6 +169,20 @@ export function eventStoreContract(name: string, makeHarness: () => Promise<Cont
       }
     });
 
+    it('wakes a live subscriber on append instead of waiting for the poll interval', async () => {
+      const seen: RecordedEvent[] = [];
+      const subscription = store.subscribeToAll(START, async (batch) => void seen.push(...batch), {
+        batchSize: 1000,
+        pollIntervalMs: 600_000, // only a wake-up can deliver the new event before Jest's timeout
+      });
+      await subscription.caughtUp(); // catch-up done: the subscriber now sleeps
+      const stream = streamName('wake');
+      const result = await store.append(stream, [newEvent()], 'NO_STREAM');
+      await subscription.caughtUp(result.lastGlobalPosition);
+      await subscription.stop();
+      expect(seen.filter((e) => e.stream === stream)).toHaveLength(1);
+    });
+
     it('resumes a subscription from a checkpoint without repeating or skipping', async () => {
       const stream = streamName('resume');
       await store.append(stream, [newEvent(), newEvent(), newEvent()], 'NO_STREAM');

@@ -1,4 +1,4 @@
-/** Channel NOTIFYed by every append (delivered by PostgreSQL at commit only). */
+/** Channel NOTIFYed after appends commit (coalesced, see AppendNotifier). */
 export const EVENTS_CHANNEL = 'es_events';
 
 const COLUMNS = `event_id, stream_id, revision, position::text AS position, transaction_id::text AS transaction_id,
@@ -7,7 +7,7 @@ const COLUMNS = `event_id, stream_id, revision, position::text AS position, tran
 /**
  * The whole append is ONE statement (one round trip, one short implicit transaction): claim the stream row (insert
  * for a new stream, or a compare-and-set UPDATE on the expected revision, which row-locks it until commit), insert
- * the batch with unnest, and NOTIFY. When the claim matches no row nothing is inserted and the caller finds out why.
+ * the batch with unnest. When the claim matches no row nothing is inserted and the caller finds out why.
  */
 function appendSql(claim: string): string {
   return `
@@ -20,9 +20,7 @@ function appendSql(claim: string): string {
       ORDER BY e.revision
       RETURNING position, transaction_id
     )
-    SELECT max(position)::text AS position,
-           (SELECT transaction_id::text FROM inserted LIMIT 1) AS transaction_id,
-           (SELECT count(*) FROM (SELECT pg_notify('${EVENTS_CHANNEL}', '') FROM claim) AS n) AS notified
+    SELECT max(position)::text AS position, (SELECT transaction_id::text FROM inserted LIMIT 1) AS transaction_id
     FROM inserted`;
 }
 
@@ -49,7 +47,13 @@ export const READ_ALL = `
   ORDER BY es_events.transaction_id, es_events.position
   LIMIT $3`;
 
+/**
+ * The newest committed event in global order. Deliberately NOT bounded by the snapshot xmin: `caughtUp()` must wait
+ * for everything committed so far, even if a short transaction still in flight (another append, a NOTIFY) holds the
+ * readers' horizon below it for a moment.
+ */
 export const HEAD = `
   SELECT position::text AS position, transaction_id::text AS transaction_id FROM es_events
-  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   ORDER BY es_events.transaction_id DESC, es_events.position DESC LIMIT 1`;
+
+export const NOTIFY = `SELECT pg_notify('${EVENTS_CHANNEL}', '')`;

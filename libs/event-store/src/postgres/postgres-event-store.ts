@@ -16,6 +16,7 @@ import { computeEventHash, GENESIS_HASH } from '../hash-chain/event-hash';
 import { runMigrations } from '../sql/migrations';
 import { type SqlClient, sqlState } from '../sql/sql-client';
 import { PollingSubscription } from '../subscription/polling-subscription';
+import { AppendNotifier } from './append-notifier';
 import { eventStoreMigrations } from './event-store.migrations';
 import {
   APPEND_EXISTING_STREAM,
@@ -45,6 +46,7 @@ interface StreamState {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const PREPARED = { prepared: true };
 const MAX_ATTEMPTS = 20;
 const STATE_CACHE_SIZE = 10_000;
 
@@ -61,11 +63,14 @@ export class PostgresEventStore implements EventStore {
   private readonly states = new Map<string, StreamState>();
   private readonly wakeCallbacks = new Set<() => void>();
   private unlisten: Promise<() => Promise<void>> | null = null;
+  private readonly notifier: AppendNotifier;
 
   constructor(
     private readonly sql: SqlClient,
     private readonly options: PostgresEventStoreOptions = {},
-  ) {}
+  ) {
+    this.notifier = new AppendNotifier(sql);
+  }
 
   /** Applies the event store migrations, then returns the store. */
   static async create(sql: SqlClient, options?: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -106,17 +111,11 @@ export class PostgresEventStore implements EventStore {
       const last = first + events.length - 1;
       let rows: { position: string | null; transaction_id: string | null }[];
       try {
-        rows = await this.sql.query(state ? APPEND_EXISTING_STREAM : APPEND_NEW_STREAM, [
-          stream,
-          state ? state.revision : null,
-          last,
-          prevHash,
-          ids,
-          revisions,
-          types,
-          datas,
-          metadatas,
-        ]);
+        rows = await this.sql.query(
+          state ? APPEND_EXISTING_STREAM : APPEND_NEW_STREAM,
+          [stream, state ? state.revision : null, last, prevHash, ids, revisions, types, datas, metadatas],
+          PREPARED,
+        );
       } catch (error) {
         if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
         // An event id is already stored (the statement rolled back as a whole).
@@ -126,6 +125,7 @@ export class PostgresEventStore implements EventStore {
       const row = rows[0];
       if (row?.position && row.transaction_id) {
         this.remember(stream, { revision: last, hash: prevHash });
+        this.notifier.poke();
         return {
           nextExpectedRevision: last,
           lastGlobalPosition: encodeGlobalPosition(row.transaction_id, row.position),
@@ -146,7 +146,7 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(after: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
     const [xid, position] = decodeGlobalPosition(after);
-    const rows = await this.sql.query<EventRow>(READ_ALL, [xid.toString(), position.toString(), limit]);
+    const rows = await this.sql.query<EventRow>(READ_ALL, [xid.toString(), position.toString(), limit], PREPARED);
     return rows.map(toRecorded);
   }
 
@@ -156,6 +156,7 @@ export class PostgresEventStore implements EventStore {
       {
         readAll: (from, limit) => this.readAll(from, limit),
         head: () => this.head(),
+        ready: async () => void (await this.unlisten),
         onWake: (cb) => {
           this.wakeCallbacks.add(cb);
           return () => this.wakeCallbacks.delete(cb);
@@ -167,7 +168,7 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
-  /** The global position of the last event readers can see now ('' when none). */
+  /** The global position of the newest committed event ('' when none); readers reach it once older transactions end. */
   async head(): Promise<GlobalPosition> {
     const [row] = await this.sql.query<{ position: string; transaction_id: string }>(HEAD);
     return row ? encodeGlobalPosition(row.transaction_id, row.position) : '';
@@ -181,6 +182,7 @@ export class PostgresEventStore implements EventStore {
     const unlisten = this.unlisten;
     this.unlisten = null;
     if (unlisten) await (await unlisten.catch(() => async () => undefined))();
+    await this.notifier.drain();
     if (this.options.ownsClient) await this.sql.close();
   }
 
@@ -207,7 +209,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async readState(stream: string): Promise<StreamState | undefined> {
-    const [row] = await this.sql.query<{ revision: number; last_hash: string }>(STREAM_STATE, [stream]);
+    const [row] = await this.sql.query<{ revision: number; last_hash: string }>(STREAM_STATE, [stream], PREPARED);
     if (!row) return undefined;
     const state = { revision: Number(row.revision), hash: row.last_hash };
     this.remember(stream, state);

@@ -1,12 +1,20 @@
 import { Client, Pool, type PoolClient } from 'pg';
-import type { SqlClient, SqlExecutor, SqlRow } from './sql-client';
+import { createHash } from 'node:crypto';
+import type { QueryOptions, SqlClient, SqlExecutor, SqlRow } from './sql-client';
 
 type Listener = (payload: string) => void;
 
 function executor(db: Pool | PoolClient): SqlExecutor {
   return {
-    async query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<T[]> {
-      const result = await db.query<T>(text, params as unknown[] | undefined);
+    async query<T extends SqlRow = SqlRow>(
+      text: string,
+      params?: readonly unknown[],
+      options?: QueryOptions,
+    ): Promise<T[]> {
+      const values = params as unknown[] | undefined;
+      const result = options?.prepared
+        ? await db.query<T>({ name: statementName(text), text, values })
+        : await db.query<T>(text, values);
       return result.rows;
     },
     async exec(script: string): Promise<void> {
@@ -30,12 +38,15 @@ export class PgSqlClient implements SqlClient {
   ) {
     this.pool = new Pool({ connectionString, max: poolSize });
     // An idle client that loses its server must not crash the process; the next query reconnects.
-    this.pool.on('error', (error) => console.warn(`pg pool: idle client error: ${error.message}`));
+    this.pool.on('error', (error) => {
+      // After close(), pool.end() may still be tearing sockets down: their errors mean nothing then.
+      if (!this.closed) console.warn(`pg pool: idle client error: ${error.message}`);
+    });
     this.base = executor(this.pool);
   }
 
-  query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<T[]> {
-    return this.base.query<T>(text, params);
+  query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]> {
+    return this.base.query<T>(text, params, options);
   }
 
   exec(script: string): Promise<void> {
@@ -104,4 +115,16 @@ export class PgSqlClient implements SqlClient {
 
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+const names = new Map<string, string>();
+
+/** A stable prepared-statement name per SQL text (pg prepares it once per pooled connection). */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `q_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
 }

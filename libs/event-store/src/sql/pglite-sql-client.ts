@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { SqlClient, SqlExecutor, SqlRow } from './sql-client';
+import type { QueryOptions, SqlClient, SqlExecutor, SqlRow } from './sql-client';
 
 function executor(db: PGlite | Transaction): SqlExecutor {
   return {
@@ -33,7 +33,8 @@ export class PgliteSqlClient implements SqlClient {
     return new PgliteSqlClient(await PGlite.create(dataDir));
   }
 
-  query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<T[]> {
+  // `prepared` is a server-side plan cache hint; PGlite has no network round trip to save, so it is ignored.
+  query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[], _options?: QueryOptions): Promise<T[]> {
     return this.base.query<T>(text, params);
   }
 

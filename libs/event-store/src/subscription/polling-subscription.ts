@@ -12,6 +12,8 @@ export interface SubscriptionSource {
   head(): Promise<GlobalPosition>;
   /** Registers a wake-up hint (e.g. LISTEN/NOTIFY); returns its removal. Hints may be lost: polling backs them up. */
   onWake(cb: () => void): () => void;
+  /** Awaited before the first read, e.g. until LISTEN is in place so no wake-up is missed after catch-up. */
+  ready?(): Promise<void>;
 }
 
 interface Waiter {
@@ -68,6 +70,7 @@ export class PollingSubscription implements Subscription {
 
   private async run(): Promise<void> {
     try {
+      await this.source.ready?.().catch(() => undefined);
       while (!this.stopped) {
         this.woken = false;
         let batch: RecordedEvent[];
