@@ -7,6 +7,7 @@ import {
   rebuildProjection,
   recordConnectionUse,
 } from '@projections';
+import { seedRequests } from '../bench/support/seed-requests';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { EventWriter } from './support/projection-events';
 import { snapshotReadModel } from './support/read-model-snapshot';
@@ -405,5 +406,26 @@ describe('projections on PostgreSQL', () => {
       await sql2.close();
       await runner.start();
     }
+  });
+
+  it('bench seed: bulk rows the list queries page through like projected ones', async () => {
+    await seedRequests(sql, 2500, {
+      organizationId: O1,
+      teamIds: ['bench-a', 'bench-b'],
+      requesterIds: ['alice', 'bob'],
+      recipientIds: ['carol', 'gus'],
+      chunk: 1000,
+    });
+    const page1 = await read.sentRequests({ teamId: 'bench-a', first: 3 });
+    expect(page1.totalCount).toBe(1250);
+    expect(page1.rows.map((r) => r.id)).toEqual(['bench-000002500', 'bench-000002498', 'bench-000002496']);
+    expect(page1.rows[0].apps).toHaveLength(1);
+    const page2 = await read.sentRequests({ teamId: 'bench-a', first: 3, after: page1.endCursor });
+    expect(page2.rows[0].id).toBe('bench-000002494');
+    const authorized = await read.sentRequests({ teamId: 'bench-a', status: 'AUTHORIZED', first: 1 });
+    expect(authorized.rows[0]).toMatchObject({ status: 'AUTHORIZED', apps: [{ status: 'AUTHORIZED' }] });
+    expect(
+      (await read.sentRequests({ teamId: 'bench-b', search: 'request 1249', first: 5 })).rows.map((r) => r.id),
+    ).toEqual(['bench-000001249']);
   });
 });
