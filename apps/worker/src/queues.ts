@@ -1,7 +1,2 @@
-/** BullMQ queue names (hash-tagged so a Redis Cluster keeps each queue's keys in one slot). */
-export const QUEUES = {
-  mail: '{mail}',
-  oauthRefresh: '{oauth-refresh}',
-  reminders: '{reminders}',
-  webhooks: '{webhooks}',
-} as const;
+/** BullMQ queue names; defined in @libs/notifications so the worker, tools and tests share them. */
+export { QUEUE_NAMES as QUEUES } from '@libs/notifications';

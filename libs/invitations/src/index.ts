@@ -1,0 +1,2 @@
+export { invitationToken, invitationTokenHash } from './invitation-token';
+export { invitationSecretFromEnv } from './invitation-secret';

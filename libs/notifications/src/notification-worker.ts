@@ -1,0 +1,161 @@
+import { Queue, Worker, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { runMigrations, type EventStore, type SqlClient } from '@libs/event-store';
+import type { Mailer } from '@libs/mailer';
+import { closeWithin } from './bounded-close';
+import { DeliveryLog } from './delivery-log';
+import { EventStoreDirectoryLookup, type DirectoryLookup } from './directory-lookup';
+import { mailProcessor } from './mail-processor';
+import { WorkerMetrics } from './metrics';
+import { workerMigrations } from './migrations';
+import { NotificationPlanner, type ReminderSettings } from './planner';
+import { QUEUE_NAMES } from './queue-names';
+import { Reactor } from './reactor';
+import { reminderProcessor } from './reminder-processor';
+import { RequestStates } from './request-states';
+import { webhookProcessor } from './webhook-processor';
+import { WebhookRepository } from './webhook-repository';
+
+export interface NotificationWorkerOptions {
+  store: EventStore;
+  sql: SqlClient;
+  /** Shared connection for queues and the reactor; workers duplicate it for their blocking reads. */
+  redis: Redis;
+  /** BullMQ key prefix (default 'bull'). */
+  prefix?: string;
+  mailer: Mailer;
+  publicUrl: string;
+  invitationSecret: string;
+  logger: Logger;
+  reminders?: ReminderSettings | null;
+  directory?: DirectoryLookup;
+  /** Run the reactor in this process (default true); processors always run. */
+  reactor?: boolean;
+  concurrency?: { mail?: number; webhooks?: number; reminders?: number };
+  /** Retries (default 8 attempts, exponential from 1 s). */
+  attempts?: number;
+  backoffMs?: number;
+  /** How long a job stays locked without a heartbeat before another worker takes it over (default 30 s). */
+  lockDurationMs?: number;
+  /** Bound of the graceful part of stop() (default 10 s). */
+  closeTimeoutMs?: number;
+  metrics?: WorkerMetrics;
+  pollIntervalMs?: number;
+}
+
+const SEVEN_DAYS_S = 7 * 24 * 3600;
+
+export interface NotificationWorker {
+  queues: { mail: Queue; webhooks: Queue; reminders: Queue };
+  metrics: WorkerMetrics;
+  reactor: Reactor | null;
+  webhooks: WebhookRepository;
+  stop(): Promise<void>;
+}
+
+/** Starts the reactor and the mail, webhook and reminder processors; `stop()` is bounded. */
+export async function startNotificationWorker(o: NotificationWorkerOptions): Promise<NotificationWorker> {
+  await runMigrations(o.sql, workerMigrations);
+  const prefix = o.prefix ?? 'bull';
+  const metrics = o.metrics ?? new WorkerMetrics();
+  const jobOptions: JobsOptions = {
+    attempts: o.attempts ?? 8,
+    backoff: { type: 'exponential', delay: o.backoffMs ?? 1000 },
+    // Retained long enough to cover any redelivery of the same job id by the reactor; the delivery log covers
+    // the rest (a replay after Redis lost its data).
+    removeOnComplete: { age: SEVEN_DAYS_S },
+    // Failed jobs stay for inspection (`GET /admin/queues`) for 30 days.
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+  const queue = (name: string) => {
+    const q = new Queue(name, { connection: o.redis, prefix });
+    q.on('error', () => undefined);
+    return q;
+  };
+  const queues = {
+    mail: queue(QUEUE_NAMES.mail),
+    webhooks: queue(QUEUE_NAMES.webhooks),
+    reminders: queue(QUEUE_NAMES.reminders),
+  };
+  metrics.watch(Object.values(queues));
+  const deliveries = new DeliveryLog(o.sql);
+  const webhooks = new WebhookRepository(o.sql);
+  const workerOptions = (concurrency: number) => ({
+    connection: o.redis,
+    prefix,
+    concurrency,
+    lockDuration: o.lockDurationMs ?? 30_000,
+    stalledInterval: Math.max(1000, Math.floor((o.lockDurationMs ?? 30_000) / 2)),
+  });
+  const workers = [
+    new Worker(
+      QUEUE_NAMES.mail,
+      mailProcessor({
+        mailer: o.mailer,
+        deliveries,
+        publicUrl: o.publicUrl,
+        invitationSecret: o.invitationSecret,
+        logger: o.logger,
+        metrics,
+      }),
+      workerOptions(o.concurrency?.mail ?? 10),
+    ),
+    new Worker(
+      QUEUE_NAMES.webhooks,
+      webhookProcessor({ repository: webhooks, deliveries, metrics }),
+      workerOptions(o.concurrency?.webhooks ?? 10),
+    ),
+    new Worker(
+      QUEUE_NAMES.reminders,
+      reminderProcessor({ store: o.store, mailQueue: queues.mail, jobOptions }),
+      workerOptions(o.concurrency?.reminders ?? 2),
+    ),
+  ];
+  for (const worker of workers) {
+    worker.on('error', () => undefined);
+    worker.on('failed', (job, error) => {
+      const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError';
+      metrics.failures.inc({ queue: worker.name, final: String(final) });
+      o.logger.warn(
+        { queue: worker.name, jobId: job?.id, attempt: job?.attemptsMade, final, error: error.message },
+        'job failed',
+      );
+    });
+  }
+  let reactor: Reactor | null = null;
+  if (o.reactor !== false) {
+    const planner = new NotificationPlanner({
+      requests: new RequestStates(o.store),
+      directory: o.directory ?? new EventStoreDirectoryLookup(o.store, o.sql),
+      webhooks,
+      reminders: o.reminders,
+    });
+    reactor = new Reactor({
+      store: o.store,
+      sql: o.sql,
+      redis: o.redis,
+      prefix,
+      queues,
+      planner,
+      jobOptions,
+      logger: o.logger,
+      pollIntervalMs: o.pollIntervalMs,
+    });
+    await reactor.start();
+  }
+  return {
+    queues,
+    metrics,
+    reactor,
+    webhooks,
+    async stop() {
+      await reactor?.stop();
+      const timeout = o.closeTimeoutMs ?? 10_000;
+      await Promise.all(workers.map((w) => closeWithin(w, timeout)));
+      await Promise.all(
+        Object.values(queues).map((q) => Promise.race([q.close(), new Promise((r) => setTimeout(r, timeout).unref())])),
+      );
+    },
+  };
+}

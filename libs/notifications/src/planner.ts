@@ -1,0 +1,253 @@
+import {
+  isEligibleOrganization,
+  requestStatus,
+  type CredentialRequestState,
+  type OrganizationState,
+  type RequestedAppState,
+} from '@libs/domain';
+import type { RecordedEvent } from '@libs/event-store';
+import type { MailTemplateName } from '@libs/mailer';
+import type { DirectoryLookup } from './directory-lookup';
+import { jobId } from './job-id';
+import { emptyPlan, type MailJobData, type PlannedJobs } from './jobs';
+import { mailApp, mailRequest } from './mail-facts';
+import type { RequestStates } from './request-states';
+import type { WebhookRepository } from './webhook-repository';
+
+const DAY_MS = 86_400_000;
+
+export interface ReminderSettings {
+  afterDays: number;
+  max: number;
+  /** Length of a "day" in ms (tests shorten it). */
+  dayMs?: number;
+}
+
+export interface PlannerDeps {
+  requests: RequestStates;
+  directory: DirectoryLookup;
+  webhooks: WebhookRepository;
+  reminders?: ReminderSettings | null;
+}
+
+/** SPEC §11, R2.3, R12.4–R12.6: which jobs one event gives rise to. Deterministic for a given event. */
+export class NotificationPlanner {
+  constructor(private readonly deps: PlannerDeps) {}
+
+  async plan(event: RecordedEvent): Promise<PlannedJobs> {
+    if (event.stream.startsWith('credential-request-')) return this.planRequestEvent(event);
+    if (event.stream.startsWith('user-') && event.type === 'CredentialRequestsApproved')
+      return this.planApproval(event);
+    if (event.stream.startsWith('organization-')) return this.planOrganizationEvent(event);
+    return emptyPlan();
+  }
+
+  private mail(
+    plan: PlannedJobs,
+    event: RecordedEvent,
+    kind: string,
+    template: MailTemplateName,
+    to: string,
+    data: Record<string, unknown>,
+    invitationId: string | null = null,
+  ): void {
+    const job: MailJobData = {
+      template,
+      to,
+      data,
+      eventId: event.id,
+      occurredAt: event.metadata.occurredAt,
+      invitationId,
+    };
+    plan.mail.push({ jobId: jobId(event.id, kind, to), data: job });
+  }
+
+  private async planRequestEvent(event: RecordedEvent): Promise<PlannedJobs> {
+    const plan = emptyPlan();
+    const { before, after } = await this.deps.requests.around(event);
+    const appKey = typeof event.data.appKey === 'string' ? event.data.appKey : null;
+    const app = appKey ? after.apps.find((a) => a.appKey === appKey) : undefined;
+    const request = mailRequest(after);
+    const requester = after.requester.email;
+    const recipient = after.recipient.email;
+
+    switch (event.type) {
+      case 'RequestCreated': {
+        if (after.recipient.external && after.invitation) {
+          const org = await this.deps.directory.organization(after.organizationId, event.globalPosition);
+          const data = { organizationName: org?.name ?? '', request };
+          this.mail(
+            plan,
+            event,
+            'acceptInvitation',
+            'acceptInvitation',
+            recipient,
+            data,
+            after.invitation.invitationId,
+          );
+        } else {
+          this.mail(plan, event, 'reviewRequest', 'reviewRequest', recipient, { request });
+        }
+        this.planReminders(plan, event, after);
+        break;
+      }
+      case 'AppAuthorized':
+        if (app) {
+          const data = { request, app: mailApp(app), accessUntil: event.data.accessUntil ?? null };
+          this.mail(plan, event, 'appAuthorized', 'appAuthorized', requester, data);
+        }
+        break;
+      case 'AppDeclined':
+        if (app) {
+          const data = { request, app: mailApp(app), reason: String(event.data.reason ?? '') };
+          this.mail(plan, event, 'appDeclined', 'appDeclined', requester, data);
+        }
+        break;
+      case 'ReauthorizationRequested':
+        if (app) {
+          const data = { request, app: mailApp(app) };
+          this.mail(plan, event, 'reauthorizationRequested', 'reauthorizationRequested', recipient, data);
+        }
+        break;
+      case 'AppReauthorized':
+        if (app) {
+          for (const [to, party] of [
+            [requester, 'requester'],
+            [recipient, 'recipient'],
+          ] as const) {
+            const data = { request, app: mailApp(app), to: party };
+            this.mail(plan, event, `appReauthorized-${party}`, 'appReauthorized', to, data);
+          }
+        }
+        break;
+      case 'ConnectionExpired':
+        if (app) {
+          const data = { request, app: mailApp(app), error: String(event.data.error ?? '') };
+          this.mail(plan, event, 'connectionExpired', 'connectionExpired', requester, data);
+        }
+        break;
+      case 'AccessRevoked':
+        // R12.4: only the automatic end of a time-limited authorization mails; a revoke by the recipient does not.
+        if (app && event.data.cause === 'ACCESS_UNTIL') {
+          const previous = before.apps.find((a) => a.appKey === appKey);
+          const endedAt = previous?.accessUntil ?? event.metadata.occurredAt;
+          for (const [to, party] of [
+            [requester, 'requester'],
+            [recipient, 'recipient'],
+          ] as const) {
+            const data = { request, app: mailApp(app), endedAt, to: party };
+            this.mail(plan, event, `accessEnded-${party}`, 'accessEnded', to, data);
+          }
+        }
+        break;
+    }
+    await this.planWebhooks(plan, event, before, after, appKey);
+    return plan;
+  }
+
+  private planReminders(plan: PlannedJobs, event: RecordedEvent, state: CredentialRequestState): void {
+    const settings = this.deps.reminders;
+    if (!settings || settings.afterDays <= 0 || settings.max <= 0) return;
+    const day = settings.dayMs ?? DAY_MS;
+    const createdAt = Date.parse(event.metadata.occurredAt);
+    for (let n = 1; n <= settings.max; n++) {
+      const daysWaiting = settings.afterDays * n;
+      plan.reminders.push({
+        jobId: jobId(event.id, `reminder-${n}`, state.requestId),
+        data: { requestId: state.requestId, eventId: event.id, n, daysWaiting },
+        // Relative to the event, not to now: a replay schedules the same moment (or runs at once if it passed).
+        delayMs: Math.max(0, createdAt + daysWaiting * day - Date.now()),
+      });
+    }
+  }
+
+  /** R12.6: a request event that changes the derived status or an app's status, once per registered endpoint. */
+  private async planWebhooks(
+    plan: PlannedJobs,
+    event: RecordedEvent,
+    before: CredentialRequestState,
+    after: CredentialRequestState,
+    appKey: string | null,
+  ): Promise<void> {
+    if (after.lifecycle !== 'ACTIVE') return;
+    const statusOf = (apps: RequestedAppState[]) => apps.map((a) => `${a.appKey}=${a.status}`).join(',');
+    const created = before.lifecycle === 'NONE';
+    const changed =
+      created || statusOf(before.apps) !== statusOf(after.apps) || requestStatus(before) !== requestStatus(after);
+    if (!changed) return;
+    const hooks = await this.deps.webhooks.forTeam(after.teamId);
+    for (const hook of hooks) {
+      plan.webhooks.push({
+        jobId: jobId(event.id, 'webhook', hook.id),
+        data: {
+          webhookId: hook.id,
+          payload: {
+            id: event.id,
+            type: event.type,
+            requestId: after.requestId,
+            teamId: after.teamId,
+            status: requestStatus(after),
+            appKey,
+            at: event.metadata.occurredAt,
+          },
+        },
+      });
+    }
+  }
+
+  /** R2.3: owners of every eligible organization where the newly enabled user is a member (not a guest). */
+  private async planApproval(event: RecordedEvent): Promise<PlannedJobs> {
+    const plan = emptyPlan();
+    const userId = event.stream.slice('user-'.length);
+    const member = await this.deps.directory.user(userId, event.globalPosition);
+    if (!member) return plan;
+    for (const org of await this.deps.directory.organizationsOf(userId, event.globalPosition)) {
+      if (org.members[userId] === 'GUEST' || !isEligibleOrganization(org)) continue;
+      await this.mailOwners(plan, event, `featureGranted-${org.organizationId}`, org, member.name);
+    }
+    return plan;
+  }
+
+  private async planOrganizationEvent(event: RecordedEvent): Promise<PlannedJobs> {
+    const plan = emptyPlan();
+    const orgId = event.stream.slice('organization-'.length);
+    const at = event.globalPosition;
+    if (event.type === 'OrganizationMemberAdded' || event.type === 'OrganizationMemberRoleChanged') {
+      const userId = String(event.data.userId);
+      const before = await this.deps.directory.organization(orgId, at, false);
+      const after = await this.deps.directory.organization(orgId, at);
+      const wasCounted = before !== null && before.members[userId] !== undefined && before.members[userId] !== 'GUEST';
+      const counts = after !== null && after.members[userId] !== undefined && after.members[userId] !== 'GUEST';
+      // Joining (or a guest becoming a full member) of an eligible organization, by a user who has the feature.
+      if (!after || wasCounted || !counts || !isEligibleOrganization(after)) return plan;
+      const member = await this.deps.directory.user(userId, at);
+      if (member?.enabled) await this.mailOwners(plan, event, 'featureGranted', after, member.name);
+    } else if (event.type === 'OrganizationPlanChanged') {
+      const before = await this.deps.directory.organization(orgId, at, false);
+      const after = await this.deps.directory.organization(orgId, at);
+      if (!after || (before && isEligibleOrganization(before)) || !isEligibleOrganization(after)) return plan;
+      for (const [userId, role] of Object.entries(after.members)) {
+        if (role === 'GUEST') continue;
+        const member = await this.deps.directory.user(userId, at);
+        if (member?.enabled) await this.mailOwners(plan, event, `featureGranted-${userId}`, after, member.name);
+      }
+    }
+    return plan;
+  }
+
+  private async mailOwners(
+    plan: PlannedJobs,
+    event: RecordedEvent,
+    kind: string,
+    org: OrganizationState,
+    memberName: string,
+  ): Promise<void> {
+    for (const [ownerId, role] of Object.entries(org.members)) {
+      if (role !== 'OWNER') continue;
+      const owner = await this.deps.directory.user(ownerId, event.globalPosition);
+      if (!owner) continue;
+      const data = { ownerName: owner.name, memberName, organizationName: org.name };
+      this.mail(plan, event, kind, 'featureGranted', owner.email, data);
+    }
+  }
+}

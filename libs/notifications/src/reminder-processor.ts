@@ -1,0 +1,31 @@
+import type { Job, Queue } from 'bullmq';
+import { streams } from '@libs/domain';
+import type { EventStore } from '@libs/event-store';
+import { jobId } from './job-id';
+import type { MailJobData, ReminderJobData } from './jobs';
+import { mailRequest } from './mail-facts';
+import { foldRequest } from './request-states';
+
+/**
+ * R12.5: a reminder was scheduled when the request was created; when it is due, the request is read again and
+ * the recipient is reminded only while it exists and some app still waits (PENDING).
+ */
+export function reminderProcessor(deps: { store: EventStore; mailQueue: Queue; jobOptions: object }) {
+  return async (job: Job<ReminderJobData>): Promise<{ reminded: boolean }> => {
+    const state = foldRequest(await deps.store.readStream(streams.credentialRequest(job.data.requestId)));
+    const pending = state.apps.filter((a) => a.status === 'PENDING');
+    if (state.lifecycle !== 'ACTIVE' || pending.length === 0) return { reminded: false };
+    const notAccepted = state.invitation !== null && state.invitation.acceptedBy === null;
+    const data: MailJobData = {
+      template: 'reminder',
+      to: state.recipient.email,
+      data: { request: mailRequest(state, pending), daysWaiting: job.data.daysWaiting },
+      eventId: job.data.eventId,
+      occurredAt: new Date().toISOString(),
+      invitationId: notAccepted ? state.invitation?.invitationId : null,
+    };
+    const id = jobId(job.data.eventId, `reminder-${job.data.n}`, state.recipient.email);
+    await deps.mailQueue.add('reminder', data, { ...deps.jobOptions, jobId: id });
+    return { reminded: true };
+  };
+}

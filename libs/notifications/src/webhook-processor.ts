@@ -1,0 +1,51 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { DeliveryLog } from './delivery-log';
+import type { WebhookJobData } from './jobs';
+import type { WorkerMetrics } from './metrics';
+import type { WebhookRepository } from './webhook-repository';
+import { signWebhookBody } from './webhook-signature';
+import { assertWebhookUrl } from './webhook-url';
+
+export interface WebhookProcessorDeps {
+  repository: WebhookRepository;
+  deliveries: DeliveryLog;
+  metrics?: WorkerMetrics;
+  timeoutMs?: number;
+}
+
+/** POSTs one status change to one endpoint; anything but 2xx is retried with back-off by BullMQ. */
+export function webhookProcessor(deps: WebhookProcessorDeps) {
+  return async (job: Job<WebhookJobData>): Promise<{ delivered: boolean }> => {
+    const id = job.id ?? '';
+    const hook = await deps.repository.get(job.data.webhookId);
+    // Deleted since: nothing to deliver to.
+    if (!hook) return { delivered: false };
+    if (await deps.deliveries.has(id)) return { delivered: false };
+    try {
+      await assertWebhookUrl(hook.url, hook.allowInsecure);
+    } catch (error) {
+      throw new UnrecoverableError(error instanceof Error ? error.message : 'invalid webhook URL');
+    }
+    const body = JSON.stringify(job.data.payload);
+    const response = await fetch(hook.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature': signWebhookBody(hook.secret, body),
+        'x-idempotency-key': `${job.data.payload.id}:${hook.id}`,
+        'user-agent': 'credential-requests-webhooks/1',
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+    });
+    await response.body?.cancel().catch(() => undefined);
+    if (response.status < 200 || response.status >= 300) {
+      throw new Error(`webhook endpoint answered HTTP ${response.status}`);
+    }
+    await deps.deliveries.record(id);
+    deps.metrics?.delivered.inc({ queue: 'webhooks' });
+    deps.metrics?.latency.observe({ queue: 'webhooks' }, (Date.now() - Date.parse(job.data.payload.at)) / 1000);
+    return { delivered: true };
+  };
+}

@@ -1,0 +1,264 @@
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
+import { createMailer } from '@libs/mailer';
+import {
+  startNotificationWorker,
+  verifyWebhookSignature,
+  WebhookService,
+  type NotificationWorker,
+} from '@libs/notifications';
+import { EventWriter } from '../libs/notifications/src/testing/sample-events';
+import { createTestDatabase, type TestDatabase } from './support/postgres';
+import { redisUrl, uniquePrefix } from './support/redis';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+
+const root = join(__dirname, '..');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const requester = { userId: 'bob', name: 'Bob', email: 'bob@acme.com' };
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+async function burst(w: EventWriter, n: number, label: string): Promise<string[]> {
+  const recipients: string[] = [];
+  for (let i = 0; i < n; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, n - i) }, (_, k) => {
+        const email = `${label}-${i + k}@acme.com`;
+        recipients.push(email);
+        return w.request({
+          organizationId: 'acme',
+          teamId: 'team-1',
+          requester,
+          recipient: { userId: `u-${label}-${i + k}`, name: 'R', email },
+        });
+      }),
+    );
+  }
+  return recipients;
+}
+
+async function freePort(): Promise<number> {
+  const s = createNetServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+describe('notification worker under faults (SPEC §11: once per event and addressee, retried, visible)', () => {
+  let db: TestDatabase;
+  let sql: PgSqlClient;
+  let store: PostgresEventStore;
+  let sink: SmtpSink;
+  let w: EventWriter;
+  const logger = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('notif_faults');
+    sql = new PgSqlClient(db.url);
+    store = await PostgresEventStore.create(sql);
+    sink = await startSmtpSink();
+    w = new EventWriter(store);
+  });
+
+  afterAll(async () => {
+    await sink.stop();
+    await store.close();
+    await sql.close();
+    await db.drop();
+  });
+
+  async function inProcessWorker(redis: Redis, prefix: string): Promise<NotificationWorker> {
+    return startNotificationWorker({
+      store,
+      sql,
+      redis,
+      prefix,
+      mailer: createMailer({ smtpUrl: sink.url }),
+      publicUrl: 'https://cr.example.test',
+      invitationSecret: 's',
+      logger,
+      pollIntervalMs: 20,
+      backoffMs: 200,
+      lockDurationMs: 2000,
+    });
+  }
+
+  async function cleanRedis(redis: Redis, prefix: string) {
+    for (const key of await redis.keys(`${prefix}:*`)) await redis.del(key);
+  }
+
+  it('(a) SIGKILL of the worker process in the middle of 500 e-mails: none lost, none twice', async () => {
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
+    const prefix = uniquePrefix('kill');
+    const env = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      REDIS_URL: redisUrl,
+      BULL_PREFIX: prefix,
+      SMTP_URL: sink.url,
+      WORKER_LOCK_MS: '1500',
+      WORKER_BACKOFF_MS: '200',
+      LOG_LEVEL: 'silent',
+    };
+    const startChild = async (): Promise<ChildProcess> => {
+      const child = fork(join(root, 'dist/scripts/notification-worker.js'), [], { env, stdio: 'ignore' });
+      await new Promise<void>((resolve, reject) => {
+        child.once('message', () => resolve());
+        child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+      });
+      return child;
+    };
+    sink.clear();
+    let child = await startChild();
+    const recipients = await burst(w, 500, 'kill');
+    await until(() => sink.messages.length >= 150, 30_000, '150 e-mails before the kill');
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const atKill = sink.messages.length;
+    child = await startChild();
+    await sink.waitFor(500, 40_000);
+    await sleep(2500); // longer than the lock: a stalled job would have run again by now
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    const got = sink.messages.map((m) => m.envelope.to[0]).sort();
+    expect(atKill).toBeLessThan(500);
+    expect(new Set(got).size).toBe(500);
+    expect(got).toEqual([...recipients].sort());
+    const redis = new Redis(redisUrl);
+    await cleanRedis(redis, prefix);
+    redis.disconnect();
+  }, 90_000);
+
+  it('(b) Redis restarted (losing everything) in the middle of a burst: none lost, none twice', async () => {
+    const port = await freePort();
+    const startRedis = async () => {
+      const proc = spawn(
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        {
+          stdio: 'ignore',
+        },
+      );
+      const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => 50 });
+      probe.on('error', () => undefined);
+      await until(async () => (await probe.ping().catch(() => '')) === 'PONG', 10_000, 'private redis');
+      probe.disconnect();
+      return proc;
+    };
+    let server = await startRedis();
+    const redis = new Redis(port, '127.0.0.1', { maxRetriesPerRequest: null, retryStrategy: () => 100 });
+    redis.on('error', () => undefined);
+    sink.clear();
+    const worker = await inProcessWorker(redis, 'b');
+    try {
+      const recipients = await burst(w, 200, 'redis');
+      await until(() => sink.messages.length >= 40, 30_000, '40 e-mails before the restart');
+      server.kill('SIGKILL');
+      await new Promise((r) => server.once('exit', r));
+      await sleep(300);
+      server = await startRedis();
+      await sink.waitFor(200, 40_000);
+      await sleep(1000);
+      const got = sink.messages.map((m) => m.envelope.to[0]).sort();
+      expect(got).toEqual([...recipients].sort());
+    } finally {
+      await worker.stop();
+      redis.disconnect();
+      server.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('(c) SMTP refusing for 5 s: retried with back-off meanwhile, each delivered once after', async () => {
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const prefix = uniquePrefix('smtp');
+    sink.clear();
+    const worker = await inProcessWorker(redis, prefix);
+    try {
+      sink.setFailure(421);
+      const recipients = await burst(w, 20, 'smtp');
+      await until(async () => (await worker.queues.mail.getJobCounts('delayed')).delayed > 0, 10_000, 'retries');
+      expect(sink.messages).toHaveLength(0);
+      await sleep(5000);
+      sink.setFailure(null);
+      await sink.waitFor(20, 30_000);
+      await sleep(500);
+      expect(sink.messages.map((m) => m.envelope.to[0]).sort()).toEqual([...recipients].sort());
+      const failed = await worker.metrics.registry.getSingleMetricAsString('worker_job_failures_total');
+      expect(failed).toMatch(/worker_job_failures_total\{queue="\{mail\}",final="false"\} [1-9]/);
+    } finally {
+      await worker.stop();
+      await cleanRedis(redis, prefix);
+      redis.disconnect();
+    }
+  }, 60_000);
+
+  it('(d) a webhook endpoint answering 500 then 200: delivered once, signed, with an idempotency key', async () => {
+    const received: { body: string; headers: IncomingMessage['headers'] }[] = [];
+    let calls = 0;
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        calls++;
+        if (calls <= 2) {
+          res.writeHead(500).end();
+          return;
+        }
+        received.push({ body, headers: req.headers });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const prefix = uniquePrefix('hook');
+    const worker = await inProcessWorker(redis, prefix);
+    try {
+      const service = new WebhookService(worker.webhooks);
+      await expect(service.register('team-hook', url, false)).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'url', message: expect.any(String) }],
+      });
+      const hook = await service.register('team-hook', url, true);
+      const { requestId, event } = await w.request({
+        organizationId: 'acme',
+        teamId: 'team-hook',
+        requester,
+        recipient: { userId: 'carol', name: 'Carol', email: 'carol@acme.com' },
+      });
+      await until(() => received.length >= 1, 20_000, 'webhook delivery');
+      await sleep(1000);
+      expect(calls).toBe(3);
+      expect(received).toHaveLength(1);
+      const [{ body, headers }] = received;
+      expect(verifyWebhookSignature(hook.secret, body, headers['x-signature'] as string)).toBe(true);
+      expect(headers['x-idempotency-key']).toBe(`${event.id}:${hook.id}`);
+      expect(JSON.parse(body)).toMatchObject({
+        id: event.id,
+        type: 'RequestCreated',
+        requestId,
+        teamId: 'team-hook',
+        status: 'INCOMPLETE',
+        appKey: null,
+      });
+    } finally {
+      await worker.stop();
+      await cleanRedis(redis, prefix);
+      redis.disconnect();
+      await new Promise((r) => server.close(r));
+    }
+  }, 60_000);
+});
