@@ -23,6 +23,7 @@ describe('projections on PostgreSQL', () => {
   let runner: ProjectionRunner;
   let w: EventWriter;
   let read: ReadModels;
+  const errors: [string, unknown][] = [];
 
   const settle = async (): Promise<void> => {
     expect(await runner.waitFor(w.last?.lastGlobalPosition ?? '', 10_000)).toBe(true);
@@ -34,7 +35,14 @@ describe('projections on PostgreSQL', () => {
     store = await PostgresEventStore.create(sql);
     w = new EventWriter(store);
     read = new ReadModels(sql);
-    runner = new ProjectionRunner({ sql, store, projectors: allProjectors, idlePollMs: 20, standbyPollMs: 50 });
+    runner = new ProjectionRunner({
+      sql,
+      store,
+      projectors: allProjectors,
+      idlePollMs: 20,
+      standbyPollMs: 50,
+      onError: (name, error) => errors.push([name, error]),
+    });
     await runner.start();
 
     for (const u of ['owner', 'alice', 'bob', 'gus', 'carol']) await w.user(u, u[0].toUpperCase() + u.slice(1));
@@ -354,6 +362,30 @@ describe('projections on PostgreSQL', () => {
       "SELECT count(*)::int AS count FROM read.audit_entries WHERE request_id = 'r5' AND action = 'REAUTHORIZATION_REQUESTED'",
     );
     expect(count).toBe(30);
+  });
+
+  it('a runner whose lock session dies steps down, takes its locks again and carries on', async () => {
+    const holders = await sql.query<{ pid: number }>(
+      `SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND granted
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    expect(holders).toHaveLength(1);
+    errors.length = 0;
+    await sql.query('SELECT pg_terminate_backend($1)', [holders[0].pid]);
+    const deadline = Date.now() + 10_000;
+    while (errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(errors.map(([name]) => name)).toContain('runner');
+    await w.request({
+      requestId: 'r-after-loss',
+      organizationId: O1,
+      teamId: T2,
+      name: 'After loss',
+      requesterId: 'carol',
+      recipientId: 'bob',
+    });
+    await settle();
+    expect((await read.requestById('r-after-loss'))?.name).toBe('After loss');
+    expect(allProjectors.every((p) => runner.isActive(p.name))).toBe(true);
   });
 
   it('two runners on one database: one applies, the other stands by and takes over when it stops', async () => {

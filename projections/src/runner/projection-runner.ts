@@ -175,15 +175,18 @@ export class ProjectionRunner {
     return row?.locked === true;
   }
 
-  private async openSession(connect: () => Promise<SqlSession>): Promise<SqlSession> {
+  // Not async: `this.session` must be this very promise, which the loss handler compares against.
+  private openSession(connect: () => Promise<SqlSession>): Promise<SqlSession> {
     const session = connect();
     session.then(
       (s) =>
         void s.lost.then((error) => {
+          // Released by stop(), or already replaced: nothing to do.
+          if (this.session !== session) return;
           // The locks went with the connection: step down; a lane re-acquires (on a new session) or stands by.
-          if (this.session === session) this.session = null;
+          this.session = null;
           for (const lane of this.lanes) lane.active = false;
-          if (!this.stopped) this.report('runner', error);
+          this.report('runner', error);
         }),
       () => {
         if (this.session === session) this.session = null;
