@@ -1,10 +1,10 @@
 import { Client, Pool, type PoolClient } from 'pg';
 import { createHash } from 'node:crypto';
-import type { QueryOptions, SqlClient, SqlExecutor, SqlRow } from './sql-client';
+import type { QueryOptions, SqlClient, SqlExecutor, SqlRow, SqlSession } from './sql-client';
 
 type Listener = (payload: string) => void;
 
-function executor(db: Pool | PoolClient): SqlExecutor {
+function executor(db: Pool | PoolClient | Client): SqlExecutor {
   return {
     async query<T extends SqlRow = SqlRow>(
       text: string,
@@ -66,6 +66,22 @@ export class PgSqlClient implements SqlClient {
     } finally {
       client.release();
     }
+  }
+
+  async connect(): Promise<SqlSession> {
+    const client = new Client({ connectionString: this.connectionString });
+    const lost = new Promise<Error>((resolve) => {
+      client.on('error', resolve);
+      client.on('end', () => resolve(new Error('session ended')));
+    });
+    await client.connect();
+    return {
+      ...executor(client),
+      lost,
+      release: async () => {
+        await client.end().catch(() => undefined);
+      },
+    };
   }
 
   async listen(channel: string, onNotify: Listener): Promise<() => Promise<void>> {

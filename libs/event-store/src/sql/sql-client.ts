@@ -16,6 +16,12 @@ export interface SqlExecutor {
   exec(script: string): Promise<void>;
 }
 
+/** A dedicated connection; `lost` resolves when the server connection dies (its session locks are gone). */
+export interface SqlSession extends SqlExecutor {
+  readonly lost: Promise<Error>;
+  release(): Promise<void>;
+}
+
 /**
  * The one SQL seam shared by the event store and the read models, so a single SQL code path runs on a real
  * PostgreSQL server (`pg` Pool) and on embedded PGlite.
@@ -24,6 +30,11 @@ export interface SqlClient extends SqlExecutor {
   readonly kind: 'pg' | 'pglite';
   /** Runs `fn` in one transaction: commit when it resolves, rollback when it throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * A dedicated session (one server connection, not from the pool), for session-level state such as advisory
+   * locks held by a projector. Only on a PostgreSQL server: PGlite is one connection in one process.
+   */
+  connect?(): Promise<SqlSession>;
   /** LISTENs on `channel`; resolves to an unsubscribe function. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -1,0 +1,106 @@
+import type { RecordedEvent } from '@libs/event-store';
+import { CREDENTIAL_REQUEST_STREAM, type Projector, streamId } from '../projector';
+import { upsertFromJson } from '../sql-values';
+
+/** R10.1: the audited event types and the action names of schema.graphql's AuditEntry. */
+export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
+  RequestCreated: 'REQUEST_CREATED',
+  RequestDeleted: 'REQUEST_DELETED',
+  AppAuthorized: 'APP_AUTHORIZED',
+  AppDeclined: 'APP_DECLINED',
+  AccessRevoked: 'ACCESS_REVOKED',
+  ReauthorizationRequested: 'REAUTHORIZATION_REQUESTED',
+  AppReauthorized: 'APP_REAUTHORIZED',
+  ConnectionExpired: 'CONNECTION_EXPIRED',
+  AppAuthorizationFailed: 'APP_AUTHORIZATION_FAILED',
+};
+
+const INSERT_REQUESTS = upsertFromJson(
+  'audit_requests',
+  [
+    ['request_id', 'text'],
+    ['name', 'text'],
+    ['organization_id', 'text'],
+    ['team_id', 'text'],
+  ],
+  ['request_id'],
+);
+
+/**
+ * The audit trail: one row per auditable event, kept after the request is deleted (R10.1-R10.2). The request's
+ * name, organization and team come from its RequestCreated, remembered in `audit_requests`, and are joined in as
+ * the batch is inserted: two statements per batch.
+ */
+export const auditProjector: Projector = {
+  name: 'audit',
+  version: 1,
+  tables: [
+    {
+      name: 'audit_requests',
+      ddl: `CREATE TABLE audit_requests (
+        request_id text PRIMARY KEY, name text NOT NULL, organization_id text NOT NULL, team_id text NOT NULL
+      );`,
+    },
+    {
+      name: 'audit_entries',
+      ddl: `CREATE TABLE audit_entries (
+        id text PRIMARY KEY,
+        global_position text NOT NULL,
+        position bigint NOT NULL,
+        at timestamptz NOT NULL,
+        action text NOT NULL,
+        actor_id text,
+        request_id text NOT NULL,
+        request_name text NOT NULL,
+        organization_id text NOT NULL,
+        team_id text NOT NULL,
+        app_key text
+      );
+      -- Newest first by global order, per organization, team or request (R10.2).
+      CREATE INDEX audit_by_org ON audit_entries (organization_id, global_position DESC);
+      CREATE INDEX audit_by_team ON audit_entries (team_id, global_position DESC);
+      CREATE INDEX audit_by_request ON audit_entries (request_id, global_position DESC);`,
+    },
+  ],
+  async apply(tx, events) {
+    const requests: Record<string, unknown>[] = [];
+    const entries: Record<string, unknown>[] = [];
+    for (const event of events) {
+      const requestId = streamId(event.stream, CREDENTIAL_REQUEST_STREAM);
+      const action = AUDIT_ACTIONS[event.type];
+      if (requestId === null || !action) continue;
+      if (event.type === 'RequestCreated') {
+        const d = event.data;
+        requests.push({ request_id: requestId, name: d.name, organization_id: d.organizationId, team_id: d.teamId });
+      }
+      entries.push(entry(event, requestId, action));
+    }
+    if (requests.length > 0) await tx.query(INSERT_REQUESTS, [JSON.stringify(requests)]);
+    if (entries.length === 0) return;
+    await tx.query(
+      `INSERT INTO audit_entries (id, global_position, position, at, action, actor_id, request_id, request_name,
+         organization_id, team_id, app_key)
+       SELECT e.id, e.global_position, e.position, e.at, e.action, e.actor_id, e.request_id, r.name,
+         r.organization_id, r.team_id, e.app_key
+       FROM jsonb_to_recordset($1::jsonb) AS e(id text, global_position text, position bigint, at timestamptz,
+         action text, actor_id text, request_id text, app_key text)
+       JOIN audit_requests r ON r.request_id = e.request_id
+       ON CONFLICT (id) DO NOTHING`,
+      [JSON.stringify(entries)],
+    );
+  },
+};
+
+function entry(event: RecordedEvent, requestId: string, action: string): Record<string, unknown> {
+  const appKey = event.data.appKey;
+  return {
+    id: event.id,
+    global_position: event.globalPosition,
+    position: event.position.toString(),
+    at: event.metadata.occurredAt,
+    action,
+    actor_id: event.metadata.actorId,
+    request_id: requestId,
+    app_key: typeof appKey === 'string' ? appKey : null,
+  };
+}

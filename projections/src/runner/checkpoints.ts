@@ -1,0 +1,94 @@
+import type { GlobalPosition, RecordedEvent, SqlClient, SqlExecutor } from '@libs/event-store';
+import { READ_SCHEMA, type Projector } from '../projector';
+
+export interface Checkpoint {
+  version: number;
+  position: GlobalPosition;
+}
+
+/** Another instance (or a rebuild) moved the checkpoint since we read it: re-read it, apply nothing. */
+export class FencedError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly expected: GlobalPosition,
+    readonly found: GlobalPosition | null,
+  ) {
+    super(`projection ${projection}: checkpoint moved from ${expected} to ${String(found)}`);
+    this.name = 'FencedError';
+  }
+}
+
+export function quoteSchema(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  return `"${schema}"`;
+}
+
+export async function useSchema(tx: SqlExecutor, schema: string): Promise<void> {
+  await tx.exec(`SET LOCAL search_path TO ${quoteSchema(schema)}`);
+}
+
+export async function createTables(tx: SqlExecutor, projector: Projector, schema: string): Promise<void> {
+  await useSchema(tx, schema);
+  for (const table of projector.tables) await tx.exec(table.ddl);
+}
+
+/**
+ * First start of a projector: its checkpoint row and its tables, together. Two processes starting at once: the
+ * second one's INSERT waits for the first to commit, then does nothing.
+ */
+export async function ensureProjection(sql: SqlClient, projector: Projector): Promise<void> {
+  await sql.transaction(async (tx) => {
+    const inserted = await tx.query(
+      `INSERT INTO read.projection_checkpoints (name, version, position) VALUES ($1, $2, '')
+       ON CONFLICT (name) DO NOTHING RETURNING name`,
+      [projector.name, projector.version],
+    );
+    if (inserted.length > 0) await createTables(tx, projector, READ_SCHEMA);
+  });
+}
+
+export async function readCheckpoint(db: SqlExecutor, name: string): Promise<Checkpoint | null> {
+  const [row] = await db.query<{ version: number; position: string }>(
+    'SELECT version, position FROM read.projection_checkpoints WHERE name = $1',
+    [name],
+  );
+  return row ? { version: Number(row.version), position: row.position } : null;
+}
+
+export async function readCheckpoints(db: SqlExecutor, names: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ name: string; position: string }>(
+    'SELECT name, position FROM read.projection_checkpoints WHERE name = ANY($1::text[])',
+    [names],
+  );
+  return new Map(rows.map((r) => [r.name, r.position]));
+}
+
+/**
+ * Applies a batch and moves the checkpoint in ONE transaction. The checkpoint row is locked first and must still
+ * hold `from`: if another instance or a rebuild moved it, nothing is applied (FencedError). This fence, not only the
+ * advisory lock, is what rules out applying an event twice, even when a lock holder lost its session unnoticed.
+ */
+export async function applyBatch(
+  sql: SqlClient,
+  projector: Projector,
+  from: GlobalPosition,
+  events: readonly RecordedEvent[],
+  beforeCommit?: () => Promise<void>,
+): Promise<GlobalPosition> {
+  const to = events[events.length - 1].globalPosition;
+  await sql.transaction(async (tx) => {
+    const [row] = await tx.query<{ position: string }>(
+      'SELECT position FROM read.projection_checkpoints WHERE name = $1 FOR UPDATE',
+      [projector.name],
+    );
+    if (!row || row.position !== from) throw new FencedError(projector.name, from, row?.position ?? null);
+    await useSchema(tx, READ_SCHEMA);
+    await projector.apply(tx, events);
+    await tx.query('UPDATE read.projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
+      projector.name,
+      to,
+    ]);
+    if (beforeCommit) await beforeCommit();
+  });
+  return to;
+}

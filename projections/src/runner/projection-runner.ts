@@ -1,0 +1,219 @@
+import {
+  type EventStore,
+  type GlobalPosition,
+  runMigrations,
+  type SqlClient,
+  type SqlSession,
+} from '@libs/event-store';
+import { decodeEvents } from '../decode-events';
+import type { Projector } from '../projector';
+import { readModelMigrations } from '../read-models.migrations';
+import { rebuildProjection } from '../rebuild/rebuild-projection';
+import { applyBatch, ensureProjection, FencedError, readCheckpoint, readCheckpoints } from './checkpoints';
+
+export interface ProjectionRunnerOptions {
+  sql: SqlClient;
+  store: EventStore;
+  projectors: readonly Projector[];
+  /** Events per transaction (default 500). */
+  batchSize?: number;
+  /** How often an idle projection looks for new events (default 100 ms); `waitFor` wakes it at once. */
+  idlePollMs?: number;
+  /** How often a standby tries to take over (default 500 ms). */
+  standbyPollMs?: number;
+  /** Pause after an error before retrying the same batch (default 1000 ms). */
+  retryDelayMs?: number;
+  /** Test hook: wait this long inside each batch's transaction, before it commits (crash tests). */
+  batchDelayMs?: number;
+  onError?: (projection: string, error: unknown) => void;
+}
+
+interface Lane {
+  projector: Projector;
+  active: boolean;
+  position: GlobalPosition;
+  wake: (() => void) | null;
+  done: Promise<void> | null;
+}
+
+/**
+ * Feeds every projector from its checkpoint. One active instance per projection across processes: on PostgreSQL
+ * the runner holds `pg_advisory_lock(hashtext('projection:<name>'))` on a dedicated session, so when its process
+ * dies the lock goes with the connection and a standby (which retries every `standbyPollMs`) takes over. On PGlite
+ * there is one process: every lane is simply active.
+ */
+export class ProjectionRunner {
+  private readonly lanes: Lane[];
+  private readonly progress = new Set<() => void>();
+  private session: Promise<SqlSession> | null = null;
+  /** A session runs one query at a time: lanes take turns on it. */
+  private sessionTurn: Promise<unknown> = Promise.resolve();
+  private stopped = true;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.lanes = options.projectors.map((projector) => ({
+      projector,
+      active: false,
+      position: '',
+      wake: null,
+      done: null,
+    }));
+  }
+
+  /** Prepares the schema and tables, then starts the lanes in the background. */
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    await runMigrations(this.options.sql, readModelMigrations);
+    for (const lane of this.lanes) await ensureProjection(this.options.sql, lane.projector);
+    this.stopped = false;
+    for (const lane of this.lanes) lane.done = this.run(lane);
+  }
+
+  /** Stops after the batches in flight and gives up the locks. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const lane of this.lanes) lane.wake?.();
+    await Promise.all(this.lanes.map((l) => l.done));
+    for (const lane of this.lanes) lane.active = false;
+    const session = this.session;
+    this.session = null;
+    if (session) await (await session.catch(() => null))?.release();
+    this.notifyProgress();
+  }
+
+  /** Whether this instance is the one applying `name` now (not a standby). */
+  isActive(name: string): boolean {
+    return this.lanes.some((l) => l.projector.name === name && l.active);
+  }
+
+  /**
+   * Resolves true once EVERY projection has passed `position` — whichever process applies it — or false after
+   * `timeoutMs` (R7.6: a mutation waits for its own events, bounded).
+   */
+  async waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
+    if (position === '') return true;
+    const deadline = Date.now() + timeoutMs;
+    for (const lane of this.lanes) lane.wake?.();
+    const names = this.lanes.map((l) => l.projector.name);
+    for (;;) {
+      const local = this.lanes.every((l) => l.active && l.position >= position);
+      if (local) return true;
+      const stored = await readCheckpoints(this.options.sql, names);
+      if (names.every((n) => (stored.get(n) ?? '') >= position)) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          this.progress.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.min(left, 25));
+        this.progress.add(done);
+      });
+    }
+  }
+
+  private async run(lane: Lane): Promise<void> {
+    const { sql, store } = this.options;
+    const name = lane.projector.name;
+    while (!this.stopped) {
+      try {
+        if (!lane.active) {
+          if (!(await this.acquire(name))) {
+            await this.sleep(lane, this.options.standbyPollMs ?? 500);
+            continue;
+          }
+          let checkpoint = await readCheckpoint(sql, name);
+          if (checkpoint && checkpoint.version !== lane.projector.version) {
+            await rebuildProjection({ sql, store, projector: lane.projector });
+            checkpoint = await readCheckpoint(sql, name);
+          }
+          lane.position = checkpoint?.position ?? '';
+          lane.active = true;
+        }
+        const batch = decodeEvents(await store.readAll(lane.position, this.options.batchSize ?? 500));
+        if (batch.length === 0) {
+          await this.sleep(lane, this.options.idlePollMs ?? 100);
+          continue;
+        }
+        const delay = this.options.batchDelayMs ?? 0;
+        lane.position = await applyBatch(
+          sql,
+          lane.projector,
+          lane.position,
+          batch,
+          delay > 0 ? () => new Promise((r) => setTimeout(r, delay)) : undefined,
+        );
+        this.notifyProgress();
+      } catch (error) {
+        if (error instanceof FencedError) {
+          lane.position = (await readCheckpoint(sql, name).catch(() => null))?.position ?? lane.position;
+          continue;
+        }
+        this.report(name, error);
+        await this.sleep(lane, this.options.retryDelayMs ?? 1000);
+      }
+    }
+  }
+
+  /** Takes the projection's advisory lock on this runner's dedicated session (always granted on PGlite). */
+  private async acquire(name: string): Promise<boolean> {
+    const { sql } = this.options;
+    const connect = sql.connect?.bind(sql);
+    if (sql.kind !== 'pg' || !connect) return true;
+    this.session ??= this.openSession(connect);
+    const session = this.session;
+    const turn = this.sessionTurn.then(async () =>
+      (await session).query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        `projection:${name}`,
+      ]),
+    );
+    this.sessionTurn = turn.catch(() => undefined);
+    const [row] = await turn;
+    return row?.locked === true;
+  }
+
+  // Not async: `this.session` must be this very promise, which the loss handler compares against.
+  private openSession(connect: () => Promise<SqlSession>): Promise<SqlSession> {
+    const session = connect();
+    session.then(
+      (s) =>
+        void s.lost.then((error) => {
+          // Released by stop(), or already replaced: nothing to do.
+          if (this.session !== session) return;
+          // The locks went with the connection: step down; a lane re-acquires (on a new session) or stands by.
+          this.session = null;
+          for (const lane of this.lanes) lane.active = false;
+          this.report('runner', error);
+        }),
+      () => {
+        if (this.session === session) this.session = null;
+      },
+    );
+    return session;
+  }
+
+  private sleep(lane: Lane, ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        lane.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      lane.wake = finish;
+    });
+  }
+
+  private notifyProgress(): void {
+    for (const cb of [...this.progress]) cb();
+  }
+
+  private report(name: string, error: unknown): void {
+    if (this.options.onError) this.options.onError(name, error);
+    else console.error(`projection ${name}: retrying after error`, error);
+  }
+}
