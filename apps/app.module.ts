@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@libs/config';
 import { CoreModule, DatabaseModule } from '@libs/infrastructure';
+import { ReadSideModule } from '@projections';
 import { GatewayModule } from './gateway/src/gateway.module';
 import { WorkerModule } from './worker/src/worker.module';
 
@@ -12,6 +13,14 @@ export class AppModule {
     const parts: Type[] = [];
     if (config.role === 'all' || config.role === 'gateway') parts.push(GatewayModule);
     if (config.role === 'all' || config.role === 'worker') parts.push(WorkerModule);
-    return { module: AppModule, imports: [CoreModule.forRoot(config, logger), DatabaseModule.forRoot(), ...parts] };
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, logger),
+        DatabaseModule.forRoot(),
+        ReadSideModule.forRoot({ runProjectors: config.role === 'all' || config.role === 'projector' }),
+        ...parts,
+      ],
+    };
   }
 }

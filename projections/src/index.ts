@@ -12,3 +12,4 @@ export * from './rebuild/rebuild-projection';
 export * from './queries/cursor';
 export * from './queries/read-model-rows';
 export * from './queries/read-models';
+export * from './read-side.module';

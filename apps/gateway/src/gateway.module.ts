@@ -4,9 +4,12 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { TokenVerifier } from '@libs/auth';
+import { ApplicationModule } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { LOGGER } from '@libs/infrastructure';
 import { AuthGuard } from './auth/auth.guard';
+import { CommandIdentityProvisioner } from './auth/command-identity-provisioner';
+import { IDENTITY_PROVISIONER } from './auth/identity-provisioner';
 import { tokenVerifierProvider } from './auth/token-verifier.provider';
 import { InputValidationPipe } from './errors/validation.pipe';
 import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
@@ -21,6 +24,7 @@ export class GatewayAuthModule {}
 @Module({
   imports: [
     GatewayAuthModule,
+    ApplicationModule.forRoot(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GatewayAuthModule],
@@ -34,6 +38,7 @@ export class GatewayAuthModule {}
     HealthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: IDENTITY_PROVISIONER, useClass: CommandIdentityProvisioner },
   ],
   exports: [GatewayAuthModule],
 })
