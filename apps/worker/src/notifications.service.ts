@@ -34,6 +34,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     this.starting = (async () => {
       const worker = await startNotificationWorker({
         signal: this.abort.signal,
+        prefix: config.queuePrefix,
         store,
         sql,
         redis: this.redis,
@@ -44,7 +45,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
         metrics: this.metrics,
         reminders:
           config.reminderAfterDays && config.reminderMax > 0
-            ? { afterDays: config.reminderAfterDays, max: config.reminderMax }
+            ? { afterDays: config.reminderAfterDays, max: config.reminderMax, dayMs: config.reminderDayMs }
             : null,
       });
       this.worker = worker;
