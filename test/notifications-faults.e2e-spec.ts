@@ -264,4 +264,42 @@ describe('notification worker under faults (SPEC §11: once per event and addres
       await new Promise((r) => server.close(r));
     }
   }, 60_000);
+
+  it('(e) one reactor at a time: a second process stands by and takes over when the first stops', async () => {
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const prefix = uniquePrefix('lock');
+    sink.clear();
+    const first = await inProcessWorker(redis, prefix);
+    let second: NotificationWorker | null = null;
+    try {
+      await until(() => first.reactor?.isActive === true, 20_000, 'the first reactor active');
+      second = await startNotificationWorker({
+        store,
+        sql,
+        redis,
+        prefix,
+        mailer: createMailer({ smtpUrl: sink.url }),
+        publicUrl: 'https://cr.example.test',
+        invitationSecret: 's',
+        logger,
+        pollIntervalMs: 20,
+        standbyPollMs: 100,
+      });
+      const before = await burst(w, 10, 'lock-a');
+      await sink.waitFor(10, 30_000);
+      expect(second.reactor?.isActive).toBe(false);
+      await first.stop();
+      const standby = second;
+      await until(() => standby.reactor?.isActive === true, 20_000, 'the standby taking over');
+      const after = await burst(w, 10, 'lock-b');
+      await sink.waitFor(20, 30_000);
+      await sleep(500);
+      expect(sink.messages.map((m) => m.envelope.to[0]).sort()).toEqual([...before, ...after].sort());
+    } finally {
+      await first.stop();
+      await second?.stop();
+      await cleanRedis(redis, prefix);
+      redis.disconnect();
+    }
+  }, 90_000);
 });
