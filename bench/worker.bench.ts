@@ -111,7 +111,7 @@ async function main(): Promise<void> {
       sql,
       redis,
       prefix,
-      mailer: createMailer({ smtpUrl: sink.url }),
+      mailer: createMailer({ smtpUrl: sink.url, smtpPool: 10 }),
       publicUrl: 'https://cr.example.test',
       invitationSecret: 'bench',
       logger: pino({ level: 'silent' }),

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     sql,
     redis,
     prefix: env.BULL_PREFIX ?? 'bull',
-    mailer: createMailer(mailerConfigFromEnv(env)),
+    mailer: createMailer({ ...mailerConfigFromEnv(env), smtpPool: 10 }),
     publicUrl: publicUrlFromEnv(env),
     invitationSecret: env.INVITATION_SECRET ?? 'dev-invitation-secret',
     logger,

@@ -38,7 +38,12 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
         store,
         sql,
         redis: this.redis,
-        mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, mailDir: `${config.dataDir}/mail` }),
+        mailer: createMailer({
+          smtpUrl: config.smtpUrl,
+          from: config.mailFrom,
+          mailDir: `${config.dataDir}/mail`,
+          smtpPool: 10,
+        }),
         publicUrl: config.publicUrl,
         invitationSecret: invitationSecretFromEnv(config.dataDir),
         logger: this.logger,

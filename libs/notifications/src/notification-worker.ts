@@ -24,6 +24,7 @@ export interface NotificationWorkerOptions {
   redis: Redis;
   /** BullMQ key prefix (default 'bull'). */
   prefix?: string;
+  /** Closed by stop(). Pass one with `smtpPool` for throughput. */
   mailer: Mailer;
   publicUrl: string;
   invitationSecret: string;
@@ -147,6 +148,11 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
           1000,
         ),
       ),
+    );
+    // The worker is the mailer's only user: end its pooled connections.
+    await within(
+      o.mailer.close().catch(() => undefined),
+      1000,
     );
   };
   if (o.reactor !== false) {
