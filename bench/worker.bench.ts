@@ -1,7 +1,7 @@
 // Notification worker benchmark (bench/README.md "Worker"). A fresh database on the machine's PostgreSQL, the
 // machine's Redis (a unique key prefix), a real SMTP server on loopback; prints ONE JSON object.
 // Env: BENCH_ADMIN_URL, REDIS_URL, BENCH_DRAIN_EVENTS (1000), BENCH_RATE (200 events/s), BENCH_SECONDS (10),
-// BENCH_BASELINE_JOBS (5000).
+// BENCH_BASELINE_JOBS (5000), BENCH_MAIL_CONCURRENCY (10: mail jobs in parallel and pooled SMTP connections).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Queue, Worker } from 'bullmq';
@@ -20,6 +20,7 @@ const drainEvents = Number(process.env.BENCH_DRAIN_EVENTS ?? 1000);
 const rate = Number(process.env.BENCH_RATE ?? 200);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const baselineJobs = Number(process.env.BENCH_BASELINE_JOBS ?? 5000);
+const mailConcurrency = Number(process.env.BENCH_MAIL_CONCURRENCY ?? 10);
 const requester = { userId: 'bob', name: 'Bob', email: 'bob@acme.com' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -111,7 +112,8 @@ async function main(): Promise<void> {
       sql,
       redis,
       prefix,
-      mailer: createMailer({ smtpUrl: sink.url, smtpPool: 10 }),
+      mailer: createMailer({ smtpUrl: sink.url, smtpPool: mailConcurrency }),
+      concurrency: { mail: mailConcurrency },
       publicUrl: 'https://cr.example.test',
       invitationSecret: 'bench',
       logger: pino({ level: 'silent' }),
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
         },
         steady: {
           targetEventsPerSecond: rate,
+          mailConcurrency,
           offeredEventsPerSecond: Math.round(offeredRate),
           events: total,
           latencyMs: {
