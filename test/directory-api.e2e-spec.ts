@@ -1,4 +1,10 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { CreateCredentialRequestCommand, INVITATION_SECRET } from '@libs/application';
 import { Catalog } from '@libs/catalog';
+import { invitationToken } from '@libs/invitations';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@projections';
 import { codeOf, gql, gqlOk, seedDirectory, tokenFor, type SeededDirectory, type TestUser } from './support/api';
 import { bootApp, type BootedApp } from './support/app';
 import { captureLogs } from './support/logs';
@@ -377,5 +383,59 @@ describe('directory API over HTTP (SPEC §1, §2, R4.4, R12.6, §13)', () => {
   it('answers NOT_FOUND for an unknown invitation token (R13.4)', async () => {
     const res = await as(dir.stranger, 'mutation { acceptInvitation(token: "no-such-token") { requestId } }');
     expect(codeOf(res)).toBe('NOT_FOUND');
+  });
+
+  it('accepts an invitation: org and team GUEST, recipient of the request; twice is harmless (R4.4)', async () => {
+    const approve = 'mutation($id: ID!) { reviewCredentialRequestsApplication(userId: $id, approve: true) { id } }';
+    await gqlOk(url, dir.owner.token, 'mutation { applyForCredentialRequests { id } }');
+    await gqlOk(url, dir.support.token, approve, { id: dir.owner.id });
+    // createCredentialRequest's resolver belongs to another use case: the command goes straight to the bus here.
+    const created = await booted.app.get(CommandBus).execute(
+      new CreateCredentialRequestCommand(
+        {
+          teamId: dir.teamId,
+          name: 'Keys for the pilot',
+          recipient: { name: 'Eve Extern', email: 'Eve@Partner-Invite.Example' },
+          apps: [{ appKey: 'openai', allModules: true }],
+          termsAccepted: true,
+        },
+        { actor: { userId: dir.owner.id, isSupport: false }, correlationId: randomUUID(), causationId: null },
+      ),
+    );
+    await booted.app.get<symbol, ProjectionRunner>(PROJECTION_RUNNER).waitFor(created.position, 10_000);
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    const [{ invitation_id: invitationId }] = (
+      await sql.query<{ invitation_id: string }>('SELECT invitation_id FROM read.requests WHERE id = $1', [
+        created.requestId,
+      ])
+    ).rows;
+    await sql.end();
+    const token = invitationToken(booted.app.get<symbol, string>(INVITATION_SECRET, { strict: false }), invitationId);
+    const accept = `mutation($token: String!) { acceptInvitation(token: $token) {
+      requestId organization { id viewerRole } team { id members { user { email } teamRole orgRole } } } }`;
+
+    const wrong = await as(dir.stranger, accept, { token });
+    expect(codeOf(wrong)).toBe('FORBIDDEN');
+
+    const eve = await signIn({ sub: 'sub-eve', email: 'eve@partner-invite.example', name: 'Eve' });
+    const first = await as(eve, accept, { token });
+    expect(first.errors).toBeUndefined();
+    expect(first.data).toMatchObject({
+      acceptInvitation: {
+        requestId: created.requestId,
+        organization: { id: dir.organizationId, viewerRole: 'GUEST' },
+        team: { id: dir.teamId },
+      },
+    });
+    const members = (first.data as { acceptInvitation: { team: { members: Record<string, unknown>[] } } })
+      .acceptInvitation.team.members;
+    expect(members).toContainEqual({
+      user: { email: 'eve@partner-invite.example' },
+      teamRole: 'GUEST',
+      orgRole: 'GUEST',
+    });
+    const second = await as(eve, accept, { token });
+    expect(second.data).toEqual(first.data);
   });
 });
