@@ -30,7 +30,7 @@ const SECRET = 'requests-api-e2e-jwt-secret-0123456789';
 const DOMAIN = 'acme-corp.example';
 
 const REQUEST_FIELDS = `id name description status viewerRelation sentAt updatedAt
-  organization { id name } team { id name }
+  organization { id name viewerRole } team { id name organization { id } }
   requester { id name email external } recipient { id name email external }
   apps { appKey appName version status declineReason error connectionName scopes modules { key name }
          connection { id name status type usage { moduleKey uses } } }`;
