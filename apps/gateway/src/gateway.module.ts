@@ -8,6 +8,7 @@ import { ApplicationModule } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { LOGGER } from '@libs/infrastructure';
 import { AuthGuard } from './auth/auth.guard';
+import { ConnectionsModule } from './connections/connections.module';
 import { CommandIdentityProvisioner } from './auth/command-identity-provisioner';
 import { IDENTITY_PROVISIONER } from './auth/identity-provisioner';
 import { tokenVerifierProvider } from './auth/token-verifier.provider';
@@ -25,6 +26,7 @@ export class GatewayAuthModule {}
   imports: [
     GatewayAuthModule,
     ApplicationModule.forRoot(),
+    ConnectionsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GatewayAuthModule],
