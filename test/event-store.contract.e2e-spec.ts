@@ -1,6 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import {
   computeEventHash,
@@ -15,6 +14,7 @@ import {
 } from '@libs/event-store';
 import { eventStoreContract } from '../libs/event-store/src/contract/event-store.contract';
 import { createTestDatabase } from './support/postgres';
+import { freshPgliteDataDir } from './support/pglite';
 
 function tamperWith(sql: SqlClient) {
   return async (stream: string, revision: number, data: Record<string, unknown>): Promise<void> => {
@@ -72,7 +72,7 @@ eventStoreContract('PostgreSQL', async () => {
 let pgliteDataDir: string | undefined;
 
 eventStoreContract('PGlite', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'es-pglite-'));
+  const dir = await freshPgliteDataDir('es');
   pgliteDataDir = dir;
   const sql = await createSqlClient({ dataDir: dir }); // no databaseUrl: PGlite in <dir>/pglite
   const store = await PostgresEventStore.create(sql);

@@ -1,19 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PgliteSqlClient, PostgresEventStore } from '@libs/event-store';
 import { allProjectors, ProjectionRunner, ReadModels, rebuildProjection, requestsProjector } from '@projections';
+import { freshPgliteDataDir } from './support/pglite';
 import { EventWriter } from './support/projection-events';
 import { snapshotReadModel } from './support/read-model-snapshot';
 
 describe('projections on embedded PGlite (same SQL)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'projections-pglite-'));
+  let dir: string;
   let sql: PgliteSqlClient;
   let store: PostgresEventStore;
   let runner: ProjectionRunner;
 
   beforeAll(async () => {
-    sql = await PgliteSqlClient.open(dir);
+    dir = await freshPgliteDataDir('projections');
+    sql = await PgliteSqlClient.open(join(dir, 'pglite'));
     store = await PostgresEventStore.create(sql);
     runner = new ProjectionRunner({ sql, store, projectors: allProjectors, idlePollMs: 20 });
     await runner.start();
