@@ -16,6 +16,7 @@ import { InputValidationPipe } from './errors/validation.pipe';
 import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
 import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
+import { RequestsGraphqlModule } from './requests/requests-graphql.module';
 
 /** Token checking, shared by the GraphQL context (HTTP and graphql-ws) and whoever else needs it. */
 @Module({ providers: [tokenVerifierProvider], exports: [TokenVerifier] })
@@ -27,6 +28,7 @@ export class GatewayAuthModule {}
     GatewayAuthModule,
     ApplicationModule.forRoot(),
     ConnectionsModule,
+    RequestsGraphqlModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GatewayAuthModule],
