@@ -63,6 +63,8 @@ export interface ConnectionsHarness {
     token?: string | null,
   ): Promise<{ status: number; body: Record<string, unknown> | null }>;
   get(url: string, accept?: string): Promise<Response>;
+  /** Stops the app and boots it again on the same database with `env` added (e.g. a new master key list). */
+  reboot(env: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,20 +85,25 @@ export async function startConnectionsHarness(
   const catalogFile = join(dir, 'apps.json');
   writeFileSync(catalogFile, JSON.stringify(catalog));
   process.env.BULLMQ_PREFIX = uniquePrefix('conn');
-  const booted = await bootGatewayWith(
-    {
-      ROLE: 'all',
-      DATABASE_URL: db.url,
-      REDIS_URL: redisUrl,
-      PUBLIC_URL,
-      AUTH_JWT_SECRET: JWT_SECRET,
-      RUNTIME_TOKEN,
-      APPS_CATALOG: catalogFile,
-      ...env,
-    },
-    logs.logger,
-    [],
-  );
+  const dataDir = join(dir, 'data');
+  const boot = (more: Record<string, string>) =>
+    bootGatewayWith(
+      {
+        DATA_DIR: dataDir,
+        ROLE: 'all',
+        DATABASE_URL: db.url,
+        REDIS_URL: redisUrl,
+        PUBLIC_URL,
+        AUTH_JWT_SECRET: JWT_SECRET,
+        RUNTIME_TOKEN,
+        APPS_CATALOG: catalogFile,
+        ...env,
+        ...more,
+      },
+      logs.logger,
+      [],
+    );
+  let booted = await boot({});
   const app = booted.app;
   const bus = app.get(CommandBus, { strict: false });
   const responses: string[] = [];
@@ -138,7 +145,7 @@ export async function startConnectionsHarness(
     signToken(JWT_SECRET, { sub: `sub-${EMAILS[who]}`, email: EMAILS[who], name: who });
   const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER, { strict: false });
 
-  return {
+  const harness: ConnectionsHarness = {
     booted,
     db,
     logs,
@@ -165,13 +172,13 @@ export async function startConnectionsHarness(
       return res.body.data ?? {};
     },
     async createRequest(apps) {
-      const { requestId, position } = await bus.execute(
+      const { requestId, position } = await harness.bus.execute(
         new CreateCredentialRequestCommand(
           { teamId, name: 'CRM sync', recipient: { userId: recipient }, apps, termsAccepted: true },
           ctx(owner),
         ),
       );
-      await runner.waitFor(position, 10_000);
+      await harness.runner.waitFor(position, 10_000);
       return requestId;
     },
     async runtime(connectionId, body, token = RUNTIME_TOKEN) {
@@ -190,11 +197,26 @@ export async function startConnectionsHarness(
       responses.push(text);
       return res;
     },
+    async reboot(more) {
+      await booted.close();
+      booted = await boot(more);
+      const next = booted.app;
+      Object.assign(harness, {
+        booted,
+        bus: next.get(CommandBus, { strict: false }),
+        store: next.get<EventStore>(EVENT_STORE, { strict: false }),
+        sql: next.get<SqlClient>(SQL_CLIENT, { strict: false }),
+        vault: next.get<VaultRepository>(VAULT, { strict: false }),
+        readModels: next.get<ReadModels>(READ_MODELS, { strict: false }),
+        runner: next.get<ProjectionRunner>(PROJECTION_RUNNER, { strict: false }),
+      });
+    },
     async close() {
       await booted.close();
       await db.drop();
     },
   };
+  return harness;
 }
 
 /** The catalog entry of an OAuth2 app at the loopback provider. */

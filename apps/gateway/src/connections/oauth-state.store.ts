@@ -40,10 +40,16 @@ export class OAuthStateStore {
 
   /** Atomically marks the state used; null when unknown, already used or expired (two callbacks: one wins). */
   async consume(state: string, now: Date): Promise<OAuthStateRecord | null> {
+    // The verifier is read and wiped in the same statement: a spent state keeps nothing worth stealing. The row lock
+    // of the CTE makes a concurrent second callback re-check `used_at` and find nothing.
     const rows = await this.sql.query<SqlRow>(
-      `UPDATE oauth_states SET used_at = $2
-       WHERE state_hash = $1 AND used_at IS NULL AND expires_at > $2
-       RETURNING user_id, request_id, app_key, code_verifier, access_until`,
+      `WITH old AS (
+         SELECT state_hash, code_verifier FROM oauth_states
+         WHERE state_hash = $1 AND used_at IS NULL AND expires_at > $2 FOR UPDATE
+       )
+       UPDATE oauth_states s SET used_at = $2, code_verifier = '' FROM old
+       WHERE s.state_hash = old.state_hash AND s.used_at IS NULL
+       RETURNING s.user_id, s.request_id, s.app_key, old.code_verifier, s.access_until`,
       [hash(state), now.toISOString()],
     );
     const row = rows[0];
