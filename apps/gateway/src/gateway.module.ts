@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { LOGGER } from '@libs/infrastructure';
 import { AuthGuard } from './auth/auth.guard';
 import { DirectoryGraphqlModule } from './directory/directory-graphql.module';
+import { ConnectionsModule } from './connections/connections.module';
 import { CommandIdentityProvisioner } from './auth/command-identity-provisioner';
 import { IDENTITY_PROVISIONER } from './auth/identity-provisioner';
 import { tokenVerifierProvider } from './auth/token-verifier.provider';
@@ -28,6 +29,7 @@ export class GatewayAuthModule {}
     GatewayAuthModule,
     ApplicationModule.forRoot(),
     DirectoryGraphqlModule,
+    ConnectionsModule,
     RequestsGraphqlModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
