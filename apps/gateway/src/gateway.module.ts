@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { LOGGER } from '@libs/infrastructure';
 import { AuthGuard } from './auth/auth.guard';
 import { DirectoryGraphqlModule } from './directory/directory-graphql.module';
+import { ConnectionsModule } from './connections/connections.module';
 import { CommandIdentityProvisioner } from './auth/command-identity-provisioner';
 import { IDENTITY_PROVISIONER } from './auth/identity-provisioner';
 import { tokenVerifierProvider } from './auth/token-verifier.provider';
@@ -16,6 +17,7 @@ import { InputValidationPipe } from './errors/validation.pipe';
 import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
 import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
+import { RequestsGraphqlModule } from './requests/requests-graphql.module';
 
 /** Token checking, shared by the GraphQL context (HTTP and graphql-ws) and whoever else needs it. */
 @Module({ providers: [tokenVerifierProvider], exports: [TokenVerifier] })
@@ -27,6 +29,8 @@ export class GatewayAuthModule {}
     GatewayAuthModule,
     ApplicationModule.forRoot(),
     DirectoryGraphqlModule,
+    ConnectionsModule,
+    RequestsGraphqlModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GatewayAuthModule],

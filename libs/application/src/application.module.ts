@@ -7,11 +7,11 @@ import { runMigrations, type SqlClient } from '@libs/event-store';
 import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
 import { invitationSecretFromEnv } from '@libs/invitations';
 import { type FetchLike, loadMasterKeys, VAULT_MIGRATIONS, VaultRepository } from '@libs/vault';
+import { ConnectionRefresher, RefreshingConnectionHealth } from './connections';
 import { DirectoryHandlers } from './directory';
 import { APPLICATION_MIGRATIONS } from './ports/application.migrations';
 import type { ConnectionHealth } from './ports/connection-health';
 import { SqlDirectoryIndex, SqlInvitationLookup } from './ports/sql-directory-index';
-import { VaultConnectionHealth } from './ports/vault-connection-health';
 import { CredentialRequestHandlers, RequestMembership } from './requests';
 import { DirectoryReader } from './shared/directory-reader';
 import { StreamRunner } from './shared/stream-runner';
@@ -50,7 +50,18 @@ export interface ApplicationModuleOptions {
  */
 @Module({})
 export class ApplicationModule {
-  static forRoot(options: ApplicationModuleOptions = {}): DynamicModule {
+  private static defaults: DynamicModule | null = null;
+
+  /**
+   * Without options the same DynamicModule object is returned on every call, so modules that each import
+   * `ApplicationModule.forRoot()` (the gateway, its connections module) share one instance of the command side.
+   */
+  static forRoot(options?: ApplicationModuleOptions): DynamicModule {
+    if (options === undefined) return (ApplicationModule.defaults ??= ApplicationModule.build({}));
+    return ApplicationModule.build(options);
+  }
+
+  private static build(options: ApplicationModuleOptions): DynamicModule {
     return {
       module: ApplicationModule,
       imports: [CqrsModule],
@@ -108,13 +119,16 @@ export class ApplicationModule {
         },
         {
           provide: CONNECTION_HEALTH,
-          inject: [VAULT, CLOCK],
-          useFactory: (vault: VaultRepository, clock: Clock) =>
-            options.connectionHealth ?? new VaultConnectionHealth(vault, clock),
+          inject: [ConnectionRefresher],
+          // Default: a real refresh attempt under the per-connection lock (R5.4). VaultConnectionHealth stays
+          // available for callers that must not reach the provider.
+          useFactory: (refresher: ConnectionRefresher) =>
+            options.connectionHealth ?? new RefreshingConnectionHealth(refresher),
         },
         StreamRunner,
         DirectoryReader,
         RequestMembership,
+        ConnectionRefresher,
         ...DirectoryHandlers,
         ...UserHandlers,
         ...CredentialRequestHandlers,
@@ -130,6 +144,7 @@ export class ApplicationModule {
         CONNECTION_HEALTH,
         StreamRunner,
         DirectoryReader,
+        ConnectionRefresher,
       ],
     };
   }

@@ -1,4 +1,13 @@
-/** R5.4: whether an OAuth2 connection needs the recipient again. The OAuth helper's version tries a real refresh. */
+import type { ConnectionStatus } from '@libs/domain';
+
+/** Where the connection belongs, as the caller already knows it from the request's stream. */
+export interface ConnectionHealthContext {
+  requestId: string;
+  appKey: string;
+  connectionStatus: ConnectionStatus | null;
+}
+
+/** R5.4: whether an OAuth2 connection needs the recipient again. The refreshing version tries a real refresh. */
 export interface ConnectionHealth {
-  needsReauthorization(connectionId: string): Promise<boolean>;
+  needsReauthorization(connectionId: string, context?: ConnectionHealthContext): Promise<boolean>;
 }

@@ -1,11 +1,14 @@
 import { AcceptInvitationHandler } from './accept-invitation/accept-invitation.handler';
 import { AuthorizeAppHandler } from './authorize-app/authorize-app.handler';
+import { CompleteOAuthGrantHandler } from './complete-oauth-grant/complete-oauth-grant.handler';
 import { CreateCredentialRequestHandler } from './create-credential-request/create-credential-request.handler';
 import { DeclineAppHandler } from './decline-app/decline-app.handler';
 import { DeleteCredentialRequestHandler } from './delete-credential-request/delete-credential-request.handler';
+import { RefreshConnectionHandler } from './refresh-connection/refresh-connection.handler';
 import { RequestReauthorizationHandler } from './request-reauthorization/request-reauthorization.handler';
 import { RevokeAccessHandler } from './revoke-access/revoke-access.handler';
 import { RevokeExpiredAccessHandler } from './revoke-expired-access/revoke-expired-access.handler';
+import { StartOAuthAuthorizationHandler } from './start-oauth-authorization/start-oauth-authorization.handler';
 import { UpdateCredentialsHandler } from './update-credentials/update-credentials.handler';
 
 export * from './create-credential-request/create-credential-request.command';
@@ -18,6 +21,10 @@ export * from './revoke-access/revoke-access.command';
 export * from './revoke-expired-access/revoke-expired-access.command';
 export * from './request-reauthorization/request-reauthorization.command';
 export * from './delete-credential-request/delete-credential-request.command';
+export * from './start-oauth-authorization/start-oauth-authorization.command';
+export * from './complete-oauth-grant/complete-oauth-grant.command';
+export * from './refresh-connection/refresh-connection.command';
+export * from './shared/oauth2-client-for';
 export * from './shared/app-action-result';
 export * from './shared/request-membership';
 export * from './shared/verification';
@@ -32,4 +39,7 @@ export const CredentialRequestHandlers = [
   RevokeExpiredAccessHandler,
   RequestReauthorizationHandler,
   DeleteCredentialRequestHandler,
+  StartOAuthAuthorizationHandler,
+  CompleteOAuthGrantHandler,
+  RefreshConnectionHandler,
 ];

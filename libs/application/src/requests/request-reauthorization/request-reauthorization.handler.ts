@@ -26,7 +26,11 @@ export class RequestReauthorizationHandler implements ICommandHandler<RequestRea
       ...ask,
       membership: await this.membership.of(loaded.state, context.actor),
     });
-    const needsReauthorization = await this.health.needsReauthorization(app.connectionId as string);
+    const needsReauthorization = await this.health.needsReauthorization(app.connectionId as string, {
+      requestId: input.requestId,
+      appKey: app.appKey,
+      connectionStatus: app.connectionStatus,
+    });
     const result = await this.runner.run({
       stream,
       fold: foldRequest,

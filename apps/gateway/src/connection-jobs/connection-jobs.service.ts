@@ -1,0 +1,140 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { type Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { CATALOG, CLOCK, type Clock, ConnectionRefresher, RevokeExpiredAccessCommand } from '@libs/application';
+import type { Catalog } from '@libs/catalog';
+import { EVENT_STORE, type EventStore, type SqlClient } from '@libs/event-store';
+import { LOGGER, REDIS, SQL_CLIENT } from '@libs/infrastructure';
+import { QUEUE_NAMES } from '@libs/notifications';
+import { CONNECTIONS_MIGRATED } from '../connections/connections.tokens';
+import { type ConnectionJobData, planConnectionJobs } from './connection-jobs';
+
+const CHECKPOINT = 'connection-jobs';
+const DEFAULT_MARGIN_SECONDS = 300;
+
+/**
+ * R5.6 and R12.4 on BullMQ: a small reactor reads the event log from its own checkpoint and schedules delayed jobs
+ * on `{oauth-refresh}` (refresh before expiry, revoke at accessUntil); a processor runs them. The checkpoint moves
+ * only after the jobs were acknowledged; deterministic job ids absorb a re-read batch.
+ */
+@Injectable()
+export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private queue: Queue | null = null;
+  private worker: Worker | null = null;
+  private workerRedis: Redis | null = null;
+  private stopped = false;
+  private loop: Promise<void> | null = null;
+  private position = '';
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CATALOG) private readonly catalog: Catalog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONNECTIONS_MIGRATED) _migrated: boolean,
+    private readonly refresher: ConnectionRefresher,
+    private readonly commands: CommandBus,
+  ) {}
+
+  /** BullMQ key prefix; BULLMQ_PREFIX lets tests keep their queues apart (default 'bull', like the worker). */
+  private get prefix(): string {
+    return process.env.BULLMQ_PREFIX ?? 'bull';
+  }
+
+  onApplicationBootstrap(): void {
+    this.queue = new Queue(QUEUE_NAMES.oauthRefresh, { connection: this.redis, prefix: this.prefix });
+    this.workerRedis = this.redis.duplicate();
+    this.worker = new Worker(QUEUE_NAMES.oauthRefresh, (job: Job<ConnectionJobData>) => this.process(job), {
+      connection: this.workerRedis,
+      prefix: this.prefix,
+      concurrency: 4,
+    });
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn({ jobId: job?.id, kind: job?.data.kind, err: error }, 'connection job failed; will retry'),
+    );
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.loop;
+    await this.worker?.close();
+    await this.queue?.close();
+    this.workerRedis?.disconnect();
+  }
+
+  private async process(job: Job<ConnectionJobData>): Promise<string> {
+    const data = job.data;
+    const context = { correlationId: `job:${job.id}`, causationId: String(job.id) };
+    if (data.kind === 'refresh') {
+      const answer = await this.refresher.refresh(data, context);
+      return answer.outcome;
+    }
+    const result = await this.commands.execute(
+      new RevokeExpiredAccessCommand({ requestId: data.requestId, appKey: data.appKey }, context),
+    );
+    return result.revoked ? 'REVOKED' : `SKIPPED`;
+  }
+
+  private marginMs = (appKey: string): number => {
+    const connection = this.catalog.latestVersion(appKey)?.connection;
+    const seconds = connection?.type === 'OAUTH2' ? connection.refreshMarginSeconds : undefined;
+    return (seconds ?? DEFAULT_MARGIN_SECONDS) * 1000;
+  };
+
+  private async run(): Promise<void> {
+    try {
+      await this.sql.query('INSERT INTO connection_job_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING', [
+        CHECKPOINT,
+      ]);
+      const [row] = await this.sql.query<{ position: string }>(
+        'SELECT position FROM connection_job_checkpoints WHERE name = $1',
+        [CHECKPOINT],
+      );
+      this.position = row.position;
+    } catch (error) {
+      this.logger.error({ err: error }, 'connection jobs: cannot read the checkpoint');
+      return;
+    }
+    while (!this.stopped) {
+      try {
+        const batch = await this.store.readAll(this.position, 200);
+        if (batch.length === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          continue;
+        }
+        const now = this.clock.now();
+        const jobs = batch.flatMap((event) => planConnectionJobs(event, this.marginMs, now));
+        if (jobs.length > 0 && this.queue) {
+          await this.queue.addBulk(
+            jobs.map((j) => ({
+              name: j.data.kind,
+              data: j.data,
+              opts: {
+                jobId: j.jobId,
+                delay: j.delayMs,
+                attempts: 8,
+                backoff: { type: 'exponential', delay: 1000 },
+                removeOnComplete: 1000,
+                removeOnFail: 1000,
+              },
+            })),
+          );
+        }
+        const last = batch[batch.length - 1].globalPosition;
+        await this.sql.query(
+          'UPDATE connection_job_checkpoints SET position = $2, updated_at = now() WHERE name = $1',
+          [CHECKPOINT, last],
+        );
+        this.position = last;
+      } catch (error) {
+        this.logger.warn({ err: error }, 'connection jobs: retrying after error');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+}

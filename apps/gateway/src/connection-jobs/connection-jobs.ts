@@ -1,0 +1,62 @@
+import type { RecordedEvent } from '@libs/event-store';
+import { jobId } from '@libs/notifications';
+
+export interface RefreshJobData {
+  kind: 'refresh';
+  requestId: string;
+  appKey: string;
+  connectionId: string;
+}
+
+export interface AccessUntilJobData {
+  kind: 'access-until';
+  requestId: string;
+  appKey: string;
+  accessUntil: string;
+}
+
+export type ConnectionJobData = RefreshJobData | AccessUntilJobData;
+
+export interface PlannedConnectionJob {
+  jobId: string;
+  data: ConnectionJobData;
+  delayMs: number;
+}
+
+const requestIdOf = (stream: string) => stream.slice('credential-request-'.length);
+
+/**
+ * Which `{oauth-refresh}` jobs an event gives rise to. Deterministic ids (event id + kind + target), so an event read
+ * twice (restart before the checkpoint moved) schedules nothing twice.
+ * - expiresAt (AppAuthorized, AppReauthorized, ConnectionRefreshed): refresh `marginMs` before it (R5.6);
+ * - accessUntil (AppAuthorized, AppReauthorized, CredentialsUpdated): RevokeExpiredAccess at that time (R12.4).
+ */
+export function planConnectionJobs(
+  event: RecordedEvent,
+  marginMs: (appKey: string) => number,
+  now: Date,
+): PlannedConnectionJob[] {
+  if (!event.stream.startsWith('credential-request-')) return [];
+  const data = event.data as Record<string, unknown>;
+  const requestId = requestIdOf(event.stream);
+  const appKey = typeof data.appKey === 'string' ? data.appKey : null;
+  if (!appKey) return [];
+  const jobs: PlannedConnectionJob[] = [];
+  const refreshing = ['AppAuthorized', 'AppReauthorized', 'ConnectionRefreshed'].includes(event.type);
+  if (refreshing && typeof data.expiresAt === 'string' && typeof data.connectionId === 'string') {
+    jobs.push({
+      jobId: jobId(event.id, 'refresh', data.connectionId),
+      data: { kind: 'refresh', requestId, appKey, connectionId: data.connectionId },
+      delayMs: Math.max(0, Date.parse(data.expiresAt) - marginMs(appKey) - now.getTime()),
+    });
+  }
+  const limited = ['AppAuthorized', 'AppReauthorized', 'CredentialsUpdated'].includes(event.type);
+  if (limited && typeof data.accessUntil === 'string') {
+    jobs.push({
+      jobId: jobId(event.id, 'access-until', appKey),
+      data: { kind: 'access-until', requestId, appKey, accessUntil: data.accessUntil },
+      delayMs: Math.max(0, Date.parse(data.accessUntil) - now.getTime()),
+    });
+  }
+  return jobs;
+}

@@ -1,0 +1,34 @@
+import type { Migration } from '@libs/event-store';
+
+/**
+ * `oauth_states`: one row per started OAuth2 grant. The state is stored only as its SHA-256 (a database reader
+ * cannot complete someone's grant); the PKCE verifier never leaves the server and is useless without the code,
+ * which only the provider's redirect carries. Rows are consumed once (used_at) and expire after 10 minutes.
+ */
+export const CONNECTIONS_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'oauth states',
+    sql: `CREATE TABLE IF NOT EXISTS oauth_states (
+      state_hash text PRIMARY KEY,
+      user_id text NOT NULL,
+      request_id text NOT NULL,
+      app_key text NOT NULL,
+      code_verifier text NOT NULL,
+      access_until timestamptz,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      expires_at timestamptz NOT NULL,
+      used_at timestamptz
+    );
+    CREATE INDEX IF NOT EXISTS oauth_states_expires_at ON oauth_states (expires_at);`,
+  },
+  {
+    version: 2,
+    name: 'connection job scheduler checkpoint',
+    sql: `CREATE TABLE IF NOT EXISTS connection_job_checkpoints (
+      name text PRIMARY KEY,
+      position text NOT NULL DEFAULT '',
+      updated_at timestamptz NOT NULL DEFAULT now()
+    );`,
+  },
+];

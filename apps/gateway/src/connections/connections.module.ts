@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ApplicationModule } from '@libs/application';
+import { APP_CONFIG, type AppConfig } from '@libs/config';
+import { runMigrations, type SqlClient } from '@libs/event-store';
+import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
+import { ConnectionJobsService } from '../connection-jobs/connection-jobs.service';
+import { OAuthCallbackController } from '../oauth-callback/oauth-callback.controller';
+import { RuntimeCredentialsController } from '../runtime-credentials/runtime-credentials.controller';
+import { RUNTIME_TOKEN, runtimeTokenFrom } from '../runtime-credentials/runtime-token';
+import { ReadYourWrites } from '../shared/read-your-writes';
+import { StartOAuthAuthorizationResolver } from '../start-oauth-authorization/start-oauth-authorization.resolver';
+import { CONNECTIONS_MIGRATIONS } from './connections.migrations';
+import { CONNECTIONS_MIGRATED, OAUTH_STATES } from './connections.tokens';
+import { OAuthStateStore } from './oauth-state.store';
+
+/**
+ * Connections and secrets: the OAuth2 start and callback, the runtime credentials endpoint, and the scheduled
+ * refresh / end-of-access jobs. Shares the command side with GatewayModule (`ApplicationModule.forRoot()` without options is one instance) and the read side (READ_MODELS, PROJECTION_RUNNER).
+ */
+@Module({
+  imports: [ApplicationModule.forRoot()],
+  controllers: [OAuthCallbackController, RuntimeCredentialsController],
+  providers: [
+    {
+      provide: CONNECTIONS_MIGRATED,
+      inject: [SQL_CLIENT],
+      useFactory: async (sql: SqlClient) => {
+        await runMigrations(sql, { namespace: 'connections', migrations: CONNECTIONS_MIGRATIONS });
+        return true;
+      },
+    },
+    {
+      provide: OAUTH_STATES,
+      inject: [SQL_CLIENT, CONNECTIONS_MIGRATED],
+      useFactory: (sql: SqlClient) => new OAuthStateStore(sql),
+    },
+    {
+      provide: RUNTIME_TOKEN,
+      inject: [APP_CONFIG, LOGGER],
+      useFactory: (config: AppConfig, logger: Logger) => runtimeTokenFrom(config, logger),
+    },
+    ReadYourWrites,
+    StartOAuthAuthorizationResolver,
+    ConnectionJobsService,
+  ],
+})
+export class ConnectionsModule {}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { SqlExecutor, SqlRow } from '@libs/event-store';
+
+export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
+
+export interface OAuthStateRecord {
+  userId: string;
+  requestId: string;
+  appKey: string;
+  codeVerifier: string;
+  accessUntil: string | null;
+}
+
+const hash = (state: string) => createHash('sha256').update(state).digest('hex');
+
+/** The `state` of an OAuth2 grant: bound to recipient + request + app, single use, 10 minutes. */
+export class OAuthStateStore {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  async save(state: string, record: OAuthStateRecord, now: Date): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO oauth_states (state_hash, user_id, request_id, app_key, code_verifier, access_until, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        hash(state),
+        record.userId,
+        record.requestId,
+        record.appKey,
+        record.codeVerifier,
+        record.accessUntil,
+        now.toISOString(),
+        new Date(now.getTime() + OAUTH_STATE_TTL_MS).toISOString(),
+      ],
+    );
+    // Housekeeping: spent and expired states are worthless; keep the table small.
+    await this.sql.query(`DELETE FROM oauth_states WHERE expires_at < $1`, [
+      new Date(now.getTime() - OAUTH_STATE_TTL_MS).toISOString(),
+    ]);
+  }
+
+  /** Atomically marks the state used; null when unknown, already used or expired (two callbacks: one wins). */
+  async consume(state: string, now: Date): Promise<OAuthStateRecord | null> {
+    // The verifier is read and wiped in the same statement: a spent state keeps nothing worth stealing. The row lock
+    // of the CTE makes a concurrent second callback re-check `used_at` and find nothing.
+    const rows = await this.sql.query<SqlRow>(
+      `WITH old AS (
+         SELECT state_hash, code_verifier FROM oauth_states
+         WHERE state_hash = $1 AND used_at IS NULL AND expires_at > $2 FOR UPDATE
+       )
+       UPDATE oauth_states s SET used_at = $2, code_verifier = '' FROM old
+       WHERE s.state_hash = old.state_hash AND s.used_at IS NULL
+       RETURNING s.user_id, s.request_id, s.app_key, old.code_verifier, s.access_until`,
+      [hash(state), now.toISOString()],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const accessUntil = row.access_until as Date | string | null;
+    return {
+      userId: row.user_id as string,
+      requestId: row.request_id as string,
+      appKey: row.app_key as string,
+      codeVerifier: row.code_verifier as string,
+      accessUntil: accessUntil === null ? null : new Date(accessUntil).toISOString(),
+    };
+  }
+}

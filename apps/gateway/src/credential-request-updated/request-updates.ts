@@ -1,0 +1,69 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@libs/event-store';
+import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
+import { PROJECTION_RUNNER, readCheckpoint, type ProjectionRunner } from '@projections';
+import type { SqlClient } from '@libs/event-store';
+
+const STREAM_PREFIX = 'credential-request-';
+// Bounded like read-your-writes: past it the update goes out anyway (the event did happen) and the lag is logged.
+const PROJECTION_WAIT_MS = 10_000;
+
+type Listener = () => void;
+
+/**
+ * R12.7: process-local pub/sub of "request <id> changed". Fed by an event-store subscription (so events written by
+ * any gateway process arrive here), started where the `requests` projection stands at boot, which is the newest
+ * state a subscriber can have seen. A batch is published only once every projection has passed its last event, so
+ * a listener that re-reads the request sees the change.
+ */
+@Injectable()
+export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const from = (await readCheckpoint(this.sql, 'requests'))?.position ?? '';
+    this.subscription = this.store.subscribeToAll(from, (events) => this.publish(events), {
+      pollIntervalMs: 250,
+      onError: (error) => this.logger.error({ err: error }, 'live-update subscription failed; retrying'),
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  /** Calls `listener` after each projected change of the request; returns the unsubscribe function. */
+  listen(requestId: string, listener: Listener): () => void {
+    const set = this.listeners.get(requestId) ?? new Set<Listener>();
+    set.add(listener);
+    this.listeners.set(requestId, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(requestId) === set) this.listeners.delete(requestId);
+    };
+  }
+
+  private async publish(events: RecordedEvent[]): Promise<void> {
+    const changed = new Set(
+      events
+        .filter((e) => e.stream.startsWith(STREAM_PREFIX))
+        .map((e) => e.stream.slice(STREAM_PREFIX.length))
+        .filter((id) => this.listeners.has(id)),
+    );
+    if (changed.size === 0) return;
+    const last = events[events.length - 1].globalPosition;
+    if (!(await this.runner.waitFor(last, PROJECTION_WAIT_MS))) {
+      this.logger.warn({ position: last }, 'projections lag behind; publishing live updates before they caught up');
+    }
+    for (const id of changed) for (const listener of this.listeners.get(id) ?? []) listener();
+  }
+}

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuditLogResolver } from '../audit-log/audit-log.resolver';
+import { AuthorizeAppResolver } from '../authorize-app/authorize-app.resolver';
+import { CreateCredentialRequestResolver } from '../create-credential-request/create-credential-request.resolver';
+import { CredentialRequestResolver } from '../credential-request/credential-request.resolver';
+import { CredentialRequestFieldsResolver } from '../credential-request-fields/credential-request-fields.resolver';
+import { RequestedAppFieldsResolver } from '../credential-request-fields/requested-app-fields.resolver';
+import { CredentialRequestHistoryResolver } from '../credential-request-history/credential-request-history.resolver';
+import { CredentialRequestUpdatedResolver } from '../credential-request-updated/credential-request-updated.resolver';
+import { RequestUpdates } from '../credential-request-updated/request-updates';
+import { DeclineAppResolver } from '../decline-app/decline-app.resolver';
+import { DeleteCredentialRequestResolver } from '../delete-credential-request/delete-credential-request.resolver';
+import { ReceivedCredentialRequestsResolver } from '../received-credential-requests/received-credential-requests.resolver';
+import { RequestConnectionsResolver } from '../request-connections/request-connections.resolver';
+import { RequestReauthorizationResolver } from '../request-reauthorization/request-reauthorization.resolver';
+import { RevokeAccessResolver } from '../revoke-access/revoke-access.resolver';
+import { SentCredentialRequestsResolver } from '../sent-credential-requests/sent-credential-requests.resolver';
+import { ReadYourWrites } from '../shared/read-your-writes';
+import { UpdateCredentialsResolver } from '../update-credentials/update-credentials.resolver';
+import { AuditAccess } from './audit-access';
+import { RequestViews } from './request-views';
+
+/**
+ * The credential-request use cases of the API (SPEC §4–§10, R12.7): mutations through the CommandBus, each
+ * answering after read-your-writes (R7.6); queries and the live subscription from the read models.
+ */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    ReadYourWrites,
+    RequestViews,
+    AuditAccess,
+    RequestUpdates,
+    CreateCredentialRequestResolver,
+    AuthorizeAppResolver,
+    UpdateCredentialsResolver,
+    DeclineAppResolver,
+    RevokeAccessResolver,
+    RequestReauthorizationResolver,
+    DeleteCredentialRequestResolver,
+    SentCredentialRequestsResolver,
+    ReceivedCredentialRequestsResolver,
+    CredentialRequestResolver,
+    RequestConnectionsResolver,
+    AuditLogResolver,
+    CredentialRequestHistoryResolver,
+    CredentialRequestFieldsResolver,
+    RequestedAppFieldsResolver,
+    CredentialRequestUpdatedResolver,
+  ],
+})
+export class RequestsGraphqlModule {}

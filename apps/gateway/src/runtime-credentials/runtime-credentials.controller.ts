@@ -1,0 +1,96 @@
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  HttpCode,
+  Headers,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  UnauthorizedException,
+  BadRequestException,
+} from '@nestjs/common';
+import { ConnectionRefresher, foldRequest, StreamRunner, VAULT } from '@libs/application';
+import { streams } from '@libs/domain';
+import type { SqlClient } from '@libs/event-store';
+import { SQL_CLIENT } from '@libs/infrastructure';
+import type { ApiKeySecret, BasicSecret, OAuth2Secret, VaultRepository } from '@libs/vault';
+import { READ_MODELS, type ReadModels, recordConnectionUse } from '@projections';
+import { RUNTIME_TOKEN, runtimeTokenMatches } from './runtime-token';
+
+interface CredentialsBody {
+  moduleKey?: unknown;
+  scenarioId?: unknown;
+  scenarioName?: unknown;
+  teamId?: unknown;
+}
+
+export type RuntimeCredentials =
+  | { type: 'API_KEY'; apiKey: string }
+  | { type: 'BASIC'; username: string; password: string }
+  | { type: 'OAUTH2'; accessToken: string };
+
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+
+/**
+ * R8.2, R8.3, R13.9: the scenario runtime's only way to a secret. The decision is taken on the request's event
+ * stream (not the read model, which may lag a revoke); the read model only maps the connection to its request.
+ * A refusal is 403 and is not counted as a use.
+ */
+@Controller('internal/connections')
+export class RuntimeCredentialsController {
+  constructor(
+    @Inject(RUNTIME_TOKEN) private readonly token: string,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(VAULT) private readonly vault: VaultRepository,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly runner: StreamRunner,
+    private readonly refresher: ConnectionRefresher,
+  ) {}
+
+  @Post(':id/credentials')
+  @HttpCode(200)
+  async credentials(
+    @Param('id') connectionId: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Body() body: CredentialsBody | undefined,
+  ): Promise<RuntimeCredentials> {
+    if (!runtimeTokenMatches(this.token, authorization)) {
+      throw new UnauthorizedException('A valid runtime token is required.');
+    }
+    const { moduleKey, scenarioId, scenarioName, teamId } = body ?? {};
+    if (!nonEmpty(moduleKey) || !nonEmpty(scenarioId) || !nonEmpty(teamId)) {
+      throw new BadRequestException('moduleKey, scenarioId and teamId are required.');
+    }
+    const row = await this.readModels.connectionById(connectionId);
+    if (!row) throw new NotFoundException('Connection not found.');
+
+    const { state } = await this.runner.load(streams.credentialRequest(row.requestId), foldRequest);
+    const app = state.apps.find((a) => a.connectionId === connectionId);
+    const refuse = () => new ForbiddenException('This connection may not be used for this module and team.');
+    if (state.lifecycle !== 'ACTIVE' || !app || app.connectionStatus !== 'ACTIVE') throw refuse();
+    if (app.status !== 'AUTHORIZED' && app.status !== 'REAUTHORIZING') throw refuse();
+    if (state.teamId !== teamId || !app.modules.some((m) => m.key === moduleKey)) throw refuse();
+
+    let secret = await this.vault.get<ApiKeySecret & BasicSecret & OAuth2Secret>(connectionId);
+    if (!secret) throw refuse();
+    if (app.connectionType === 'OAUTH2' && secret.expiresAt && Date.parse(secret.expiresAt) <= Date.now()) {
+      // The scheduled refresh did not run in time (worker down): refresh now, under the same lock.
+      const answer = await this.refresher.refresh({ requestId: state.requestId, appKey: app.appKey, connectionId });
+      if (answer.outcome === 'FAILED' || answer.outcome === 'GONE') throw refuse();
+      secret = await this.vault.get<ApiKeySecret & BasicSecret & OAuth2Secret>(connectionId);
+      if (!secret) throw refuse();
+    }
+
+    await recordConnectionUse(this.sql, {
+      connectionId,
+      moduleKey,
+      scenarioId,
+      scenarioName: nonEmpty(scenarioName) ? scenarioName : null,
+    });
+    if (app.connectionType === 'API_KEY') return { type: 'API_KEY', apiKey: secret.apiKey };
+    if (app.connectionType === 'BASIC') return { type: 'BASIC', username: secret.username, password: secret.password };
+    return { type: 'OAUTH2', accessToken: secret.accessToken };
+  }
+}

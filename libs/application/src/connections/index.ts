@@ -1,0 +1,3 @@
+export * from './connection-lock';
+export * from './connection-refresher';
+export * from './refreshing-connection-health';
