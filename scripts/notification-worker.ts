@@ -1,5 +1,6 @@
 // Starts only the reactor and the notification processors from the environment (fault tests, benchmarks):
-// DATABASE_URL, REDIS_URL, BULL_PREFIX, SMTP_URL, PUBLIC_URL, INVITATION_SECRET, WORKER_LOCK_MS, WORKER_BACKOFF_MS.
+// DATABASE_URL, REDIS_URL, BULL_PREFIX, SMTP_URL, PUBLIC_URL, INVITATION_SECRET, WORKER_LOCK_MS, WORKER_BACKOFF_MS,
+// WORKER_MAIL_CONCURRENCY.
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
@@ -21,13 +22,14 @@ async function main(): Promise<void> {
     sql,
     redis,
     prefix: env.BULL_PREFIX ?? 'bull',
-    mailer: createMailer(mailerConfigFromEnv(env)),
+    mailer: createMailer({ ...mailerConfigFromEnv(env), smtpPool: 10 }),
     publicUrl: publicUrlFromEnv(env),
     invitationSecret: env.INVITATION_SECRET ?? 'dev-invitation-secret',
     logger,
     lockDurationMs: Number(env.WORKER_LOCK_MS ?? 30_000),
     backoffMs: Number(env.WORKER_BACKOFF_MS ?? 1000),
     pollIntervalMs: 20,
+    concurrency: { mail: Number(env.WORKER_MAIL_CONCURRENCY ?? 10) },
   });
   process.send?.('ready');
   const shutdown = async () => {

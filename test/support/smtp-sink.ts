@@ -62,13 +62,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
         const envelope = envelopeOf(session);
+        // Accept (250) as soon as the message is in, like a real server right after committing it to its queue:
+        // parsing first would widen, artificially, the window in which a client that dies has handed over a
+        // message without learning it was accepted. The message is listed once parsed.
+        callback();
         simpleParser(raw)
           .then((parsed) => {
             messages.push(Object.assign(parsed, { envelope, raw }));
             for (const wake of waiters) wake();
-            callback();
           })
-          .catch(callback);
+          .catch(() => undefined);
       });
     },
   });

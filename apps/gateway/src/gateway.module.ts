@@ -8,6 +8,7 @@ import { ApplicationModule } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { LOGGER } from '@libs/infrastructure';
 import { AuthGuard } from './auth/auth.guard';
+import { DirectoryGraphqlModule } from './directory/directory-graphql.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { CommandIdentityProvisioner } from './auth/command-identity-provisioner';
 import { IDENTITY_PROVISIONER } from './auth/identity-provisioner';
@@ -27,6 +28,7 @@ export class GatewayAuthModule {}
   imports: [
     GatewayAuthModule,
     ApplicationModule.forRoot(),
+    DirectoryGraphqlModule,
     ConnectionsModule,
     RequestsGraphqlModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore, type SqlClient } from '@libs/event-store'
 import { LOGGER, REDIS, SQL_CLIENT } from '@libs/infrastructure';
 import { invitationSecretFromEnv } from '@libs/invitations';
 import { createMailer } from '@libs/mailer';
-import { startNotificationWorker, WorkerMetrics, type NotificationWorker } from '@libs/notifications';
+import { startNotificationWorker, within, WorkerMetrics, type NotificationWorker } from '@libs/notifications';
 
 /** Runs the reactor and the processors of @libs/notifications inside the Nest app (ROLE=all or worker). */
 @Injectable()
@@ -14,6 +14,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   readonly metrics = new WorkerMetrics();
   private worker: NotificationWorker | null = null;
   private starting: Promise<void> | null = null;
+  private readonly abort = new AbortController();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,26 +32,42 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     const { config, sql, store } = this;
     // In the background: start-up must not wait for Redis (CoreModule's contract).
     this.starting = (async () => {
-      this.worker = await startNotificationWorker({
+      const worker = await startNotificationWorker({
+        signal: this.abort.signal,
+        prefix: config.queuePrefix,
         store,
         sql,
         redis: this.redis,
-        mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, mailDir: `${config.dataDir}/mail` }),
+        mailer: createMailer({
+          smtpUrl: config.smtpUrl,
+          from: config.mailFrom,
+          mailDir: `${config.dataDir}/mail`,
+          smtpPool: 10,
+        }),
         publicUrl: config.publicUrl,
         invitationSecret: invitationSecretFromEnv(config.dataDir),
         logger: this.logger,
         metrics: this.metrics,
         reminders:
           config.reminderAfterDays && config.reminderMax > 0
-            ? { afterDays: config.reminderAfterDays, max: config.reminderMax }
+            ? { afterDays: config.reminderAfterDays, max: config.reminderMax, dayMs: config.reminderDayMs }
             : null,
       });
+      this.worker = worker;
       this.logger.info('notification worker started');
-    })().catch((error: unknown) => this.logger.error({ err: error }, 'notification worker failed to start'));
+    })().catch((error: unknown) => {
+      if (this.abort.signal.aborted) return;
+      this.logger.error({ err: error }, 'notification worker failed to start');
+    });
   }
 
+  /**
+   * Bounded whatever Redis does: a start still in progress is told to give up (it undoes what it started, so no
+   * worker runs after this), and is not waited for beyond 2 s; stopping is bounded inside `stop()`.
+   */
   async onApplicationShutdown(): Promise<void> {
-    await this.starting;
+    this.abort.abort();
+    await within(this.starting, 2000);
     await this.worker?.stop();
   }
 }

@@ -28,6 +28,10 @@ export interface AppConfig {
   logLevel: string;
   reminderAfterDays: number | undefined;
   reminderMax: number;
+  /** Internal (tests): the length of a reminder "day" in ms (`REMINDER_DAY_MS`); a real day when unset. */
+  reminderDayMs?: number;
+  /** BullMQ key prefix (`BULL_PREFIX`, default 'bull'): separates deployments or tests sharing one Redis. */
+  queuePrefix?: string;
   webhooksAllowInsecure: boolean;
 }
 
@@ -129,6 +133,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     reminderAfterDays,
     reminderMax,
+    reminderDayMs: int('REMINDER_DAY_MS', undefined, 1, 86_400_000),
+    queuePrefix: str('BULL_PREFIX') ?? 'bull',
     webhooksAllowInsecure: str('WEBHOOKS_ALLOW_INSECURE') === 'true',
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -9,9 +9,11 @@ export interface SmtpMailerOptions {
   /** Milliseconds; bounded so a stuck server fails the job (and it retries) instead of holding a worker. */
   connectionTimeout?: number;
   socketTimeout?: number;
+  /** Reuse up to this many connections (close() ends them); unset: one connection per message. */
+  pool?: number;
 }
 
-/** SMTP through nodemailer. One connection per message: mail volume is low and a pool would outlive a test. */
+/** SMTP through nodemailer: one connection per message, or a pool (`pool`) that `close()` ends. */
 export class SmtpMailer implements Mailer {
   readonly transport = 'smtp' as const;
   private readonly transporter: Transporter<SMTPSentMessageInfo>;
@@ -23,6 +25,7 @@ export class SmtpMailer implements Mailer {
       connectionTimeout,
       greetingTimeout: connectionTimeout,
       socketTimeout: options.socketTimeout ?? 30_000,
+      ...(options.pool ? { pool: true, maxConnections: options.pool } : {}),
     });
   }
 

@@ -12,6 +12,9 @@ import {
 } from '@libs/domain';
 import type { EventStore, GlobalPosition, RecordedEvent, SqlExecutor } from '@libs/event-store';
 
+const INDEX_CHECKPOINT = 'directory-index';
+const ORG_PREFIX = 'organization-';
+
 export interface DirectoryUser {
   userId: string;
   email: string;
@@ -29,6 +32,10 @@ export interface DirectoryLookup {
   organization(organizationId: string, at: GlobalPosition, inclusive?: boolean): Promise<OrganizationState | null>;
   /** Organizations the user is a member of at `at` (any role; callers filter guests). */
   organizationsOf(userId: string, at: GlobalPosition): Promise<OrganizationState[]>;
+  /** Called by the reactor with each batch before planning it (implementations that keep an index). */
+  observe?(events: readonly RecordedEvent[]): Promise<void>;
+  /** Called when the reactor becomes active: index what was read before, up to `position`. */
+  catchUp?(position: GlobalPosition): Promise<void>;
 }
 
 function upTo(events: RecordedEvent[], at: GlobalPosition, inclusive = true): RecordedEvent[] {
@@ -36,8 +43,12 @@ function upTo(events: RecordedEvent[], at: GlobalPosition, inclusive = true): Re
 }
 
 /**
- * Folds the user and organization streams with the domain's evolve. Finding the organizations of a user needs an
- * index: it asks the PostgreSQL event store's table which organization streams ever named the user.
+ * Folds the user and organization streams with the domain's evolve, through the EventStore port only (so it works
+ * on EventStoreDB as well as PostgreSQL). Finding the organizations of a user needs an index: the worker's own
+ * table `worker_user_organizations`, fed from the events the reactor reads (`observe`), lists every organization
+ * that ever named the user; folding each up to the event decides membership at that moment, so a replay decides
+ * as the first run. Not the projections' directory: it shows the current state (not the state as of an event) and
+ * may lag behind the reactor, which would make the decision depend on timing.
  */
 export class EventStoreDirectoryLookup implements DirectoryLookup {
   constructor(
@@ -65,18 +76,56 @@ export class EventStoreDirectoryLookup implements DirectoryLookup {
   }
 
   async organizationsOf(userId: string, at: GlobalPosition): Promise<OrganizationState[]> {
-    const rows = await this.sql.query<{ stream_id: string }>(
-      `SELECT DISTINCT stream_id FROM es_events
-        WHERE stream_id LIKE 'organization-%'
-          AND ((type = 'OrganizationMemberAdded' AND data->>'userId' = $1)
-            OR (type = 'OrganizationCreated' AND data->>'ownerId' = $1))`,
+    const rows = await this.sql.query<{ organization_id: string }>(
+      'SELECT organization_id FROM worker_user_organizations WHERE user_id = $1 ORDER BY organization_id',
       [userId],
     );
     const orgs: OrganizationState[] = [];
-    for (const { stream_id } of rows) {
-      const org = await this.organization(stream_id.slice('organization-'.length), at);
+    for (const { organization_id } of rows) {
+      const org = await this.organization(organization_id, at);
       if (org && org.members[userId]) orgs.push(org);
     }
     return orgs;
+  }
+
+  async observe(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const pairs: string[] = [];
+    const params: string[] = [];
+    for (const e of events) {
+      if (!e.stream.startsWith(ORG_PREFIX)) continue;
+      const userId =
+        e.type === 'OrganizationMemberAdded' ? e.data.userId : e.type === 'OrganizationCreated' ? e.data.ownerId : null;
+      if (typeof userId !== 'string') continue;
+      params.push(userId, e.stream.slice(ORG_PREFIX.length));
+      pairs.push(`($${params.length - 1}, $${params.length})`);
+    }
+    if (pairs.length > 0) {
+      await this.sql.query(
+        `INSERT INTO worker_user_organizations (user_id, organization_id) VALUES ${pairs.join(', ')}
+         ON CONFLICT DO NOTHING`,
+        params,
+      );
+    }
+    await this.sql.query(
+      `INSERT INTO worker_checkpoints (name, position) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET position = GREATEST(worker_checkpoints.position COLLATE "C", EXCLUDED.position COLLATE "C")`,
+      [INDEX_CHECKPOINT, events[events.length - 1].globalPosition],
+    );
+  }
+
+  async catchUp(position: GlobalPosition): Promise<void> {
+    const [row] = await this.sql.query<{ position: string }>(
+      'SELECT position FROM worker_checkpoints WHERE name = $1',
+      [INDEX_CHECKPOINT],
+    );
+    let from = row?.position ?? '';
+    while (from < position) {
+      const batch = await this.store.readAll(from, 1000);
+      const upTo = batch.filter((e) => e.globalPosition <= position);
+      await this.observe(upTo);
+      if (upTo.length === 0 || upTo.length < batch.length) return;
+      from = upTo[upTo.length - 1].globalPosition;
+    }
   }
 }

@@ -14,7 +14,7 @@ export { WebhookService, type RegisteredWebhook } from './webhook-service';
 export { assertWebhookUrl, isPrivateAddress } from './webhook-url';
 export { signWebhookBody, verifyWebhookSignature } from './webhook-signature';
 export { WorkerMetrics } from './metrics';
-export { closeWithin } from './bounded-close';
+export { closeWithin, within } from './bounded-close';
 export { queueOverview, type QueueOverview } from './queue-overview';
 export { QUEUE_NAMES } from './queue-names';
 export {

@@ -37,5 +37,18 @@ export const workerMigrations: MigrationSet = {
         CREATE INDEX webhooks_team ON webhooks (team_id);
       `,
     },
+    {
+      version: 2,
+      name: 'directory index: organizations that ever named a user',
+      sql: `
+        -- Fed by the reactor from the events it reads (through the EventStore port, so it works on EventStoreDB
+        -- too); a superset: the lookup folds each organization stream up to the event to decide membership then.
+        CREATE TABLE worker_user_organizations (
+          user_id text NOT NULL,
+          organization_id text NOT NULL,
+          PRIMARY KEY (user_id, organization_id)
+        );
+      `,
+    },
   ],
 };

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { runMigrations, type EventStore, type SqlClient } from '@libs/event-store';
 import type { Mailer } from '@libs/mailer';
-import { closeWithin } from './bounded-close';
+import { closeWithin, within } from './bounded-close';
 import { DeliveryLog } from './delivery-log';
 import { EventStoreDirectoryLookup, type DirectoryLookup } from './directory-lookup';
 import { mailProcessor } from './mail-processor';
@@ -24,6 +24,7 @@ export interface NotificationWorkerOptions {
   redis: Redis;
   /** BullMQ key prefix (default 'bull'). */
   prefix?: string;
+  /** Closed by stop(). Pass one with `smtpPool` for throughput. */
   mailer: Mailer;
   publicUrl: string;
   invitationSecret: string;
@@ -38,8 +39,12 @@ export interface NotificationWorkerOptions {
   backoffMs?: number;
   /** How long a job stays locked without a heartbeat before another worker takes it over (default 30 s). */
   lockDurationMs?: number;
-  /** Bound of the graceful part of stop() (default 10 s). */
+  /** How long stop() waits for active jobs when Redis answers (default 5 s); without Redis it does not wait. */
   closeTimeoutMs?: number;
+  /** Aborting it while the start is in progress undoes what was started and rejects: no worker runs after it. */
+  signal?: AbortSignal;
+  /** How often a standby reactor tries to take over (default 500 ms). */
+  standbyPollMs?: number;
   metrics?: WorkerMetrics;
   pollIntervalMs?: number;
 }
@@ -56,7 +61,12 @@ export interface NotificationWorker {
 
 /** Starts the reactor and the mail, webhook and reminder processors; `stop()` is bounded. */
 export async function startNotificationWorker(o: NotificationWorkerOptions): Promise<NotificationWorker> {
+  const checkAborted = () => {
+    if (o.signal?.aborted) throw new Error('notification worker: start abandoned (shutting down)');
+  };
+  checkAborted();
   await runMigrations(o.sql, workerMigrations);
+  checkAborted();
   const prefix = o.prefix ?? 'bull';
   const metrics = o.metrics ?? new WorkerMetrics();
   const jobOptions: JobsOptions = {
@@ -124,6 +134,27 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
     });
   }
   let reactor: Reactor | null = null;
+  const stop = async () => {
+    // The reactor's loop may sit in a Redis command that waits for a reconnect: bounded, it ends by itself once
+    // the connection answers or is closed.
+    await within(reactor?.stop(), 2000);
+    const graceful = o.redis.status === 'ready';
+    const timeout = o.closeTimeoutMs ?? 5000;
+    await Promise.all(workers.map((w) => closeWithin(w, timeout, graceful)));
+    await Promise.all(
+      Object.values(queues).map((q) =>
+        within(
+          q.close().catch(() => undefined),
+          1000,
+        ),
+      ),
+    );
+    // The worker is the mailer's only user: end its pooled connections.
+    await within(
+      o.mailer.close().catch(() => undefined),
+      1000,
+    );
+  };
   if (o.reactor !== false) {
     const planner = new NotificationPlanner({
       requests: new RequestStates(o.store),
@@ -141,21 +172,15 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
       jobOptions,
       logger: o.logger,
       pollIntervalMs: o.pollIntervalMs,
+      standbyPollMs: o.standbyPollMs,
     });
-    await reactor.start();
+    try {
+      await reactor.start();
+      checkAborted();
+    } catch (error) {
+      await stop();
+      throw error;
+    }
   }
-  return {
-    queues,
-    metrics,
-    reactor,
-    webhooks,
-    async stop() {
-      await reactor?.stop();
-      const timeout = o.closeTimeoutMs ?? 10_000;
-      await Promise.all(workers.map((w) => closeWithin(w, timeout)));
-      await Promise.all(
-        Object.values(queues).map((q) => Promise.race([q.close(), new Promise((r) => setTimeout(r, timeout).unref())])),
-      );
-    },
-  };
+  return { queues, metrics, reactor, webhooks, stop };
 }

@@ -5,7 +5,7 @@ import {
   type OrganizationState,
   type RequestedAppState,
 } from '@libs/domain';
-import type { RecordedEvent } from '@libs/event-store';
+import type { GlobalPosition, RecordedEvent } from '@libs/event-store';
 import type { MailTemplateName } from '@libs/mailer';
 import type { DirectoryLookup } from './directory-lookup';
 import { jobId } from './job-id';
@@ -33,6 +33,16 @@ export interface PlannerDeps {
 /** SPEC §11, R2.3, R12.4–R12.6: which jobs one event gives rise to. Deterministic for a given event. */
 export class NotificationPlanner {
   constructor(private readonly deps: PlannerDeps) {}
+
+  /** Lets the directory index a batch before any of its events is planned. */
+  observe(events: readonly RecordedEvent[]): Promise<void> {
+    return this.deps.directory.observe?.(events) ?? Promise.resolve();
+  }
+
+  /** Lets the directory index what was read before `position` (a reactor taking over). */
+  catchUp(position: GlobalPosition): Promise<void> {
+    return this.deps.directory.catchUp?.(position) ?? Promise.resolve();
+  }
 
   async plan(event: RecordedEvent): Promise<PlannedJobs> {
     if (event.stream.startsWith('credential-request-')) return this.planRequestEvent(event);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { EventStore, GlobalPosition, SqlExecutor } from '@libs/event-store';
+import type { EventStore, GlobalPosition, SqlClient, SqlSession } from '@libs/event-store';
 import type { PlannedJob, PlannedJobs } from './jobs';
 import type { NotificationPlanner } from './planner';
 
@@ -15,7 +15,7 @@ export interface ReactorQueues {
 export interface ReactorOptions {
   name?: string;
   store: EventStore;
-  sql: SqlExecutor;
+  sql: SqlClient;
   redis: Redis;
   /** BullMQ key prefix, so the epoch marker lives beside the queues it vouches for. */
   prefix: string;
@@ -26,6 +26,8 @@ export interface ReactorOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   retryDelayMs?: number;
+  /** How often a standby reactor tries to take over (default 500 ms). */
+  standbyPollMs?: number;
 }
 
 interface CheckpointRow {
@@ -41,6 +43,10 @@ interface CheckpointRow {
  * absorb. Redis may lose its data (restart without persistence): an epoch marker written to both sides detects it,
  * and the reactor then rewinds to the low-water mark (a position whose jobs were all seen processed) and enqueues
  * again; the delivery log keeps what was already sent from going out twice.
+ *
+ * One active reactor across processes: on PostgreSQL it holds `pg_advisory_lock(hashtext('reactor:<name>'))` on a
+ * dedicated session (like the projection runner); when its process dies the lock goes with the connection and a
+ * standby, retrying every `standbyPollMs`, takes over from the stored checkpoint. On PGlite there is one process.
  */
 export class Reactor {
   private readonly name: string;
@@ -51,6 +57,8 @@ export class Reactor {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private batchesSinceLowWater = 0;
+  private active = false;
+  private session: Promise<SqlSession> | null = null;
 
   constructor(private readonly o: ReactorOptions) {
     this.name = o.name ?? 'notifications';
@@ -60,8 +68,18 @@ export class Reactor {
     return `${this.o.prefix}:reactor-epoch:${this.name}`;
   }
 
+  /** Starts the loop in the background: it takes the lock (or stands by), then reads from the checkpoint. */
   async start(): Promise<void> {
     await this.o.sql.query('INSERT INTO worker_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING', [this.name]);
+    this.loop = this.run();
+  }
+
+  /** Whether this instance holds the lock and enqueues (not a standby). */
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  private async loadCheckpoint(): Promise<void> {
     const [row] = await this.o.sql.query<CheckpointRow>(
       'SELECT position, low_water, epoch FROM worker_checkpoints WHERE name = $1',
       [this.name],
@@ -69,13 +87,16 @@ export class Reactor {
     this.position = row.position;
     this.lowWater = row.low_water;
     this.epoch = row.epoch;
-    this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake?.();
     await this.loop;
+    this.active = false;
+    const session = this.session;
+    this.session = null;
+    if (session) await (await session.catch(() => null))?.release();
   }
 
   /** The position up to which every event's jobs are enqueued. */
@@ -86,6 +107,21 @@ export class Reactor {
   private async run(): Promise<void> {
     while (!this.stopped) {
       try {
+        // Commands wait for a reconnect (maxRetriesPerRequest: null): do not issue any while Redis is away, so
+        // that stop() is not held up by one.
+        if (this.o.redis.status !== 'ready') {
+          await this.sleep(this.o.retryDelayMs ?? 500);
+          continue;
+        }
+        if (!this.active) {
+          if (!(await this.acquire())) {
+            await this.sleep(this.o.standbyPollMs ?? 500);
+            continue;
+          }
+          await this.loadCheckpoint();
+          await this.o.planner.catchUp(this.position);
+          this.active = true;
+        }
         await this.ensureEpoch();
         const batch = await this.o.store.readAll(this.position, this.o.batchSize ?? 200);
         if (batch.length === 0) {
@@ -93,12 +129,15 @@ export class Reactor {
           await this.sleep(this.o.pollIntervalMs ?? 50);
           continue;
         }
+        await this.o.planner.observe(batch);
         const plans: PlannedJobs[] = [];
         for (const event of batch) plans.push(await this.o.planner.plan(event));
         await this.enqueue(plans);
         // Redis may have restarted (empty) while we enqueued: then do not advance; the next turn rewinds.
         if ((await this.o.redis.get(this.epochKey)) !== this.epoch) continue;
         const last = batch[batch.length - 1].globalPosition;
+        // Lost the lock meanwhile (session died): a standby may own the checkpoint now; do not overwrite it.
+        if (!this.active) continue;
         await this.o.sql.query('UPDATE worker_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
           this.name,
           last,
@@ -166,6 +205,37 @@ export class Reactor {
     if ((await this.o.redis.get(this.epochKey)) !== this.epoch) return;
     await this.o.sql.query('UPDATE worker_checkpoints SET low_water = $2 WHERE name = $1', [this.name, position]);
     this.lowWater = position;
+  }
+
+  /** Takes the advisory lock on a dedicated session (always granted on PGlite: one process). */
+  private async acquire(): Promise<boolean> {
+    const { sql } = this.o;
+    const connect = sql.connect?.bind(sql);
+    if (sql.kind !== 'pg' || !connect) return true;
+    this.session ??= this.openSession(connect);
+    const [row] = await (
+      await this.session
+    ).query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`reactor:${this.name}`]);
+    return row?.locked === true;
+  }
+
+  // Not async: `this.session` must be this very promise, which the loss handler compares against.
+  private openSession(connect: () => Promise<SqlSession>): Promise<SqlSession> {
+    const session = connect();
+    session.then(
+      (s) =>
+        void s.lost.then((error) => {
+          if (this.session !== session) return;
+          // The lock went with the connection: step down; the loop re-acquires on a new session or stands by.
+          this.session = null;
+          this.active = false;
+          if (!this.stopped) this.o.logger.warn({ err: error }, 'reactor: lock session lost; stepping down');
+        }),
+      () => {
+        if (this.session === session) this.session = null;
+      },
+    );
+    return session;
   }
 
   private sleep(ms: number): Promise<void> {

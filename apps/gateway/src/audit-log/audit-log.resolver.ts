@@ -24,10 +24,10 @@ export class AuditLogResolver {
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Args('teamId', { type: () => ID, nullable: true }) teamId?: string | null,
     @Args('requestId', { type: () => ID, nullable: true }) requestId?: string | null,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) firstArg?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<AuditEntryConnection> {
-    checkFirst(first);
+    const first = checkFirst(firstArg, 50);
     const scope = await this.access.scope(organizationId, caller.userId);
     if (!scope) throw new DomainError('NOT_FOUND', 'Organization not found.');
     if (scope.kind === 'NONE')

@@ -6,8 +6,8 @@ import { CredentialRequest, Organization, Team } from '../graphql';
 import type { CredentialRequestView } from '../requests/request-views';
 
 /**
- * CredentialRequest.organization / team, looked up only when a client asks for them. `teams` and `members` of the
- * returned objects are the directory resolvers' business.
+ * CredentialRequest.organization / team, looked up only when a client asks for them. `teams`, `members` and
+ * `Team.organization` of the returned objects are the directory field resolvers' business.
  */
 @Resolver(() => CredentialRequest)
 export class CredentialRequestFieldsResolver {
@@ -19,10 +19,11 @@ export class CredentialRequestFieldsResolver {
   }
 
   @ResolveField(() => Team)
-  async team(@Parent() request: CredentialRequestView, @CurrentIdentity() caller: Caller) {
+  async team(@Parent() request: CredentialRequestView) {
+    // Team.organization and Team.members come from the directory's field resolvers (they need organizationId).
     const team = await this.read.teamById(request.teamId);
     if (!team) throw new Error(`read model inconsistent: team ${request.teamId} of request ${request.id} is missing`);
-    return { ...team, organization: await this.organizationObject(team.organizationId, caller.userId) };
+    return team;
   }
 
   private async organizationObject(organizationId: string, userId: string) {

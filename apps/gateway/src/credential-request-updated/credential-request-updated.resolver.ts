@@ -20,16 +20,17 @@ export class CredentialRequestUpdatedResolver {
   ) {}
 
   /**
-   * R12.7: after the R7.4 check (NOT_FOUND like `credentialRequest(id)`), each projected change of the request is
-   * pushed as `credentialRequest(id)` answers it for this viewer then. When the viewer may no longer see it (deleted,
-   * access lost) the subscription completes.
+   * R12.7: after the R7.4 check (NOT_FOUND like `credentialRequest(id)`), the request is pushed as
+   * `credentialRequest(id)` answers it for this viewer: first as it is now (so a client never misses a change made
+   * between its query and its subscription), then after each projected change. When the viewer may no longer see
+   * it (deleted, access lost) the subscription completes.
    */
   @Subscription(() => CredentialRequest)
   async credentialRequestUpdated(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() caller: Caller,
   ): Promise<AsyncIterableIterator<Payload>> {
-    await this.views.visible(id, caller.userId);
+    const current = await this.views.visible(id, caller.userId);
     let reading = Promise.resolve();
     const channel: UpdateChannel<Payload> = new UpdateChannel(() => unlisten());
     const unlisten = this.updates.listen(id, () => {
@@ -45,6 +46,7 @@ export class CredentialRequestUpdatedResolver {
         }
       });
     });
+    channel.push({ credentialRequestUpdated: current });
     return channel;
   }
 }

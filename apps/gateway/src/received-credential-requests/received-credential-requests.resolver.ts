@@ -17,10 +17,10 @@ export class ReceivedCredentialRequestsResolver {
     @CurrentIdentity() caller: Caller,
     @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string | null,
     @Args('status', { type: () => CredentialRequestStatus, nullable: true }) status?: Status | null,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) firstArg?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
-    checkFirst(first);
+    const first = checkFirst(firstArg, 20);
     const page = await withCursor(() =>
       this.read.receivedRequests({ recipientId: caller.userId, organizationId, status, first, after }),
     );

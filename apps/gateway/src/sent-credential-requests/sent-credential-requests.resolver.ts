@@ -22,10 +22,10 @@ export class SentCredentialRequestsResolver {
     @Args('teamId', { type: () => ID }) teamId: string,
     @Args('status', { type: () => CredentialRequestStatus, nullable: true }) status?: Status | null,
     @Args('search', { type: () => String, nullable: true }) search?: string | null,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) firstArg?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
-    checkFirst(first);
+    const first = checkFirst(firstArg, 20);
     const team = await this.read.teamById(teamId);
     const membership = team
       ? {

@@ -1,0 +1,55 @@
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { AcceptInvitationCommand } from '@libs/application';
+import { DomainError } from '@libs/domain';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import type { Caller } from '../auth/identity-provisioner';
+import { Invitation } from '../graphql';
+import { DirectoryAnswers } from '../directory/directory-answers';
+import {
+  toOrganizationParent,
+  toTeamParent,
+  type OrganizationParent,
+  type TeamParent,
+} from '../directory/directory-parents';
+import { commandContext } from '../shared/command-context';
+
+interface InvitationParent {
+  organization: OrganizationParent;
+  team: TeamParent;
+  requestId: string;
+}
+
+@Resolver()
+export class AcceptInvitationResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly answers: DirectoryAnswers,
+  ) {}
+
+  /**
+   * R4.4: the signed-in user with the invited, verified e-mail joins as org and team GUEST and becomes the
+   * request's recipient; the answer leads to the request. Twice is harmless; an unknown token is NOT_FOUND.
+   */
+  @Mutation(() => Invitation)
+  async acceptInvitation(
+    @Args('token', { type: () => String }) token: string,
+    @CurrentIdentity() caller: Caller,
+    @Context() context: object,
+  ): Promise<InvitationParent> {
+    // An empty token cannot name an invitation: same answer as an unknown one (R13.4).
+    if (!token) throw new DomainError('NOT_FOUND', 'Invitation not found');
+    const result = await this.commandBus.execute(new AcceptInvitationCommand({ token }, commandContext(caller)));
+    const loader = await this.answers.after(result.position, context);
+    const [organization, team] = await Promise.all([
+      loader.organization(result.organizationId),
+      loader.team(result.teamId),
+    ]);
+    if (!organization || !team) throw new Error(`invitation ${result.requestId}: directory rows not visible yet`);
+    return {
+      organization: toOrganizationParent(organization),
+      team: toTeamParent(team),
+      requestId: result.requestId,
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsEmail, IsString, Length } from 'class-validator';
+import { OrgRole } from '../graphql';
+import { Trim } from '../graphql/inputs/trim';
+
+@ArgsType()
+export class AddOrganizationMemberArgs {
+  @Field(() => ID)
+  @IsString()
+  organizationId: string;
+
+  @Field(() => String)
+  @Trim()
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  email: string;
+
+  @Field(() => String)
+  @Trim()
+  @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  name: string;
+
+  @Field(() => OrgRole)
+  role: OrgRole;
+}

@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AcceptInvitationResolver } from '../accept-invitation/accept-invitation.resolver';
+import { AddOrganizationMemberResolver } from '../add-organization-member/add-organization-member.resolver';
+import { AddTeamMemberResolver } from '../add-team-member/add-team-member.resolver';
+import { ApplyForCredentialRequestsResolver } from '../apply-for-credential-requests/apply-for-credential-requests.resolver';
+import { AppsResolver } from '../apps-catalog/apps.resolver';
+import { ChangeOrganizationPlanResolver } from '../change-organization-plan/change-organization-plan.resolver';
+import { CreateOrganizationResolver } from '../create-organization/create-organization.resolver';
+import { CreateTeamResolver } from '../create-team/create-team.resolver';
+import { MeResolver } from '../me/me.resolver';
+import { OrganizationsResolver } from '../organizations/organizations.resolver';
+import { ReviewCredentialRequestsApplicationResolver } from '../review-credential-requests-application/review-credential-requests-application.resolver';
+import { ReadYourWrites } from '../shared/read-your-writes';
+import { TeamResolver } from '../team/team.resolver';
+import { webhookProviders } from '../webhooks/webhook-providers';
+import { WebhooksResolver } from '../webhooks/webhooks.resolver';
+import { DirectoryAnswers } from './directory-answers';
+import { OrganizationFieldsResolver, TeamFieldsResolver, UserFieldsResolver } from './directory-fields.resolver';
+import { DirectoryLoaders } from './directory-loader';
+
+/**
+ * The directory, the feature application, the catalog and webhooks over GraphQL. The CommandBus comes from the
+ * (static, shared) CqrsModule; READ_MODELS / PROJECTION_RUNNER from the global ReadSideModule.
+ */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    ReadYourWrites,
+    DirectoryLoaders,
+    DirectoryAnswers,
+    ...webhookProviders,
+    MeResolver,
+    OrganizationsResolver,
+    TeamResolver,
+    AppsResolver,
+    OrganizationFieldsResolver,
+    TeamFieldsResolver,
+    UserFieldsResolver,
+    CreateOrganizationResolver,
+    ChangeOrganizationPlanResolver,
+    CreateTeamResolver,
+    AddOrganizationMemberResolver,
+    AddTeamMemberResolver,
+    AcceptInvitationResolver,
+    ApplyForCredentialRequestsResolver,
+    ReviewCredentialRequestsApplicationResolver,
+    WebhooksResolver,
+  ],
+  exports: [DirectoryLoaders],
+})
+export class DirectoryGraphqlModule {}

@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OrganizationRow, ReadModels, TeamMemberRow, TeamRow, UserRow } from '@projections';
+import { READ_MODELS } from '@projections';
+import type { OrgRole, TeamRole } from '../graphql';
+
+/**
+ * Per-operation memo over the read models, so nested field resolvers (organizations › teams › members ›
+ * organization …) read each row once. Users are batched: every `user(id)` asked in the same tick is one query.
+ * Mutations call `clear()` after their write was projected, so their answer never shows a row read before it.
+ */
+export class DirectoryLoader {
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private pendingUsers: { id: string; resolve: (row: UserRow | null) => void; reject: (e: unknown) => void }[] = [];
+
+  constructor(private readonly reads: ReadModels) {}
+
+  clear(): void {
+    this.memo.clear();
+  }
+
+  organization(id: string): Promise<OrganizationRow | null> {
+    return this.once(`org:${id}`, () => this.reads.organizationById(id));
+  }
+
+  team(id: string): Promise<TeamRow | null> {
+    return this.once(`team:${id}`, () => this.reads.teamById(id));
+  }
+
+  teamsOfOrganization(organizationId: string): Promise<TeamRow[]> {
+    return this.once(`org-teams:${organizationId}`, () => this.reads.teamsOfOrganization(organizationId));
+  }
+
+  teamMembers(teamId: string): Promise<TeamMemberRow[]> {
+    return this.once(`team-members:${teamId}`, () => this.reads.teamMembers(teamId));
+  }
+
+  orgRole(organizationId: string, userId: string): Promise<OrgRole | null> {
+    return this.once(`org-role:${organizationId}:${userId}`, () => this.reads.orgRole(organizationId, userId));
+  }
+
+  teamRole(teamId: string, userId: string): Promise<TeamRole | null> {
+    return this.once(`team-role:${teamId}:${userId}`, () => this.reads.teamRole(teamId, userId));
+  }
+
+  /** Records a role already known (e.g. from the organizations list), saving its query. */
+  primeOrgRole(organizationId: string, userId: string, role: OrgRole | null): void {
+    this.memo.set(`org-role:${organizationId}:${userId}`, Promise.resolve(role));
+  }
+
+  user(id: string): Promise<UserRow | null> {
+    return this.once(
+      `user:${id}`,
+      () =>
+        new Promise<UserRow | null>((resolve, reject) => {
+          if (this.pendingUsers.length === 0) process.nextTick(() => this.flushUsers());
+          this.pendingUsers.push({ id, resolve, reject });
+        }),
+    );
+  }
+
+  private flushUsers(): void {
+    const batch = this.pendingUsers;
+    this.pendingUsers = [];
+    this.reads.usersByIds(batch.map((p) => p.id)).then(
+      (rows) => {
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        for (const p of batch) p.resolve(byId.get(p.id) ?? null);
+      },
+      (error: unknown) => {
+        for (const p of batch) p.reject(error);
+      },
+    );
+  }
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let hit = this.memo.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = load();
+      this.memo.set(key, hit);
+      // A failed read is not remembered: a later field may try again.
+      hit.catch(() => this.memo.delete(key));
+    }
+    return hit;
+  }
+}
+
+/** Hands out one DirectoryLoader per GraphQL operation (keyed by its context object). */
+@Injectable()
+export class DirectoryLoaders {
+  private readonly loaders = new WeakMap<object, DirectoryLoader>();
+
+  constructor(@Inject(READ_MODELS) private readonly reads: ReadModels) {}
+
+  for(context: object): DirectoryLoader {
+    let loader = this.loaders.get(context);
+    if (!loader) {
+      loader = new DirectoryLoader(this.reads);
+      this.loaders.set(context, loader);
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,25 @@
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import type { Caller } from '../auth/identity-provisioner';
+import { Team } from '../graphql';
+import { DirectoryLoaders } from '../directory/directory-loader';
+import { toTeamParent, type TeamParent } from '../directory/directory-parents';
+
+@Resolver()
+export class TeamResolver {
+  constructor(private readonly loaders: DirectoryLoaders) {}
+
+  /** R13.4: null for someone who is not a member of the team's organization (as for an unknown id). */
+  @Query(() => Team, { nullable: true })
+  async team(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() caller: Caller,
+    @Context() context: object,
+  ): Promise<TeamParent | null> {
+    const loader = this.loaders.for(context);
+    const row = await loader.team(id);
+    if (!row) return null;
+    const role = await loader.orgRole(row.organizationId, caller.userId);
+    return role ? toTeamParent(row) : null;
+  }
+}

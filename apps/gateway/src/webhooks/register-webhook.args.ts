@@ -1,0 +1,16 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsString, Length } from 'class-validator';
+import { Trim } from '../graphql/inputs/trim';
+
+/** Shape only; https, and no loopback/private target (R13.3), are checked by the WebhookService. */
+@ArgsType()
+export class RegisterWebhookArgs {
+  @Field(() => ID)
+  @IsString()
+  teamId: string;
+
+  @Field(() => String)
+  @Trim()
+  @Length(1, 2048, { message: 'url must be 1 to 2048 characters' })
+  url: string;
+}

@@ -1,0 +1,29 @@
+import type { Provider } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@libs/config';
+import { runMigrations, type SqlClient } from '@libs/event-store';
+import { SQL_CLIENT } from '@libs/infrastructure';
+import { WebhookRepository, WebhookService, workerMigrations } from '@libs/notifications';
+
+export const WEBHOOK_REPOSITORY = Symbol('WEBHOOK_REPOSITORY');
+export const WEBHOOK_SERVICE = Symbol('WEBHOOK_SERVICE');
+
+/**
+ * The `webhooks` table belongs to the worker's migrations; a gateway-only process must be able to register hooks
+ * before any worker ran, so it runs them too (namespaced and idempotent under the shared lock).
+ */
+export const webhookProviders: Provider[] = [
+  {
+    provide: WEBHOOK_REPOSITORY,
+    inject: [SQL_CLIENT],
+    useFactory: async (sql: SqlClient) => {
+      await runMigrations(sql, workerMigrations);
+      return new WebhookRepository(sql);
+    },
+  },
+  {
+    provide: WEBHOOK_SERVICE,
+    inject: [WEBHOOK_REPOSITORY, APP_CONFIG],
+    useFactory: (repository: WebhookRepository, config: AppConfig) =>
+      new WebhookService(repository, config.webhooksAllowInsecure),
+  },
+];
