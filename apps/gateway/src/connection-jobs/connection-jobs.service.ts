@@ -7,7 +7,7 @@ import { CATALOG, CLOCK, type Clock, ConnectionRefresher, RevokeExpiredAccessCom
 import type { Catalog } from '@libs/catalog';
 import { EVENT_STORE, type EventStore, type SqlClient } from '@libs/event-store';
 import { LOGGER, REDIS, SQL_CLIENT } from '@libs/infrastructure';
-import { QUEUE_NAMES } from '@libs/notifications';
+import { closeWithin, QUEUE_NAMES } from '@libs/notifications';
 import { CONNECTIONS_MIGRATED } from '../connections/connections.tokens';
 import { type ConnectionJobData, planConnectionJobs } from './connection-jobs';
 
@@ -53,6 +53,9 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
       prefix: this.prefix,
       concurrency: 4,
     });
+    // Redis down: createRedis already says so once; BullMQ would otherwise print every reconnect error.
+    this.queue.on('error', () => undefined);
+    this.worker.on('error', () => undefined);
     this.worker.on('failed', (job, error) =>
       this.logger.warn({ jobId: job?.id, kind: job?.data.kind, err: error }, 'connection job failed; will retry'),
     );
@@ -61,9 +64,21 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    await this.loop;
-    await this.worker?.close();
-    await this.queue?.close();
+    // Bounded: without Redis an addBulk (and so the loop) waits for a reconnect that may never come.
+    const within = (p: Promise<unknown> | null, ms: number) =>
+      Promise.race([p, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+    // Without Redis nothing can finish gracefully: do not make shutdown wait for it.
+    const up = this.redis.status === 'ready';
+    await within(this.loop, up ? 2000 : 100);
+    if (this.worker) {
+      if (up) await closeWithin(this.worker, 5000);
+      else
+        await within(
+          this.worker.close(true).catch(() => undefined),
+          500,
+        );
+    }
+    await within(this.queue?.close() ?? null, up ? 2000 : 100);
     this.workerRedis?.disconnect();
   }
 
@@ -104,7 +119,7 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
       try {
         const batch = await this.store.readAll(this.position, 200);
         if (batch.length === 0) {
-          await new Promise((resolve) => setTimeout(resolve, 100));
+          await new Promise((resolve) => setTimeout(resolve, 200));
           continue;
         }
         const now = this.clock.now();
