@@ -1,17 +1,8 @@
 // One Jest run for everything: unit specs next to the code, end-to-end specs in test/.
 // @nestjs ships ES modules, so node_modules/@nestjs is transformed too (see ../shared/STACK.md).
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// Jest resolves the path aliases itself (moduleNameMapper), so swc leaves them alone here.
+const { swcOptions } = require('./swc.options.cjs');
+const swc = ['@swc/jest', swcOptions({ withPaths: false })];
 // Packages shipped as ES modules only: Jest (CommonJS) needs them transformed.
 const esmPackages = ['@nestjs', 'jose', '@electric-sql', 'oidc-provider', 'koa'];
 const base = {

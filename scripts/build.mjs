@@ -1,10 +1,12 @@
 // Compiles the TypeScript sources to dist/ with swc (type checking is `npm run typecheck`).
 // swc rewrites the tsconfig path aliases into relative requires, so dist/ runs with plain `node`.
 import { transformFile } from '@swc/core';
+import { createRequire } from 'node:module';
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
+const { swcOptions } = createRequire(import.meta.url)('../swc.options.cjs');
 const out = join(root, 'dist');
 const roots = ['apps', 'libs', 'projections', 'scripts', 'bench'];
 
@@ -21,24 +23,7 @@ const jobs = [];
 for (const r of roots) {
   for await (const file of sources(join(root, r))) {
     jobs.push(
-      transformFile(file, {
-        cwd: root,
-        swcrc: false,
-        sourceMaps: 'inline',
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2022',
-          keepClassNames: true,
-          baseUrl: root,
-          paths: {
-            '@libs/*': ['libs/*/src'],
-            '@projections': ['projections/src'],
-            '@projections/*': ['projections/src/*'],
-          },
-        },
-        module: { type: 'commonjs' },
-      }).then(async ({ code }) => {
+      transformFile(file, { ...swcOptions(), sourceMaps: 'inline' }).then(async ({ code }) => {
         const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, code);
