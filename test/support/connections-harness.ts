@@ -84,7 +84,7 @@ export async function startConnectionsHarness(
   const dir = mkdtempSync(join(tmpdir(), 'cr-conn-'));
   const catalogFile = join(dir, 'apps.json');
   writeFileSync(catalogFile, JSON.stringify(catalog));
-  process.env.BULLMQ_PREFIX = uniquePrefix('conn');
+  const queuePrefix = uniquePrefix('conn');
   const dataDir = join(dir, 'data');
   const boot = (more: Record<string, string>) =>
     bootGatewayWith(
@@ -97,6 +97,7 @@ export async function startConnectionsHarness(
         AUTH_JWT_SECRET: JWT_SECRET,
         RUNTIME_TOKEN,
         APPS_CATALOG: catalogFile,
+        BULL_PREFIX: queuePrefix,
         ...env,
         ...more,
       },

@@ -31,7 +31,7 @@ export interface AppConfig {
   /** Internal (tests): the length of a reminder "day" in ms (`REMINDER_DAY_MS`); a real day when unset. */
   reminderDayMs?: number;
   /** BullMQ key prefix (`BULL_PREFIX`, default 'bull'): separates deployments or tests sharing one Redis. */
-  queuePrefix?: string;
+  queuePrefix: string;
   webhooksAllowInsecure: boolean;
 }
 

@@ -1,3 +1,4 @@
+import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { type Job, Queue, Worker } from 'bullmq';
@@ -30,6 +31,7 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -40,9 +42,9 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
     private readonly commands: CommandBus,
   ) {}
 
-  /** BullMQ key prefix; BULLMQ_PREFIX lets tests keep their queues apart (default 'bull', like the worker). */
+  /** The same BullMQ key prefix as the worker's queues (`BULL_PREFIX`). */
   private get prefix(): string {
-    return process.env.BULLMQ_PREFIX ?? 'bull';
+    return this.config.queuePrefix;
   }
 
   onApplicationBootstrap(): void {

@@ -15,7 +15,7 @@ import { StreamRunner } from '../../shared/stream-runner';
 import { CATALOG, CLOCK, type Clock, VAULT, VERIFICATION_FETCH } from '../../shared/tokens';
 import { type AppActionResult, appActionResult } from '../shared/app-action-result';
 import { RequestMembership } from '../shared/request-membership';
-import { secretFor, verifyAgainstApp } from '../shared/verification';
+import { credentialsGiven, secretFor, verifyAgainstApp } from '../shared/verification';
 import { AuthorizeAppCommand } from './authorize-app.command';
 
 @CommandHandler(AuthorizeAppCommand)
@@ -36,7 +36,7 @@ export class AuthorizeAppHandler implements ICommandHandler<AuthorizeAppCommand>
       membership,
       appKey: input.appKey,
       channel: 'CREDENTIALS',
-      credentials: { apiKey: !!input.apiKey, basic: !!input.basic?.username && input.basic.password !== undefined },
+      credentials: credentialsGiven(input),
       accessUntil: input.accessUntil ?? null,
       now: this.clock.now().toISOString(),
     });

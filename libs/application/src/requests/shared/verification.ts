@@ -48,3 +48,8 @@ export async function verifyAgainstApp(
     throw error;
   }
 }
+
+/** Which secret fields the caller gave (never their values): the domain checks their presence (R13.3). */
+export function credentialsGiven(input: SecretInput): { apiKey: boolean; basic: boolean } {
+  return { apiKey: !!input.apiKey, basic: !!input.basic?.username && input.basic.password !== undefined };
+}

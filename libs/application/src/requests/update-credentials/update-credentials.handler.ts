@@ -14,7 +14,7 @@ import { StreamRunner } from '../../shared/stream-runner';
 import { CATALOG, CLOCK, type Clock, VAULT, VERIFICATION_FETCH } from '../../shared/tokens';
 import { type AppActionResult, appActionResult } from '../shared/app-action-result';
 import { RequestMembership } from '../shared/request-membership';
-import { secretFor, verifyAgainstApp } from '../shared/verification';
+import { credentialsGiven, secretFor, verifyAgainstApp } from '../shared/verification';
 import { UpdateCredentialsCommand } from './update-credentials.command';
 
 @CommandHandler(UpdateCredentialsCommand)
@@ -34,7 +34,7 @@ export class UpdateCredentialsHandler implements ICommandHandler<UpdateCredentia
       actor: context.actor,
       membership,
       appKey: input.appKey,
-      credentials: { apiKey: !!input.apiKey, basic: !!input.basic?.username && input.basic.password !== undefined },
+      credentials: credentialsGiven(input),
       accessUntil: input.accessUntil ?? null,
       now: this.clock.now().toISOString(),
     });
