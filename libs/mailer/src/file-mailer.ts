@@ -35,6 +35,7 @@ export class FileMailer implements Mailer {
       await mkdir(this.options.dir, { recursive: true });
       await writeFile(temp, info.message);
       await rename(temp, path);
+      mail.onHandOver?.();
       return { transport: 'file', messageId: info.messageId, accepted: [mail.to], rejected: [], path };
     } catch (error) {
       await rm(temp, { force: true });

@@ -9,6 +9,14 @@ export interface OutgoingMail {
    */
   messageId?: string;
   headers?: Record<string, string>;
+  /**
+   * Called once, synchronously, the moment the message is handed over for good: SMTP — right after the
+   * end-of-data "." was written to the connection, before the server's answer is read (the server accepts or
+   * discards only once it has the dot); file — right after the rename. Never called for a message that was not
+   * handed over. A caller that commits "delivered" here leaves microseconds between the two, not a round trip
+   * (apps/worker/README.md "Exactly once"). If `send` then rejects, the server refused or the answer was lost.
+   */
+  onHandOver?: () => void;
 }
 
 export interface SentMail {

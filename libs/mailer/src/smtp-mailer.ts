@@ -1,5 +1,6 @@
-import nodemailer, { type SMTPSentMessageInfo, type Transporter } from 'nodemailer';
+import nodemailer, { type SendMailOptions, type SMTPSentMessageInfo, type Transporter } from 'nodemailer';
 import { toNodemailerMessage } from './compose';
+import { HAND_OVER_KEY, handOverPlugin } from './hand-over';
 import { MailDeliveryError } from './mail-error';
 import type { Mailer, OutgoingMail, SentMail } from './mailer.port';
 
@@ -13,7 +14,10 @@ export interface SmtpMailerOptions {
   pool?: number;
 }
 
-/** SMTP through nodemailer: one connection per message, or a pool (`pool`) that `close()` ends. */
+/**
+ * SMTP through nodemailer: one connection per message, or a pool (`pool`) that `close()` ends. `onHandOver` fires
+ * right after the end-of-data dot is written (see hand-over.ts).
+ */
 export class SmtpMailer implements Mailer {
   readonly transport = 'smtp' as const;
   private readonly transporter: Transporter<SMTPSentMessageInfo>;
@@ -27,12 +31,16 @@ export class SmtpMailer implements Mailer {
       socketTimeout: options.socketTimeout ?? 30_000,
       ...(options.pool ? { pool: true, maxConnections: options.pool } : {}),
     });
+    this.transporter.use('stream', handOverPlugin as unknown as Parameters<Transporter['use']>[1]);
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
     let info: SMTPSentMessageInfo;
     try {
-      info = await this.transporter.sendMail(toNodemailerMessage(mail, this.options.from));
+      // nodemailer copies unknown message fields through to its plugins: that is how the hook reaches handOverPlugin.
+      const message: SendMailOptions = { ...toNodemailerMessage(mail, this.options.from) };
+      if (mail.onHandOver) Object.assign(message, { [HAND_OVER_KEY]: mail.onHandOver });
+      info = await this.transporter.sendMail(message);
     } catch (error) {
       throw MailDeliveryError.from(error);
     }
