@@ -17,6 +17,11 @@ export interface SmtpSink {
   setFailure(code: number | null): void;
   /** Forget the messages received so far. */
   clear(): void;
+  /**
+   * Runs once a message is in whole (its dot read), before the server answers 250 — the moment after which the
+   * server has committed it and a client that dies never hears so (RFC 1047). Null: answer at once.
+   */
+  setBeforeAccept(hook: ((to: string[]) => Promise<void> | void) | null): void;
   stop(): Promise<void>;
 }
 
@@ -43,6 +48,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: CapturedMail[] = [];
   const waiters = new Set<() => void>();
   let failure: number | null = null;
+  let beforeAccept: ((to: string[]) => Promise<void> | void) | null = null;
 
   const server = new SMTPServer({
     authOptional: true,
@@ -65,7 +71,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         // Accept (250) as soon as the message is in, like a real server right after committing it to its queue:
         // parsing first would widen, artificially, the window in which a client that dies has handed over a
         // message without learning it was accepted. The message is listed once parsed.
-        callback();
+        const hook = beforeAccept;
+        if (hook) void Promise.resolve(hook(envelope.to)).finally(() => callback());
+        else callback();
         simpleParser(raw)
           .then((parsed) => {
             messages.push(Object.assign(parsed, { envelope, raw }));
@@ -95,6 +103,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     clear() {
       messages.length = 0;
+    },
+    setBeforeAccept(hook) {
+      beforeAccept = hook;
     },
     waitFor(count, timeoutMs = 10_000) {
       return new Promise<CapturedMail[]>((resolve, reject) => {

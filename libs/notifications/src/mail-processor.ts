@@ -45,24 +45,40 @@ export function renderMailJob(data: MailJobData, publicUrl: string, invitationSe
 }
 
 /**
- * Sends one e-mail per job, at most once per job id: the PostgreSQL delivery log is checked before and written
- * right after the SMTP server accepted, so a job that runs again (stalled after a crash, completion lost, replay
- * after Redis lost its data) finds it and sends nothing.
+ * Sends one e-mail per job id, through crashes: the delivery record is claimed (written, uncommitted) before
+ * sending and committed at the hand-over — the COMMIT leaves for PostgreSQL in the same tick as the end-of-data dot
+ * leaves for the SMTP server — so a process killed at any moment has either handed over both or neither (up to the
+ * microseconds between two socket writes; apps/worker/README.md "Exactly once"). A job that runs again (stalled
+ * after a crash, completion lost, replay after Redis lost its data) finds the record and sends nothing.
  */
 export function mailProcessor(deps: MailProcessorDeps) {
   return async (job: Job<MailJobData>): Promise<{ sent: boolean }> => {
     const id = job.id ?? '';
-    if (await deps.deliveries.has(id)) return { sent: false };
-    const rendered = renderMailJob(job.data, deps.publicUrl, deps.invitationSecret);
+    const claim = await deps.deliveries.claim(id);
+    if (!claim) return { sent: false };
+    let sealing: Promise<void> | null = null;
     let info;
     try {
-      info = await deps.mailer.send({ to: job.data.to, ...rendered, messageId: id });
+      const rendered = renderMailJob(job.data, deps.publicUrl, deps.invitationSecret);
+      info = await deps.mailer.send({
+        to: job.data.to,
+        ...rendered,
+        messageId: id,
+        onHandOver: () => {
+          sealing = claim.seal();
+        },
+      });
     } catch (error) {
+      // Refused (or the answer was lost) after the hand-over too: the record goes, the job retries or fails.
+      await (sealing ?? Promise.resolve()).catch(() => undefined);
+      await claim.abandon().catch((undo: unknown) => {
+        deps.logger.error({ jobId: id, error: String(undo) }, 'could not undo a delivery record');
+      });
       const failure = MailDeliveryError.from(error);
       if (isPermanentMailError(failure)) throw new UnrecoverableError(failure.message);
       throw failure;
     }
-    await deps.deliveries.record(id);
+    await confirmRecorded(deps, id, sealing);
     deps.metrics?.delivered.inc({ queue: 'mail' });
     deps.metrics?.latency.observe({ queue: 'mail' }, (Date.now() - Date.parse(job.data.occurredAt)) / 1000);
     if (info.transport === 'file') {
@@ -73,4 +89,19 @@ export function mailProcessor(deps: MailProcessorDeps) {
     }
     return { sent: true };
   };
+}
+
+/**
+ * The server accepted: the record must exist. If the commit at the hand-over failed (session lost) — or a
+ * transport never called the hook — record it now; failing the job instead would send the e-mail again.
+ */
+async function confirmRecorded(deps: MailProcessorDeps, id: string, sealing: Promise<void> | null): Promise<void> {
+  const sealed = await (sealing ?? Promise.reject(new Error('no hand-over'))).then(
+    () => true,
+    () => false,
+  );
+  if (sealed) return;
+  await deps.deliveries.record(id).catch((error: unknown) => {
+    deps.logger.error({ jobId: id, error: String(error) }, 'e-mail sent but its delivery record failed');
+  });
 }

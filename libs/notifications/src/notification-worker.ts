@@ -89,7 +89,8 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
     reminders: queue(QUEUE_NAMES.reminders),
   };
   metrics.watch(Object.values(queues));
-  const deliveries = new DeliveryLog(o.sql);
+  // One dedicated session per mail job in flight (see DeliveryLog.claim).
+  const deliveries = new DeliveryLog(o.sql, o.concurrency?.mail ?? 10);
   const webhooks = new WebhookRepository(o.sql);
   const workerOptions = (concurrency: number) => ({
     connection: o.redis,
@@ -152,6 +153,10 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
     // The worker is the mailer's only user: end its pooled connections.
     await within(
       o.mailer.close().catch(() => undefined),
+      1000,
+    );
+    await within(
+      deliveries.close().catch(() => undefined),
       1000,
     );
   };
