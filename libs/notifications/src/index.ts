@@ -1,5 +1,5 @@
 export { workerMigrations } from './migrations';
-export { DeliveryLog } from './delivery-log';
+export { DeliveryLog, type DeliveryClaim } from './delivery-log';
 export { jobId } from './job-id';
 export type { MailJobData, WebhookJobData, WebhookPayload, ReminderJobData, PlannedJobs } from './jobs';
 export { EventStoreDirectoryLookup, type DirectoryLookup, type DirectoryUser } from './directory-lookup';

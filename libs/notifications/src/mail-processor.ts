@@ -9,7 +9,7 @@ import {
   type Mailer,
   type RenderedMail,
 } from '@libs/mailer';
-import type { DeliveryLog } from './delivery-log';
+import type { DeliveryClaim, DeliveryLog } from './delivery-log';
 import type { MailJobData } from './jobs';
 import type { WorkerMetrics } from './metrics';
 
@@ -78,7 +78,7 @@ export function mailProcessor(deps: MailProcessorDeps) {
       if (isPermanentMailError(failure)) throw new UnrecoverableError(failure.message);
       throw failure;
     }
-    await confirmRecorded(deps, id, sealing);
+    await confirmRecorded(deps, id, claim, sealing);
     deps.metrics?.delivered.inc({ queue: 'mail' });
     deps.metrics?.latency.observe({ queue: 'mail' }, (Date.now() - Date.parse(job.data.occurredAt)) / 1000);
     if (info.transport === 'file') {
@@ -92,11 +92,17 @@ export function mailProcessor(deps: MailProcessorDeps) {
 }
 
 /**
- * The server accepted: the record must exist. If the commit at the hand-over failed (session lost) — or a
- * transport never called the hook — record it now; failing the job instead would send the e-mail again.
+ * The server accepted: the record must exist. A transport that never called the hook gets its seal now; if the
+ * commit failed (session lost, so PostgreSQL rolled the claim back and holds no lock) the record is written on
+ * its own. Failing the job instead would send the e-mail again.
  */
-async function confirmRecorded(deps: MailProcessorDeps, id: string, sealing: Promise<void> | null): Promise<void> {
-  const sealed = await (sealing ?? Promise.reject(new Error('no hand-over'))).then(
+async function confirmRecorded(
+  deps: MailProcessorDeps,
+  id: string,
+  claim: DeliveryClaim,
+  sealing: Promise<void> | null,
+): Promise<void> {
+  const sealed = await (sealing ?? claim.seal()).then(
     () => true,
     () => false,
   );
