@@ -95,12 +95,16 @@ export class ProjectionRunner {
     if (position === '') return true;
     const deadline = Date.now() + timeoutMs;
     for (const lane of this.lanes) lane.wake?.();
-    const names = this.lanes.map((l) => l.projector.name);
     for (;;) {
-      const local = this.lanes.every((l) => l.active && l.position >= position);
-      if (local) return true;
-      const stored = await readCheckpoints(this.options.sql, names);
-      if (names.every((n) => (stored.get(n) ?? '') >= position)) return true;
+      const behind = this.lanes.filter((l) => !(l.active && l.position >= position));
+      if (behind.length === 0) return true;
+      // A lane this process applies reports its progress in memory; only the others' checkpoints need a read, and
+      // only they need the polling below (another process's progress wakes nobody here).
+      const elsewhere = behind.filter((l) => !l.active).map((l) => l.projector.name);
+      if (elsewhere.length === behind.length) {
+        const stored = await readCheckpoints(this.options.sql, elsewhere);
+        if (elsewhere.every((n) => (stored.get(n) ?? '') >= position)) return true;
+      }
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await new Promise<void>((resolve) => {
@@ -109,7 +113,7 @@ export class ProjectionRunner {
           this.progress.delete(done);
           resolve();
         };
-        const timer = setTimeout(done, Math.min(left, 25));
+        const timer = setTimeout(done, elsewhere.length > 0 ? Math.min(left, 25) : left);
         this.progress.add(done);
       });
     }
@@ -186,6 +190,8 @@ export class ProjectionRunner {
           // The locks went with the connection: step down; a lane re-acquires (on a new session) or stands by.
           this.session = null;
           for (const lane of this.lanes) lane.active = false;
+          // Waiters that counted on these lanes' in-memory progress must look at the stored checkpoints now.
+          this.notifyProgress();
           this.report('runner', error);
         }),
       () => {
