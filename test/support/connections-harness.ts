@@ -44,6 +44,8 @@ export interface ConnectionsHarness {
   readModels: ReadModels;
   runner: ProjectionRunner;
   teamId: string;
+  /** BULL_PREFIX of this app's queues (to wipe them, as a Redis that lost its data would). */
+  queuePrefix: string;
   owner: string;
   recipient: string;
   outsider: string;
@@ -157,6 +159,7 @@ export async function startConnectionsHarness(
     readModels: app.get<ReadModels>(READ_MODELS, { strict: false }),
     runner,
     teamId,
+    queuePrefix,
     owner,
     recipient,
     outsider,

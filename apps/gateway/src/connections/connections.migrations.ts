@@ -31,4 +31,17 @@ export const CONNECTIONS_MIGRATIONS: Migration[] = [
       updated_at timestamptz NOT NULL DEFAULT now()
     );`,
   },
+  {
+    // R12.4 without Redis: the end dates the delayed jobs fire at, kept durably so a sweep can find the ones whose
+    // job was lost (apps/gateway/src/connections/README.md "End of access").
+    version: 3,
+    name: 'access deadlines',
+    sql: `CREATE TABLE IF NOT EXISTS connection_access_deadlines (
+      request_id text NOT NULL,
+      app_key text NOT NULL,
+      access_until timestamptz NOT NULL,
+      PRIMARY KEY (request_id, app_key)
+    );
+    CREATE INDEX IF NOT EXISTS connection_access_deadlines_due ON connection_access_deadlines (access_until);`,
+  },
 ];

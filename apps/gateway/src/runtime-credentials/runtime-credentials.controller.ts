@@ -11,10 +11,20 @@ import {
   UnauthorizedException,
   BadRequestException,
 } from '@nestjs/common';
-import { ConnectionRefresher, foldRequest, StreamRunner, VAULT } from '@libs/application';
-import { streams } from '@libs/domain';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Logger } from 'pino';
+import {
+  CLOCK,
+  type Clock,
+  ConnectionRefresher,
+  foldRequest,
+  RevokeExpiredAccessCommand,
+  StreamRunner,
+  VAULT,
+} from '@libs/application';
+import { accessHasEnded, streams } from '@libs/domain';
 import type { SqlClient } from '@libs/event-store';
-import { SQL_CLIENT } from '@libs/infrastructure';
+import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
 import type { ApiKeySecret, BasicSecret, OAuth2Secret, VaultRepository } from '@libs/vault';
 import { READ_MODELS, type ReadModels, recordConnectionUse } from '@projections';
 import { RUNTIME_TOKEN, runtimeTokenMatches } from './runtime-token';
@@ -45,8 +55,11 @@ export class RuntimeCredentialsController {
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(VAULT) private readonly vault: VaultRepository,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
     private readonly runner: StreamRunner,
     private readonly refresher: ConnectionRefresher,
+    private readonly commands: CommandBus,
   ) {}
 
   @Post(':id/credentials')
@@ -72,6 +85,19 @@ export class RuntimeCredentialsController {
     if (state.lifecycle !== 'ACTIVE' || !app || app.connectionStatus !== 'ACTIVE') throw refuse();
     if (app.status !== 'AUTHORIZED' && app.status !== 'REAUTHORIZING') throw refuse();
     if (state.teamId !== teamId || !app.modules.some((m) => m.key === moduleKey)) throw refuse();
+    if (accessHasEnded(app, this.clock.now().toISOString())) {
+      // The end date passed and its scheduled revocation has not run yet (late, or lost with Redis): refuse now,
+      // and revoke now so the request and both parties' e-mails catch up (R12.4).
+      await this.commands
+        .execute(
+          new RevokeExpiredAccessCommand(
+            { requestId: state.requestId, appKey: app.appKey },
+            { correlationId: `runtime:${connectionId}`, causationId: null },
+          ),
+        )
+        .catch((error: unknown) => this.logger.warn({ err: error, connectionId }, 'end-of-access revoke failed'));
+      throw refuse();
+    }
 
     let secret = await this.vault.get<ApiKeySecret & BasicSecret & OAuth2Secret>(connectionId);
     if (!secret) throw refuse();

@@ -4,7 +4,7 @@ import { DeciderSpecification } from '../testing/decider-specification';
 import { type CrEvent, EARLIER, LATER, NOW, requestCreated, userActor, users } from '../testing/fixtures';
 import type { CredentialRequestCommand } from './commands';
 import { credentialRequestDecider, evolveCredentialRequest, requestStatus } from './decider';
-import { existingConnectionId } from './app-commands';
+import { accessHasEnded, existingConnectionId } from './app-commands';
 import { initialCredentialRequestState } from './state';
 
 const spec = DeciderSpecification.for(credentialRequestDecider);
@@ -538,5 +538,17 @@ describe('§6 request status from the decider state', () => {
     ['authorized and declined', [two, authorized('crm'), declined('mail')], 'PARTIALLY_AUTHORIZED'],
   ])('%s → %s', (_label, events, expected) => {
     expect(requestStatus(fold(events))).toBe(expected);
+  });
+});
+
+describe('R12.4 accessHasEnded: the end date itself is the first moment without access', () => {
+  const at = '2026-05-01T12:00:00.000Z';
+  it.each([
+    [null, '2030-01-01T00:00:00.000Z', false],
+    [at, '2026-05-01T11:59:59.999Z', false],
+    [at, at, true],
+    [at, '2026-05-01T12:00:00.001Z', true],
+  ])('accessUntil %s at %s → %s', (accessUntil, now, ended) => {
+    expect(accessHasEnded({ accessUntil }, now)).toBe(ended);
   });
 });

@@ -146,13 +146,18 @@ export function decideDeclineApp(command: DeclineApp, state: CredentialRequestSt
   return [event('AppDeclined', { appKey: app.appKey, reason, destroyedConnectionId: destroyed })];
 }
 
+/** R12.4: an authorization with an end date yields nothing from that moment on, revoked yet or not. */
+export function accessHasEnded(app: Pick<RequestedAppState, 'accessUntil'>, now: string): boolean {
+  return app.accessUntil !== null && Date.parse(app.accessUntil) <= Date.parse(now);
+}
+
 export function decideRevokeAccess(command: RevokeAccess, state: CredentialRequestState): CredentialRequestEvent[] {
   const relation = relationOrNotFound(state, command.data.actor, command.data.membership);
   const app = appOrNotFound(state, command.data.appKey);
   if (relation === 'SYSTEM') {
     requireTransition(app, 'REVOKE');
     // The scheduler may fire late or twice; only a passed end date revokes (R12.4).
-    if (app.accessUntil === null || Date.parse(app.accessUntil) > Date.parse(command.data.now)) {
+    if (!accessHasEnded(app, command.data.now)) {
       throw new DomainError('CONFLICT', `The access to ${app.appKey} has not reached its end date.`);
     }
   } else {
