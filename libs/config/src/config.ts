@@ -31,10 +31,10 @@ export interface AppConfig {
   /** Internal (tests): the length of a reminder "day" in ms (`REMINDER_DAY_MS`); a real day when unset. */
   reminderDayMs?: number;
   /**
-   * How often (ms) the end-of-access sweep looks for `accessUntil` dates that passed without their scheduled job
-   * (Redis lost it, or no process was up): `ACCESS_SWEEP_MS`, default 30 s.
+   * How often (ms) the connection schedule is swept for token refreshes and `accessUntil` revocations whose delayed
+   * job did not run (Redis lost it, or no process was up): `CONNECTION_SWEEP_MS`, default 30 s.
    */
-  accessSweepMs: number;
+  connectionSweepMs: number;
   /** BullMQ key prefix (`BULL_PREFIX`, default 'bull'): separates deployments or tests sharing one Redis. */
   queuePrefix: string;
   webhooksAllowInsecure: boolean;
@@ -139,7 +139,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reminderAfterDays,
     reminderMax,
     reminderDayMs: int('REMINDER_DAY_MS', undefined, 1, 86_400_000),
-    accessSweepMs: int('ACCESS_SWEEP_MS', 30_000, 100, 86_400_000) ?? 30_000,
+    connectionSweepMs: int('CONNECTION_SWEEP_MS', 30_000, 100, 86_400_000) ?? 30_000,
     queuePrefix: str('BULL_PREFIX') ?? 'bull',
     webhooksAllowInsecure: str('WEBHOOKS_ALLOW_INSECURE') === 'true',
   };

@@ -10,8 +10,9 @@ import { EVENT_STORE, type EventStore, type SqlClient } from '@libs/event-store'
 import { LOGGER, REDIS, SQL_CLIENT } from '@libs/infrastructure';
 import { closeWithin, QUEUE_NAMES } from '@libs/notifications';
 import { CONNECTIONS_MIGRATED } from '../connections/connections.tokens';
-import { AccessDeadlines, type AccessDeadline, deadlineOf } from './access-deadlines';
 import { type ConnectionJobData, planConnectionJobs } from './connection-jobs';
+import { ConnectionSchedule, scheduleOf } from './connection-schedule';
+import { ScheduleSweep } from './schedule-sweep';
 
 const CHECKPOINT = 'connection-jobs';
 const DEFAULT_MARGIN_SECONDS = 300;
@@ -19,9 +20,9 @@ const DEFAULT_MARGIN_SECONDS = 300;
 /**
  * R5.6 and R12.4 on BullMQ: a small reactor reads the event log from its own checkpoint and schedules delayed jobs
  * on `{oauth-refresh}` (refresh before expiry, revoke at accessUntil); a processor runs them. The checkpoint moves
- * only after the jobs were acknowledged; deterministic job ids absorb a re-read batch. End dates are also kept in
- * PostgreSQL (with the checkpoint, in one transaction) and swept every `ACCESS_SWEEP_MS`: a revocation whose delayed
- * job Redis lost still happens.
+ * only after the jobs were acknowledged; deterministic job ids absorb a re-read batch. The same times are also kept in
+ * PostgreSQL (with the checkpoint, in one transaction) and swept every `CONNECTION_SWEEP_MS`: a refresh or revocation
+ * whose delayed job Redis lost still happens.
  */
 @Injectable()
 export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,10 +31,9 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
   private workerRedis: Redis | null = null;
   private stopped = false;
   private loop: Promise<void> | null = null;
-  private sweeping: Promise<void> | null = null;
-  private wakeSweep: (() => void) | null = null;
   private position = '';
-  private readonly deadlines: AccessDeadlines;
+  private readonly schedule: ConnectionSchedule;
+  private readonly sweep: ScheduleSweep;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -47,7 +47,16 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
     private readonly refresher: ConnectionRefresher,
     private readonly commands: CommandBus,
   ) {
-    this.deadlines = new AccessDeadlines(sql);
+    this.schedule = new ConnectionSchedule(sql);
+    this.sweep = new ScheduleSweep({
+      schedule: this.schedule,
+      commands,
+      refresher,
+      clock,
+      logger,
+      intervalMs: config.connectionSweepMs,
+      marginMs: this.marginMs,
+    });
   }
 
   /** The same BullMQ key prefix as the worker's queues (`BULL_PREFIX`). */
@@ -70,7 +79,7 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
       this.logger.warn({ jobId: job?.id, kind: job?.data.kind, err: error }, 'connection job failed; will retry'),
     );
     this.loop = this.run();
-    this.sweeping = this.sweep();
+    this.sweep.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -80,8 +89,7 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
       Promise.race([p, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
     // Without Redis nothing can finish gracefully: do not make shutdown wait for it.
     const up = this.redis.status === 'ready';
-    this.wakeSweep?.();
-    await within(this.sweeping, 2000);
+    await within(this.sweep.stop(), 2000);
     await within(this.loop, up ? 2000 : 100);
     if (this.worker) {
       if (up) await closeWithin(this.worker, 5000);
@@ -106,38 +114,6 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
       new RevokeExpiredAccessCommand({ requestId: data.requestId, appKey: data.appKey }, context),
     );
     return result.revoked ? 'REVOKED' : `SKIPPED`;
-  }
-
-  /**
-   * R12.4 when the delayed job is gone: every `accessSweepMs`, revoke what passed its end date. Harmless next to
-   * the job (the revocation has a deterministic event id; a second one is refused) and across processes.
-   */
-  private async sweep(): Promise<void> {
-    while (!this.stopped) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.config.accessSweepMs);
-        this.wakeSweep = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      if (this.stopped) return;
-      try {
-        for (const deadline of await this.deadlines.due(this.clock.now(), 100)) {
-          if (this.stopped) return;
-          const result = await this.commands.execute(
-            new RevokeExpiredAccessCommand(
-              { requestId: deadline.requestId, appKey: deadline.appKey },
-              { correlationId: `sweep:${deadline.requestId}:${deadline.appKey}`, causationId: null },
-            ),
-          );
-          if (result.revoked) this.logger.info({ ...deadline }, 'access revoked by the end-of-access sweep');
-          await this.deadlines.settle(deadline);
-        }
-      } catch (error) {
-        this.logger.warn({ err: error }, 'end-of-access sweep: retrying next round');
-      }
-    }
   }
 
   private marginMs = (appKey: string): number => {
@@ -186,9 +162,9 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
           );
         }
         const last = batch[batch.length - 1].globalPosition;
-        const deadlines = batch.map(deadlineOf).filter((d): d is AccessDeadline => d !== null);
+        const entries = batch.flatMap((event) => scheduleOf(event, this.marginMs));
         await this.sql.transaction(async (tx) => {
-          await this.deadlines.record(deadlines, tx);
+          await this.schedule.record(entries, tx);
           await tx.query('UPDATE connection_job_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
             CHECKPOINT,
             last,

@@ -32,16 +32,18 @@ export const CONNECTIONS_MIGRATIONS: Migration[] = [
     );`,
   },
   {
-    // R12.4 without Redis: the end dates the delayed jobs fire at, kept durably so a sweep can find the ones whose
-    // job was lost (apps/gateway/src/connections/README.md "End of access").
+    // R5.6 / R12.4 without Redis: the refresh times and end dates the delayed jobs fire at, kept durably so a sweep
+    // can catch up what Redis lost (apps/gateway/src/connections/README.md "Scheduled work without trusting Redis").
     version: 3,
-    name: 'access deadlines',
-    sql: `CREATE TABLE IF NOT EXISTS connection_access_deadlines (
+    name: 'connection schedule',
+    sql: `CREATE TABLE IF NOT EXISTS connection_schedule (
+      kind text NOT NULL,
       request_id text NOT NULL,
       app_key text NOT NULL,
-      access_until timestamptz NOT NULL,
-      PRIMARY KEY (request_id, app_key)
+      connection_id text,
+      due_at timestamptz NOT NULL,
+      PRIMARY KEY (kind, request_id, app_key)
     );
-    CREATE INDEX IF NOT EXISTS connection_access_deadlines_due ON connection_access_deadlines (access_until);`,
+    CREATE INDEX IF NOT EXISTS connection_schedule_due ON connection_schedule (due_at);`,
   },
 ];

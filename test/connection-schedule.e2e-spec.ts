@@ -1,10 +1,19 @@
 import { AuthorizeAppCommand, DeclineAppCommand } from '@libs/application';
 import { Redis } from 'ioredis';
 import { redisUrl } from './support/redis';
-import { type ConnectionsHarness, eventually, startConnectionsHarness } from './support/connections-harness';
+import {
+  type ConnectionsHarness,
+  EMAILS,
+  eventually,
+  oauthApp,
+  REDIRECT_URI,
+  startConnectionsHarness,
+} from './support/connections-harness';
+import { type OidcTestServer, startOidcServer } from './support/oidc-server';
 
-// R12.4 / R8.3 when the delayed job at `accessUntil` does not run (Redis lost it, or it is late): the runtime
-// refuses from the end date on and revokes on the spot; without any runtime call, the end-of-access sweep revokes.
+// R12.4 / R8.3 / R5.6 when the delayed job does not run (Redis lost it, or it is late): the runtime refuses from
+// the end date on and revokes on the spot; without any runtime call, the schedule sweep revokes at the end date and
+// refreshes a token before it expires.
 
 const keyed = {
   key: 'keyed',
@@ -31,7 +40,11 @@ async function authorizeUntil(h: ConnectionsHarness, inMs: number) {
   await h.runner.waitFor(result.position, 10_000);
   // The deadline row is written with the scheduler's checkpoint, after BullMQ took the delayed job.
   await eventually(async () =>
-    (await h.sql.query('SELECT 1 FROM connection_access_deadlines WHERE request_id = $1', [requestId])).length > 0
+    (
+      await h.sql.query("SELECT 1 FROM connection_schedule WHERE kind = 'access-until' AND request_id = $1", [
+        requestId,
+      ])
+    ).length > 0
       ? true
       : undefined,
   );
@@ -47,7 +60,7 @@ describe('end of access without its scheduled job (R12.4, R8.3)', () => {
   describe('the runtime, with the sweep out of the way', () => {
     let h: ConnectionsHarness;
     beforeAll(async () => {
-      h = await startConnectionsHarness({ apps: [keyed] }, { ACCESS_SWEEP_MS: '3600000' });
+      h = await startConnectionsHarness({ apps: [keyed] }, { CONNECTION_SWEEP_MS: '3600000' });
     }, 60_000);
     afterAll(() => h?.close());
 
@@ -68,10 +81,55 @@ describe('end of access without its scheduled job (R12.4, R8.3)', () => {
 
   describe('the sweep', () => {
     let h: ConnectionsHarness;
+    let fast: OidcTestServer;
     beforeAll(async () => {
-      h = await startConnectionsHarness({ apps: [keyed] }, { ACCESS_SWEEP_MS: '300' });
+      // 4 s access tokens, refreshed 2 s before they expire.
+      fast = await startOidcServer({ scopes: ['crm.read'], accessTokenTtl: 4, redirectUri: REDIRECT_URI });
+      process.env.SCHEDULE_TEST_FAST_SECRET = fast.clientSecret;
+      h = await startConnectionsHarness(
+        {
+          apps: [
+            keyed,
+            oauthApp('fastcrm', fast, 'SCHEDULE_TEST_FAST_SECRET', { read: 'crm.read', write: 'crm.read' }, 2),
+          ],
+        },
+        { CONNECTION_SWEEP_MS: '300' },
+      );
     }, 60_000);
-    afterAll(() => h?.close());
+    afterAll(async () => {
+      await h?.close();
+      await fast?.stop();
+    });
+
+    it('refreshes a token whose scheduled refresh Redis lost, and schedules the next one', async () => {
+      const requestId = await h.createRequest([{ appKey: 'fastcrm', allModules: true }]);
+      const start = await h.graphql(
+        'recipient',
+        `mutation ($requestId: ID!) { startOAuthAuthorization(requestId: $requestId, appKey: "fastcrm") { authorizationUrl } }`,
+        { requestId },
+      );
+      const url = (start.startOAuthAuthorization as { authorizationUrl: string }).authorizationUrl;
+      const back = await fast.completeLogin(url, { email: EMAILS.recipient });
+      expect((await h.get(`${h.booted.url}/oauth/callback${back.search}`)).status).toBe(302);
+      const refreshRow = async () =>
+        (
+          await h.sql.query<{ due_at: Date }>(
+            "SELECT due_at FROM connection_schedule WHERE kind = 'refresh' AND request_id = $1",
+            [requestId],
+          )
+        )[0]?.due_at;
+      const firstDue = await eventually(refreshRow);
+      expect(await wipeQueues(h.queuePrefix)).toBeGreaterThan(0);
+      const refreshed = async () =>
+        (await h.store.readStream(`credential-request-${requestId}`)).filter((e) => e.type === 'ConnectionRefreshed');
+      await eventually(async () => ((await refreshed()).length > 0 ? true : undefined), 15_000);
+      // The refresh's own event scheduled the next one, later than the first.
+      const nextDue = await eventually(async () => {
+        const due = await refreshRow();
+        return due && due.getTime() > firstDue.getTime() ? due : undefined;
+      });
+      expect(nextDue.getTime()).toBeGreaterThan(firstDue.getTime());
+    }, 30_000);
 
     it('revokes an authorization whose job Redis lost, once, and forgets the date', async () => {
       const { requestId } = await authorizeUntil(h, 1500);
@@ -85,7 +143,9 @@ describe('end of access without its scheduled job (R12.4, R8.3)', () => {
       expect(await wipeQueues(h.queuePrefix)).toBeGreaterThan(0);
       await eventually(async () => ((await revocations(h, requestId)).length > 0 ? true : undefined), 15_000);
       await eventually(async () =>
-        (await h.sql.query('SELECT 1 FROM connection_access_deadlines')).length === 0 ? true : undefined,
+        (await h.sql.query("SELECT 1 FROM connection_schedule WHERE kind = 'access-until'")).length === 0
+          ? true
+          : undefined,
       );
       await sleep(1000); // several more sweeps
       expect(await revocations(h, requestId)).toEqual(['ACCESS_UNTIL']);
