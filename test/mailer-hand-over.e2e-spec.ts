@@ -7,7 +7,7 @@ import { FileMailer, SmtpMailer, type MailDeliveryError } from '@libs/mailer';
 
 // The hand-over hook (OutgoingMail.onHandOver) is where the worker commits "delivered": it must fire exactly when
 // the end-of-data dot has been written and before the server's answer is read — never for a message the server
-// cannot have (apps/worker/README.md "Exactly once").
+// cannot have (apps/worker/README.md "The hand-over point").
 
 interface Server {
   url: string;

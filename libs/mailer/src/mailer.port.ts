@@ -14,7 +14,7 @@ export interface OutgoingMail {
    * end-of-data "." was written to the connection, before the server's answer is read (the server accepts or
    * discards only once it has the dot); file — right after the rename. Never called for a message that was not
    * handed over. A caller that commits "delivered" here leaves microseconds between the two, not a round trip
-   * (apps/worker/README.md "Exactly once"). If `send` then rejects, the server refused or the answer was lost.
+   * (apps/worker/README.md "The hand-over point"). If `send` then rejects, the server refused or the answer was lost.
    */
   onHandOver?: () => void;
 }

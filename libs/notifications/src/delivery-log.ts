@@ -20,7 +20,7 @@ export interface DeliveryClaim {
  *
  * On a PostgreSQL server `claim()` holds the record in an open transaction on a dedicated session (one per delivery
  * in flight, kept for reuse), so its commit can be tied to the moment the message leaves (apps/worker/README.md
- * "Exactly once"). A second claim of the same job id waits on the first one's row lock and gets `null` once it
+ * "The hand-over point"). A second claim of the same job id waits on the first one's row lock and gets `null` once it
  * committed, the claim once it rolled back. On PGlite (one process: a crash takes the database with it) the claim
  * is a check now and a plain insert at `seal()`.
  */

@@ -46,10 +46,10 @@ export function renderMailJob(data: MailJobData, publicUrl: string, invitationSe
 
 /**
  * Sends one e-mail per job id, through crashes: the delivery record is claimed (written, uncommitted) before
- * sending and committed at the hand-over — the COMMIT leaves for PostgreSQL in the same tick as the end-of-data dot
- * leaves for the SMTP server — so a process killed at any moment has either handed over both or neither (up to the
- * microseconds between two socket writes; apps/worker/README.md "Exactly once"). A job that runs again (stalled
- * after a crash, completion lost, replay after Redis lost its data) finds the record and sends nothing.
+ * sending and committed at the hand-over — the COMMIT leaves for PostgreSQL in the same tick as the end-of-data
+ * dot leaves for the SMTP server — so a process killed at any moment has either handed over both or neither (up to
+ * the microseconds between two socket writes; apps/worker/README.md "The hand-over point"). A job that runs again
+ * (stalled after a crash, completion lost, replay after Redis lost its data) finds the record and sends nothing.
  */
 export function mailProcessor(deps: MailProcessorDeps) {
   return async (job: Job<MailJobData>): Promise<{ sent: boolean }> => {
