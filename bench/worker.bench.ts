@@ -9,9 +9,11 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
+import { openVault, vaultWebhookSecrets } from '@libs/application';
 import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
 import { createMailer } from '@libs/mailer';
 import { startNotificationWorker } from '@libs/notifications';
+import { generateMasterKeyValue, parseMasterKeys } from '@libs/vault';
 import { EventWriter } from '../libs/notifications/src/testing/sample-events';
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -106,10 +108,12 @@ async function main(): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const prefix = `bench-worker-${randomBytes(4).toString('hex')}`;
   const w = new EventWriter(store);
+  const webhookSecrets = vaultWebhookSecrets(await openVault(sql, parseMasterKeys(generateMasterKeyValue())));
   const startWorker = () =>
     startNotificationWorker({
       store,
       sql,
+      webhookSecrets,
       redis,
       prefix,
       mailer: createMailer({ smtpUrl: sink.url, smtpPool: mailConcurrency }),

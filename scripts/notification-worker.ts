@@ -1,17 +1,25 @@
 // Starts only the reactor and the notification processors from the environment (fault tests, benchmarks):
-// DATABASE_URL, REDIS_URL, BULL_PREFIX, SMTP_URL, PUBLIC_URL, INVITATION_SECRET, WORKER_LOCK_MS, WORKER_BACKOFF_MS,
-// WORKER_MAIL_CONCURRENCY.
+// DATABASE_URL, REDIS_URL, BULL_PREFIX, SMTP_URL, PUBLIC_URL, INVITATION_SECRET, CREDENTIALS_MASTER_KEY (else the
+// development key in DATA_DIR, default ./data), WORKER_LOCK_MS, WORKER_BACKOFF_MS, WORKER_MAIL_CONCURRENCY.
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { openVault, vaultWebhookSecrets } from '@libs/application';
 import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
 import { createMailer, mailerConfigFromEnv, publicUrlFromEnv } from '@libs/mailer';
 import { startNotificationWorker } from '@libs/notifications';
+import { loadMasterKeys } from '@libs/vault';
 
 async function main(): Promise<void> {
   const env = process.env;
   const logger = pino({ level: env.LOG_LEVEL ?? 'warn' });
   const sql = new PgSqlClient(env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const store = await PostgresEventStore.create(sql);
+  const { ring, warning } = loadMasterKeys({
+    env,
+    dataDir: env.DATA_DIR ?? './data',
+    production: env.NODE_ENV === 'production',
+  });
+  if (warning) logger.warn(warning);
   const redis = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
     maxRetriesPerRequest: null,
     retryStrategy: () => 100,
@@ -20,6 +28,7 @@ async function main(): Promise<void> {
   const worker = await startNotificationWorker({
     store,
     sql,
+    webhookSecrets: vaultWebhookSecrets(await openVault(sql, ring)),
     redis,
     prefix: env.BULL_PREFIX ?? 'bull',
     mailer: createMailer({ ...mailerConfigFromEnv(env), smtpPool: 10 }),

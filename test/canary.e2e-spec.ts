@@ -1,4 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { vaultSqlClient } from '@libs/application';
+import { verifyWebhookSignature } from '@libs/notifications';
 import { generateMasterKeyValue, type OAuth2Secret, parseMasterKeys, VaultRepository } from '@libs/vault';
 import {
   type ConnectionsHarness,
@@ -24,19 +27,24 @@ const UPDATE = `mutation ($input: AuthorizeAppInput!) { updateCredentials(input:
 const REVOKE = `mutation ($r: ID!, $a: String!) { revokeAccess(requestId: $r, appKey: $a) { status connection { status } } }`;
 const REAUTH = `mutation ($r: ID!, $a: String!) { requestReauthorization(requestId: $r, appKey: $a) { sent reason } }`;
 const DELETE = `mutation ($id: ID!) { deleteCredentialRequest(id: $id) { id removedConnections { id status } } }`;
+const REGISTER_WEBHOOK = `mutation ($team: ID!, $url: String!) { registerWebhook(teamId: $team, url: $url) { id signingSecret } }`;
 const DETAILS = `query ($id: ID!) { credentialRequest(id: $id) { id status apps { appKey status error accessUntil
   connection { id name status expiresAt lastError usage { scenarioId scenarioName moduleKey uses } } } } }`;
 
 /**
  * SPEC R8.1: drives every flow that touches a secret, then searches everything the system wrote or said for the
  * secrets: events (data and metadata), every read-model table, every other table (the vault only by its plaintext
- * columns), every log line, every e-mail and every GraphQL/HTTP answer except the runtime endpoint's (whose job is to
- * hand them out). Zero occurrences.
+ * columns), every log line, every e-mail, every webhook delivery and every GraphQL/HTTP answer except the runtime
+ * endpoint's (whose job is to hand them out) and the one registerWebhook answer (which shows its signing secret
+ * once). Zero occurrences.
  */
 describe('canary: secrets never leave the vault except through the runtime endpoint', () => {
   let oidc: OidcTestServer;
   let smtp: SmtpSink;
   let h: ConnectionsHarness;
+  let hookServer: Server;
+  let hookUrl: string;
+  const deliveries: { body: string; signature: string }[] = [];
   const k1 = generateMasterKeyValue('k1');
   const secrets = new Set<string>([API_KEY_1, API_KEY_2, API_KEY_3, PASSWORD, RUNTIME_TOKEN]);
   const runtimeAnswers: string[] = [];
@@ -48,6 +56,16 @@ describe('canary: secrets never leave the vault except through the runtime endpo
       redirectUri: REDIRECT_URI,
     });
     smtp = await startSmtpSink();
+    hookServer = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        deliveries.push({ body, signature: String(req.headers['x-signature'] ?? '') });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
+    hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook`;
     process.env.CANARY_CRM_SECRET = oidc.clientSecret;
     secrets.add(oidc.clientSecret);
     h = await startConnectionsHarness(
@@ -70,7 +88,8 @@ describe('canary: secrets never leave the vault except through the runtime endpo
           },
         ],
       },
-      { SMTP_URL: smtp.url, CREDENTIALS_MASTER_KEY: k1 },
+      // Insecure webhook targets allowed: the canary's endpoint is on loopback.
+      { SMTP_URL: smtp.url, CREDENTIALS_MASTER_KEY: k1, WEBHOOKS_ALLOW_INSECURE: 'true' },
     );
   }, 60_000);
 
@@ -78,6 +97,7 @@ describe('canary: secrets never leave the vault except through the runtime endpo
     await h?.close();
     await oidc?.stop();
     await smtp?.stop();
+    await new Promise((r) => hookServer?.close(r));
   });
 
   const oauthGrant = async (requestId: string) => {
@@ -117,6 +137,15 @@ describe('canary: secrets never leave the vault except through the runtime endpo
       { appKey: 'basicapp', allModules: true },
       { appKey: 'crm', allModules: true },
     ]);
+    // A webhook on the team (registered once the team is projected): its signing secret is a secret like the
+    // others, and every flow below is delivered to it.
+    const { registerWebhook } = (await h.graphql('owner', REGISTER_WEBHOOK, { team: h.teamId, url: hookUrl })) as {
+      registerWebhook: { signingSecret: string };
+    };
+    const signingSecret = registerWebhook.signingSecret;
+    const registerAnswer = h.responses[h.responses.length - 1];
+    expect(registerAnswer).toContain(signingSecret);
+    secrets.add(signingSecret);
     await h.graphql('recipient', AUTHORIZE, { input: { requestId: a, appKey: 'keyed', apiKey: API_KEY_1 } });
     await h.graphql('recipient', UPDATE, { input: { requestId: a, appKey: 'keyed', apiKey: API_KEY_2 } });
     await h.graphql('recipient', AUTHORIZE, {
@@ -191,6 +220,16 @@ describe('canary: secrets never leave the vault except through the runtime endpo
     expect(keyIds.map((r) => r.key_id)).toEqual(['k2']);
     expect((await use(keyedB)).body).toEqual({ type: 'API_KEY', apiKey: API_KEY_3 });
     expect((await use(crmB)).body).toEqual({ type: 'OAUTH2', accessToken: crmToken });
+    // The webhook secret was re-wrapped too (key_id above) and still signs: a change after the rotation is delivered
+    // with a signature that verifies.
+    const beforeRevoke = deliveries.length;
+    await h.graphql('recipient', REVOKE, { r: b, a: 'keyed' });
+    for (const end = Date.now() + 20_000; deliveries.length === beforeRevoke;) {
+      if (Date.now() > end) throw new Error('no webhook delivery after the key rotation');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(deliveries.length).toBeGreaterThan(3);
+    expect(deliveries.filter((d) => !verifyWebhookSignature(signingSecret, d.body, d.signature))).toEqual([]);
 
     await smtp.waitFor(3);
     await new Promise((r) => setTimeout(r, 500)); // let the last mails of the flows arrive too
@@ -225,7 +264,10 @@ describe('canary: secrets never leave the vault except through the runtime endpo
     h.logs.lines.forEach((line) => haystacks.push(['log', line]));
     expect(h.logs.lines.length).toBeGreaterThan(10);
     smtp.messages.forEach((m) => haystacks.push(['mail', m.raw.toString('utf8')]));
-    h.responses.filter((text) => !runtimeAnswers.includes(text)).forEach((text) => haystacks.push(['response', text]));
+    deliveries.forEach((d) => haystacks.push(['webhook', `${d.signature}\n${d.body}`]));
+    h.responses
+      .filter((text) => !runtimeAnswers.includes(text) && text !== registerAnswer)
+      .forEach((text) => haystacks.push(['response', text]));
 
     const found: string[] = [];
     for (const secret of secrets) {

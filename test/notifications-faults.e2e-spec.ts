@@ -5,6 +5,7 @@ import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { openVault, vaultWebhookSecrets } from '@libs/application';
 import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
 import { createMailer } from '@libs/mailer';
 import {
@@ -12,7 +13,9 @@ import {
   verifyWebhookSignature,
   WebhookService,
   type NotificationWorker,
+  type WebhookSecrets,
 } from '@libs/notifications';
+import { generateMasterKeyValue, parseMasterKeys } from '@libs/vault';
 import { EventWriter } from '../libs/notifications/src/testing/sample-events';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl, uniquePrefix } from './support/redis';
@@ -63,12 +66,15 @@ describe('notification worker under faults (SPEC §11: once per event and addres
   let store: PostgresEventStore;
   let sink: SmtpSink;
   let w: EventWriter;
+  let webhookSecrets: WebhookSecrets;
+  const masterKey = generateMasterKeyValue();
   const logger = pino({ level: 'silent' });
 
   beforeAll(async () => {
     db = await createTestDatabase('notif_faults');
     sql = new PgSqlClient(db.url);
     store = await PostgresEventStore.create(sql);
+    webhookSecrets = vaultWebhookSecrets(await openVault(sql, parseMasterKeys(masterKey)));
     sink = await startSmtpSink();
     w = new EventWriter(store);
   });
@@ -84,6 +90,7 @@ describe('notification worker under faults (SPEC §11: once per event and addres
     return startNotificationWorker({
       store,
       sql,
+      webhookSecrets,
       redis,
       prefix,
       mailer: createMailer({ smtpUrl: sink.url }),
@@ -107,6 +114,7 @@ describe('notification worker under faults (SPEC §11: once per event and addres
       ...extra,
       DATABASE_URL: db.url,
       REDIS_URL: redisUrl,
+      CREDENTIALS_MASTER_KEY: masterKey,
       BULL_PREFIX: prefix,
       SMTP_URL: sink.url,
       WORKER_LOCK_MS: '1500',
@@ -333,6 +341,7 @@ describe('notification worker under faults (SPEC §11: once per event and addres
       second = await startNotificationWorker({
         store,
         sql,
+        webhookSecrets,
         redis,
         prefix,
         mailer: createMailer({ smtpUrl: sink.url }),

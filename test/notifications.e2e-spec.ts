@@ -1,9 +1,11 @@
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { openVault, vaultWebhookSecrets } from '@libs/application';
 import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
 import { invitationTokenHash } from '@libs/invitations';
 import { createMailer } from '@libs/mailer';
-import { startNotificationWorker, type NotificationWorker } from '@libs/notifications';
+import { startNotificationWorker, type NotificationWorker, type WebhookSecrets } from '@libs/notifications';
+import { generateMasterKeyValue, parseMasterKeys } from '@libs/vault';
 import { EventWriter } from '../libs/notifications/src/testing/sample-events';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl, uniquePrefix } from './support/redis';
@@ -19,6 +21,7 @@ describe('notifications (SPEC §11, R2.3): every row, right people, working link
   let redis: Redis;
   let sink: SmtpSink;
   let worker: NotificationWorker;
+  let webhookSecrets: WebhookSecrets;
   const prefix = uniquePrefix('notif');
   const logger = pino({ level: 'silent' });
 
@@ -26,6 +29,7 @@ describe('notifications (SPEC §11, R2.3): every row, right people, working link
     startNotificationWorker({
       store,
       sql,
+      webhookSecrets,
       redis,
       prefix,
       mailer: createMailer({ smtpUrl: sink.url }),
@@ -40,6 +44,7 @@ describe('notifications (SPEC §11, R2.3): every row, right people, working link
     db = await createTestDatabase('notif');
     sql = new PgSqlClient(db.url);
     store = await PostgresEventStore.create(sql);
+    webhookSecrets = vaultWebhookSecrets(await openVault(sql, parseMasterKeys(generateMasterKeyValue())));
     redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     sink = await startSmtpSink();
     worker = await start();

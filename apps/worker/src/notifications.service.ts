@@ -1,12 +1,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { VAULT, vaultWebhookSecrets } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { EVENT_STORE, type EventStore, type SqlClient } from '@libs/event-store';
 import { LOGGER, REDIS, SQL_CLIENT } from '@libs/infrastructure';
 import { invitationSecretFromEnv } from '@libs/invitations';
 import { createMailer } from '@libs/mailer';
 import { startNotificationWorker, within, WorkerMetrics, type NotificationWorker } from '@libs/notifications';
+import type { VaultRepository } from '@libs/vault';
 
 /** Runs the reactor and the processors of @libs/notifications inside the Nest app (ROLE=all or worker). */
 @Injectable()
@@ -22,6 +24,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(VAULT) private readonly vault: VaultRepository,
   ) {}
 
   get queues() {
@@ -37,6 +40,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
         prefix: config.queuePrefix,
         store,
         sql,
+        webhookSecrets: vaultWebhookSecrets(this.vault),
         redis: this.redis,
         mailer: createMailer({
           smtpUrl: config.smtpUrl,

@@ -6,8 +6,9 @@ import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
 import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
 import { invitationSecretFromEnv } from '@libs/invitations';
-import { type FetchLike, loadMasterKeys, VAULT_MIGRATIONS, VaultRepository } from '@libs/vault';
+import { type FetchLike, loadMasterKeys, VaultRepository } from '@libs/vault';
 import { ConnectionRefresher, RefreshingConnectionHealth } from './connections';
+import { vaultMigrationSet } from './open-vault';
 import { DirectoryHandlers } from './directory';
 import { APPLICATION_MIGRATIONS } from './ports/application.migrations';
 import type { ConnectionHealth } from './ports/connection-health';
@@ -71,10 +72,7 @@ export class ApplicationModule {
           inject: [SQL_CLIENT],
           useFactory: async (sql: SqlClient) => {
             await runMigrations(sql, { namespace: 'application', migrations: APPLICATION_MIGRATIONS });
-            await runMigrations(sql, {
-              namespace: 'vault',
-              migrations: VAULT_MIGRATIONS.map((m) => ({ ...m, name: `vault ${m.version}` })),
-            });
+            await runMigrations(sql, vaultMigrationSet);
             return true;
           },
         },

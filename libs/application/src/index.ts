@@ -5,4 +5,6 @@ export * from './users';
 export * from './requests';
 export * from './connections';
 export * from './vault-sql-client';
+export * from './open-vault';
+export * from './vault-webhook-secrets';
 export * from './application.module';

@@ -10,6 +10,7 @@ export { mailProcessor, renderMailJob } from './mail-processor';
 export { webhookProcessor } from './webhook-processor';
 export { reminderProcessor } from './reminder-processor';
 export { WebhookRepository, type WebhookRecord } from './webhook-repository';
+export type { WebhookSecrets } from './webhook-secrets';
 export { WebhookService, type RegisteredWebhook } from './webhook-service';
 export { assertWebhookUrl, isPrivateAddress } from './webhook-url';
 export { signWebhookBody, verifyWebhookSignature } from './webhook-signature';

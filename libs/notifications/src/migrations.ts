@@ -50,5 +50,16 @@ export const workerMigrations: MigrationSet = {
         );
       `,
     },
+    {
+      version: 3,
+      name: 'webhook signing secrets sealed in the vault',
+      sql: `
+        -- Signing secrets are now sealed through the WebhookSecrets port (the vault: same master keys and rotation as
+        -- connection secrets). Sealing an existing plain secret needs those keys, which SQL does not have:
+        -- WebhookRepository.sealPlainSecrets does it at start-up and sets this column to NULL. New rows never fill it;
+        -- a later migration can drop it once every deployment has started with this version.
+        ALTER TABLE webhooks ALTER COLUMN secret DROP NOT NULL;
+      `,
+    },
   ],
 };

@@ -16,10 +16,13 @@ import { reminderProcessor } from './reminder-processor';
 import { RequestStates } from './request-states';
 import { webhookProcessor } from './webhook-processor';
 import { WebhookRepository } from './webhook-repository';
+import type { WebhookSecrets } from './webhook-secrets';
 
 export interface NotificationWorkerOptions {
   store: EventStore;
   sql: SqlClient;
+  /** Sealed storage of webhook signing secrets (the vault, from the composition root). */
+  webhookSecrets: WebhookSecrets;
   /** Shared connection for queues and the reactor; workers duplicate it for their blocking reads. */
   redis: Redis;
   /** BullMQ key prefix (default 'bull'). */
@@ -67,6 +70,9 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   checkAborted();
   await runMigrations(o.sql, workerMigrations);
   checkAborted();
+  const webhooks = new WebhookRepository(o.sql, o.webhookSecrets);
+  await webhooks.sealPlainSecrets();
+  checkAborted();
   const prefix = o.prefix ?? 'bull';
   const metrics = o.metrics ?? new WorkerMetrics();
   const jobOptions: JobsOptions = {
@@ -91,7 +97,6 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   metrics.watch(Object.values(queues));
   // One dedicated session per mail job in flight (see DeliveryLog.claim).
   const deliveries = new DeliveryLog(o.sql, o.concurrency?.mail ?? 10);
-  const webhooks = new WebhookRepository(o.sql);
   const workerOptions = (concurrency: number) => ({
     connection: o.redis,
     prefix,

@@ -26,12 +26,18 @@ export function webhookProcessor(deps: WebhookProcessorDeps) {
     } catch (error) {
       throw new UnrecoverableError(error instanceof Error ? error.message : 'invalid webhook URL');
     }
+    const secret = await deps.repository.signingSecret(hook.id);
+    if (secret === null) {
+      // Deleted meanwhile (row and secret go together); otherwise no retry would make it signable.
+      if (!(await deps.repository.get(hook.id))) return { delivered: false };
+      throw new UnrecoverableError('webhook has no signing secret');
+    }
     const body = JSON.stringify(job.data.payload);
     const response = await fetch(hook.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-signature': signWebhookBody(hook.secret, body),
+        'x-signature': signWebhookBody(secret, body),
         'x-idempotency-key': `${job.data.payload.id}:${hook.id}`,
         'user-agent': 'credential-requests-webhooks/1',
       },

@@ -22,15 +22,10 @@ export class WebhookService {
   async register(teamId: string, url: string, allowInsecure = false): Promise<RegisteredWebhook> {
     const insecure = allowInsecure || this.allowInsecureByConfig;
     const checked = await assertWebhookUrl(url, insecure);
-    const record = {
-      id: `wh_${randomUUID()}`,
-      teamId,
-      url: checked.toString(),
-      secret: `whsec_${randomBytes(32).toString('base64url')}`,
-      allowInsecure: insecure,
-    };
-    await this.repository.insert(record);
-    return { id: record.id, teamId, url: record.url, secret: record.secret };
+    const record = { id: `wh_${randomUUID()}`, teamId, url: checked.toString(), allowInsecure: insecure };
+    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    await this.repository.insert(record, secret);
+    return { id: record.id, teamId, url: record.url, secret };
   }
 
   async delete(id: string): Promise<void> {

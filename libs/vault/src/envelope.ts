@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { MasterKeyRing } from './master-keys';
-import { Secret } from './secret.types';
+import { Secret, StoredSecret } from './secret.types';
 
 /** One connection's secret at rest: the ciphertext under its own data key, and that key wrapped by a master key. */
 export interface SealedSecret {
@@ -84,7 +84,7 @@ function unwrapDataKey(ring: MasterKeyRing, connectionId: string, sealed: Sealed
 }
 
 /** Encrypts a secret under a fresh random data key, wrapped by the newest master key. */
-export function sealSecret(ring: MasterKeyRing, connectionId: string, secret: Secret): SealedSecret {
+export function sealSecret(ring: MasterKeyRing, connectionId: string, secret: StoredSecret): SealedSecret {
   const dataKey = randomBytes(32);
   try {
     const plaintext = Buffer.from(JSON.stringify(secret), 'utf8');
@@ -96,7 +96,7 @@ export function sealSecret(ring: MasterKeyRing, connectionId: string, secret: Se
   }
 }
 
-export function openSecret<T extends Secret = Secret>(
+export function openSecret<T extends StoredSecret = Secret>(
   ring: MasterKeyRing,
   connectionId: string,
   sealed: SealedSecret,

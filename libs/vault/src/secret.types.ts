@@ -19,3 +19,11 @@ export interface OAuth2Secret {
 }
 
 export type Secret = ApiKeySecret | BasicSecret | OAuth2Secret;
+
+/** A webhook's signing secret, kept as `webhook:<webhookId>` next to connections' secrets (same keys, same rotation). */
+export interface SigningSecret {
+  signingSecret: string;
+}
+
+/** Anything the vault seals: a connection's secret or another owner's single secret. */
+export type StoredSecret = Secret | SigningSecret;

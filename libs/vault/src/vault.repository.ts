@@ -1,6 +1,6 @@
 import { openSecret, rewrapSecret, SealedSecret, sealSecret } from './envelope';
 import { MasterKeyRing } from './master-keys';
-import { Secret } from './secret.types';
+import { Secret, StoredSecret } from './secret.types';
 import { SqlClient } from './sql-client';
 
 interface SecretRow {
@@ -30,8 +30,16 @@ export class VaultRepository {
     private readonly ring: MasterKeyRing,
   ) {}
 
+  /**
+   * The same vault over another client, typically an open transaction, so a secret is written or erased in the
+   * same commit as the row that owns it.
+   */
+  on(sql: SqlClient): VaultRepository {
+    return new VaultRepository(sql, this.ring);
+  }
+
   /** Stores (or replaces, e.g. after a refresh or re-authorization) the connection's secret with a new data key. */
-  async put(connectionId: string, secret: Secret): Promise<void> {
+  async put(connectionId: string, secret: StoredSecret): Promise<void> {
     const s = sealSecret(this.ring, connectionId, secret);
     await this.sql.query(
       `INSERT INTO vault_secrets (connection_id, key_id, wrapped_key, iv, tag, ciphertext)
@@ -42,7 +50,7 @@ export class VaultRepository {
     );
   }
 
-  async get<T extends Secret = Secret>(connectionId: string): Promise<T | null> {
+  async get<T extends StoredSecret = Secret>(connectionId: string): Promise<T | null> {
     const { rows } = await this.sql.query<SecretRow>(
       'SELECT connection_id, key_id, wrapped_key, iv, tag, ciphertext FROM vault_secrets WHERE connection_id = $1',
       [connectionId],

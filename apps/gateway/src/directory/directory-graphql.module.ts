@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ApplicationModule } from '@libs/application';
 import { AcceptInvitationResolver } from '../accept-invitation/accept-invitation.resolver';
 import { AddOrganizationMemberResolver } from '../add-organization-member/add-organization-member.resolver';
 import { AddTeamMemberResolver } from '../add-team-member/add-team-member.resolver';
@@ -21,10 +22,11 @@ import { DirectoryLoaders } from './directory-loader';
 
 /**
  * The directory, the feature application, the catalog and webhooks over GraphQL. The CommandBus comes from the
- * (static, shared) CqrsModule; READ_MODELS / PROJECTION_RUNNER from the global ReadSideModule.
+ * (static, shared) CqrsModule; VAULT (webhook signing secrets) from the shared ApplicationModule; READ_MODELS /
+ * PROJECTION_RUNNER from the global ReadSideModule.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, ApplicationModule.forRoot()],
   providers: [
     ReadYourWrites,
     DirectoryLoaders,

@@ -1,23 +1,28 @@
 import type { Provider } from '@nestjs/common';
+import { VAULT, vaultWebhookSecrets } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
 import { SQL_CLIENT } from '@libs/infrastructure';
 import { WebhookRepository, WebhookService, workerMigrations } from '@libs/notifications';
+import type { VaultRepository } from '@libs/vault';
 
 export const WEBHOOK_REPOSITORY = Symbol('WEBHOOK_REPOSITORY');
 export const WEBHOOK_SERVICE = Symbol('WEBHOOK_SERVICE');
 
 /**
  * The `webhooks` table belongs to the worker's migrations; a gateway-only process must be able to register hooks
- * before any worker ran, so it runs them too (namespaced and idempotent under the shared lock).
+ * before any worker ran, so it runs them too (namespaced and idempotent under the shared lock), and seals plain
+ * secrets left from before migration 3 just as the worker does (row-locked, so both at once is harmless).
  */
 export const webhookProviders: Provider[] = [
   {
     provide: WEBHOOK_REPOSITORY,
-    inject: [SQL_CLIENT],
-    useFactory: async (sql: SqlClient) => {
+    inject: [SQL_CLIENT, VAULT],
+    useFactory: async (sql: SqlClient, vault: VaultRepository) => {
       await runMigrations(sql, workerMigrations);
-      return new WebhookRepository(sql);
+      const repository = new WebhookRepository(sql, vaultWebhookSecrets(vault));
+      await repository.sealPlainSecrets();
+      return repository;
     },
   },
   {
