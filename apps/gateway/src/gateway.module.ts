@@ -35,8 +35,9 @@ export class GatewayAuthModule {}
       driver: ApolloDriver,
       imports: [GatewayAuthModule],
       inject: [APP_CONFIG, LOGGER, TokenVerifier, { token: SCHEMA_FILE, optional: true }],
-      useFactory: (config: AppConfig, logger: Logger, verifier: TokenVerifier) =>
-        graphqlOptions(config, logger, verifier),
+      // Tests provide SCHEMA_FILE = true (in memory) so their probe resolvers never reach the committed file.
+      useFactory: (config: AppConfig, logger: Logger, verifier: TokenVerifier, schemaFile?: string | true) =>
+        graphqlOptions(config, logger, verifier, schemaFile ?? undefined),
     }),
   ],
   controllers: [HealthController],
