@@ -64,8 +64,11 @@ describe('projections on embedded PGlite (same SQL)', () => {
 
     await runner.stop();
     const live = await snapshotReadModel(sql, requestsProjector);
+    const indexes = () => sql.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'read' ORDER BY 1");
+    const indexesBefore = await indexes();
     await rebuildProjection({ sql, store, projector: requestsProjector });
     expect(await snapshotReadModel(sql, requestsProjector)).toEqual(live);
+    expect(await indexes()).toEqual(indexesBefore);
     await runner.start();
     await w.onRequest('r1', 'AccessRevoked', { appKey: 'crm', connectionId: 'c1', cause: 'RECIPIENT' }, 'bob');
     expect(await runner.waitFor(w.last?.lastGlobalPosition ?? '', 10_000)).toBe(true);

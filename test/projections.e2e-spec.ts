@@ -325,6 +325,10 @@ describe('projections on PostgreSQL', () => {
     await runner.stop(); // nothing moves while we compare
     try {
       const usageBefore = await sql.query('SELECT * FROM read.connection_usage');
+      // A rebuild creates its secondary indexes after the load: it must end with exactly the live path's indexes.
+      const indexes = () =>
+        sql.query("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'read' ORDER BY indexname");
+      const indexesBefore = await indexes();
       for (const projector of allProjectors) {
         const live = await snapshotReadModel(sql, projector);
         const result = await rebuildProjection({ sql, store, projector, batchSize: 7 });
@@ -332,6 +336,8 @@ describe('projections on PostgreSQL', () => {
         expect(await snapshotReadModel(sql, projector)).toEqual(live);
       }
       expect(await sql.query('SELECT * FROM read.connection_usage')).toEqual(usageBefore);
+      expect(await indexes()).toEqual(indexesBefore);
+      expect(indexesBefore.map((i) => i.indexname)).toEqual(expect.arrayContaining(['audit_by_org', 'requests_sent']));
       const schemas = await sql.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'read_rebuild%'");
       expect(schemas).toEqual([]);
     } finally {

@@ -3,8 +3,16 @@ import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
 export interface ReadModelTable {
   /** Unqualified table name, unique across every projector (they share schema `read`). */
   name: string;
-  /** CREATE TABLE and its indexes, with unqualified names: run with `search_path` set to the target schema. */
+  /**
+   * CREATE TABLE with its keys and unique indexes, with unqualified names: run with `search_path` set to the target
+   * schema. Everything `apply` relies on while writing (ON CONFLICT targets, key lookups, uniqueness) belongs here.
+   */
   ddl: string;
+  /**
+   * The secondary (non-unique) indexes, which only queries use. A rebuild creates them after its bulk load, once
+   * per table instead of once per row; the live path creates them with the table.
+   */
+  indexes?: string;
 }
 
 /**

@@ -55,7 +55,8 @@ export const auditProjector: Projector = {
         organization_id text NOT NULL,
         team_id text NOT NULL,
         app_key text
-      );
+      );`,
+      indexes: `
       -- Newest first by global order, per organization, team or request (R10.2).
       CREATE INDEX audit_by_org ON audit_entries (organization_id, global_position DESC);
       CREATE INDEX audit_by_team ON audit_entries (team_id, global_position DESC);

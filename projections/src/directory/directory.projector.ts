@@ -19,24 +19,24 @@ export const directoryProjector: Projector = {
     },
     {
       name: 'teams',
-      ddl: `CREATE TABLE teams (id text PRIMARY KEY, organization_id text NOT NULL, name text NOT NULL);
-        CREATE INDEX teams_organization ON teams (organization_id, name, id);`,
+      ddl: `CREATE TABLE teams (id text PRIMARY KEY, organization_id text NOT NULL, name text NOT NULL);`,
+      indexes: `CREATE INDEX teams_organization ON teams (organization_id, name, id);`,
     },
     {
       name: 'org_members',
       ddl: `CREATE TABLE org_members (
         organization_id text NOT NULL, user_id text NOT NULL, role text NOT NULL,
         PRIMARY KEY (organization_id, user_id)
-      );
-      CREATE INDEX org_members_user ON org_members (user_id);`,
+      );`,
+      indexes: `CREATE INDEX org_members_user ON org_members (user_id);`,
     },
     {
       name: 'team_members',
       ddl: `CREATE TABLE team_members (
         team_id text NOT NULL, organization_id text NOT NULL, user_id text NOT NULL, role text NOT NULL,
         PRIMARY KEY (team_id, user_id)
-      );
-      CREATE INDEX team_members_user ON team_members (user_id);`,
+      );`,
+      indexes: `CREATE INDEX team_members_user ON team_members (user_id);`,
     },
     {
       name: 'users',

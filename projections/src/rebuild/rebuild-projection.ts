@@ -2,7 +2,7 @@ import { type EventStore, type GlobalPosition, runMigrations, type SqlClient, ST
 import { decodeEvents } from '../decode-events';
 import { READ_SCHEMA, type Projector } from '../projector';
 import { readModelMigrations } from '../read-models.migrations';
-import { createTables, quoteSchema, useSchema } from '../runner/checkpoints';
+import { createIndexes, createTables, quoteSchema, useSchema } from '../runner/checkpoints';
 
 export interface RebuildOptions {
   sql: SqlClient;
@@ -35,7 +35,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   await runMigrations(sql, readModelMigrations);
   // A rebuild that crashed leaves its schema behind: start over.
   await sql.exec(`DROP SCHEMA IF EXISTS ${q} CASCADE; CREATE SCHEMA ${q}`);
-  await sql.transaction((tx) => createTables(tx, projector, schema));
+  await sql.transaction((tx) => createTables(tx, projector, schema, false));
 
   let position: GlobalPosition = START;
   let applied = 0;
@@ -43,6 +43,10 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     const batch = decodeEvents(await store.readAll(position, batchSize));
     if (batch.length === 0) break;
     await sql.transaction(async (tx) => {
+      // Nothing reads these tables before the swap, and a rebuild that crashed starts over from position 0: a batch
+      // lost with the last unflushed WAL costs nothing, so its commit need not wait for the flush. The swap's own
+      // (synchronous) commit flushes the WAL of every batch before it.
+      await tx.exec('SET LOCAL synchronous_commit = off');
       await useSchema(tx, schema);
       await projector.apply(tx, batch);
     });
@@ -50,6 +54,9 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     applied += batch.length;
     onProgress?.(applied);
   }
+  // Built once over the loaded rows rather than maintained row by row; before the swap, so the live lane is not held
+  // up meanwhile, and the swap's own catch-up below maintains them like the live path does.
+  await sql.transaction((tx) => createIndexes(tx, projector, schema));
 
   await sql.transaction(async (tx) => {
     await tx.query(

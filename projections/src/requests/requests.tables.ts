@@ -29,17 +29,19 @@ export const requestsTables: readonly ReadModelTable[] = [
         invitation_email text,
         invitation_accepted_by text
       );
+      -- R4.3 idempotency and R4.4 invitation lookups.
+      CREATE UNIQUE INDEX requests_idempotency ON requests (requester_id, idempotency_key)
+        WHERE idempotency_key IS NOT NULL;
+      CREATE UNIQUE INDEX requests_invitation ON requests (invitation_token_hash)
+        WHERE invitation_token_hash IS NOT NULL;
+    `,
+    indexes: `
       -- Sent list (R7.1): keyset on (sent_at, id) newest first, per team, optionally per status.
       CREATE INDEX requests_sent ON requests (team_id, sent_at DESC, id DESC);
       CREATE INDEX requests_sent_status ON requests (team_id, status, sent_at DESC, id DESC);
       -- Received list (R7.2), all organizations or one.
       CREATE INDEX requests_received ON requests (recipient_id, sent_at DESC, id DESC);
       CREATE INDEX requests_received_org ON requests (recipient_id, organization_id, sent_at DESC, id DESC);
-      -- R4.3 idempotency and R4.4 invitation lookups.
-      CREATE UNIQUE INDEX requests_idempotency ON requests (requester_id, idempotency_key)
-        WHERE idempotency_key IS NOT NULL;
-      CREATE UNIQUE INDEX requests_invitation ON requests (invitation_token_hash)
-        WHERE invitation_token_hash IS NOT NULL;
     `,
   },
   {

@@ -27,9 +27,21 @@ export async function useSchema(tx: SqlExecutor, schema: string): Promise<void> 
   await tx.exec(`SET LOCAL search_path TO ${quoteSchema(schema)}`);
 }
 
-export async function createTables(tx: SqlExecutor, projector: Projector, schema: string): Promise<void> {
+/** The projector's tables in `schema`; with their secondary indexes unless `withIndexes` is false (a rebuild's load). */
+export async function createTables(
+  tx: SqlExecutor,
+  projector: Projector,
+  schema: string,
+  withIndexes = true,
+): Promise<void> {
   await useSchema(tx, schema);
   for (const table of projector.tables) await tx.exec(table.ddl);
+  if (withIndexes) await createIndexes(tx, projector, schema);
+}
+
+export async function createIndexes(tx: SqlExecutor, projector: Projector, schema: string): Promise<void> {
+  await useSchema(tx, schema);
+  for (const table of projector.tables) if (table.indexes) await tx.exec(table.indexes);
 }
 
 /**
