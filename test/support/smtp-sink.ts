@@ -44,7 +44,7 @@ function envelopeOf(session: SMTPServerSession): CapturedMail['envelope'] {
  * A real SMTP server on loopback for tests: accepts without auth or TLS, parses what it receives, and can be told
  * to refuse recipients with a given status.
  */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: { port?: number } = {}): Promise<SmtpSink> {
   const messages: CapturedMail[] = [];
   const waiters = new Set<() => void>();
   let failure: number | null = null;
@@ -86,7 +86,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
