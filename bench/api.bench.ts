@@ -3,7 +3,7 @@
 // BENCH_SYNTHETIC_EVENTS, BENCH_ADMIN_URL (a database the bench can CREATE DATABASE from), REDIS_URL.
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,10 +97,12 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE "${dbName}"`);
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
+  // The notification worker writes an .eml per e-mail here (thousands per run): removed at the end.
+  const dataDir = mkdtempSync(join(tmpdir(), 'cr-bench-'));
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: dbUrl.toString(),
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'cr-bench-')),
+    DATA_DIR: dataDir,
     AUTH_JWT_SECRET: SECRET,
     ROLE: 'all',
     PORT: '0',
@@ -283,6 +285,7 @@ async function main(): Promise<void> {
     if (!closed) await app.close();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
