@@ -13,7 +13,7 @@ import { DirectoryHandlers } from './directory';
 import { APPLICATION_MIGRATIONS } from './ports/application.migrations';
 import type { ConnectionHealth } from './ports/connection-health';
 import { SqlDirectoryIndex, SqlInvitationLookup } from './ports/sql-directory-index';
-import { CredentialRequestHandlers, RequestMembership } from './requests';
+import { CredentialRequestHandlers, RequestCommands, RequestMembership } from './requests';
 import { DirectoryReader } from './shared/directory-reader';
 import { StreamRunner } from './shared/stream-runner';
 import {
@@ -126,6 +126,7 @@ export class ApplicationModule {
         StreamRunner,
         DirectoryReader,
         RequestMembership,
+        RequestCommands,
         ConnectionRefresher,
         ...DirectoryHandlers,
         ...UserHandlers,

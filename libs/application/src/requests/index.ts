@@ -27,6 +27,7 @@ export * from './refresh-connection/refresh-connection.command';
 export * from './shared/oauth2-client-for';
 export * from './shared/app-action-result';
 export * from './shared/request-membership';
+export * from './shared/request-commands';
 export * from './shared/verification';
 
 export const CredentialRequestHandlers = [

@@ -208,6 +208,18 @@ export function precheckReauthorize(state: CredentialRequestState, request: Reau
   return app;
 }
 
+/** Whether an OAuth2 grant for this app would reauthorize it (R5.5) rather than authorize it (R5.1). */
+export function isReauthorizing(state: CredentialRequestState, appKey: string): boolean {
+  return state.apps.find((a) => a.appKey === appKey)?.status === 'REAUTHORIZING';
+}
+
+/** The refusals of an OAuth2 grant, at its start and again at its callback: reauthorize or authorize, by state. */
+export function precheckOAuthGrant(state: CredentialRequestState, request: ReauthorizeRequest): RequestedAppState {
+  return isReauthorizing(state, request.appKey)
+    ? precheckReauthorize(state, request)
+    : precheckAuthorizeApp(state, { ...request, channel: 'OAUTH2_GRANT' });
+}
+
 export function decideReauthorize(command: Reauthorize, state: CredentialRequestState): CredentialRequestEvent[] {
   const app = precheckReauthorize(state, command.data);
   const outcome = command.data.outcome;

@@ -1,28 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Catalog } from '@libs/catalog';
-import {
-  type AuthorizeAppRequest,
-  decideCredentialRequest,
-  existingConnectionId,
-  precheckAuthorizeApp,
-  streams,
-} from '@libs/domain';
+import { type AuthorizeAppRequest, existingConnectionId, precheckAuthorizeApp } from '@libs/domain';
 import type { FetchLike, VaultRepository } from '@libs/vault';
-import { foldRequest } from '../../shared/folds';
 import { newId } from '../../shared/ids';
-import { StreamRunner } from '../../shared/stream-runner';
 import { CATALOG, CLOCK, type Clock, VAULT, VERIFICATION_FETCH } from '../../shared/tokens';
 import { type AppActionResult, appActionResult } from '../shared/app-action-result';
-import { RequestMembership } from '../shared/request-membership';
+import { RequestCommands } from '../shared/request-commands';
 import { credentialsGiven, secretFor, verifyAgainstApp } from '../shared/verification';
 import { AuthorizeAppCommand } from './authorize-app.command';
 
 @CommandHandler(AuthorizeAppCommand)
 export class AuthorizeAppHandler implements ICommandHandler<AuthorizeAppCommand> {
   constructor(
-    private readonly runner: StreamRunner,
-    private readonly membership: RequestMembership,
+    private readonly requests: RequestCommands,
     @Inject(CATALOG) private readonly catalog: Catalog,
     @Inject(VAULT) private readonly vault: VaultRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -30,7 +21,6 @@ export class AuthorizeAppHandler implements ICommandHandler<AuthorizeAppCommand>
   ) {}
 
   async execute({ input, context }: AuthorizeAppCommand): Promise<AppActionResult> {
-    const stream = streams.credentialRequest(input.requestId);
     const request = (membership: AuthorizeAppRequest['membership']): AuthorizeAppRequest => ({
       actor: context.actor,
       membership,
@@ -42,8 +32,8 @@ export class AuthorizeAppHandler implements ICommandHandler<AuthorizeAppCommand>
     });
 
     // Every refusal before the app is called: a refused command never sends a secret anywhere.
-    const loaded = await this.runner.load(stream, foldRequest);
-    const app = precheckAuthorizeApp(loaded.state, request(await this.membership.of(loaded.state, context.actor)));
+    const loaded = await this.requests.load(input.requestId, context);
+    const app = precheckAuthorizeApp(loaded.state, request(loaded.membership));
     const secret = secretFor(app, input);
     const verdict = await verifyAgainstApp(this.catalog, app, secret, this.fetchImpl);
 
@@ -51,36 +41,29 @@ export class AuthorizeAppHandler implements ICommandHandler<AuthorizeAppCommand>
     const freshId = newId();
     let freshWritten = false;
     try {
-      const result = await this.runner.run({
-        stream,
-        fold: foldRequest,
+      const result = await this.requests.run(
+        input.requestId,
         context,
-        decide: async (state) =>
-          decideCredentialRequest(
-            {
-              type: 'AuthorizeApp',
-              data: {
-                ...request(await this.membership.of(state, context.actor)),
-                outcome: verdict.accepted
-                  ? {
-                      accepted: true,
-                      connectionId: existingConnectionId(state, app.appKey) ?? freshId,
-                      expiresAt: null,
-                    }
-                  : { accepted: false, error: verdict.message },
-              },
-            },
-            state,
-          ),
-        // The secret is stored before the event makes the connection usable (never an ACTIVE connection without it).
-        beforeAppend: async (events) => {
-          for (const event of events) {
-            if (event.type !== 'AppAuthorized') continue;
-            await this.vault.put(event.data.connectionId, secret);
-            if (event.data.connectionId === freshId) freshWritten = true;
-          }
+        (membership, state) => ({
+          type: 'AuthorizeApp',
+          data: {
+            ...request(membership),
+            outcome: verdict.accepted
+              ? { accepted: true, connectionId: existingConnectionId(state, app.appKey) ?? freshId, expiresAt: null }
+              : { accepted: false, error: verdict.message },
+          },
+        }),
+        {
+          // The secret is stored before the event makes the connection usable (never an ACTIVE connection without it).
+          beforeAppend: async (events) => {
+            for (const event of events) {
+              if (event.type !== 'AppAuthorized') continue;
+              await this.vault.put(event.data.connectionId, secret);
+              if (event.data.connectionId === freshId) freshWritten = true;
+            }
+          },
         },
-      });
+      );
       const outcome = appActionResult(result.state, result.events, app.appKey, result.position);
       // A retry may have found an existing connection after a first attempt had stored under the fresh id.
       if (freshWritten && outcome.connectionId !== freshId) await this.vault.erase(freshId);

@@ -2,13 +2,11 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Catalog } from '@libs/catalog';
 import {
-  type CredentialRequestState,
-  decideCredentialRequest,
   existingConnectionId,
-  precheckAuthorizeApp,
-  precheckReauthorize,
+  isReauthorizing,
+  type Membership,
+  precheckOAuthGrant,
   type RequestedAppState,
-  streams,
 } from '@libs/domain';
 import {
   accountDomainMatches,
@@ -20,14 +18,11 @@ import {
   toOAuth2Secret,
   type VaultRepository,
 } from '@libs/vault';
-import type { CommandContext } from '../../shared/command-context';
-import { foldRequest } from '../../shared/folds';
 import { newId } from '../../shared/ids';
-import { StreamRunner } from '../../shared/stream-runner';
 import { CATALOG, CLOCK, type Clock, VAULT, VERIFICATION_FETCH } from '../../shared/tokens';
 import { appActionResult } from '../shared/app-action-result';
 import { grantScopes, oauth2ClientFor, oauth2ConnectionOf } from '../shared/oauth2-client-for';
-import { RequestMembership } from '../shared/request-membership';
+import { RequestCommands } from '../shared/request-commands';
 import { VerificationUnavailable } from '../shared/verification';
 import {
   CompleteOAuthGrantCommand,
@@ -43,8 +38,7 @@ type Outcome =
 @CommandHandler(CompleteOAuthGrantCommand)
 export class CompleteOAuthGrantHandler implements ICommandHandler<CompleteOAuthGrantCommand> {
   constructor(
-    private readonly runner: StreamRunner,
-    private readonly membership: RequestMembership,
+    private readonly requests: RequestCommands,
     @Inject(CATALOG) private readonly catalog: Catalog,
     @Inject(VAULT) private readonly vault: VaultRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -52,10 +46,16 @@ export class CompleteOAuthGrantHandler implements ICommandHandler<CompleteOAuthG
   ) {}
 
   async execute({ input, context }: CompleteOAuthGrantCommand): Promise<CompleteOAuthGrantResult> {
-    const stream = streams.credentialRequest(input.requestId);
     // Every refusal before the provider is asked: a refused command never redeems the code.
-    const loaded = await this.runner.load(stream, foldRequest);
-    const app = await this.precheck(loaded.state, input, context);
+    const loaded = await this.requests.load(input.requestId, context);
+    const ask = (membership: Membership) => ({
+      actor: context.actor,
+      membership,
+      appKey: input.appKey,
+      accessUntil: input.accessUntil,
+      now: this.clock.now().toISOString(),
+    });
+    const app = precheckOAuthGrant(loaded.state, ask(loaded.membership));
     const outcome = await this.obtain(app, input);
 
     if (outcome.kind === 'wrongAccount' && app.status !== 'REAUTHORIZING') {
@@ -69,63 +69,48 @@ export class CompleteOAuthGrantHandler implements ICommandHandler<CompleteOAuthG
     const freshId = newId();
     let freshWritten = false;
     try {
-      const result = await this.runner.run({
-        stream,
-        fold: foldRequest,
+      const result = await this.requests.run(
+        input.requestId,
         context,
-        decide: async (state) => {
-          const reauthorize = state.apps.find((a) => a.appKey === input.appKey)?.status === 'REAUTHORIZING';
-          const base = {
-            actor: context.actor,
-            membership: await this.membership.of(state, context.actor),
-            appKey: input.appKey,
-            accessUntil: input.accessUntil,
-            now: this.clock.now().toISOString(),
-          };
-          if (reauthorize) {
-            return decideCredentialRequest(
-              {
+        (membership, state) =>
+          isReauthorizing(state, input.appKey)
+            ? {
                 type: 'Reauthorize',
                 data: {
-                  ...base,
+                  ...ask(membership),
                   outcome:
                     outcome.kind === 'accepted'
                       ? { accepted: true, expiresAt: outcome.expiresAt }
                       : { accepted: false, error: outcome.error },
                 },
+              }
+            : {
+                type: 'AuthorizeApp',
+                data: {
+                  ...ask(membership),
+                  channel: 'OAUTH2_GRANT',
+                  outcome:
+                    outcome.kind === 'accepted'
+                      ? {
+                          accepted: true,
+                          connectionId: existingConnectionId(state, input.appKey) ?? freshId,
+                          expiresAt: outcome.expiresAt,
+                        }
+                      : { accepted: false, error: outcome.error },
+                },
               },
-              state,
-            );
-          }
-          return decideCredentialRequest(
-            {
-              type: 'AuthorizeApp',
-              data: {
-                ...base,
-                channel: 'OAUTH2_GRANT',
-                outcome:
-                  outcome.kind === 'accepted'
-                    ? {
-                        accepted: true,
-                        connectionId: existingConnectionId(state, input.appKey) ?? freshId,
-                        expiresAt: outcome.expiresAt,
-                      }
-                    : { accepted: false, error: outcome.error },
-              },
-            },
-            state,
-          );
+        {
+          // The tokens are stored before the event makes the connection usable (never ACTIVE without a secret).
+          beforeAppend: async (events) => {
+            if (outcome.kind !== 'accepted') return;
+            for (const event of events) {
+              if (event.type !== 'AppAuthorized' && event.type !== 'AppReauthorized') continue;
+              await this.vault.put(event.data.connectionId, outcome.secret);
+              if (event.data.connectionId === freshId) freshWritten = true;
+            }
+          },
         },
-        // The tokens are stored before the event makes the connection usable (never ACTIVE without a secret).
-        beforeAppend: async (events) => {
-          if (outcome.kind !== 'accepted') return;
-          for (const event of events) {
-            if (event.type !== 'AppAuthorized' && event.type !== 'AppReauthorized') continue;
-            await this.vault.put(event.data.connectionId, outcome.secret);
-            if (event.data.connectionId === freshId) freshWritten = true;
-          }
-        },
-      });
+      );
       const answer = appActionResult(result.state, result.events, input.appKey, result.position);
       if (freshWritten && answer.connectionId !== freshId) await this.vault.erase(freshId);
       return { ...answer, refused: null };
@@ -133,24 +118,6 @@ export class CompleteOAuthGrantHandler implements ICommandHandler<CompleteOAuthG
       if (freshWritten) await this.vault.erase(freshId);
       throw error;
     }
-  }
-
-  private async precheck(
-    state: CredentialRequestState,
-    input: CompleteOAuthGrantInput,
-    context: CommandContext,
-  ): Promise<RequestedAppState> {
-    const base = {
-      actor: context.actor,
-      membership: await this.membership.of(state, context.actor),
-      appKey: input.appKey,
-      accessUntil: input.accessUntil,
-      now: this.clock.now().toISOString(),
-    };
-    const reauthorize = state.apps.find((a) => a.appKey === input.appKey)?.status === 'REAUTHORIZING';
-    return reauthorize
-      ? precheckReauthorize(state, base)
-      : precheckAuthorizeApp(state, { ...base, channel: 'OAUTH2_GRANT' });
   }
 
   /** Redeems the code and checks the grant. Provider refusals become the app's error; outages are retryable. */

@@ -1,11 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideCredentialRequest, streams } from '@libs/domain';
 import type { VaultRepository } from '@libs/vault';
-import { foldRequest } from '../../shared/folds';
-import { StreamRunner } from '../../shared/stream-runner';
 import { VAULT } from '../../shared/tokens';
-import { RequestMembership } from '../shared/request-membership';
+import { RequestCommands } from '../shared/request-commands';
 import {
   DeleteCredentialRequestCommand,
   type DeleteCredentialRequestResult,
@@ -14,25 +11,15 @@ import {
 @CommandHandler(DeleteCredentialRequestCommand)
 export class DeleteCredentialRequestHandler implements ICommandHandler<DeleteCredentialRequestCommand> {
   constructor(
-    private readonly runner: StreamRunner,
-    private readonly membership: RequestMembership,
+    private readonly requests: RequestCommands,
     @Inject(VAULT) private readonly vault: VaultRepository,
   ) {}
 
   async execute({ input, context }: DeleteCredentialRequestCommand): Promise<DeleteCredentialRequestResult> {
-    const result = await this.runner.run({
-      stream: streams.credentialRequest(input.requestId),
-      fold: foldRequest,
-      context,
-      decide: async (state) =>
-        decideCredentialRequest(
-          {
-            type: 'DeleteCredentialRequest',
-            data: { actor: context.actor, membership: await this.membership.of(state, context.actor) },
-          },
-          state,
-        ),
-    });
+    const result = await this.requests.run(input.requestId, context, (membership) => ({
+      type: 'DeleteCredentialRequest',
+      data: { actor: context.actor, membership },
+    }));
     const removedConnectionIds = result.events.flatMap((e) =>
       e.type === 'RequestDeleted' ? e.data.destroyedConnectionIds : [],
     );

@@ -1,49 +1,33 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideCredentialRequest, precheckRequestReauthorization, streams } from '@libs/domain';
+import { precheckRequestReauthorization } from '@libs/domain';
 import type { ConnectionHealth } from '../../ports/connection-health';
-import { foldRequest } from '../../shared/folds';
-import { StreamRunner } from '../../shared/stream-runner';
 import { CONNECTION_HEALTH } from '../../shared/tokens';
 import { appActionResult } from '../shared/app-action-result';
-import { RequestMembership } from '../shared/request-membership';
+import { RequestCommands } from '../shared/request-commands';
 import { RequestReauthorizationCommand, type RequestReauthorizationResult } from './request-reauthorization.command';
 
 @CommandHandler(RequestReauthorizationCommand)
 export class RequestReauthorizationHandler implements ICommandHandler<RequestReauthorizationCommand> {
   constructor(
-    private readonly runner: StreamRunner,
-    private readonly membership: RequestMembership,
+    private readonly requests: RequestCommands,
     @Inject(CONNECTION_HEALTH) private readonly health: ConnectionHealth,
   ) {}
 
   async execute({ input, context }: RequestReauthorizationCommand): Promise<RequestReauthorizationResult> {
-    const stream = streams.credentialRequest(input.requestId);
-    const loaded = await this.runner.load(stream, foldRequest);
+    const loaded = await this.requests.load(input.requestId, context);
     const ask = { actor: context.actor, appKey: input.appKey };
     // Refusals first: only an allowed request may trigger a refresh attempt at the provider.
-    const app = precheckRequestReauthorization(loaded.state, {
-      ...ask,
-      membership: await this.membership.of(loaded.state, context.actor),
-    });
+    const app = precheckRequestReauthorization(loaded.state, { ...ask, membership: loaded.membership });
     const needsReauthorization = await this.health.needsReauthorization(app.connectionId as string, {
       requestId: input.requestId,
       appKey: app.appKey,
       connectionStatus: app.connectionStatus,
     });
-    const result = await this.runner.run({
-      stream,
-      fold: foldRequest,
-      context,
-      decide: async (state) =>
-        decideCredentialRequest(
-          {
-            type: 'RequestReauthorization',
-            data: { ...ask, membership: await this.membership.of(state, context.actor), needsReauthorization },
-          },
-          state,
-        ),
-    });
+    const result = await this.requests.run(input.requestId, context, (membership) => ({
+      type: 'RequestReauthorization',
+      data: { ...ask, membership, needsReauthorization },
+    }));
     const sent = result.events.length > 0;
     return {
       ...appActionResult(result.state, result.events, input.appKey, result.position),
