@@ -4,8 +4,10 @@ import {
   type CredentialRequestEvent,
   type CredentialRequestState,
   decideCredentialRequest,
+  DomainError,
   type Membership,
   streams,
+  SYSTEM_ACTOR,
 } from '@libs/domain';
 import type { CommandContext } from '../../shared/command-context';
 import { foldRequest } from '../../shared/folds';
@@ -49,5 +51,33 @@ export class RequestCommands {
         decideCredentialRequest(command(await this.membership.of(state, context.actor), state), state),
       ...extras,
     });
+  }
+
+  /**
+   * A command the system runs on its own schedule (a token refresh, an end of access). A request revoked, declined
+   * or deleted meanwhile makes it a no-op, answered with `skipped` and the stream's position: never an error to
+   * retry.
+   */
+  async runAsSystem(
+    requestId: string,
+    context: Omit<CommandContext, 'actor'>,
+    command: (state: CredentialRequestState) => CredentialRequestCommand,
+    extras: Extras = {},
+  ): Promise<{ events: CredentialRequestEvent[]; skipped: string | null; position: string }> {
+    try {
+      const result = await this.run(
+        requestId,
+        { ...context, actor: SYSTEM_ACTOR },
+        (_m, state) => command(state),
+        extras,
+      );
+      return { events: result.events, skipped: null, position: result.position };
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
+        const last = await this.runner.load(streams.credentialRequest(requestId), () => null);
+        return { events: [], skipped: error.message, position: last.lastPosition };
+      }
+      throw error;
+    }
   }
 }
