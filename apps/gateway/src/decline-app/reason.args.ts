@@ -1,17 +1,16 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsNotEmpty, IsString, Length } from 'class-validator';
+import { Length } from 'class-validator';
 import { Trim } from '../graphql/inputs/trim';
+import { NotBlank } from '../graphql/inputs/not-blank';
 
 @ArgsType()
 export class ReasonArgs {
   @Field(() => ID)
-  @IsString()
-  @IsNotEmpty({ message: 'requestId must not be empty' })
+  @NotBlank('requestId')
   requestId: string;
 
   @Field(() => String)
-  @IsString()
-  @IsNotEmpty({ message: 'appKey must not be empty' })
+  @NotBlank('appKey')
   appKey: string;
 
   @Field(() => String)

@@ -1,21 +1,20 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDate, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
+import { NotBlank } from './not-blank';
 
 // Messages here never contain $value: these fields carry secrets (R8.1).
 
 @InputType()
 export class BasicCredentialsInput {
   @Field(() => String)
-  @IsString()
-  @IsNotEmpty({ message: 'username must not be empty' })
+  @NotBlank('username')
   @MaxLength(512, { message: 'username must be at most 512 characters' })
   username: string;
 
   @Field(() => String)
-  @IsString()
-  @IsNotEmpty({ message: 'password must not be empty' })
+  @NotBlank('password')
   @MaxLength(4096, { message: 'password must be at most 4096 characters' })
   password: string;
 }
@@ -23,19 +22,16 @@ export class BasicCredentialsInput {
 @InputType()
 export class AuthorizeAppInput {
   @Field(() => ID)
-  @IsString()
-  @IsNotEmpty({ message: 'requestId must not be empty' })
+  @NotBlank('requestId')
   requestId: string;
 
   @Field(() => String)
-  @IsString()
-  @IsNotEmpty({ message: 'appKey must not be empty' })
+  @NotBlank('appKey')
   appKey: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: 'apiKey must not be empty' })
+  @NotBlank('apiKey')
   @MaxLength(8192, { message: 'apiKey must be at most 8192 characters' })
   apiKey?: string | null;
 

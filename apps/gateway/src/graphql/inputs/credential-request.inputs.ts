@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Trim } from './trim';
+import { NotBlank } from './not-blank';
 
 // Shape checks only (R4.1, R13.3): lengths, formats, non-empty lists. Rules that need the catalog, the directory or
 // the other fields together (unknown apps, userId XOR e-mail, duplicate app keys) belong to the domain.
@@ -24,8 +25,7 @@ import { Trim } from './trim';
 export class RecipientInput {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: 'userId must not be empty' })
+  @NotBlank('userId')
   userId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -45,8 +45,7 @@ export class RecipientInput {
 @InputType()
 export class RequestedAppInput {
   @Field(() => String)
-  @IsString()
-  @IsNotEmpty({ message: 'appKey must not be empty' })
+  @NotBlank('appKey')
   @MaxLength(100)
   appKey: string;
 
@@ -89,8 +88,7 @@ export class RequestedAppInput {
 @InputType()
 export class CreateCredentialRequestInput {
   @Field(() => ID)
-  @IsString()
-  @IsNotEmpty({ message: 'teamId must not be empty' })
+  @NotBlank('teamId')
   teamId: string;
 
   @Field(() => String)
