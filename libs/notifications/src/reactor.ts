@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { EventStore, GlobalPosition, SqlClient, SqlSession } from '@libs/event-store';
+import { type EventStore, type GlobalPosition, SessionLocks, type SqlClient } from '@libs/event-store';
 import type { PlannedJob, PlannedJobs } from './jobs';
 import type { NotificationPlanner } from './planner';
 
@@ -58,10 +58,15 @@ export class Reactor {
   private wake: (() => void) | null = null;
   private batchesSinceLowWater = 0;
   private active = false;
-  private session: Promise<SqlSession> | null = null;
+  // The lock went with the connection: step down; the loop re-acquires on a new session or stands by.
+  private readonly locks: SessionLocks;
 
   constructor(private readonly o: ReactorOptions) {
     this.name = o.name ?? 'notifications';
+    this.locks = new SessionLocks(o.sql, (error) => {
+      this.active = false;
+      if (!this.stopped) this.o.logger.warn({ err: error }, 'reactor: lock session lost; stepping down');
+    });
   }
 
   private get epochKey(): string {
@@ -94,9 +99,7 @@ export class Reactor {
     this.wake?.();
     await this.loop;
     this.active = false;
-    const session = this.session;
-    this.session = null;
-    if (session) await (await session.catch(() => null))?.release();
+    await this.locks.release();
   }
 
   /** The position up to which every event's jobs are enqueued. */
@@ -208,34 +211,8 @@ export class Reactor {
   }
 
   /** Takes the advisory lock on a dedicated session (always granted on PGlite: one process). */
-  private async acquire(): Promise<boolean> {
-    const { sql } = this.o;
-    const connect = sql.connect?.bind(sql);
-    if (sql.kind !== 'pg' || !connect) return true;
-    this.session ??= this.openSession(connect);
-    const [row] = await (
-      await this.session
-    ).query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`reactor:${this.name}`]);
-    return row?.locked === true;
-  }
-
-  // Not async: `this.session` must be this very promise, which the loss handler compares against.
-  private openSession(connect: () => Promise<SqlSession>): Promise<SqlSession> {
-    const session = connect();
-    session.then(
-      (s) =>
-        void s.lost.then((error) => {
-          if (this.session !== session) return;
-          // The lock went with the connection: step down; the loop re-acquires on a new session or stands by.
-          this.session = null;
-          this.active = false;
-          if (!this.stopped) this.o.logger.warn({ err: error }, 'reactor: lock session lost; stepping down');
-        }),
-      () => {
-        if (this.session === session) this.session = null;
-      },
-    );
-    return session;
+  private acquire(): Promise<boolean> {
+    return this.locks.tryLock(`reactor:${this.name}`);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,10 +1,4 @@
-import {
-  type EventStore,
-  type GlobalPosition,
-  runMigrations,
-  type SqlClient,
-  type SqlSession,
-} from '@libs/event-store';
+import { type EventStore, type GlobalPosition, runMigrations, SessionLocks, type SqlClient } from '@libs/event-store';
 import { decodeEvents } from '../decode-events';
 import type { Projector } from '../projector';
 import { readModelMigrations } from '../read-models.migrations';
@@ -45,9 +39,7 @@ interface Lane {
 export class ProjectionRunner {
   private readonly lanes: Lane[];
   private readonly progress = new Set<() => void>();
-  private session: Promise<SqlSession> | null = null;
-  /** A session runs one query at a time: lanes take turns on it. */
-  private sessionTurn: Promise<unknown> = Promise.resolve();
+  private readonly locks: SessionLocks;
   private stopped = true;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -58,6 +50,13 @@ export class ProjectionRunner {
       wake: null,
       done: null,
     }));
+    this.locks = new SessionLocks(options.sql, (error) => {
+      // The locks went with the connection: step down; a lane re-acquires (on a new session) or stands by.
+      for (const lane of this.lanes) lane.active = false;
+      // Waiters that counted on these lanes' in-memory progress must look at the stored checkpoints now.
+      this.notifyProgress();
+      this.report('runner', error);
+    });
   }
 
   /** Prepares the schema and tables, then starts the lanes in the background. */
@@ -76,9 +75,7 @@ export class ProjectionRunner {
     for (const lane of this.lanes) lane.wake?.();
     await Promise.all(this.lanes.map((l) => l.done));
     for (const lane of this.lanes) lane.active = false;
-    const session = this.session;
-    this.session = null;
-    if (session) await (await session.catch(() => null))?.release();
+    await this.locks.release();
     this.notifyProgress();
   }
 
@@ -163,42 +160,8 @@ export class ProjectionRunner {
   }
 
   /** Takes the projection's advisory lock on this runner's dedicated session (always granted on PGlite). */
-  private async acquire(name: string): Promise<boolean> {
-    const { sql } = this.options;
-    const connect = sql.connect?.bind(sql);
-    if (sql.kind !== 'pg' || !connect) return true;
-    this.session ??= this.openSession(connect);
-    const session = this.session;
-    const turn = this.sessionTurn.then(async () =>
-      (await session).query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-        `projection:${name}`,
-      ]),
-    );
-    this.sessionTurn = turn.catch(() => undefined);
-    const [row] = await turn;
-    return row?.locked === true;
-  }
-
-  // Not async: `this.session` must be this very promise, which the loss handler compares against.
-  private openSession(connect: () => Promise<SqlSession>): Promise<SqlSession> {
-    const session = connect();
-    session.then(
-      (s) =>
-        void s.lost.then((error) => {
-          // Released by stop(), or already replaced: nothing to do.
-          if (this.session !== session) return;
-          // The locks went with the connection: step down; a lane re-acquires (on a new session) or stands by.
-          this.session = null;
-          for (const lane of this.lanes) lane.active = false;
-          // Waiters that counted on these lanes' in-memory progress must look at the stored checkpoints now.
-          this.notifyProgress();
-          this.report('runner', error);
-        }),
-      () => {
-        if (this.session === session) this.session = null;
-      },
-    );
-    return session;
+  private acquire(name: string): Promise<boolean> {
+    return this.locks.tryLock(`projection:${name}`);
   }
 
   private sleep(lane: Lane, ms: number): Promise<void> {
