@@ -1,12 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { TokenVerifier } from '@libs/auth';
 import { ApplicationModule } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
-import { LOGGER } from '@libs/infrastructure';
+import { AuthFailureThrottle, LOGGER } from '@libs/infrastructure';
 import { AuthGuard } from './auth/auth.guard';
 import { DirectoryGraphqlModule } from './directory/directory-graphql.module';
 import { ConnectionsModule } from './connections/connections.module';
@@ -17,6 +17,7 @@ import { InputValidationPipe } from './errors/validation.pipe';
 import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
 import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
+import { GatewayHttpSetup } from './throttle/http-setup';
 import { RequestsGraphqlModule } from './requests/requests-graphql.module';
 
 /** Token checking, shared by the GraphQL context (HTTP and graphql-ws) and whoever else needs it. */
@@ -34,19 +35,31 @@ export class GatewayAuthModule {}
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GatewayAuthModule],
-      inject: [APP_CONFIG, LOGGER, TokenVerifier, { token: SCHEMA_FILE, optional: true }],
+      inject: [APP_CONFIG, LOGGER, TokenVerifier, AuthFailureThrottle, { token: SCHEMA_FILE, optional: true }],
       // Tests provide SCHEMA_FILE = true (in memory) so their probe resolvers never reach the committed file.
-      useFactory: (config: AppConfig, logger: Logger, verifier: TokenVerifier, schemaFile?: string | true) =>
-        graphqlOptions(config, logger, verifier, schemaFile ?? undefined),
+      useFactory: (
+        config: AppConfig,
+        logger: Logger,
+        verifier: TokenVerifier,
+        throttle: AuthFailureThrottle,
+        schemaFile?: string | true,
+      ) => graphqlOptions(config, logger, verifier, throttle, schemaFile ?? undefined),
     }),
   ],
   controllers: [HealthController],
   providers: [
     HealthResolver,
+    GatewayHttpSetup,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: IDENTITY_PROVISIONER, useClass: CommandIdentityProvisioner },
   ],
   exports: [GatewayAuthModule],
 })
-export class GatewayModule {}
+export class GatewayModule implements NestModule {
+  constructor(private readonly http: GatewayHttpSetup) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(this.http.middleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+}

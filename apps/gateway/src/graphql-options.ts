@@ -6,6 +6,7 @@ import { type ExecutionResult, type GraphQLError, type FormattedExecutionResult 
 import type { Logger } from 'pino';
 import type { TokenVerifier } from '@libs/auth';
 import type { AppConfig } from '@libs/config';
+import type { AuthFailureThrottle } from '@libs/infrastructure';
 import { createContextBuilder } from './auth/gateway-context';
 import { createErrorFormatter } from './errors/format-error';
 import { mergeInputErrorsPlugin } from './errors/merge-input-errors.plugin';
@@ -24,10 +25,11 @@ export function graphqlOptions(
   config: AppConfig,
   logger: Logger,
   verifier: TokenVerifier,
+  throttle: AuthFailureThrottle,
   schemaFile: string | true = GENERATED_SCHEMA_FILE,
 ): ApolloDriverConfig {
   const formatError = createErrorFormatter(logger);
-  const context = createContextBuilder(verifier, logger);
+  const context = createContextBuilder(verifier, logger, throttle);
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile,

@@ -49,7 +49,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
           smtpPool: 10,
         }),
         publicUrl: config.publicUrl,
-        invitationSecret: invitationSecretFromEnv(config.dataDir),
+        invitationSecret: invitationSecretFromEnv(config.dataDir, { INVITATION_SECRET: config.invitationSecret }),
         logger: this.logger,
         metrics: this.metrics,
         reminders:

@@ -93,7 +93,8 @@ export class ApplicationModule {
           provide: INVITATION_SECRET,
           inject: [APP_CONFIG],
           // The same source as the mail worker (@libs/invitations): both must derive the same link tokens.
-          useFactory: (config: AppConfig) => invitationSecretFromEnv(config.dataDir),
+          useFactory: (config: AppConfig) =>
+            invitationSecretFromEnv(config.dataDir, { INVITATION_SECRET: config.invitationSecret }),
         },
         {
           provide: CATALOG,

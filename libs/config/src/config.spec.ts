@@ -32,6 +32,56 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CREDENTIALS_MASTER_KEY: required/);
   });
 
+  const productionBase = {
+    NODE_ENV: 'production',
+    CREDENTIALS_MASTER_KEY: 'k1:' + Buffer.alloc(32, 1).toString('base64'),
+    AUTH_JWT_SECRET: 'x'.repeat(32),
+    RUNTIME_TOKEN: 'r'.repeat(32),
+    INVITATION_SECRET: 'i'.repeat(32),
+  };
+
+  it('starts in production with every key long enough', () => {
+    expect(loadConfig(productionBase).production).toBe(true);
+  });
+
+  it('refuses a short RUNTIME_TOKEN in production, without echoing it (issue 11 item 4)', () => {
+    expect(() => loadConfig({ ...productionBase, RUNTIME_TOKEN: 'a' })).toThrow(/RUNTIME_TOKEN: use at least 32/);
+    expect(() => loadConfig({ ...productionBase, RUNTIME_TOKEN: 'short-secret-xyz' })).not.toThrow(/short-secret-xyz/);
+    expect(loadConfig({ RUNTIME_TOKEN: 'a' }).runtimeToken).toBe('a');
+  });
+
+  it('requires INVITATION_SECRET in production (issue 11 item 9)', () => {
+    const { INVITATION_SECRET: _omitted, ...rest } = productionBase;
+    expect(() => loadConfig(rest)).toThrow(/INVITATION_SECRET: required when NODE_ENV=production/);
+    expect(loadConfig({}).invitationSecret).toBeUndefined();
+  });
+
+  it('reads TRUST_PROXY as express does: off, on, hops or a list of addresses and subnets', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.0.2.1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY: .*proxy\.example/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('gives rate limits defaults and bounds', () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      authFailures: 20,
+      authWindowSeconds: 60,
+      authBlockSeconds: 60,
+      outsideEmailsPerTeamPerHour: 50,
+    });
+    expect(() => loadConfig({ AUTH_FAILURE_LIMIT: '0' })).toThrow(/AUTH_FAILURE_LIMIT/);
+    expect(loadConfig({ RUNTIME_PORT: '0' }).runtimePort).toBe(0);
+  });
+
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://u:secret@h/db')).toBe('postgres://u:***@h/db');
   });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
 
 export type Role = 'all' | 'gateway' | 'worker' | 'projector';
 
@@ -38,6 +39,25 @@ export interface AppConfig {
   /** BullMQ key prefix (`BULL_PREFIX`, default 'bull'): separates deployments or tests sharing one Redis. */
   queuePrefix: string;
   webhooksAllowInsecure: boolean;
+  /**
+   * Which proxies may set X-Forwarded-For (`TRUST_PROXY`, express `trust proxy` semantics): false (default: the
+   * socket's address is the client), true (any), a hop count, or a list of addresses, subnets and the names
+   * loopback / linklocal / uniquelocal.
+   */
+  trustProxy: boolean | number | string[];
+  /** R13.12: failed authentications per client address and window before RATE_LIMITED, and the block's length. */
+  rateLimits: {
+    authFailures: number;
+    authWindowSeconds: number;
+    authBlockSeconds: number;
+    outsideEmailsPerTeamPerHour: number;
+  };
+  /** `RUNTIME_PORT`: when set, `/internal/*` is served only on this port (and nothing else is). */
+  runtimePort: number | undefined;
+  /** `METRICS_TOKEN`: bearer of `/metrics`; unset, `/metrics` answers loopback callers only (embedded). */
+  metricsToken: string | undefined;
+  /** `INVITATION_SECRET` (required in production); unset elsewhere: generated into $DATA_DIR. */
+  invitationSecret: string | undefined;
 }
 
 /** A start-up refusal listing every wrong variable at once, each with what was expected. */
@@ -111,6 +131,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (production && !masterKey) problems.push('CREDENTIALS_MASTER_KEY: required when NODE_ENV=production');
   const runtimeToken = str('RUNTIME_TOKEN');
   if (production && !runtimeToken) problems.push('RUNTIME_TOKEN: required when NODE_ENV=production');
+  if (production && runtimeToken && runtimeToken.length < 32) {
+    problems.push('RUNTIME_TOKEN: use at least 32 characters when NODE_ENV=production (openssl rand -base64 32)');
+  }
+  const invitationSecret = str('INVITATION_SECRET');
+  if (production && !invitationSecret) {
+    problems.push('INVITATION_SECRET: required when NODE_ENV=production (at least 32 characters)');
+  } else if (invitationSecret && invitationSecret.length < 32) {
+    problems.push('INVITATION_SECRET: use at least 32 characters');
+  }
+  const metricsToken = str('METRICS_TOKEN');
+  if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN: use at least 16 characters');
+  const trustProxy = parseTrustProxy(str('TRUST_PROXY'), problems);
   const reminderAfterDays = int('REMINDER_AFTER_DAYS', undefined, 1, 365);
   const reminderMax = int('REMINDER_MAX', 0, 0, 100) ?? 0;
   const logLevel = oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info');
@@ -142,9 +174,48 @@ export function loadConfig(env: Env = process.env): AppConfig {
     connectionSweepMs: int('CONNECTION_SWEEP_MS', 30_000, 100, 86_400_000) ?? 30_000,
     queuePrefix: str('BULL_PREFIX') ?? 'bull',
     webhooksAllowInsecure: str('WEBHOOKS_ALLOW_INSECURE') === 'true',
+    trustProxy,
+    rateLimits: {
+      authFailures: int('AUTH_FAILURE_LIMIT', 20, 1, 100_000) ?? 20,
+      authWindowSeconds: int('AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400) ?? 60,
+      authBlockSeconds: int('AUTH_FAILURE_BLOCK_SECONDS', 60, 1, 86_400) ?? 60,
+      outsideEmailsPerTeamPerHour: int('OUTSIDE_EMAILS_PER_TEAM_PER_HOUR', 50, 1, 1_000_000) ?? 50,
+    },
+    runtimePort: int('RUNTIME_PORT', undefined, 0, 65535),
+    metricsToken,
+    invitationSecret,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const TRUST_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as express reads `trust proxy`; wrong entries are named (they are addresses, not secrets). */
+function parseTrustProxy(value: string | undefined, problems: string[]): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const wrong = entries.filter((e) => !TRUST_NAMES.has(e) && !isAddressOrSubnet(e));
+  if (wrong.length > 0 || entries.length === 0) {
+    problems.push(
+      `TRUST_PROXY: expected false, true, a hop count or a comma list of addresses, subnets, loopback, linklocal, uniquelocal (wrong: ${wrong.join(', ')})`,
+    );
+    return false;
+  }
+  return entries;
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length > 0 || !ipaddr.isValid(address)) return false;
+  if (bits === undefined) return true;
+  const max = ipaddr.parse(address).kind() === 'ipv4' ? 32 : 128;
+  return /^\d+$/.test(bits) ? Number(bits) <= max : ipaddr.isValid(bits);
 }
 
 /** Where a URL is logged, the password goes. */

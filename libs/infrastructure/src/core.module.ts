@@ -2,6 +2,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
+import { AuthFailureThrottle, OutsideMailQuota } from './rate-limits';
 import { ReadinessRegistry } from './readiness';
 import { createRedis } from './redis';
 import { LOGGER, REDIS } from './tokens';
@@ -28,8 +29,18 @@ export class CoreModule implements OnApplicationShutdown {
           },
         },
         { provide: REDIS, useFactory: () => createRedis(config.redisUrl, logger, 'core') },
+        {
+          provide: AuthFailureThrottle,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new AuthFailureThrottle(redis, config, logger),
+        },
+        {
+          provide: OutsideMailQuota,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new OutsideMailQuota(redis, config, logger),
+        },
       ],
-      exports: [APP_CONFIG, LOGGER, REDIS, ReadinessRegistry],
+      exports: [APP_CONFIG, LOGGER, REDIS, ReadinessRegistry, AuthFailureThrottle, OutsideMailQuota],
     };
   }
 

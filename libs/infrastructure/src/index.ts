@@ -4,3 +4,4 @@ export * from './redis';
 export * from './core.module';
 export * from './tokens';
 export * from './database.module';
+export * from './rate-limits';

@@ -2,7 +2,10 @@ import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { AcceptInvitationCommand } from '@libs/application';
 import { DomainError } from '@libs/domain';
+import { AuthFailureThrottle } from '@libs/infrastructure';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
+import type { GatewayContext } from '../auth/gateway-context';
+import { clientAddress } from '../throttle/client-address';
 import type { Caller } from '../auth/identity-provisioner';
 import { Invitation } from '../graphql';
 import { DirectoryAnswers } from '../directory/directory-answers';
@@ -25,6 +28,7 @@ export class AcceptInvitationResolver {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly answers: DirectoryAnswers,
+    private readonly throttle: AuthFailureThrottle,
   ) {}
 
   /**
@@ -35,11 +39,9 @@ export class AcceptInvitationResolver {
   async acceptInvitation(
     @Args('token', { type: () => String }) token: string,
     @CurrentIdentity() caller: Caller,
-    @Context() context: object,
+    @Context() context: GatewayContext,
   ): Promise<InvitationParent> {
-    // An empty token cannot name an invitation: same answer as an unknown one (R13.4).
-    if (!token) throw new DomainError('NOT_FOUND', 'Invitation not found');
-    const result = await this.commandBus.execute(new AcceptInvitationCommand({ token }, commandContext(caller)));
+    const result = await this.accept(token, caller, clientAddress(context.req));
     const loader = await this.answers.after(result.position, context);
     const [organization, team] = await Promise.all([
       loader.organization(result.organizationId),
@@ -51,5 +53,20 @@ export class AcceptInvitationResolver {
       team: toTeamParent(team),
       requestId: result.requestId,
     };
+  }
+
+  /** R13.12: unknown tokens are counted per client address; past the limit, RATE_LIMITED for a while. */
+  private async accept(token: string, caller: Caller, address: string | undefined) {
+    await this.throttle.assertAllowed('invitation', address);
+    try {
+      // An empty token cannot name an invitation: same answer as an unknown one (R13.4).
+      if (!token) throw new DomainError('NOT_FOUND', 'Invitation not found');
+      return await this.commandBus.execute(new AcceptInvitationCommand({ token }, commandContext(caller)));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+        await this.throttle.recordFailure('invitation', address);
+      }
+      throw error;
+    }
   }
 }

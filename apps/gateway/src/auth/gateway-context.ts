@@ -2,6 +2,8 @@ import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { AuthenticationError, type Identity, type TokenVerifier } from '@libs/auth';
 import { DomainError } from '@libs/domain';
+import type { AuthFailureThrottle } from '@libs/infrastructure';
+import { clientAddress } from '../throttle/client-address';
 import type { Caller } from './identity-provisioner';
 
 /** What every resolver and guard sees as the GraphQL context, over HTTP and over graphql-ws alike. */
@@ -31,22 +33,28 @@ function authorizationOf(args: HttpContextArgs | WsContextArgs): string | undefi
 }
 
 /** The context builder for Apollo (HTTP: `Authorization` header) and graphql-ws (`connectionParams.authorization`). */
-export function createContextBuilder(verifier: TokenVerifier, logger: Logger) {
+export function createContextBuilder(verifier: TokenVerifier, logger: Logger, throttle?: AuthFailureThrottle) {
   return (args: HttpContextArgs | WsContextArgs): GatewayContext => {
     const authorization = authorizationOf(args);
+    const req = 'req' in args ? args.req : undefined;
+    // R13.12: only a presented token can be a guess; graphql-ws has no express request, so no address to count.
+    const throttled = authorization && req && throttle ? { throttle, address: clientAddress(req) } : undefined;
     let verified: Promise<Identity> | undefined;
-    return {
-      req: 'req' in args ? args.req : undefined,
-      identity: () =>
-        (verified ??= verifier.verify(authorization).catch((error: unknown) => {
-          if (!(error instanceof AuthenticationError)) throw error;
-          // jose names the failed check ("exp", signature, "iss"), never the token: useful at debug level.
-          logger.debug({ reason: error.message }, 'bearer token refused');
-          throw new DomainError(
-            'UNAUTHENTICATED',
-            authorization ? 'invalid or expired token' : 'authentication required: send Authorization: Bearer <token>',
-          );
-        })),
+    const verify = async (): Promise<Identity> => {
+      await throttled?.throttle.assertAllowed('bearer', throttled.address);
+      try {
+        return await verifier.verify(authorization);
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) throw error;
+        // jose names the failed check ("exp", signature, "iss"), never the token: useful at debug level.
+        logger.debug({ reason: error.message }, 'bearer token refused');
+        await throttled?.throttle.recordFailure('bearer', throttled.address);
+        throw new DomainError(
+          'UNAUTHENTICATED',
+          authorization ? 'invalid or expired token' : 'authentication required: send Authorization: Bearer <token>',
+        );
+      }
     };
+    return { req, identity: () => (verified ??= verify()) };
   };
 }

@@ -10,6 +10,7 @@ export const CONTRACT_ERROR_CODES: readonly ErrorCode[] = [
   'FEATURE_NOT_ENABLED',
   'PLAN_NOT_ELIGIBLE',
   'NOT_ELIGIBLE',
+  'RATE_LIMITED',
 ];
 
 export const INTERNAL_ERROR_MESSAGE = 'internal error';

@@ -2,7 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { DomainError, type ErrorCode, type FieldError } from '@libs/domain';
+import { DomainError, type ErrorCode, type FieldError, type RateLimitedError } from '@libs/domain';
 import { INTERNAL_ERROR_MESSAGE, isContractCode } from './error-codes';
 import { fieldErrorFromGraphqlMessage } from './input-error-paths';
 
@@ -39,12 +39,19 @@ function shaped(
   code: string,
   message: string,
   fields?: FieldError[],
+  retryAfter?: number,
 ): GraphQLFormattedError {
+  const extensions =
+    code === 'BAD_USER_INPUT'
+      ? { code, fields: fields ?? [] }
+      : code === 'RATE_LIMITED'
+        ? { code, retryAfter: retryAfter ?? 60 }
+        : { code };
   return {
     message,
     ...(base.locations ? { locations: base.locations } : {}),
     ...(base.path ? { path: base.path } : {}),
-    extensions: code === 'BAD_USER_INPUT' ? { code, fields: fields ?? [] } : { code },
+    extensions,
   };
 }
 
@@ -64,7 +71,10 @@ export function createErrorFormatter(logger: Logger) {
       ]);
     }
     const original = unwrapResolverError(error);
-    if (isDomainError(original)) return shaped(formatted, original.code, original.message, original.fields);
+    if (isDomainError(original)) {
+      const retryAfter = (original as Partial<RateLimitedError>).retryAfterSeconds;
+      return shaped(formatted, original.code, original.message, original.fields, retryAfter);
+    }
     if (original instanceof HttpException) {
       const mapped = HTTP_CODES[original.getStatus()];
       if (mapped) {

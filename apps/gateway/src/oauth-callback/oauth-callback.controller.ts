@@ -5,8 +5,9 @@ import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock, CompleteOAuthGrantCommand } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
-import { DomainError } from '@libs/domain';
-import { LOGGER } from '@libs/infrastructure';
+import { DomainError, RateLimitedError } from '@libs/domain';
+import { AuthFailureThrottle, LOGGER } from '@libs/infrastructure';
+import { clientAddress } from '../throttle/client-address';
 import { OAUTH_STATES } from '../connections/connections.tokens';
 import type { OAuthStateStore } from '../connections/oauth-state.store';
 import { ReadYourWrites } from '../shared/read-your-writes';
@@ -33,13 +34,26 @@ export class OAuthCallbackController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly throttle: AuthFailureThrottle,
   ) {}
 
   @Get('callback')
   async callback(@Query() query: CallbackQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const address = clientAddress(req);
     const state = one(query.state);
+    try {
+      await this.throttle.assertAllowed('oauth-state', address);
+    } catch (error) {
+      return this.rateLimited(req, res, error);
+    }
     const record = state ? await this.states.consume(state, this.clock.now()) : null;
     if (!record) {
+      // R13.12: a guessed state is a failed authentication like a wrong token.
+      try {
+        await this.throttle.recordFailure('oauth-state', address);
+      } catch (error) {
+        return this.rateLimited(req, res, error);
+      }
       return this.fail(
         req,
         res,
@@ -80,6 +94,12 @@ export class OAuthCallbackController {
       this.logger.error({ err: error }, 'oauth callback failed');
       return this.fail(req, res, 500, 'INTERNAL', 'The authorization could not be completed. Try again later.');
     }
+  }
+
+  private rateLimited(req: Request, res: Response, error: unknown): void {
+    if (!(error instanceof RateLimitedError)) throw error;
+    res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    return this.fail(req, res, 429, 'RATE_LIMITED', error.message);
   }
 
   private fail(req: Request, res: Response, status: number, code: string, message: string): void {

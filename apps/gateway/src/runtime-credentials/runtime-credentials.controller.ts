@@ -8,9 +8,12 @@ import {
   NotFoundException,
   Param,
   Post,
+  Req,
+  Res,
   UnauthorizedException,
   BadRequestException,
 } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import {
@@ -22,11 +25,12 @@ import {
   StreamRunner,
   VAULT,
 } from '@libs/application';
-import { accessHasEnded, streams } from '@libs/domain';
+import { accessHasEnded, RateLimitedError, streams } from '@libs/domain';
 import type { SqlClient } from '@libs/event-store';
-import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
+import { AuthFailureThrottle, LOGGER, SQL_CLIENT } from '@libs/infrastructure';
 import type { ApiKeySecret, BasicSecret, OAuth2Secret, VaultRepository } from '@libs/vault';
 import { READ_MODELS, type ReadModels, recordConnectionUse } from '@projections';
+import { clientAddress, tooManyRequests } from '../throttle/client-address';
 import { RUNTIME_TOKEN, runtimeTokenMatches } from './runtime-token';
 
 interface CredentialsBody {
@@ -60,6 +64,7 @@ export class RuntimeCredentialsController {
     private readonly runner: StreamRunner,
     private readonly refresher: ConnectionRefresher,
     private readonly commands: CommandBus,
+    private readonly throttle: AuthFailureThrottle,
   ) {}
 
   @Post(':id/credentials')
@@ -68,10 +73,12 @@ export class RuntimeCredentialsController {
     @Param('id') connectionId: string,
     @Headers('authorization') authorization: string | undefined,
     @Body() body: CredentialsBody | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<RuntimeCredentials> {
-    if (!runtimeTokenMatches(this.token, authorization)) {
-      throw new UnauthorizedException('A valid runtime token is required.');
-    }
+    // A secret may follow: no cache (browser, proxy) keeps it, and neither does any refusal.
+    res.setHeader('Cache-Control', 'no-store');
+    await this.authenticate(authorization, req, res);
     const { moduleKey, scenarioId, scenarioName, teamId } = body ?? {};
     if (!nonEmpty(moduleKey) || !nonEmpty(scenarioId) || !nonEmpty(teamId)) {
       throw new BadRequestException('moduleKey, scenarioId and teamId are required.');
@@ -118,5 +125,19 @@ export class RuntimeCredentialsController {
     if (app.connectionType === 'API_KEY') return { type: 'API_KEY', apiKey: secret.apiKey };
     if (app.connectionType === 'BASIC') return { type: 'BASIC', username: secret.username, password: secret.password };
     return { type: 'OAUTH2', accessToken: secret.accessToken };
+  }
+
+  /** RUNTIME_TOKEN, with failures counted per client address (R13.12): 429 and Retry-After past the limit. */
+  private async authenticate(authorization: string | undefined, req: Request, res: Response): Promise<void> {
+    const address = clientAddress(req);
+    try {
+      await this.throttle.assertAllowed('runtime', address);
+      if (runtimeTokenMatches(this.token, authorization)) return;
+      await this.throttle.recordFailure('runtime', address);
+    } catch (error) {
+      if (error instanceof RateLimitedError) throw tooManyRequests(res, error);
+      throw error;
+    }
+    throw new UnauthorizedException('A valid runtime token is required.');
   }
 }

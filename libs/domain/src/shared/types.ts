@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'FEATURE_NOT_ENABLED'
   | 'PLAN_NOT_ELIGIBLE'
-  | 'NOT_ELIGIBLE';
+  | 'NOT_ELIGIBLE'
+  | 'RATE_LIMITED';
 
 export interface FieldError {
   /** Dotted path from the argument name, e.g. `input.apps.1.note` (SPEC R13.3). */
@@ -33,6 +34,16 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+}
+
+/** Too many failed attempts, or a cap reached (R13.12): `retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many attempts; try again later.',
+  ) {
+    super('RATE_LIMITED', message);
   }
 }
 

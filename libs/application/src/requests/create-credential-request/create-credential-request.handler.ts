@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Catalog } from '@libs/catalog';
 import {
@@ -8,10 +8,12 @@ import {
   hasCredentialRequestsFeature,
   isValidEmail,
   normalizeEmail,
+  RateLimitedError,
   streams,
   type UserRef,
   type UserState,
 } from '@libs/domain';
+import { OutsideMailQuota } from '@libs/infrastructure';
 import { invitationToken, invitationTokenHash } from '@libs/invitations';
 import type { InvitationLookup } from '../../ports/invitation-lookup';
 import { DirectoryReader } from '../../shared/directory-reader';
@@ -38,6 +40,8 @@ export class CreateCredentialRequestHandler implements ICommandHandler<CreateCre
     @Inject(CATALOG) catalog: Catalog,
     @Inject(INVITATION_LOOKUP) private readonly invitations: InvitationLookup,
     @Inject(INVITATION_SECRET) private readonly invitationSecret: string,
+    // Absent where no CoreModule runs (command-side tests): no cap there.
+    @Optional() private readonly outsideMail?: OutsideMailQuota,
   ) {
     this.domainCatalog = toDomainCatalog(catalog);
   }
@@ -52,8 +56,9 @@ export class CreateCredentialRequestHandler implements ICommandHandler<CreateCre
     const invitationId = deterministicEventId(`${requestId}:invitation`);
     const tokenHash = invitationTokenHash(invitationToken(this.invitationSecret, invitationId));
     const digest = payloadDigest(input);
+    let quotaTaken: string | null = null;
 
-    const result = await this.runner.run({
+    const run = this.runner.run({
       stream: streams.credentialRequest(requestId),
       fold: foldRequest,
       context,
@@ -88,11 +93,31 @@ export class CreateCredentialRequestHandler implements ICommandHandler<CreateCre
         // The lookup row first: if the append then fails, the row points at no stream → NOT_FOUND on accept.
         const created = events.find((e) => e.type === 'RequestCreated');
         if (created?.type === 'RequestCreated' && created.data.invitation) {
+          if (quotaTaken === null) quotaTaken = await this.takeOutsideMail(created.data.teamId);
           await this.invitations.record(created.data.invitation.tokenHash, requestId);
         }
       },
     });
+    const result = await run.catch(async (error: unknown) => {
+      if (quotaTaken !== null) await this.outsideMail?.giveBack(quotaTaken);
+      throw error;
+    });
     return { requestId, created: result.events.length > 0, position: result.position };
+  }
+
+  /**
+   * R13.12: an outside recipient gets an invitation e-mail; a team may send only so many an hour
+   * (OUTSIDE_EMAILS_PER_TEAM_PER_HOUR), so the service cannot be used to mail anyone without limit.
+   */
+  private async takeOutsideMail(teamId: string): Promise<string> {
+    const waitSeconds = (await this.outsideMail?.take(teamId)) ?? 0;
+    if (waitSeconds > 0) {
+      throw new RateLimitedError(
+        waitSeconds,
+        `This team has reached its hourly limit of e-mails to outside addresses; try again in ${Math.ceil(waitSeconds / 60)} min.`,
+      );
+    }
+    return teamId;
   }
 
   /** R3.5: by id, or by the e-mail of an external person; null when nobody is registered under it. */
