@@ -204,9 +204,10 @@ describe('guessing is throttled per client address, across gateways (R13.12)', (
     expect(await countEvents(db.url, 'RequestCreated')).toBe(before + 1);
   });
 
-  it('logs blocked clients at info level', () => {
+  it('logs blocked clients at info level, and none of these refusals at error level', () => {
     const lines = logs.lines.map((l) => JSON.parse(l) as { level: number; msg: string });
     expect(lines.some((l) => l.msg === 'failed authentications: client blocked' && l.level === 30)).toBe(true);
+    expect(lines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([]);
   });
 });
 

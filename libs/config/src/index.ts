@@ -1,2 +1,4 @@
 export * from './config';
 export * from './logger';
+export * from './redact';
+export * from './request-context';

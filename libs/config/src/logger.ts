@@ -1,8 +1,11 @@
 import pino, { type Logger } from 'pino';
+import { currentRequestId } from './request-context';
+import { CENSOR, redactDeep } from './redact';
 
 /**
- * Structured JSON logs. Field names that could carry a secret are redacted by pino itself, as a net under the
- * rule that no code logs a secret in the first place (R8.1).
+ * Structured JSON logs. Every line written while a request is served carries its `requestId`; values under keys
+ * that could carry a secret are censored at any depth, as a net under the rule that no code logs a secret in the
+ * first place (R8.1).
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
@@ -10,24 +13,13 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'credential-requests' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: {
-        paths: [
-          'apiKey',
-          'password',
-          'accessToken',
-          'refreshToken',
-          'secret',
-          'token',
-          '*.apiKey',
-          '*.password',
-          '*.accessToken',
-          '*.refreshToken',
-          '*.secret',
-          '*.token',
-          'req.headers.authorization',
-        ],
-        censor: '[redacted]',
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
       },
+      formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
+      // The deep walk above covers these; pino's own paths stay as a second net for the usual places.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: CENSOR },
     },
     destination,
   );

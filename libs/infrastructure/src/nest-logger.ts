@@ -1,6 +1,17 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
+/**
+ * An error a client caused and was told about (a contract code: UNAUTHENTICATED, BAD_USER_INPUT, RATE_LIMITED …).
+ * Nest's exception handler reports every error a resolver throws; these are answers, not faults.
+ */
+function isClientError(value: unknown): boolean {
+  if (!(value instanceof Error)) return false;
+  if (value.name === 'DomainError' && typeof (value as { code?: unknown }).code === 'string') return true;
+  const status = (value as { getStatus?: () => number }).getStatus?.();
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Routes Nest's own logging into the same structured pino stream as ours. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
@@ -8,6 +19,15 @@ export class PinoNestLogger implements LoggerService {
     this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
+    if (isClientError(message)) {
+      const error = message as Error & { code?: string };
+      this.logger.debug({ context, code: error.code, reason: error.message }, 'client error answered');
+      return;
+    }
+    if (message instanceof Error) {
+      this.logger.error({ context, err: message }, message.message);
+      return;
+    }
     this.logger.error({ context, trace }, String(message));
   }
   warn(message: unknown, context?: string) {

@@ -1,6 +1,6 @@
+import { requestCorrelationId } from '../shared/command-context';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import type { Identity } from '@libs/auth';
 import { ProvisionIdentityCommand } from '@libs/application';
 import type { IdentityProvisioner } from './identity-provisioner';
@@ -29,7 +29,7 @@ export class CommandIdentityProvisioner implements IdentityProvisioner {
           name: identity.name,
           emailVerified: identity.emailVerified,
         },
-        { correlationId: randomUUID(), causationId: null },
+        { correlationId: requestCorrelationId(), causationId: null },
       ),
     );
     // Only a verified identity is bound (R13.2); an unverified one is asked again next time.

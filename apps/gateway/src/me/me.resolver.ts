@@ -1,6 +1,6 @@
+import { requestCorrelationId } from '../shared/command-context';
 import { Context, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { ProvisionIdentityCommand } from '@libs/application';
 import { DomainError } from '@libs/domain';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
@@ -32,7 +32,7 @@ export class MeResolver {
       const { position } = await this.commandBus.execute(
         new ProvisionIdentityCommand(
           { subject: caller.subject, email: caller.email, name: caller.name, emailVerified: caller.emailVerified },
-          { correlationId: randomUUID(), causationId: null },
+          { correlationId: requestCorrelationId(), causationId: null },
         ),
       );
       await this.readYourWrites.after(position);

@@ -1,8 +1,8 @@
+import { requestCorrelationId } from '../shared/command-context';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock, CompleteOAuthGrantCommand } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { DomainError, RateLimitedError } from '@libs/domain';
@@ -77,7 +77,7 @@ export class OAuthCallbackController {
           },
           {
             actor: { userId: record.userId, isSupport: false },
-            correlationId: randomUUID(),
+            correlationId: requestCorrelationId(),
             causationId: null,
           },
         ),

@@ -11,13 +11,13 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { APP_CONFIG, type AppConfig } from '@libs/config';
+import { APP_CONFIG, type AppConfig, requestIdFrom, runInRequest } from '@libs/config';
 import { LOGGER } from '@libs/infrastructure';
 
 const INTERNAL = /^\/internal(\/|$)/;
 
 /**
- * Express settings the gateway owns: `trust proxy` from TRUST_PROXY (the client address of rate limits), and the
+ * Express settings the gateway owns: the request id, `trust proxy` from TRUST_PROXY (the client address of rate limits), and the
  * optional separate listener of the internal API (RUNTIME_PORT): when it is set, `/internal/*` answers only there
  * and that listener answers nothing else, so the public port can be exposed without the runtime API.
  */
@@ -55,13 +55,23 @@ export class GatewayHttpSetup implements OnModuleInit, OnApplicationBootstrap, O
     return address && typeof address === 'object' ? address.port : undefined;
   }
 
-  /** Routes by listener; a no-op when RUNTIME_PORT is unset. */
+  /**
+   * Every request: its id (a well-formed `x-request-id`, else a new one) on every log line written while it is
+   * served, in the events' `correlationId` and in the response header; then routing by listener.
+   */
   readonly middleware: NestMiddleware['use'] = (req: Request, res: Response, next: NextFunction) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    runInRequest(requestId, () => this.route(req, res, next));
+  };
+
+  /** Routes by listener; a no-op when RUNTIME_PORT is unset. */
+  private route(req: Request, res: Response, next: NextFunction): void {
     if (this.config.runtimePort === undefined) return next();
     const onRuntimeListener = this.runtimeSockets.has(req.socket);
     if (onRuntimeListener === INTERNAL.test(req.path)) return next();
     res.status(404).json({ error: 'NOT_FOUND', message: 'Not found.' });
-  };
+  }
 
   async onApplicationShutdown(): Promise<void> {
     const server = this.runtimeServer;
