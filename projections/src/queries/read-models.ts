@@ -191,6 +191,17 @@ export class ReadModels {
     return rows.map((r) => ({ team: toTeam(r), role: r.role as TeamRole }));
   }
 
+  /** R13.11: the other party of every request in the organization that `userId` sent or received. */
+  async counterpartsOf(userId: string, organizationId: string): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT requester_id AS id FROM read.requests WHERE recipient_id = $1 AND organization_id = $2
+       UNION SELECT recipient_id FROM read.requests
+       WHERE requester_id = $1 AND organization_id = $2 AND recipient_id IS NOT NULL`,
+      [userId, organizationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async teamById(id: string): Promise<TeamRow | null> {
     const [row] = await this.db.query('SELECT * FROM read.teams WHERE id = $1', [id]);
     return row ? toTeam(row) : null;

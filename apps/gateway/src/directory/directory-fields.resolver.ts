@@ -1,4 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { directoryView, type DirectoryView, guestMaySee } from '@libs/domain';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import type { Caller } from '../auth/identity-provisioner';
 import { ApplicationStatus, Organization, OrgRole, Team, TeamMember, User } from '../graphql';
@@ -14,13 +15,19 @@ import {
 } from './directory-parents';
 
 /**
- * Relations of the directory types. Who may see what: an organization's teams and a team's members are shown to the
- * organization's members and to support staff; anyone else gets empty lists (the object itself was reachable only
- * through something they may see, e.g. a mutation's answer).
+ * Relations of the directory types. Who may see what (R13.11): an organization's teams and a team's members are
+ * shown to the organization's members and to support staff; an organization GUEST sees only the teams they belong to
+ * and, of the members, themselves and the people on their requests; anyone else gets empty lists (the object itself
+ * was reachable only through something they may see, e.g. a mutation's answer).
  */
-async function seesInside(loaders: DirectoryLoaders, context: object, caller: Caller, organizationId: string) {
-  if (caller.support) return true;
-  return (await loaders.for(context).orgRole(organizationId, caller.userId)) !== null;
+export async function viewOf(
+  loaders: DirectoryLoaders,
+  context: object,
+  caller: Caller,
+  organizationId: string,
+): Promise<DirectoryView> {
+  if (caller.support) return 'ALL';
+  return directoryView(await loaders.for(context).orgRole(organizationId, caller.userId), false);
 }
 
 @Resolver(() => Organization)
@@ -43,8 +50,12 @@ export class OrganizationFieldsResolver {
     @CurrentIdentity() caller: Caller,
     @Context() context: object,
   ): Promise<TeamParent[]> {
-    if (!(await seesInside(this.loaders, context, caller, org.id))) return [];
-    return (await this.loaders.for(context).teamsOfOrganization(org.id)).map(toTeamParent);
+    const loader = this.loaders.for(context);
+    const view = await viewOf(this.loaders, context, caller, org.id);
+    if (view === 'NONE') return [];
+    const rows =
+      view === 'ALL' ? await loader.teamsOfOrganization(org.id) : await loader.teamsOfUser(caller.userId, org.id);
+    return rows.map(toTeamParent);
   }
 }
 
@@ -59,16 +70,21 @@ export class TeamFieldsResolver {
     return toOrganizationParent(row);
   }
 
-  /** R2.4: every member of the team sees who has the feature. */
+  /** R2.4: every member of the team sees who has the feature; a guest, only the people R13.11 allows. */
   @ResolveField(() => [TeamMember])
   async members(
     @Parent() team: TeamParent,
     @CurrentIdentity() caller: Caller,
     @Context() context: object,
   ): Promise<TeamMemberParent[]> {
-    if (!(await seesInside(this.loaders, context, caller, team.organizationId))) return [];
-    const rows = await this.loaders.for(context).teamMembers(team.id);
-    return rows.map(toTeamMemberParent).filter((m): m is TeamMemberParent => m !== null);
+    const loader = this.loaders.for(context);
+    const view = await viewOf(this.loaders, context, caller, team.organizationId);
+    if (view === 'NONE') return [];
+    const rows = await loader.teamMembers(team.id);
+    const members = rows.map(toTeamMemberParent).filter((m): m is TeamMemberParent => m !== null);
+    if (view === 'ALL') return members;
+    const counterparts = await loader.counterparts(caller.userId, team.organizationId);
+    return members.filter((m) => guestMaySee(caller.userId, m.user.id, counterparts));
   }
 }
 

@@ -34,6 +34,21 @@ export class DirectoryLoader {
     return this.once(`team-members:${teamId}`, () => this.reads.teamMembers(teamId));
   }
 
+  /** The teams of an organization `userId` belongs to (a guest's view of `Organization.teams`, R13.11). */
+  teamsOfUser(userId: string, organizationId: string): Promise<TeamRow[]> {
+    return this.once(`user-teams:${userId}:${organizationId}`, async () =>
+      (await this.reads.teamsOfUser(userId, organizationId)).map((t) => t.team),
+    );
+  }
+
+  /** The other parties of `userId`'s requests in the organization (R13.11). */
+  counterparts(userId: string, organizationId: string): Promise<ReadonlySet<string>> {
+    return this.once(
+      `counterparts:${userId}:${organizationId}`,
+      async () => new Set(await this.reads.counterpartsOf(userId, organizationId)),
+    );
+  }
+
   orgRole(organizationId: string, userId: string): Promise<OrgRole | null> {
     return this.once(`org-role:${organizationId}:${userId}`, () => this.reads.orgRole(organizationId, userId));
   }

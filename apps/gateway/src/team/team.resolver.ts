@@ -9,7 +9,10 @@ import { toTeamParent, type TeamParent } from '../directory/directory-parents';
 export class TeamResolver {
   constructor(private readonly loaders: DirectoryLoaders) {}
 
-  /** R13.4: null for someone who is not a member of the team's organization (as for an unknown id). */
+  /**
+   * R13.4: null for someone who is not a member of the team's organization (as for an unknown id); R13.11: an
+   * organization GUEST also gets null for a team they do not belong to.
+   */
   @Query(() => Team, { nullable: true })
   async team(
     @Args('id', { type: () => ID }) id: string,
@@ -20,6 +23,8 @@ export class TeamResolver {
     const row = await loader.team(id);
     if (!row) return null;
     const role = await loader.orgRole(row.organizationId, caller.userId);
-    return role ? toTeamParent(row) : null;
+    if (!role) return null;
+    if (role === 'GUEST' && (await loader.teamRole(id, caller.userId)) === null) return null;
+    return toTeamParent(row);
   }
 }

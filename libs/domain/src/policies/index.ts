@@ -7,3 +7,4 @@ export * from './scopes';
 export * from './visibility';
 export * from './audit-access';
 export * from './validate-create-request-input';
+export * from './directory-view';
