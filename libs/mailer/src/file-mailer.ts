@@ -15,7 +15,8 @@ export interface FileMailerOptions {
 /**
  * Development transport when SMTP_URL is unset: each message is an RFC 822 `.eml` file any mail client opens.
  * Named after the message key, so a retried job overwrites its file instead of leaving a duplicate; written to a
- * temporary name and renamed, so a reader never sees half a message.
+ * temporary name and renamed, so a reader never sees half a message. Files are mode 0600 (the directory 0700 when
+ * created here): an invitation link in a message is as good as the invitation.
  */
 export class FileMailer implements Mailer {
   readonly transport = 'file' as const;
@@ -32,8 +33,9 @@ export class FileMailer implements Mailer {
     try {
       const info = await this.transporter.sendMail(toNodemailerMessage(mail, this.options.from));
       if (!Buffer.isBuffer(info.message)) throw new Error('stream transport did not return a buffer');
-      await mkdir(this.options.dir, { recursive: true });
-      await writeFile(temp, info.message);
+      // Mail holds invitation links (a token): readable by the service's user only.
+      await mkdir(this.options.dir, { recursive: true, mode: 0o700 });
+      await writeFile(temp, info.message, { mode: 0o600 });
       await rename(temp, path);
       mail.onHandOver?.();
       return { transport: 'file', messageId: info.messageId, accepted: [mail.to], rejected: [], path };

@@ -12,6 +12,7 @@ import { ReadYourWrites } from '../shared/read-your-writes';
 import { StartOAuthAuthorizationResolver } from '../start-oauth-authorization/start-oauth-authorization.resolver';
 import { CONNECTIONS_MIGRATIONS } from './connections.migrations';
 import { CONNECTIONS_MIGRATED, OAUTH_STATES } from './connections.tokens';
+import { OAUTH_STATE_PURGE_MS, OAuthStatePurge } from './oauth-state.purge';
 import { OAuthStateStore } from './oauth-state.store';
 
 /**
@@ -40,6 +41,8 @@ import { OAuthStateStore } from './oauth-state.store';
       inject: [APP_CONFIG, LOGGER],
       useFactory: (config: AppConfig, logger: Logger) => runtimeTokenFrom(config, logger),
     },
+    { provide: OAUTH_STATE_PURGE_MS, useValue: 60_000 },
+    OAuthStatePurge,
     ReadYourWrites,
     StartOAuthAuthorizationResolver,
     ConnectionJobsService,

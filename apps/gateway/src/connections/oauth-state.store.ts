@@ -38,6 +38,21 @@ export class OAuthStateStore {
     ]);
   }
 
+  /**
+   * Wipes the PKCE verifier of every state that expired unused, and deletes rows past twice the TTL. Run on a timer
+   * (OAuthStatePurge): a grant that was started and abandoned must not leave its verifier until the next start.
+   */
+  async purgeExpired(now: Date): Promise<{ wiped: number; deleted: number }> {
+    const wiped = await this.sql.query(
+      `UPDATE oauth_states SET code_verifier = '' WHERE expires_at <= $1 AND code_verifier <> '' RETURNING state_hash`,
+      [now.toISOString()],
+    );
+    const deleted = await this.sql.query(`DELETE FROM oauth_states WHERE expires_at < $1 RETURNING state_hash`, [
+      new Date(now.getTime() - OAUTH_STATE_TTL_MS).toISOString(),
+    ]);
+    return { wiped: wiped.length, deleted: deleted.length };
+  }
+
   /** Atomically marks the state used; null when unknown, already used or expired (two callbacks: one wins). */
   async consume(state: string, now: Date): Promise<OAuthStateRecord | null> {
     // The verifier is read and wiped in the same statement: a spent state keeps nothing worth stealing. The row lock
