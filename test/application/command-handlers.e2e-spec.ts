@@ -240,6 +240,12 @@ describe('application command handlers (real CommandBus, PostgreSQL event store,
       new AuthorizeAppCommand({ requestId, appKey: 'keyed', apiKey: 'down-1' }, ctx(recipient)),
     );
     await expect(down).rejects.toMatchObject({ code: 'CONFLICT', retryable: true });
+    // The recipient is told what happened, never the catalog's verification URL (issue 11 item 9).
+    const message = await down.catch((error: Error) => error.message);
+    expect(message).toBe(
+      'The app could not check the credentials right now (the app answered 500 Internal Server Error). Nothing was changed; try again.',
+    );
+    expect(message).not.toContain('127.0.0.1');
     expect(await allEvents()).toBe(before);
     expect((await app.sql.query('SELECT 1 FROM vault_secrets')).length).toBe(0);
 

@@ -20,8 +20,12 @@ export class PinoNestLogger implements LoggerService {
   }
   error(message: unknown, trace?: string, context?: string) {
     if (isClientError(message)) {
-      const error = message as Error & { code?: string };
-      this.logger.debug({ context, code: error.code, reason: error.message }, 'client error answered');
+      const error = message as Error & { code?: string; detail?: string };
+      // `detail` (when an error has one) is for operators only: e.g. which catalog endpoint did not answer.
+      this.logger.debug(
+        { context, code: error.code, reason: error.message, detail: error.detail },
+        'client error answered',
+      );
       return;
     }
     if (message instanceof Error) {

@@ -17,6 +17,8 @@ export class VerificationUnavailableError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** What a recipient may be told: the status line or the kind of failure, never the catalog's URL. */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'VerificationUnavailableError';
@@ -104,12 +106,16 @@ export async function verifyCredentials(
   } catch (e) {
     // The cause's own message may quote the URL (with the secret); keep only its kind.
     const kind = e instanceof Error ? (e.name === 'TimeoutError' ? 'timed out' : 'network error') : 'network error';
-    throw new VerificationUnavailableError(`Verification call ${where} failed: ${kind}`);
+    throw new VerificationUnavailableError(`Verification call ${where} failed: ${kind}`, undefined, kind);
   }
   if (response.status >= 200 && response.status < 300) return { accepted: true };
   if (response.status === 401 || response.status === 403) {
     return { accepted: false, message: redact(appErrorText(text, response.status, response.statusText), values) };
   }
   const statusLine = `${response.status} ${response.statusText || STATUS_CODES[response.status] || ''}`.trim();
-  throw new VerificationUnavailableError(`Verification call ${where} failed: ${statusLine}`, response.status);
+  throw new VerificationUnavailableError(
+    `Verification call ${where} failed: ${statusLine}`,
+    response.status,
+    `the app answered ${statusLine}`,
+  );
 }

@@ -16,8 +16,18 @@ import {
  */
 export class VerificationUnavailable extends DomainError {
   readonly retryable = true;
-  constructor(detail: string) {
-    super('CONFLICT', `The app could not check the credentials right now (${detail}). Nothing was changed; try again.`);
+  /**
+   * @param detail for operators (names the catalog's endpoint): kept on the error, logged, never in the message
+   * @param reason for the recipient: a status line or the kind of failure (issue 11 item 9)
+   */
+  constructor(
+    readonly detail: string,
+    reason?: string,
+  ) {
+    super(
+      'CONFLICT',
+      `The app could not check the credentials right now${reason ? ` (${reason})` : ''}. Nothing was changed; try again.`,
+    );
   }
 }
 
@@ -44,7 +54,7 @@ export async function verifyAgainstApp(
   try {
     return await verifyCredentials(connection.verify, secret, fetchImpl);
   } catch (error) {
-    if (error instanceof VerificationUnavailableError) throw new VerificationUnavailable(error.message);
+    if (error instanceof VerificationUnavailableError) throw new VerificationUnavailable(error.message, error.reason);
     throw error;
   }
 }
