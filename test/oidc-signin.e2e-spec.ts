@@ -90,6 +90,11 @@ describe('OpenID Connect sign-in against a real oidc-provider (issue #10)', () =
       await sql.end();
     }
 
+    // Neither the session cookie nor the sign-in transaction ever reaches the logs.
+    for (const value of browser.cookies.values()) expect(logs.text()).not.toContain(value);
+    const code = new URL(callback.url).searchParams.get('code');
+    expect(code).toBeTruthy();
+    expect(logs.text()).not.toContain(code);
     const stolen = browser.cookieHeader();
     expect((await browser.fetch('/auth/logout', { method: 'POST' })).status).toBe(204);
     const replay = await fetch(`${booted.url}/graphql`, {

@@ -172,7 +172,7 @@ describe('browser sessions and the development sign-in (issue #10)', () => {
     expect(after.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('stores only a hash of the cookie, and no token', async () => {
+  it('stores only a hash of the cookie, and no token, and never logs it', async () => {
     const browser = new TestBrowser(embedded.url);
     await browser.devSignIn({ email: 'ivy@corp.example' });
     const value = browser.cookies.get('cr_session')!;
@@ -182,6 +182,8 @@ describe('browser sessions and the development sign-in (issue #10)', () => {
       const { rows } = await sql.query(`SELECT * FROM web_sessions WHERE email = 'ivy@corp.example'`);
       expect(rows).toHaveLength(1);
       expect(JSON.stringify(rows)).not.toContain(value);
+      // Nor is it ever logged (the request logs at debug level included).
+      expect(logs.text()).not.toContain(value);
     } finally {
       await sql.end();
     }
