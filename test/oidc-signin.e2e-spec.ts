@@ -76,7 +76,7 @@ describe('OpenID Connect sign-in against a real oidc-provider (issue #10)', () =
     const me = await browser.graphql<{ viewer: { user: { email: string }; supportStaff: boolean } }>(ME);
     expect(me.data?.viewer).toEqual({ user: { email: 'olga@corp.example' }, supportStaff: false });
     const session = await (await browser.fetch('/auth/session')).json();
-    expect(session).toMatchObject({ signedIn: true, email: 'olga@corp.example' });
+    expect(session).toMatchObject({ signedIn: true, email: 'olga@corp.example', emailVerified: true });
 
     // The session carries the ID token's email_verified (the bearer path's rule applies to both).
     const sql = new Client({ connectionString: db.url });

@@ -51,7 +51,7 @@ describe('browser sessions and the development sign-in (issue #10)', () => {
     const me = await browser.graphql<{ me: { email: string; name: string } }>(ME);
     expect(me.data).toEqual({ me: { email: 'ana@corp.example', name: 'Ana' } });
     const session = (await (await browser.fetch('/auth/session')).json()) as Record<string, string>;
-    expect(session).toMatchObject({ signedIn: true, email: 'ana@corp.example', name: 'Ana' });
+    expect(session).toMatchObject({ signedIn: true, email: 'ana@corp.example', name: 'Ana', emailVerified: true });
     const expiresAt = Date.parse(session.expiresAt);
     expect(expiresAt).toBeGreaterThanOrEqual(before + 7200_000 - 1000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 7200_000 + 1000);

@@ -36,8 +36,9 @@ export class AuthController {
     res.setHeader('cache-control', 'no-store');
     const session = await this.sessions.sessionOf(req.headers);
     if (!session) return { signedIn: false };
-    const { email, name } = session.identity;
-    return { signedIn: true, email, name, expiresAt: session.expiresAt.toISOString() };
+    const { email, name, emailVerified } = session.identity;
+    // emailVerified false: the API will refuse this identity (R13.2); the page can say to verify the address.
+    return { signedIn: true, email, name, emailVerified, expiresAt: session.expiresAt.toISOString() };
   }
 
   @Post('dev-signin')
