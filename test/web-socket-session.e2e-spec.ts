@@ -97,7 +97,8 @@ describe('graphql-ws authenticated by the session cookie (issue #10)', () => {
     const browser = await signedIn('abe@corp.example');
     const stale = browser.cookieHeader();
     await browser.fetch('/auth/logout', { method: 'POST' });
-    for (const headers of [{ origin: ownOrigin }, { origin: ownOrigin, cookie: stale }]) {
+    const attempts: Record<string, string>[] = [{ origin: ownOrigin }, { origin: ownOrigin, cookie: stale }];
+    for (const headers of attempts) {
       const { client, closed } = socket(headers);
       const outcome = await run(client, '{ me { email } }').catch((error: unknown) => ({ error }));
       expect(outcome).not.toHaveProperty('data.me');

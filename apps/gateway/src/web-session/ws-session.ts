@@ -32,7 +32,12 @@ const MAX_TIMER_MS = 2_147_483_647;
  * session cookie must name a live session of a verified e-mail (else 4403, before the ack); such a socket is closed
  * with 4401 when the session ends: sign-out in any process, or its expiry.
  */
-export function wsSessionOnConnect(sessions: WebSessions, logger: Logger) {
+export function wsSessionOnConnect(
+  sessions: WebSessions,
+  logger: Logger,
+  /** How a socket that brings a token in `connection_init` is checked at connect (e.g. verified, closed at expiry). */
+  onBearer: (ctx: WsConnectContext) => boolean | Promise<boolean> = () => true,
+) {
   return async (ctx: WsConnectContext): Promise<boolean> => {
     const { request, socket } = ctx.extra;
     const origin = request.headers.origin;
@@ -41,7 +46,7 @@ export function wsSessionOnConnect(sessions: WebSessions, logger: Logger) {
       return refuse(socket, 'origin not allowed');
     }
     const bearer = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-    if (typeof bearer === 'string' && bearer) return true;
+    if (typeof bearer === 'string' && bearer) return onBearer(ctx);
     const session = await sessions.sessionOf(request.headers);
     // Neither a token nor a live session: refused before the ack, the reason in the close frame.
     if (!session) return refuse(socket, 'authentication required: sign in, or send the token in connection_init');
