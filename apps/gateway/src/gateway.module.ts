@@ -19,6 +19,10 @@ import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
 import { GatewayHttpSetup } from './throttle/http-setup';
 import { RequestsGraphqlModule } from './requests/requests-graphql.module';
+import { WebAppModule } from './web-app/web-app.module';
+import { WebSchemaModule } from './web-schema/web-schema.module';
+import { WebSessionModule } from './web-session/web-session.module';
+import { WebSessions } from './web-session/web-sessions';
 
 /** Token checking, shared by the GraphQL context (HTTP and graphql-ws) and whoever else needs it. */
 @Module({ providers: [tokenVerifierProvider], exports: [TokenVerifier] })
@@ -32,18 +36,29 @@ export class GatewayAuthModule {}
     DirectoryGraphqlModule,
     ConnectionsModule,
     RequestsGraphqlModule,
+    WebSessionModule,
+    WebAppModule,
+    WebSchemaModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [GatewayAuthModule],
-      inject: [APP_CONFIG, LOGGER, TokenVerifier, AuthFailureThrottle, { token: SCHEMA_FILE, optional: true }],
+      imports: [GatewayAuthModule, WebSessionModule],
+      inject: [
+        APP_CONFIG,
+        LOGGER,
+        TokenVerifier,
+        WebSessions,
+        AuthFailureThrottle,
+        { token: SCHEMA_FILE, optional: true },
+      ],
       // Tests provide SCHEMA_FILE = true (in memory) so their probe resolvers never reach the committed file.
       useFactory: (
         config: AppConfig,
         logger: Logger,
         verifier: TokenVerifier,
+        sessions: WebSessions,
         throttle: AuthFailureThrottle,
         schemaFile?: string | true,
-      ) => graphqlOptions(config, logger, verifier, throttle, schemaFile ?? undefined),
+      ) => graphqlOptions(config, logger, verifier, sessions, throttle, schemaFile ?? undefined),
     }),
   ],
   controllers: [HealthController],

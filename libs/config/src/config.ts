@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
+import { loadWebConfig, type WebConfig } from './web-config';
 
 export type Role = 'all' | 'gateway' | 'worker' | 'projector';
 
@@ -58,6 +59,8 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** `INVITATION_SECRET` (required in production); unset elsewhere: generated into $DATA_DIR. */
   invitationSecret: string | undefined;
+  /** Sign-in, sessions, the served web app and CORS (web-config.ts). */
+  web: WebConfig;
 }
 
 /** A start-up refusal listing every wrong variable at once, each with what was expected. */
@@ -148,6 +151,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info');
   const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']) ?? 'redis://127.0.0.1:6379';
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const web = loadWebConfig(
+    env,
+    { production, embeddedAuth: !jwtSecret && !str('AUTH_JWKS_URL'), issuer: str('AUTH_ISSUER') },
+    problems,
+  );
   const publicUrl = (url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
 
   const config: AppConfig = {
@@ -184,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runtimePort: int('RUNTIME_PORT', undefined, 0, 65535),
     metricsToken,
     invitationSecret,
+    web,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

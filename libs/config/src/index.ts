@@ -2,3 +2,4 @@ export * from './config';
 export * from './logger';
 export * from './redact';
 export * from './request-context';
+export * from './web-config';
