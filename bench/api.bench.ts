@@ -179,13 +179,29 @@ async function main(): Promise<void> {
     await measure(50, concurrency, (n) => createOne(-n - 1));
     const trivialQuery = await measure(queries, concurrency, trivial);
     const createMutation = await measure(mutations, concurrency, createOne);
+    // The same mutations while a transaction in ANOTHER database of the server stays open (issue 13 A3): projections
+    // must not wait for it, so the mutation's latency (it waits for its read model) must not either.
+    const held = await holdForeignTransaction(adminUrl);
+    let createMutationForeignTxHeld: Measured;
+    try {
+      createMutationForeignTxHeld = await measure(mutations, concurrency, (n) => createOne(-n - 1000));
+    } finally {
+      await held.end();
+    }
+    if (process.env.BENCH_MUTATIONS_ONLY === '1') {
+      const p99Ratio = Math.round((createMutationForeignTxHeld.p99Ms / createMutation.p99Ms) * 100) / 100;
+      process.stdout.write(
+        `${JSON.stringify({ concurrency, createMutation, createMutationForeignTxHeld, mutationP99HeldVsUndisturbed: p99Ratio }, null, 2)}\n`,
+      );
+      return;
+    }
 
     // Sent list, first page, as the requester: the team holds 10k requests in both cases; the read model 10k, then 1M.
     const list = `query($team: ID!) { sentCredentialRequests(teamId: $team, first: 20) { totalCount pageInfo { hasNextPage endCursor }
       edges { cursor node { id name status sentAt requester { name } recipient { name } apps { appKey status } } } } }`;
     const listOnce = () => post(url, tokens.requester, list, { team: teamId }).then(() => undefined);
     const seedBase = { organizationId, requesterIds: [id('requester')], recipientIds: [id('recipient')] };
-    const teamRows = 10_000 - mutations - 50;
+    const teamRows = 10_000 - 2 * mutations - 50;
     await seedRequests(sql, teamRows, { ...seedBase, teamIds: [teamId], idPrefix: 'bench-team-' });
     await sql.query('ANALYZE read.requests');
     await measure(50, 1, listOnce);
@@ -262,20 +278,23 @@ async function main(): Promise<void> {
       concurrency,
       trivialQuery: { query: '{ health }', ...trivialQuery },
       createCredentialRequest: createMutation,
+      createCredentialRequestForeignTxHeld: createMutationForeignTxHeld,
       sentCredentialRequestsFirstPage: {
         at10k: list10k,
         at1m: list1m,
         readModelRows: Number(readModelRows),
-        teamRows: teamRows + mutations + 50,
+        teamRows: teamRows + 2 * mutations + 50,
       },
       rebuild: rebuilds,
       ratios: {
         mutationVsTrivialThroughput: ratio(createMutation.perSecond, trivialQuery.perSecond),
+        mutationP99HeldVsUndisturbed: ratio(createMutationForeignTxHeld.p99Ms, createMutation.p99Ms),
         listP99_1mVs10k: ratio(list1m.p99Ms, list10k.p99Ms),
         slowestRebuildEventsPerSecond: slowest,
       },
       targets: {
         mutationVsTrivialThroughput: '>= 0.35',
+        mutationP99HeldVsUndisturbed: '<= 1.5',
         listP99_1mVs10k: '<= 1.5',
         rebuildEventsPerSecond: '>= 50000',
       },
@@ -287,6 +306,30 @@ async function main(): Promise<void> {
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A transaction with a transaction id, open in a scratch database of the same server until `end()`. */
+async function holdForeignTransaction(url: string): Promise<{ end(): Promise<void> }> {
+  const name = `bench_foreign_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: url });
+  admin.on('error', () => undefined);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const foreignUrl = new URL(url);
+  foreignUrl.pathname = `/${name}`;
+  const held = new Client({ connectionString: foreignUrl.toString() });
+  held.on('error', () => undefined);
+  await held.connect();
+  await held.query('BEGIN');
+  await held.query('SELECT pg_current_xact_id()');
+  return {
+    async end() {
+      await held.query('ROLLBACK').catch(() => undefined);
+      await held.end().catch(() => undefined);
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
 
 main().catch((error: unknown) => {
