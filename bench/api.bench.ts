@@ -34,6 +34,8 @@ import {
 import { SQL_CLIENT } from '@libs/infrastructure';
 import { allProjectors, rebuildProjection } from '@projections';
 import { bootstrap } from '../apps/bootstrap';
+import { holdForeignTransaction } from './support/foreign-transaction';
+import { measure } from './support/measure';
 import { seedRequests } from './support/seed-requests';
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -43,41 +45,6 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const listSamples = Number(process.env.BENCH_LIST_SAMPLES ?? 300);
 const syntheticEvents = Number(process.env.BENCH_SYNTHETIC_EVENTS ?? 100_000);
 const SECRET = randomBytes(24).toString('hex');
-
-interface Measured {
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/** `total` calls of `op` by `workers` concurrent loops: throughput and latency percentiles. */
-async function measure(total: number, workers: number, op: (n: number) => Promise<void>): Promise<Measured> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < total) {
-        const n = next++;
-        const t0 = performance.now();
-        await op(n);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return {
-    perSecond: Math.round(total / seconds),
-    p50Ms: round(percentile(latencies, 50)),
-    p99Ms: round(percentile(latencies, 99)),
-  };
-}
 
 async function post(url: string, token: string | null, query: string, variables?: Record<string, unknown>) {
   const res = await fetch(`${url}/graphql`, {
@@ -181,19 +148,18 @@ async function main(): Promise<void> {
     const createMutation = await measure(mutations, concurrency, createOne);
     // The same mutations while a transaction in ANOTHER database of the server stays open (issue 13 A3): projections
     // must not wait for it, so the mutation's latency (it waits for its read model) must not either.
-    const held = await holdForeignTransaction(adminUrl);
-    let createMutationForeignTxHeld: Measured;
-    try {
-      createMutationForeignTxHeld = await measure(mutations, concurrency, (n) => createOne(-n - 1000));
-    } finally {
-      await held.end();
-    }
+    const createMutationForeignTxHeld = await holdForeignTransaction(adminUrl, () =>
+      measure(mutations, concurrency, (n) => createOne(-n - 1000)),
+    );
+    const heldRatio = Math.round((createMutationForeignTxHeld.p99Ms / createMutation.p99Ms) * 100) / 100;
     if (process.env.BENCH_MUTATIONS_ONLY === '1') {
-      const p99Ratio = Math.round((createMutationForeignTxHeld.p99Ms / createMutation.p99Ms) * 100) / 100;
-      process.stdout.write(
-        `${JSON.stringify({ concurrency, createMutation, createMutationForeignTxHeld, mutationP99HeldVsUndisturbed: p99Ratio }, null, 2)}\n`,
-      );
-      return;
+      const quick = {
+        concurrency,
+        createMutation,
+        createMutationForeignTxHeld,
+        mutationP99HeldVsUndisturbed: heldRatio,
+      };
+      return void process.stdout.write(`${JSON.stringify(quick, null, 2)}\n`);
     }
 
     // Sent list, first page, as the requester: the team holds 10k requests in both cases; the read model 10k, then 1M.
@@ -288,7 +254,7 @@ async function main(): Promise<void> {
       rebuild: rebuilds,
       ratios: {
         mutationVsTrivialThroughput: ratio(createMutation.perSecond, trivialQuery.perSecond),
-        mutationP99HeldVsUndisturbed: ratio(createMutationForeignTxHeld.p99Ms, createMutation.p99Ms),
+        mutationP99HeldVsUndisturbed: heldRatio,
         listP99_1mVs10k: ratio(list1m.p99Ms, list10k.p99Ms),
         slowestRebuildEventsPerSecond: slowest,
       },
@@ -306,30 +272,6 @@ async function main(): Promise<void> {
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** A transaction with a transaction id, open in a scratch database of the same server until `end()`. */
-async function holdForeignTransaction(url: string): Promise<{ end(): Promise<void> }> {
-  const name = `bench_foreign_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: url });
-  admin.on('error', () => undefined);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const foreignUrl = new URL(url);
-  foreignUrl.pathname = `/${name}`;
-  const held = new Client({ connectionString: foreignUrl.toString() });
-  held.on('error', () => undefined);
-  await held.connect();
-  await held.query('BEGIN');
-  await held.query('SELECT pg_current_xact_id()');
-  return {
-    async end() {
-      await held.query('ROLLBACK').catch(() => undefined);
-      await held.end().catch(() => undefined);
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }
 
 main().catch((error: unknown) => {
