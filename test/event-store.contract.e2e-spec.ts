@@ -88,9 +88,10 @@ eventStoreContract('PostgreSQL', {}, async () => {
     },
     // A transaction with an id (it wrote a row of its own) that appends no event.
     async holdUnrelatedTransaction(where) {
-      if (where === 'other-database') otherDb ??= await createTestDatabase('es_contract_other');
-      const held = await raw.connect(where === 'other-database' ? (otherDb as TestDatabase).url : db.url);
+      if (where !== 'same-database') otherDb ??= await createTestDatabase('es_contract_other');
+      const held = await raw.connect(where === 'same-database' ? db.url : (otherDb as TestDatabase).url);
       await held.query('BEGIN');
+      if (where === 'other-database-appender') await held.query(REGISTER_APPENDER);
       await held.query('CREATE TEMP TABLE unrelated_work (n int) ON COMMIT DROP');
       await held.query('INSERT INTO unrelated_work VALUES (1)');
       return {

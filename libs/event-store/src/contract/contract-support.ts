@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type EventStore, type GlobalPosition, type NewEvent, START } from '../event-store.port';
 
+export type UnrelatedTransaction = 'other-database' | 'same-database' | 'other-database-appender';
+
 /** What one adapter gives the contract suite. */
 export interface ContractHarness {
   store: EventStore;
@@ -9,10 +11,11 @@ export interface ContractHarness {
   /** Starts a raw transaction (another connection) that inserts one event of `stream` and stays open. */
   openLateTransaction?: (stream: string, eventId: string) => Promise<{ commit(): Promise<void> }>;
   /**
-   * Opens a transaction that has a transaction id (it wrote, or asked for one) but appends no event, in another
-   * database of the same server or in the store's own, and keeps it open until `end()`.
+   * Opens a transaction that has a transaction id (it wrote, or asked for one) but appends no event to this store,
+   * and keeps it open until `end()`: in another database of the same server, in the store's own, or an appender of
+   * another database's event store (it holds the appender lock there).
    */
-  holdUnrelatedTransaction?: (where: 'other-database' | 'same-database') => Promise<{ end(): Promise<void> }>;
+  holdUnrelatedTransaction?: (where: UnrelatedTransaction) => Promise<{ end(): Promise<void> }>;
   /** Releases everything (the store included). */
   close(): Promise<void>;
 }

@@ -101,7 +101,7 @@ export function peerFoundCases(current: () => ContractHarness, skips: ContractSk
       });
     });
 
-    for (const where of ['other-database', 'same-database'] as const) {
+    for (const where of ['other-database', 'same-database', 'other-database-appender'] as const) {
       itUnless(skips.unrelatedTransactions)(
         `delivers new events while a transaction that appends nothing stays open (${where})`,
         async () => {
