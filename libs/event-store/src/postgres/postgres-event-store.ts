@@ -91,6 +91,7 @@ export class PostgresEventStore implements EventStore {
     let written: AppendResult | null;
     try {
       written = await this.write(this.sql, stream, state, batch);
+      if (written) this.committed(stream, batch);
     } catch (error) {
       if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
       // An event id is already stored (the statement rolled back as a whole).
@@ -110,12 +111,14 @@ export class PostgresEventStore implements EventStore {
    */
   private async appendAny(stream: string, events: NewEvent[]): Promise<AppendResult> {
     for (let attempt = 1; attempt <= ANY_ATTEMPTS; attempt++) {
-      let written: AppendResult | null;
+      let written: { result: AppendResult; batch: ChainedBatch } | null;
       try {
         written = await this.sql.transaction(async (tx) => {
           const [row] = await tx.query<StateRow>(LOCK_STREAM, [stream], PREPARED);
           const state = row ? { revision: Number(row.revision), hash: row.last_hash } : null;
-          return this.write(tx, stream, state, chain(stream, state, events));
+          const batch = chain(stream, state, events);
+          const result = await this.write(tx, stream, state, batch);
+          return result && { result, batch };
         });
       } catch (error) {
         if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
@@ -124,12 +127,15 @@ export class PostgresEventStore implements EventStore {
         if (stored.length > 0) return this.explainRejection(stream, events, 'ANY');
         continue; // a revision taken by a writer that bypassed the stream row (only raw SQL can): look again
       }
-      if (written) return written;
+      if (written) {
+        this.committed(stream, written.batch);
+        return written.result;
+      }
     }
     throw new Error(`stream ${stream}: ANY append found the stream row moving ${ANY_ATTEMPTS} times (cannot happen)`);
   }
 
-  /** One append statement; null when its claim on the stream row matched nothing. */
+  /** One append statement (committed by the caller); null when its claim on the stream row matched nothing. */
   private async write(
     db: SqlExecutor,
     stream: string,
@@ -142,13 +148,17 @@ export class PostgresEventStore implements EventStore {
       PREPARED,
     );
     if (!row?.position || !row.transaction_id) return null;
-    this.remember(stream, { revision: batch.last, hash: batch.hash });
-    this.notifier.poke();
     return {
       nextExpectedRevision: batch.last,
       lastGlobalPosition: encodeGlobalPosition(row.transaction_id, row.position),
       written: true,
     };
+  }
+
+  /** After the commit (not before: a wake-up before it would find nothing new to read). */
+  private committed(stream: string, batch: ChainedBatch): void {
+    this.remember(stream, { revision: batch.last, hash: batch.hash });
+    this.notifier.poke();
   }
 
   async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
