@@ -371,8 +371,9 @@ describe('projections on PostgreSQL', () => {
   });
 
   it('a runner whose lock session dies steps down, takes its locks again and carries on', async () => {
+    // objsubid 1: single-key session locks; an append in flight holds the event store's two-key appender lock.
     const holders = await sql.query<{ pid: number }>(
-      `SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND granted
+      `SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     );
     expect(holders).toHaveLength(1);

@@ -11,6 +11,7 @@ describe('VaultRepository (PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('vault');
     pool = new Pool({ connectionString: db.url, max: 2 });
+    pool.on('error', (error) => console.warn(`vault test pool: ${error.message}`));
     for (const m of VAULT_MIGRATIONS) await pool.query(m.sql);
     for (const m of VAULT_MIGRATIONS) await pool.query(m.sql); // idempotent
   });

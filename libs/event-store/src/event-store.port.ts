@@ -119,6 +119,28 @@ export class EventIdConflictError extends Error {
   }
 }
 
+/**
+ * One append names the same event id twice. Refused before anything is written: such a batch can neither be stored
+ * (ids are unique) nor be an idempotent retry of one.
+ */
+export class DuplicateEventIdError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly eventIds: string[],
+  ) {
+    super(`stream ${stream}: the batch names an event id more than once: ${eventIds.join(', ')}`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
+
+/** Throws DuplicateEventIdError when `events` names an id twice (every adapter calls it first). */
+export function assertDistinctEventIds(stream: string, events: readonly NewEvent[]): void {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { id } of events) (seen.has(id) ? repeated : seen).add(id);
+  if (repeated.size > 0) throw new DuplicateEventIdError(stream, [...repeated]);
+}
+
 /** The event store cannot be reached (e.g. EventStoreDB's raw gRPC `14 UNAVAILABLE`). */
 export class EventStoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

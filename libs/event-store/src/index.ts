@@ -11,4 +11,5 @@ export * from './sql/migrations';
 export * from './subscription/polling-subscription';
 export * from './postgres/event-store.migrations';
 export * from './postgres/postgres-event-store';
+export { APPENDER_LOCK, REGISTER_APPENDER } from './postgres/postgres-event-store.sql';
 export * from './create-event-store';

@@ -7,13 +7,12 @@ import {
   NO_STREAM as ESDB_NO_STREAM,
   START as ESDB_START,
   StreamNotFoundError,
-  UnavailableError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
-  type ResolvedEvent,
 } from '@eventstore/db-client';
 import {
   type AppendResult,
+  assertDistinctEventIds,
   type BatchHandler,
   ConcurrencyError,
   EventIdConflictError,
@@ -29,12 +28,12 @@ import {
 import { decodeGlobalPosition, encodeGlobalPosition } from '../global-position';
 import { computeEventHash, GENESIS_HASH } from '../hash-chain/event-hash';
 import { PollingSubscription } from '../subscription/polling-subscription';
+import { describeTarget, isSystem, isUnavailable, pause, positionOf, type Recorded, toRecorded } from './esdb-support';
 
-const MAX_ATTEMPTS = 20;
-/** How far back an idempotency check looks for already-stored ids (ESDB has no lookup by event id). */
+/** ANY cannot lock a stream on EventStoreDB: it retries after a jittered pause, at most this often. */
+const ANY_ATTEMPTS = 50;
+/** How far back an append looks for already-stored ids (ESDB has no lookup by event id). */
 const IDEMPOTENCY_WINDOW = 1000;
-
-type Recorded = NonNullable<ResolvedEvent['event']>;
 
 /**
  * The event store on EventStoreDB. The hash chain is computed client-side from the stream's last event, and the
@@ -43,6 +42,7 @@ type Recorded = NonNullable<ResolvedEvent['event']>;
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly wakeCallbacks = new Set<() => void>();
+  private readonly turns = new Map<string, Promise<void>>();
   private live: { unsubscribe(): Promise<void> } | null = null;
 
   private constructor(
@@ -65,7 +65,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    return this.guard(() => this.appendOnce(stream, events, expected, 0));
+    return this.guard(() => this.inTurn(stream, () => this.appendChecked(stream, events, expected)));
   }
 
   readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
@@ -154,20 +154,66 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async appendOnce(
-    stream: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-    attempt: number,
-  ): Promise<AppendResult> {
-    const last = await this.lastEvent(stream);
-    const actual = last ? Number(last.revision) : 'NO_STREAM';
-    if ((expected === 'NO_STREAM' && last) || (typeof expected === 'number' && actual !== expected)) {
-      return this.explainRejection(stream, events, expected, actual);
+  /**
+   * The port's answers, not the server's (README "EventStoreDB"): EventStoreDB dedupes a re-append only at the
+   * position its expected revision points to, and the chain needs the exact head anyway, so every attempt reads the
+   * stream's tail first: ids already there → no-op (or EventIdConflictError for a partial overlap), whatever the
+   * expected revision; then the revision check; then the write, expecting exactly the head it read.
+   */
+  private async appendChecked(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length > 0) assertDistinctEventIds(stream, events);
+    let actual: number | 'NO_STREAM' = 'NO_STREAM';
+    for (let attempt = 1; attempt <= ANY_ATTEMPTS; attempt++) {
+      const tail = await this.tail(stream, events.length === 0 ? 1 : IDEMPOTENCY_WINDOW);
+      actual = tail.last ? Number(tail.last.revision) : 'NO_STREAM';
+      const stored = events.map((e) => tail.byId.get(e.id)).filter((e): e is Recorded => e !== undefined);
+      if (events.length > 0 && stored.length === events.length) {
+        const newest = stored.reduce((a, b) => (b.revision > a.revision ? b : a));
+        return { nextExpectedRevision: Number(actual), lastGlobalPosition: positionOf(newest), written: false };
+      }
+      if (stored.length > 0)
+        throw new EventIdConflictError(
+          stream,
+          stored.map((e) => e.id),
+        );
+      if ((expected === 'NO_STREAM' && tail.last) || (typeof expected === 'number' && actual !== expected)) {
+        throw new ConcurrencyError(stream, expected, actual);
+      }
+      if (events.length === 0)
+        return { nextExpectedRevision: tail.last ? Number(actual) : -1, lastGlobalPosition: '', written: false };
+      try {
+        return await this.write(stream, events, tail.last);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        // Another process moved the stream since the tail was read. An exact expectation ends on the next round
+        // (the ids are there now, or the revision no longer matches); ANY tries again after a jittered pause.
+        if (expected === 'ANY') await pause(attempt);
+      }
     }
-    if (events.length === 0) {
-      return { nextExpectedRevision: last ? Number(last.revision) : -1, lastGlobalPosition: '', written: false };
-    }
+    throw new ConcurrencyError(stream, expected, actual);
+  }
+
+  /**
+   * Appends to one stream from this process take turns: EventStoreDB cannot lock a stream, so this at least keeps
+   * a process's own parallel ANY appends from racing each other (issue 13 A2); other processes still race
+   * optimistically (ANY_ATTEMPTS).
+   */
+  private inTurn<T>(stream: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.turns.get(stream) ?? Promise.resolve();
+    const mine = previous.then(fn, fn);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(stream, settled);
+    void settled.then(() => {
+      if (this.turns.get(stream) === settled) this.turns.delete(stream);
+    });
+    return mine;
+  }
+
+  /** Appends after `last` (the head just read), chained to it, expecting exactly that revision. */
+  private async write(stream: string, events: NewEvent[], last: Recorded | null): Promise<AppendResult> {
     const occurredAt = new Date().toISOString();
     const first = last ? Number(last.revision) + 1 : 0;
     let prevHash = last ? String((last.metadata as { hash?: unknown }).hash ?? GENESIS_HASH) : GENESIS_HASH;
@@ -185,75 +231,35 @@ export class EventStoreDbEventStore implements EventStore {
       prevHash = hash;
       return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata });
     });
-    try {
-      const result = await this.client.appendToStream(stream, payload, {
-        expectedRevision: last ? last.revision : ESDB_NO_STREAM,
-      });
-      const position = result.position;
-      return {
-        nextExpectedRevision: Number(result.nextExpectedRevision),
-        lastGlobalPosition: position ? encodeGlobalPosition(position.commit, position.prepare) : '',
-        written: true,
-      };
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      if (expected === 'ANY' && attempt < MAX_ATTEMPTS) return this.appendOnce(stream, events, expected, attempt + 1);
-      const now = await this.lastEvent(stream);
-      return this.explainRejection(stream, events, expected, now ? Number(now.revision) : 'NO_STREAM');
-    }
+    const result = await this.client.appendToStream(stream, payload, {
+      expectedRevision: last ? last.revision : ESDB_NO_STREAM,
+    });
+    const position = result.position;
+    return {
+      nextExpectedRevision: Number(result.nextExpectedRevision),
+      lastGlobalPosition: position ? encodeGlobalPosition(position.commit, position.prepare) : '',
+      written: true,
+    };
   }
 
-  /** Idempotent retry (all ids stored in this stream), reused ids, or a genuine revision conflict. */
-  private async explainRejection(
-    stream: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-    actual: number | 'NO_STREAM',
-  ): Promise<AppendResult> {
-    const ids = new Set(events.map((e) => e.id));
-    const stored: Recorded[] = [];
-    if (actual !== 'NO_STREAM') {
-      for await (const resolved of this.client.readStream(stream, {
-        direction: BACKWARDS,
-        fromRevision: END,
-        maxCount: IDEMPOTENCY_WINDOW,
-      })) {
-        if (resolved.event && ids.has(resolved.event.id)) stored.push(resolved.event);
-      }
-    }
-    if (stored.length === ids.size) {
-      const newest = stored[0];
-      return {
-        nextExpectedRevision: actual === 'NO_STREAM' ? -1 : actual,
-        lastGlobalPosition: newest.position
-          ? encodeGlobalPosition(newest.position.commit, newest.position.prepare)
-          : '',
-        written: false,
-      };
-    }
-    if (stored.length > 0)
-      throw new EventIdConflictError(
-        stream,
-        stored.map((e) => e.id),
-      );
-    if (expected === 'ANY') throw new Error(`stream ${stream}: append with ANY kept racing other writers`);
-    throw new ConcurrencyError(stream, expected, actual);
-  }
-
-  private async lastEvent(stream: string): Promise<Recorded | null> {
+  /** The stream's last event and the ids of its newest `window` events (ESDB has no lookup by event id). */
+  private async tail(stream: string, window: number): Promise<{ last: Recorded | null; byId: Map<string, Recorded> }> {
+    const byId = new Map<string, Recorded>();
+    let last: Recorded | null = null;
     try {
       for await (const resolved of this.client.readStream(stream, {
         direction: BACKWARDS,
         fromRevision: END,
-        maxCount: 1,
+        maxCount: window,
       })) {
-        if (resolved.event) return resolved.event;
+        if (!resolved.event) continue;
+        last ??= resolved.event;
+        byId.set(resolved.event.id, resolved.event);
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return null;
-      throw error;
+      if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    return null;
+    return { last, byId };
   }
 
   private ensureLive(): void {
@@ -278,41 +284,4 @@ export class EventStoreDbEventStore implements EventStore {
       throw error;
     }
   }
-}
-
-function isUnavailable(error: unknown): boolean {
-  if (error instanceof UnavailableError) return true;
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 14 || (typeof message === 'string' && /\b14 UNAVAILABLE\b/.test(message));
-}
-
-function isSystem(event: Recorded): boolean {
-  return event.type.startsWith('$') || event.streamId.startsWith('$');
-}
-
-/** Host part of the connection string only: never echo credentials into an error. */
-function describeTarget(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    return url.host || 'the configured address';
-  } catch {
-    return 'the configured address';
-  }
-}
-
-function toRecorded(event: Recorded): RecordedEvent {
-  const metadata = event.metadata as unknown as RecordedEvent['metadata'];
-  const commit = event.position?.commit ?? 0n;
-  const prepare = event.position?.prepare ?? 0n;
-  return {
-    id: event.id,
-    stream: event.streamId,
-    revision: Number(event.revision),
-    position: commit,
-    globalPosition: encodeGlobalPosition(commit, prepare),
-    type: event.type,
-    data: event.data as Record<string, unknown>,
-    metadata,
-  };
 }

@@ -1,6 +1,17 @@
 /** Channel NOTIFYed after appends commit (coalesced, see AppendNotifier). */
 export const EVENTS_CHANNEL = 'es_events';
 
+/**
+ * The appender lock (README "Global order and the read horizon"): every transaction that writes `es_events` takes
+ * this transaction-scoped advisory lock in SHARED mode BEFORE its first write (so before it has a transaction id).
+ * Readers bound their read by the transaction ids of its holders only, not by every transaction on the server.
+ * Two-int key: a different key space from the single-bigint advisory locks elsewhere (migrations, SessionLocks).
+ */
+export const APPENDER_LOCK = { classId: 0x45530001, objId: 1 } as const;
+
+/** Registers the current transaction as an appender; run it first in any transaction that inserts into es_events. */
+export const REGISTER_APPENDER = `SELECT pg_advisory_xact_lock_shared(${APPENDER_LOCK.classId}, ${APPENDER_LOCK.objId})`;
+
 const COLUMNS = `event_id, stream_id, revision, position::text AS position, transaction_id::text AS transaction_id,
   type, data, metadata`;
 
@@ -11,7 +22,8 @@ const COLUMNS = `event_id, stream_id, revision, position::text AS position, tran
  */
 function appendSql(claim: string): string {
   return `
-    WITH claim AS (${claim}),
+    WITH gate AS (${REGISTER_APPENDER}),
+    claim AS (${claim}),
     inserted AS (
       INSERT INTO es_events (event_id, stream_id, revision, type, data, metadata)
       SELECT e.id, claim.stream_id, e.revision, e.type, e.data, e.metadata
@@ -24,14 +36,26 @@ function appendSql(claim: string): string {
     FROM inserted`;
 }
 
+// Both claims read `gate`: no claim row (hence no write, hence no transaction id) before the appender lock is held.
+
 /** $1 stream, $2 expected revision (unused here), $3 new revision, $4 new last hash. */
 export const APPEND_NEW_STREAM = appendSql(`
-  INSERT INTO es_streams (stream_id, revision, last_hash) SELECT $1, $3, $4 WHERE $2::int IS NULL
+  INSERT INTO es_streams (stream_id, revision, last_hash) SELECT $1, $3, $4 FROM gate WHERE $2::int IS NULL
   ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id`);
 
 /** $1 stream, $2 expected revision, $3 new revision, $4 new last hash. */
 export const APPEND_EXISTING_STREAM = appendSql(`
-  UPDATE es_streams SET revision = $3, last_hash = $4 WHERE stream_id = $1 AND revision = $2 RETURNING stream_id`);
+  UPDATE es_streams SET revision = $3, last_hash = $4 FROM gate WHERE stream_id = $1 AND revision = $2
+  RETURNING stream_id`);
+
+/**
+ * `ANY`, inside a transaction: the appender lock, then the stream row locked until commit, so concurrent `ANY`
+ * appends to one stream queue on the row instead of racing (and an exact-revision writer waits, then misses).
+ * A row lock needs a transaction id: the row comes through `gate`, so the appender lock is held first.
+ */
+export const LOCK_STREAM = `
+  WITH gate AS (${REGISTER_APPENDER})
+  SELECT revision, last_hash FROM es_streams, gate WHERE stream_id = $1 FOR UPDATE OF es_streams`;
 
 export const STREAM_STATE = 'SELECT revision, last_hash FROM es_streams WHERE stream_id = $1';
 
@@ -39,11 +63,36 @@ export const EVENTS_BY_ID = `SELECT ${COLUMNS} FROM es_events WHERE event_id = A
 
 export const READ_STREAM = `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision`;
 
-/** Strictly after ($1, $2) in (transaction, position) order, and only below the oldest transaction still running. */
+/**
+ * The read horizon: the oldest transaction that, in this statement's snapshot, is still running AND may have written
+ * events — a holder of the appender lock in this database, or one that finished since the snapshot was taken (it
+ * can no longer be asked; assume it appended). Other transactions, however long, do not hold readers back. With
+ * none, the snapshot's xmax: every later transaction id is higher than every event visible now.
+ * Safe because the snapshot is taken before pg_locks is read, an appender holds the lock before it has an id, and
+ * a transaction stops being "in progress" before it releases its locks (README "Global order and the read horizon").
+ */
+const HORIZON = `
+  SELECT least(pg_snapshot_xmax(snap.s), (
+    SELECT min(x) FROM pg_snapshot_xip(snap.s) AS x
+    WHERE pg_xact_status(x) IS DISTINCT FROM 'in progress'
+       OR xid(x) IN (
+         SELECT held.transactionid
+         FROM pg_locks AS appender
+         JOIN pg_locks AS held
+           ON held.virtualtransaction = appender.virtualtransaction AND held.locktype = 'transactionid'
+         WHERE appender.locktype = 'advisory'
+           AND appender.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND appender.classid = ${APPENDER_LOCK.classId} AND appender.objid = ${APPENDER_LOCK.objId}
+           AND appender.objsubid = 2)
+  )) AS bound
+  FROM (SELECT pg_current_snapshot() AS s) AS snap`;
+
+/** Strictly after ($1, $2) in (transaction, position) order, and only below the read horizon. */
 export const READ_ALL = `
+  WITH horizon AS MATERIALIZED (${HORIZON})
   SELECT ${COLUMNS} FROM es_events
   WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
-    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    AND transaction_id < (SELECT bound FROM horizon)
   ORDER BY es_events.transaction_id, es_events.position
   LIMIT $3`;
 

@@ -1,5 +1,6 @@
 import {
   type AppendResult,
+  assertDistinctEventIds,
   type BatchHandler,
   ConcurrencyError,
   EventIdConflictError,
@@ -12,11 +13,11 @@ import {
   type SubscriptionOptions,
 } from '../event-store.port';
 import { decodeGlobalPosition, encodeGlobalPosition } from '../global-position';
-import { computeEventHash, GENESIS_HASH } from '../hash-chain/event-hash';
 import { runMigrations } from '../sql/migrations';
-import { type SqlClient, sqlState } from '../sql/sql-client';
+import { type SqlClient, type SqlExecutor, sqlState } from '../sql/sql-client';
 import { PollingSubscription } from '../subscription/polling-subscription';
 import { AppendNotifier } from './append-notifier';
+import { type ChainedBatch, chain, type StreamState } from './chained-batch';
 import { eventStoreMigrations } from './event-store.migrations';
 import {
   APPEND_EXISTING_STREAM,
@@ -24,6 +25,7 @@ import {
   EVENTS_BY_ID,
   EVENTS_CHANNEL,
   HEAD,
+  LOCK_STREAM,
   READ_ALL,
   READ_STREAM,
   STREAM_STATE,
@@ -40,14 +42,15 @@ interface EventRow extends Record<string, unknown> {
   metadata: RecordedEvent['metadata'];
 }
 
-interface StreamState {
+interface StateRow extends Record<string, unknown> {
   revision: number;
-  hash: string;
+  last_hash: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
 const PREPARED = { prepared: true };
-const MAX_ATTEMPTS = 20;
+/** See appendAny: the second attempt cannot miss; the third only covers raw SQL writers beside the store. */
+const ANY_ATTEMPTS = 3;
 const STATE_CACHE_SIZE = 10_000;
 
 export interface PostgresEventStoreOptions {
@@ -80,63 +83,82 @@ export class PostgresEventStore implements EventStore {
 
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) return this.appendNothing(stream, expected);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const state = await this.stateFor(stream, expected);
-      if (state === 'conflict') return this.explainRejection(stream, events, expected);
-      const occurredAt = new Date().toISOString();
-      const first = state ? state.revision + 1 : 0;
-      let prevHash = state ? state.hash : GENESIS_HASH;
-      const ids: string[] = [];
-      const revisions: number[] = [];
-      const types: string[] = [];
-      const datas: string[] = [];
-      const metadatas: string[] = [];
-      events.forEach((event, i) => {
-        const revision = first + i;
-        const hash = computeEventHash(prevHash, {
-          stream,
-          revision,
-          type: event.type,
-          at: occurredAt,
-          actorId: event.metadata.actorId,
-          data: event.data,
-        });
-        ids.push(event.id);
-        revisions.push(revision);
-        types.push(event.type);
-        datas.push(JSON.stringify(event.data));
-        metadatas.push(JSON.stringify({ ...event.metadata, occurredAt, prevHash, hash }));
-        prevHash = hash;
-      });
-      const last = first + events.length - 1;
-      let rows: { position: string | null; transaction_id: string | null }[];
+    assertDistinctEventIds(stream, events);
+    if (expected === 'ANY') return this.appendAny(stream, events);
+    const state = await this.stateFor(stream, expected);
+    if (state === 'conflict') return this.explainRejection(stream, events, expected);
+    const batch = chain(stream, state, events);
+    let written: AppendResult | null;
+    try {
+      written = await this.write(this.sql, stream, state, batch);
+      if (written) this.committed(stream, batch);
+    } catch (error) {
+      if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+      // An event id is already stored (the statement rolled back as a whole).
+      this.states.delete(stream);
+      return this.explainRejection(stream, events, expected);
+    }
+    if (written) return written;
+    // The claim matched no row: the stream moved (stale cache or a concurrent writer). Find out which.
+    this.states.delete(stream);
+    return this.explainRejection(stream, events, expected);
+  }
+
+  /**
+   * `ANY` takes the stream row's lock (LOCK_STREAM) and appends after what it finds, in one transaction: concurrent
+   * `ANY` appends queue on the row instead of retrying. Only a stream created by someone else between our read and
+   * our insert makes an attempt miss; the next one finds (and locks) that row, so two attempts always suffice.
+   */
+  private async appendAny(stream: string, events: NewEvent[]): Promise<AppendResult> {
+    for (let attempt = 1; attempt <= ANY_ATTEMPTS; attempt++) {
+      let written: { result: AppendResult; batch: ChainedBatch } | null;
       try {
-        rows = await this.sql.query(
-          state ? APPEND_EXISTING_STREAM : APPEND_NEW_STREAM,
-          [stream, state ? state.revision : null, last, prevHash, ids, revisions, types, datas, metadatas],
-          PREPARED,
-        );
+        written = await this.sql.transaction(async (tx) => {
+          const [row] = await tx.query<StateRow>(LOCK_STREAM, [stream], PREPARED);
+          const state = row ? { revision: Number(row.revision), hash: row.last_hash } : null;
+          const batch = chain(stream, state, events);
+          const result = await this.write(tx, stream, state, batch);
+          return result && { result, batch };
+        });
       } catch (error) {
         if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-        // An event id is already stored (the statement rolled back as a whole).
         this.states.delete(stream);
-        return this.explainRejection(stream, events, expected);
+        const stored = await this.sql.query(EVENTS_BY_ID, [events.map((e) => e.id)]);
+        if (stored.length > 0) return this.explainRejection(stream, events, 'ANY');
+        continue; // a revision taken by a writer that bypassed the stream row (only raw SQL can): look again
       }
-      const row = rows[0];
-      if (row?.position && row.transaction_id) {
-        this.remember(stream, { revision: last, hash: prevHash });
-        this.notifier.poke();
-        return {
-          nextExpectedRevision: last,
-          lastGlobalPosition: encodeGlobalPosition(row.transaction_id, row.position),
-          written: true,
-        };
+      if (written) {
+        this.committed(stream, written.batch);
+        return written.result;
       }
-      // The claim matched no row: the stream moved (stale cache or a concurrent writer). Find out which.
-      this.states.delete(stream);
-      if (expected !== 'ANY') return this.explainRejection(stream, events, expected);
     }
-    throw new Error(`stream ${stream}: append with ANY kept racing other writers (${MAX_ATTEMPTS} attempts)`);
+    throw new Error(`stream ${stream}: ANY append found the stream row moving ${ANY_ATTEMPTS} times (cannot happen)`);
+  }
+
+  /** One append statement (committed by the caller); null when its claim on the stream row matched nothing. */
+  private async write(
+    db: SqlExecutor,
+    stream: string,
+    state: StreamState | null,
+    batch: ChainedBatch,
+  ): Promise<AppendResult | null> {
+    const [row] = await db.query<{ position: string | null; transaction_id: string | null }>(
+      state ? APPEND_EXISTING_STREAM : APPEND_NEW_STREAM,
+      [stream, state ? state.revision : null, batch.last, batch.hash, ...batch.columns],
+      PREPARED,
+    );
+    if (!row?.position || !row.transaction_id) return null;
+    return {
+      nextExpectedRevision: batch.last,
+      lastGlobalPosition: encodeGlobalPosition(row.transaction_id, row.position),
+      written: true,
+    };
+  }
+
+  /** After the commit (not before: a wake-up before it would find nothing new to read). */
+  private committed(stream: string, batch: ChainedBatch): void {
+    this.remember(stream, { revision: batch.last, hash: batch.hash });
+    this.notifier.poke();
   }
 
   async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
@@ -198,18 +220,15 @@ export class PostgresEventStore implements EventStore {
    * The state to append after: `null` for a new stream, 'conflict' when it cannot match `expected`. A cached state is
    * trusted optimistically; the append's compare-and-set catches a stale one.
    */
-  private async stateFor(stream: string, expected: ExpectedRevision): Promise<StreamState | null | 'conflict'> {
+  private async stateFor(stream: string, expected: number | 'NO_STREAM'): Promise<StreamState | null | 'conflict'> {
     if (expected === 'NO_STREAM') return null;
     let state = this.states.get(stream);
-    if (!state || (typeof expected === 'number' && state.revision !== expected)) {
-      state = await this.readState(stream);
-    }
-    if (expected === 'ANY') return state ?? null;
+    if (state?.revision !== expected) state = await this.readState(stream);
     return state && state.revision === expected ? state : 'conflict';
   }
 
   private async readState(stream: string): Promise<StreamState | undefined> {
-    const [row] = await this.sql.query<{ revision: number; last_hash: string }>(STREAM_STATE, [stream], PREPARED);
+    const [row] = await this.sql.query<StateRow>(STREAM_STATE, [stream], PREPARED);
     if (!row) return undefined;
     const state = { revision: Number(row.revision), hash: row.last_hash };
     this.remember(stream, state);
@@ -229,7 +248,7 @@ export class PostgresEventStore implements EventStore {
   private async explainRejection(
     stream: string,
     events: NewEvent[],
-    expected: ExpectedRevision,
+    expected: ExpectedRevision | 'ANY',
   ): Promise<AppendResult> {
     const stored = (await this.sql.query<EventRow>(EVENTS_BY_ID, [events.map((e) => e.id)])).map(toRecorded);
     if (stored.length === events.length && stored.every((e) => e.stream === stream)) {
@@ -247,7 +266,6 @@ export class PostgresEventStore implements EventStore {
         stored.map((e) => e.id),
       );
     const state = await this.readState(stream);
-    if (expected === 'ANY') return this.append(stream, events, expected);
     throw new ConcurrencyError(stream, expected, state ? state.revision : 'NO_STREAM');
   }
 

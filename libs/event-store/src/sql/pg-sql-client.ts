@@ -55,16 +55,24 @@ export class PgSqlClient implements SqlClient {
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // pg-pool listens for errors on idle clients only: a checked-out client whose backend dies between two
+    // statements (e.g. DROP DATABASE … WITH (FORCE)) would otherwise emit an unhandled 'error' and crash the process.
+    let lost: Error | undefined;
+    const onError = (error: Error) => {
+      lost ??= error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await fn(executor(client));
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (!lost) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      client.release(lost); // an error destroys the client instead of pooling a dead connection
     }
   }
 
