@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
 import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
 import { ConnectionJobsService } from '../connection-jobs/connection-jobs.service';
+import { LeaverRevocations } from '../connection-jobs/leaver-revocations';
 import { OAuthCallbackController } from '../oauth-callback/oauth-callback.controller';
 import { RuntimeCredentialsController } from '../runtime-credentials/runtime-credentials.controller';
 import { RUNTIME_TOKEN, runtimeTokenFrom } from '../runtime-credentials/runtime-token';
@@ -42,6 +43,7 @@ import { OAuthStateStore } from './oauth-state.store';
     },
     ReadYourWrites,
     StartOAuthAuthorizationResolver,
+    LeaverRevocations,
     ConnectionJobsService,
   ],
 })
