@@ -15,3 +15,4 @@ export * from './queries/read-models';
 export * from './read-side.module';
 export * from './queries/leaver-connections';
 export * from './queries/membership-audit';
+export * from './queries/web-queries';

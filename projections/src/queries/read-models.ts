@@ -429,7 +429,7 @@ function toAudit(r: SqlRow): AuditRow {
   };
 }
 
-function toUser(r: SqlRow): UserRow {
+export function toUser(r: SqlRow): UserRow {
   return {
     id: r.id as string,
     email: r.email as string,
@@ -440,7 +440,7 @@ function toUser(r: SqlRow): UserRow {
   };
 }
 
-function toOrganization(r: SqlRow): OrganizationRow {
+export function toOrganization(r: SqlRow): OrganizationRow {
   return {
     id: r.id as string,
     name: r.name as string,
