@@ -13,6 +13,7 @@ import { ReadYourWrites } from '../shared/read-your-writes';
 import { StartOAuthAuthorizationResolver } from '../start-oauth-authorization/start-oauth-authorization.resolver';
 import { CONNECTIONS_MIGRATIONS } from './connections.migrations';
 import { CONNECTIONS_MIGRATED, OAUTH_STATES } from './connections.tokens';
+import { WebSessionModule } from '../web-session/web-session.module';
 import { OAuthStateStore } from './oauth-state.store';
 
 /**
@@ -20,7 +21,7 @@ import { OAuthStateStore } from './oauth-state.store';
  * refresh / end-of-access jobs. Shares the command side with GatewayModule (`ApplicationModule.forRoot()` without options is one instance) and the read side (READ_MODELS, PROJECTION_RUNNER).
  */
 @Module({
-  imports: [ApplicationModule.forRoot()],
+  imports: [ApplicationModule.forRoot(), WebSessionModule],
   controllers: [OAuthCallbackController, RuntimeCredentialsController],
   providers: [
     {
