@@ -47,7 +47,7 @@ describe('OAuth2 callback bound to the browser (real oidc-provider, PostgreSQL, 
     // Another signed-in user of the same service: the requester, in her own browser.
     olga = new TestBrowser(h.booted.url);
     expect((await olga.devSignIn({ email: 'olga.web@acme.example', name: 'Olga in a browser' })).status).toBe(204);
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await h?.close();
