@@ -87,6 +87,7 @@ describe('abandoned OAuth2 states', () => {
     appKey: 'hubspot',
     codeVerifier: verifier,
     accessUntil: null,
+    browserBinding: null,
   });
   const verifiers = async () =>
     (await sql.query<{ code_verifier: string }>('SELECT code_verifier FROM oauth_states ORDER BY created_at')).map(

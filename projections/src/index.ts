@@ -13,4 +13,6 @@ export * from './queries/cursor';
 export * from './queries/read-model-rows';
 export * from './queries/read-models';
 export * from './read-side.module';
+export * from './queries/leaver-connections';
+export * from './queries/membership-audit';
 export * from './queries/web-queries';

@@ -31,7 +31,7 @@ import { redisUrl, uniquePrefix } from './redis';
 export const PUBLIC_URL = 'http://cr.test';
 export const REDIRECT_URI = `${PUBLIC_URL}/oauth/callback`;
 export const RUNTIME_TOKEN = 'runtime-token-for-tests-0123456789abcdef';
-const JWT_SECRET = 'connections-test-jwt-secret-0123456789abcdef';
+export const JWT_SECRET = 'connections-test-jwt-secret-0123456789abcdef';
 
 export interface ConnectionsHarness {
   booted: BootedApp;

@@ -137,7 +137,7 @@ export class NotificationPlanner {
         }
         break;
       case 'AccessRevoked':
-        // R12.4: only the automatic end of a time-limited authorization mails; a revoke by the recipient does not.
+        // R12.4: the automatic end of a time-limited authorization mails; a revoke by the recipient does not.
         if (app && event.data.cause === 'ACCESS_UNTIL') {
           const previous = before.apps.find((a) => a.appKey === appKey);
           const endedAt = previous?.accessUntil ?? event.metadata.occurredAt;
@@ -147,6 +147,17 @@ export class NotificationPlanner {
           ] as const) {
             const data = { request, app: mailApp(app), endedAt, to: party };
             this.mail(plan, event, `accessEnded-${party}`, 'accessEnded', to, data);
+          }
+        } else if (app && event.data.cause === 'RECIPIENT_LEFT') {
+          // R13.13: the system revoked because the recipient left the team; both parties hear why.
+          const org = await this.deps.directory.organization(after.organizationId, event.globalPosition);
+          const teamName = org?.teams[after.teamId]?.name ?? '';
+          for (const [to, party] of [
+            [requester, 'requester'],
+            [recipient, 'recipient'],
+          ] as const) {
+            const data = { request, app: mailApp(app), teamName, to: party };
+            this.mail(plan, event, `accessRemoved-${party}`, 'accessRemoved', to, data);
           }
         }
         break;

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@libs/event-store';
-import { CREDENTIAL_REQUEST_STREAM, type Projector, streamId } from '../projector';
+import { CREDENTIAL_REQUEST_STREAM, ORGANIZATION_STREAM, type Projector, streamId } from '../projector';
 import { upsertFromJson } from '../sql-values';
 
 /** R10.1: the audited event types and the action names of schema.graphql's AuditEntry. */
@@ -14,6 +14,22 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   ConnectionExpired: 'CONNECTION_EXPIRED',
   AppAuthorizationFailed: 'APP_AUTHORIZATION_FAILED',
 };
+
+/** R13.13 / R10.1: membership changes of the organization stream, as `membershipAuditLog` names them. */
+export const MEMBERSHIP_AUDIT_ACTIONS: Readonly<Record<string, string>> = {
+  OrganizationMemberAdded: 'ORG_MEMBER_ADDED',
+  OrganizationMemberRoleChanged: 'ORG_ROLE_CHANGED',
+  OrganizationMemberRemoved: 'ORG_MEMBER_REMOVED',
+  TeamMemberAdded: 'TEAM_MEMBER_ADDED',
+  TeamMemberRoleChanged: 'TEAM_ROLE_CHANGED',
+  TeamMemberRemoved: 'TEAM_MEMBER_REMOVED',
+};
+
+const INSERT_MEMBERSHIP = `INSERT INTO membership_entries (id, global_position, at, action, actor_id, organization_id,
+    team_id, user_id, role)
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(id text, global_position text, at timestamptz, action text,
+    actor_id text, organization_id text, team_id text, user_id text, role text)
+  ON CONFLICT (id) DO NOTHING`;
 
 const INSERT_REQUESTS = upsertFromJson(
   'audit_requests',
@@ -33,7 +49,8 @@ const INSERT_REQUESTS = upsertFromJson(
  */
 export const auditProjector: Projector = {
   name: 'audit',
-  version: 1,
+  // 2: membership_entries (R13.13); the bump rebuilds the audit read model from the start.
+  version: 2,
   tables: [
     {
       name: 'audit_requests',
@@ -62,10 +79,27 @@ export const auditProjector: Projector = {
       CREATE INDEX audit_by_team ON audit_entries (team_id, global_position DESC);
       CREATE INDEX audit_by_request ON audit_entries (request_id, global_position DESC);`,
     },
+    {
+      name: 'membership_entries',
+      ddl: `CREATE TABLE membership_entries (
+        id text PRIMARY KEY,
+        global_position text NOT NULL,
+        at timestamptz NOT NULL,
+        action text NOT NULL,
+        actor_id text,
+        organization_id text NOT NULL,
+        team_id text,
+        user_id text NOT NULL,
+        role text
+      );`,
+      indexes: `CREATE INDEX membership_by_org ON membership_entries (organization_id, global_position DESC);`,
+    },
   ],
   async apply(tx, events) {
     const requests: Record<string, unknown>[] = [];
     const entries: Record<string, unknown>[] = [];
+    const memberships = events.flatMap(membershipEntry);
+    if (memberships.length > 0) await tx.query(INSERT_MEMBERSHIP, [JSON.stringify(memberships)]);
     for (const event of events) {
       const requestId = streamId(event.stream, CREDENTIAL_REQUEST_STREAM);
       const action = AUDIT_ACTIONS[event.type];
@@ -104,4 +138,24 @@ function entry(event: RecordedEvent, requestId: string, action: string): Record<
     request_id: requestId,
     app_key: typeof appKey === 'string' ? appKey : null,
   };
+}
+
+function membershipEntry(event: RecordedEvent): Record<string, unknown>[] {
+  const organizationId = streamId(event.stream, ORGANIZATION_STREAM);
+  const action = MEMBERSHIP_AUDIT_ACTIONS[event.type];
+  if (organizationId === null || !action) return [];
+  const d = event.data;
+  return [
+    {
+      id: event.id,
+      global_position: event.globalPosition,
+      at: event.metadata.occurredAt,
+      action,
+      actor_id: event.metadata.actorId,
+      organization_id: organizationId,
+      team_id: typeof d.teamId === 'string' ? d.teamId : null,
+      user_id: d.userId,
+      role: typeof d.role === 'string' ? d.role : null,
+    },
+  ];
 }

@@ -88,6 +88,14 @@ async function applyOrganization(tx: SqlExecutor, orgId: string, event: Recorded
     case 'TeamMemberRoleChanged':
       await upsertTeamMember(tx, orgId, d.teamId, d.userId, d.role);
       return;
+    case 'TeamMemberRemoved':
+      await tx.query('DELETE FROM team_members WHERE team_id = $1 AND user_id = $2', [d.teamId, d.userId]);
+      return;
+    case 'OrganizationMemberRemoved':
+      // R13.13: the decider already ended each team membership; the second delete keeps a replay of older data safe.
+      await tx.query('DELETE FROM org_members WHERE organization_id = $1 AND user_id = $2', [orgId, d.userId]);
+      await tx.query('DELETE FROM team_members WHERE organization_id = $1 AND user_id = $2', [orgId, d.userId]);
+      return;
   }
 }
 

@@ -97,6 +97,10 @@ export class ReadModels {
 
   async receivedRequests(q: ReceivedQuery): Promise<CountedPage<RequestRow>> {
     const where = new Where().add((p) => `recipient_id = ${p(q.recipientId)}`);
+    // R13.13: a recipient removed from an organization sees nothing of it any more.
+    where.add(
+      (p) => `organization_id IN (SELECT organization_id FROM read.org_members WHERE user_id = ${p(q.recipientId)})`,
+    );
     if (q.organizationId) where.add((p) => `organization_id = ${p(q.organizationId)}`);
     if (q.status) where.add((p) => `status = ${p(q.status)}`);
     return this.requestPage(where, q.first, q.after);

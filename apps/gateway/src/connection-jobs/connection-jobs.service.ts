@@ -12,6 +12,7 @@ import { closeWithin, QUEUE_NAMES } from '@libs/notifications';
 import { CONNECTIONS_MIGRATED } from '../connections/connections.tokens';
 import { type ConnectionJobData, planConnectionJobs } from './connection-jobs';
 import { ConnectionSchedule, scheduleOf } from './connection-schedule';
+import { LeaverRevocations } from './leaver-revocations';
 import { ScheduleSweep } from './schedule-sweep';
 
 const CHECKPOINT = 'connection-jobs';
@@ -46,6 +47,7 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
     @Inject(CONNECTIONS_MIGRATED) _migrated: boolean,
     private readonly refresher: ConnectionRefresher,
     private readonly commands: CommandBus,
+    private readonly leavers: LeaverRevocations,
   ) {
     this.schedule = new ConnectionSchedule(sql);
     this.sweep = new ScheduleSweep({
@@ -109,6 +111,11 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
     if (data.kind === 'refresh') {
       const answer = await this.refresher.refresh(data, context);
       return answer.outcome;
+    }
+    if (data.kind === 'member-left') {
+      const { organizationId, userId, teamId, position } = data;
+      await this.leavers.revoke({ organizationId, userId, teamIds: teamId ? [teamId] : null }, position, context);
+      return 'DONE';
     }
     const result = await this.commands.execute(
       new RevokeExpiredAccessCommand({ requestId: data.requestId, appKey: data.appKey }, context),

@@ -15,7 +15,17 @@ export interface AccessUntilJobData {
   accessUntil: string;
 }
 
-export type ConnectionJobData = RefreshJobData | AccessUntilJobData;
+/** R13.13: someone left a team (teamId) or the organization (teamId null); revoke what they gave to it. */
+export interface MemberLeftJobData {
+  kind: 'member-left';
+  organizationId: string;
+  userId: string;
+  teamId: string | null;
+  /** The removal event's global position: the read model is searched once it has passed it. */
+  position: string;
+}
+
+export type ConnectionJobData = RefreshJobData | AccessUntilJobData | MemberLeftJobData;
 
 export interface PlannedConnectionJob {
   jobId: string;
@@ -36,6 +46,7 @@ export function planConnectionJobs(
   marginMs: (appKey: string) => number,
   now: Date,
 ): PlannedConnectionJob[] {
+  if (event.stream.startsWith('organization-')) return planMemberLeft(event);
   if (!event.stream.startsWith('credential-request-')) return [];
   const data = event.data as Record<string, unknown>;
   const requestId = requestIdOf(event.stream);
@@ -59,4 +70,19 @@ export function planConnectionJobs(
     });
   }
   return jobs;
+}
+
+function planMemberLeft(event: RecordedEvent): PlannedConnectionJob[] {
+  if (event.type !== 'TeamMemberRemoved' && event.type !== 'OrganizationMemberRemoved') return [];
+  const data = event.data as { userId?: unknown; teamId?: unknown };
+  if (typeof data.userId !== 'string') return [];
+  const teamId = typeof data.teamId === 'string' ? data.teamId : null;
+  const job: MemberLeftJobData = {
+    kind: 'member-left',
+    organizationId: event.stream.slice('organization-'.length),
+    userId: data.userId,
+    teamId,
+    position: event.globalPosition,
+  };
+  return [{ jobId: jobId(event.id, 'member-left', data.userId), data: job, delayMs: 0 }];
 }

@@ -46,4 +46,11 @@ export const CONNECTIONS_MIGRATIONS: Migration[] = [
     );
     CREATE INDEX IF NOT EXISTS connection_schedule_due ON connection_schedule (due_at);`,
   },
+  {
+    // Issue 11 item 5: a grant started from a browser session completes only in that session (the SHA-256 of its
+    // cookie, i.e. the session's id hash); null for a grant started with a bearer token (unbound, see docs/security.md).
+    version: 4,
+    name: 'oauth state browser binding',
+    sql: `ALTER TABLE oauth_states ADD COLUMN IF NOT EXISTS browser_binding text;`,
+  },
 ];

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
 import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
 import { ConnectionJobsService } from '../connection-jobs/connection-jobs.service';
+import { LeaverRevocations } from '../connection-jobs/leaver-revocations';
 import { OAuthCallbackController } from '../oauth-callback/oauth-callback.controller';
 import { RuntimeCredentialsController } from '../runtime-credentials/runtime-credentials.controller';
 import { RUNTIME_TOKEN, runtimeTokenFrom } from '../runtime-credentials/runtime-token';
@@ -13,6 +14,7 @@ import { StartOAuthAuthorizationResolver } from '../start-oauth-authorization/st
 import { CONNECTIONS_MIGRATIONS } from './connections.migrations';
 import { CONNECTIONS_MIGRATED, OAUTH_STATES } from './connections.tokens';
 import { OAUTH_STATE_PURGE_MS, OAuthStatePurge } from './oauth-state.purge';
+import { WebSessionModule } from '../web-session/web-session.module';
 import { OAuthStateStore } from './oauth-state.store';
 
 /**
@@ -20,7 +22,7 @@ import { OAuthStateStore } from './oauth-state.store';
  * refresh / end-of-access jobs. Shares the command side with GatewayModule (`ApplicationModule.forRoot()` without options is one instance) and the read side (READ_MODELS, PROJECTION_RUNNER).
  */
 @Module({
-  imports: [ApplicationModule.forRoot()],
+  imports: [ApplicationModule.forRoot(), WebSessionModule],
   controllers: [OAuthCallbackController, RuntimeCredentialsController],
   providers: [
     {
@@ -45,6 +47,7 @@ import { OAuthStateStore } from './oauth-state.store';
     OAuthStatePurge,
     ReadYourWrites,
     StartOAuthAuthorizationResolver,
+    LeaverRevocations,
     ConnectionJobsService,
   ],
 })

@@ -32,7 +32,23 @@ export class CredentialRequestUpdatedResolver {
   ): Promise<AsyncIterableIterator<Payload>> {
     const current = await this.views.visible(id, caller.userId);
     let reading = Promise.resolve();
-    const channel: UpdateChannel<Payload> = new UpdateChannel(() => unlisten());
+    const channel: UpdateChannel<Payload> = new UpdateChannel(() => {
+      unlisten();
+      unlistenDirectory();
+    });
+    // R13.13: a viewer removed from the team or organization loses the subscription at once, not at the next change.
+    const unlistenDirectory = this.updates.listenDirectory(() => {
+      reading = reading.then(async () => {
+        try {
+          await this.views.visible(id, caller.userId);
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) {
+            this.logger.error({ err: error, requestId: id }, 'live update could not be re-checked');
+          }
+          channel.close();
+        }
+      });
+    });
     const unlisten = this.updates.listen(id, () => {
       // Re-read in order, one at a time: two quick changes give two answers, the later one last.
       reading = reading.then(async () => {

@@ -11,6 +11,14 @@ const PROJECTION_WAIT_MS = 10_000;
 
 type Listener = () => void;
 
+/** Organization events after which someone may see less than before. */
+const MEMBERSHIP_LOSS = new Set([
+  'OrganizationMemberRemoved',
+  'TeamMemberRemoved',
+  'OrganizationMemberRoleChanged',
+  'TeamMemberRoleChanged',
+]);
+
 /**
  * R12.7: process-local pub/sub of "request <id> changed". Fed by an event-store subscription (so events written by
  * any gateway process arrive here), started where the `requests` projection stands at boot, which is the newest
@@ -20,6 +28,7 @@ type Listener = () => void;
 @Injectable()
 export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly directoryListeners = new Set<Listener>();
   /** Listeners to every request (`credentialRequestsUpdated`): each judges visibility itself. */
   private readonly everyListeners = new Set<(requestId: string) => void>();
   private subscription?: Subscription;
@@ -54,6 +63,15 @@ export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
     };
   }
 
+  /**
+   * Calls `listener` after a projected membership change (removal or role change, R13.13): subscribers re-check
+   * whether they may still see their request. Returns the unsubscribe function.
+   */
+  listenDirectory(listener: Listener): () => void {
+    this.directoryListeners.add(listener);
+    return () => this.directoryListeners.delete(listener);
+  }
+
   /** Calls `listener` with the id after each projected change of any request; returns the unsubscribe function. */
   listenAll(listener: (requestId: string) => void): () => void {
     this.everyListeners.add(listener);
@@ -61,6 +79,11 @@ export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
   }
 
   private async publish(events: RecordedEvent[]): Promise<void> {
+    const membership = events.some((e) => e.stream.startsWith('organization-') && MEMBERSHIP_LOSS.has(e.type));
+    if (membership && this.directoryListeners.size > 0) {
+      await this.runner.waitFor(events[events.length - 1].globalPosition, PROJECTION_WAIT_MS);
+      for (const listener of [...this.directoryListeners]) listener();
+    }
     const changed = new Set(
       events
         .filter((e) => e.stream.startsWith(STREAM_PREFIX))

@@ -9,6 +9,11 @@ import { AppsResolver } from '../apps-catalog/apps.resolver';
 import { ChangeOrganizationPlanResolver } from '../change-organization-plan/change-organization-plan.resolver';
 import { CreateOrganizationResolver } from '../create-organization/create-organization.resolver';
 import { CreateTeamResolver } from '../create-team/create-team.resolver';
+import { ChangeOrganizationRoleResolver } from '../change-organization-role/change-organization-role.resolver';
+import { ChangeTeamRoleResolver } from '../change-team-role/change-team-role.resolver';
+import { LeaverRevocations } from '../connection-jobs/leaver-revocations';
+import { RemoveOrganizationMemberResolver } from '../remove-organization-member/remove-organization-member.resolver';
+import { RemoveTeamMemberResolver } from '../remove-team-member/remove-team-member.resolver';
 import { MeResolver } from '../me/me.resolver';
 import { OrganizationsResolver } from '../organizations/organizations.resolver';
 import { ReviewCredentialRequestsApplicationResolver } from '../review-credential-requests-application/review-credential-requests-application.resolver';
@@ -44,6 +49,11 @@ import { DirectoryLoaders } from './directory-loader';
     CreateTeamResolver,
     AddOrganizationMemberResolver,
     AddTeamMemberResolver,
+    ChangeOrganizationRoleResolver,
+    RemoveOrganizationMemberResolver,
+    ChangeTeamRoleResolver,
+    RemoveTeamMemberResolver,
+    LeaverRevocations,
     AcceptInvitationResolver,
     ApplyForCredentialRequestsResolver,
     ReviewCredentialRequestsApplicationResolver,

@@ -11,6 +11,7 @@ import { clientAddress } from '../throttle/client-address';
 import { OAUTH_STATES } from '../connections/connections.tokens';
 import type { OAuthStateRecord, OAuthStateStore } from '../connections/oauth-state.store';
 import { ReadYourWrites } from '../shared/read-your-writes';
+import { WebSessions } from '../web-session/web-sessions';
 import { reasonOfAppError, reasonOfCode, requestPageUrl, type OAuthOutcomeReason } from './oauth-outcome';
 
 type CallbackQuery = Record<string, string | string[] | undefined>;
@@ -28,7 +29,10 @@ const escapeHtml = (s: string) =>
  * to `$PUBLIC_URL/requests/<id>?oauth=authorized|error&app=<key>[&reason=<code>]` (oauth-outcome.ts). A refusal that
  * changes nothing (R12.2) or a domain error redirects a browser (`Accept: text/html`) to the same page with its
  * reason, and answers other clients with the status and JSON; an unknown, replayed or expired state (no request to
- * go back to) answers 400 (HTML for a browser, JSON otherwise).
+ * go back to) answers 400 (HTML for a browser, JSON otherwise). A grant started from a browser session completes
+ * only with that session's cookie (403 OTHER_BROWSER otherwise, the state left unused): whoever else holds the
+ * provider link — someone the recipient sent it to — cannot put their account into the recipient's request. The
+ * provider's `error` becomes a known RFC 6749 code in the app's error, never its free text.
  */
 @Controller('oauth')
 export class OAuthCallbackController {
@@ -40,6 +44,7 @@ export class OAuthCallbackController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly throttle: AuthFailureThrottle,
+    private readonly sessions: WebSessions,
   ) {}
 
   @Get('callback')
@@ -51,7 +56,22 @@ export class OAuthCallbackController {
     } catch (error) {
       return this.rateLimited(req, res, error);
     }
-    const record = state ? await this.states.consume(state, this.clock.now()) : null;
+    const now = this.clock.now();
+    // Nothing of the query (code, error, error_description) is looked at before the state is known to be valid,
+    // unused and — for a grant started in the web app — presented by the browser session that started it.
+    const pending = state ? await this.states.peek(state, now) : null;
+    const browser = pending?.browserBinding ? ((await this.sessions.sessionOf(req.headers))?.idHash ?? null) : null;
+    if (pending?.browserBinding && browser !== pending.browserBinding) {
+      this.logger.warn({ requestId: pending.requestId, appKey: pending.appKey }, 'oauth callback from another browser');
+      return this.fail(
+        req,
+        res,
+        403,
+        'OTHER_BROWSER',
+        'This authorization was started in another browser. Open it from the request, signed in as its recipient.',
+      );
+    }
+    const record = state && pending ? await this.states.consume(state, now, browser) : null;
     if (!record) {
       // R13.12: a guessed state is a failed authentication like a wrong token.
       try {

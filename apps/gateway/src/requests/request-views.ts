@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, viewerRelation, type Membership, type ViewerRelation } from '@libs/domain';
+import { currentViewerRelation, DomainError, type Membership, type ViewerRelation } from '@libs/domain';
 import { READ_MODELS, type ReadModels, type RequestAppRow, type RequestRow } from '@projections';
 import type { CredentialRequest, RequestedApp } from '../graphql';
 
@@ -35,10 +35,8 @@ export class RequestViews {
 
   async relationTo(row: RequestRow, userId: string): Promise<ViewerRelation | null> {
     const parties = { requesterId: row.requester.id ?? '', recipientId: row.recipient.id };
-    // The parties need no directory lookup; everyone else is judged by their roles.
-    const quick = viewerRelation(parties, userId, { orgRole: null, teamRole: null });
-    if (quick) return quick;
-    return viewerRelation(parties, userId, await this.membership(row.organizationId, row.teamId, userId));
+    // The parties too are looked up: one who left the team or organization sees it no more (R13.13).
+    return currentViewerRelation(parties, userId, await this.membership(row.organizationId, row.teamId, userId));
   }
 
   /** The request as `credentialRequest(id)` answers it for this viewer; NOT_FOUND when missing or hidden. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditLogResolver } from '../audit-log/audit-log.resolver';
+import { MembershipAuditLogResolver } from '../membership-audit-log/membership-audit-log.resolver';
 import { AuthorizeAppResolver } from '../authorize-app/authorize-app.resolver';
 import { CreateCredentialRequestResolver } from '../create-credential-request/create-credential-request.resolver';
 import { CredentialRequestResolver } from '../credential-request/credential-request.resolver';
@@ -44,6 +45,7 @@ import { RequestViews } from './request-views';
     CredentialRequestResolver,
     RequestConnectionsResolver,
     AuditLogResolver,
+    MembershipAuditLogResolver,
     CredentialRequestHistoryResolver,
     CredentialRequestFieldsResolver,
     RequestedAppFieldsResolver,

@@ -20,12 +20,14 @@ import {
   CLOCK,
   type Clock,
   ConnectionRefresher,
+  DirectoryReader,
   foldRequest,
   RevokeExpiredAccessCommand,
+  RevokeLeaverAccessCommand,
   StreamRunner,
   VAULT,
 } from '@libs/application';
-import { accessHasEnded, RateLimitedError, streams } from '@libs/domain';
+import { accessHasEnded, orgRoleOf, RateLimitedError, streams } from '@libs/domain';
 import type { SqlClient } from '@libs/event-store';
 import { AuthFailureThrottle, LOGGER, SQL_CLIENT } from '@libs/infrastructure';
 import type { ApiKeySecret, BasicSecret, OAuth2Secret, VaultRepository } from '@libs/vault';
@@ -65,6 +67,7 @@ export class RuntimeCredentialsController {
     private readonly refresher: ConnectionRefresher,
     private readonly commands: CommandBus,
     private readonly throttle: AuthFailureThrottle,
+    private readonly directory: DirectoryReader,
   ) {}
 
   @Post(':id/credentials')
@@ -103,6 +106,21 @@ export class RuntimeCredentialsController {
           ),
         )
         .catch((error: unknown) => this.logger.warn({ err: error, connectionId }, 'end-of-access revoke failed'));
+      throw refuse();
+    }
+
+    const org = await this.directory.organization(state.organizationId);
+    if (orgRoleOf(org, state.recipient.userId) === null) {
+      // R13.13: the recipient left the organization and the revocation has not landed yet (the removal's own run
+      // crashed): refuse now, and revoke now so the request and both parties' e-mails catch up.
+      await this.commands
+        .execute(
+          new RevokeLeaverAccessCommand(
+            { requestId: state.requestId, appKey: app.appKey },
+            { correlationId: `runtime:${connectionId}`, causationId: null },
+          ),
+        )
+        .catch((error: unknown) => this.logger.warn({ err: error, connectionId }, 'leaver revoke failed'));
       throw refuse();
     }
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { DomainError, viewerRelation, type CredentialRequestStatus as Status } from '@libs/domain';
+import { currentViewerRelation, DomainError, type CredentialRequestStatus as Status } from '@libs/domain';
 import { READ_MODELS, type ReadModels } from '@projections';
 import { CurrentIdentity, type Caller } from '../auth';
 import { CredentialRequestConnection, CredentialRequestStatus } from '../graphql';
@@ -55,7 +55,7 @@ export class SentCredentialRequestsResolver {
         cursor: page.cursors[i],
         node: toView(
           row,
-          viewerRelation(
+          currentViewerRelation(
             { requesterId: row.requester.id ?? '', recipientId: row.recipient.id },
             caller.userId,
             membership,

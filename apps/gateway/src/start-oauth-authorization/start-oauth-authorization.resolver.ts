@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { CLOCK, type Clock, StartOAuthAuthorizationCommand } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { createPkcePair, createState } from '@libs/vault';
+import type { GatewayContext } from '../auth/gateway-context';
 import type { Caller } from '../auth/identity-provisioner';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import { OAUTH_STATES } from '../connections/connections.tokens';
@@ -11,8 +12,13 @@ import type { OAuthStateStore } from '../connections/oauth-state.store';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { OAuthStart } from '../graphql/types/credential-request.types';
 import { commandContext } from '../shared/command-context';
+import { WebSessions } from '../web-session/web-sessions';
 
-/** R5.1/R5.5: the recipient starts an OAuth2 grant (authorize or reauthorize); the callback completes it. */
+/**
+ * R5.1/R5.5: the recipient starts an OAuth2 grant (authorize or reauthorize); the callback completes it. A start
+ * made from a signed-in browser (session cookie, no bearer token) is bound to that session: the callback completes it
+ * only in the same browser, still signed in (issue 11 item 5). A start with a bearer token stays unbound.
+ */
 @Resolver()
 export class StartOAuthAuthorizationResolver {
   constructor(
@@ -20,6 +26,7 @@ export class StartOAuthAuthorizationResolver {
     @Inject(OAUTH_STATES) private readonly states: OAuthStateStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly sessions: WebSessions,
   ) {}
 
   @Mutation(() => OAuthStart)
@@ -27,6 +34,7 @@ export class StartOAuthAuthorizationResolver {
     @CurrentIdentity() caller: Caller,
     @Args('requestId', { type: () => ID }) requestId: string,
     @Args('appKey', { type: () => String }) appKey: string,
+    @Context() context: GatewayContext,
     @Args('accessUntil', { type: () => DateTimeScalar, nullable: true }) accessUntil?: Date | null,
   ): Promise<OAuthStart> {
     const state = createState();
@@ -48,9 +56,23 @@ export class StartOAuthAuthorizationResolver {
     );
     await this.states.save(
       state,
-      { userId: caller.userId, requestId, appKey, codeVerifier: pkce.verifier, accessUntil: until },
+      {
+        userId: caller.userId,
+        requestId,
+        appKey,
+        codeVerifier: pkce.verifier,
+        accessUntil: until,
+        browserBinding: await this.browserSession(context),
+      },
       this.clock.now(),
     );
     return { authorizationUrl };
+  }
+
+  /** The id hash of the session this call was authenticated with (cookie, no bearer token); else null. */
+  private async browserSession(context: GatewayContext): Promise<string | null> {
+    const req = context.req;
+    if (!req || req.headers.authorization) return null;
+    return (await this.sessions.sessionOf(req.headers))?.idHash ?? null;
   }
 }

@@ -8,6 +8,7 @@ import { RefreshConnectionHandler } from './refresh-connection/refresh-connectio
 import { RequestReauthorizationHandler } from './request-reauthorization/request-reauthorization.handler';
 import { RevokeAccessHandler } from './revoke-access/revoke-access.handler';
 import { RevokeExpiredAccessHandler } from './revoke-expired-access/revoke-expired-access.handler';
+import { RevokeLeaverAccessHandler } from './revoke-leaver-access/revoke-leaver-access.handler';
 import { StartOAuthAuthorizationHandler } from './start-oauth-authorization/start-oauth-authorization.handler';
 import { UpdateCredentialsHandler } from './update-credentials/update-credentials.handler';
 
@@ -19,6 +20,7 @@ export * from './update-credentials/update-credentials.command';
 export * from './decline-app/decline-app.command';
 export * from './revoke-access/revoke-access.command';
 export * from './revoke-expired-access/revoke-expired-access.command';
+export * from './revoke-leaver-access/revoke-leaver-access.command';
 export * from './request-reauthorization/request-reauthorization.command';
 export * from './delete-credential-request/delete-credential-request.command';
 export * from './start-oauth-authorization/start-oauth-authorization.command';
@@ -38,6 +40,7 @@ export const CredentialRequestHandlers = [
   DeclineAppHandler,
   RevokeAccessHandler,
   RevokeExpiredAccessHandler,
+  RevokeLeaverAccessHandler,
   RequestReauthorizationHandler,
   DeleteCredentialRequestHandler,
   StartOAuthAuthorizationHandler,

@@ -274,6 +274,42 @@ describe('R12.4 time-limited access: revoke by the system', () => {
   });
 });
 
+describe('R13.13 the recipient left the team: revoke by the system', () => {
+  const leave = (recipientLeft: boolean): CredentialRequestCommand => ({
+    type: 'RevokeAccess',
+    data: { actor: SYSTEM_ACTOR, appKey: 'crm', now: NOW, recipientLeft },
+  });
+  it('revokes an authorized app at once, whatever its end date, with cause RECIPIENT_LEFT', () => {
+    spec
+      .given([created, authorized('crm', 'conn-crm', LATER)])
+      .when(leave(true))
+      .then([
+        {
+          type: 'AccessRevoked',
+          schemaVersion: 1,
+          data: { appKey: 'crm', connectionId: 'conn-crm', cause: 'RECIPIENT_LEFT' },
+        },
+      ]);
+  });
+  it('the recipient is back in the team, or the app is no longer authorized → CONFLICT, nothing stored', () => {
+    spec
+      .given([created, authorized('crm')])
+      .when(leave(false))
+      .thenThrows('CONFLICT');
+    spec
+      .given([created, authorized('crm'), revoked('crm')])
+      .when(leave(true))
+      .thenThrows('CONFLICT');
+    spec.given([created]).when(leave(true)).thenThrows('CONFLICT');
+  });
+  it('a user cannot pass the fact off: the requester claiming it → FORBIDDEN', () => {
+    spec
+      .given([created, authorized('crm')])
+      .when({ type: 'RevokeAccess', data: { actor: alice, appKey: 'crm', now: NOW, recipientLeft: true } })
+      .thenThrows('FORBIDDEN');
+  });
+});
+
 describe('R5.4 request reauthorization', () => {
   const ask = (actor: Actor, membership: Membership, needsReauthorization = true): CredentialRequestCommand => ({
     type: 'RequestReauthorization',

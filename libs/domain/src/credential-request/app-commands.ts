@@ -154,7 +154,13 @@ export function accessHasEnded(app: Pick<RequestedAppState, 'accessUntil'>, now:
 export function decideRevokeAccess(command: RevokeAccess, state: CredentialRequestState): CredentialRequestEvent[] {
   const relation = relationOrNotFound(state, command.data.actor, command.data.membership);
   const app = appOrNotFound(state, command.data.appKey);
-  if (relation === 'SYSTEM') {
+  const leaver = relation === 'SYSTEM' && command.data.recipientLeft !== undefined;
+  if (leaver) {
+    requireTransition(app, 'REVOKE');
+    if (!command.data.recipientLeft) {
+      throw new DomainError('CONFLICT', "The recipient belongs to the request's team again; nothing to revoke.");
+    }
+  } else if (relation === 'SYSTEM') {
     requireTransition(app, 'REVOKE');
     // The scheduler may fire late or twice; only a passed end date revokes (R12.4).
     if (!accessHasEnded(app, command.data.now)) {
@@ -168,7 +174,7 @@ export function decideRevokeAccess(command: RevokeAccess, state: CredentialReque
     event('AccessRevoked', {
       appKey: app.appKey,
       connectionId: app.connectionId as string,
-      cause: relation === 'SYSTEM' ? 'ACCESS_UNTIL' : 'RECIPIENT',
+      cause: leaver ? 'RECIPIENT_LEFT' : relation === 'SYSTEM' ? 'ACCESS_UNTIL' : 'RECIPIENT',
     }),
   ];
 }

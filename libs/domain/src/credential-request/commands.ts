@@ -72,8 +72,12 @@ export type AuthorizeApp = DomainCommand<'AuthorizeApp', AuthorizeAppRequest & {
 
 export type DeclineApp = DomainCommand<'DeclineApp', ActingOnApp & { reason: string }>;
 
-/** By the recipient, or by the system (actor.userId null) once `accessUntil` has passed (R12.4). */
-export type RevokeAccess = DomainCommand<'RevokeAccess', ActingOnApp & { now: string }>;
+/**
+ * By the recipient, or by the system (actor.userId null) once `accessUntil` has passed (R12.4) — or, with
+ * `recipientLeft`, because the recipient no longer belongs to the request's team (R13.13). `recipientLeft` is the
+ * directory's answer as of the decision (false: they were added back meanwhile, and nothing is revoked).
+ */
+export type RevokeAccess = DomainCommand<'RevokeAccess', ActingOnApp & { now: string; recipientLeft?: boolean }>;
 
 /** The caller already tried a refresh (R5.4); false → no events, the answer is CONNECTION_VALID. */
 export type RequestReauthorization = DomainCommand<

@@ -75,9 +75,12 @@ export interface AppDeclinedV1Data {
   reason: string;
 }
 
+/** Who ended the access: the recipient, the end date (R12.4), or the recipient leaving the team (R13.13). */
+export type RevocationCause = 'RECIPIENT' | 'ACCESS_UNTIL' | 'RECIPIENT_LEFT';
+
 export type AccessRevoked = DomainEvent<
   'AccessRevoked',
-  { appKey: string; connectionId: string; cause: 'RECIPIENT' | 'ACCESS_UNTIL' }
+  { appKey: string; connectionId: string; cause: RevocationCause }
 >;
 
 export type ReauthorizationRequested = DomainEvent<

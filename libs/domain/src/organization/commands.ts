@@ -26,10 +26,30 @@ export type AddTeamMember = DomainCommand<
 /** R4.4: issued after the request decider accepted an invitation; the request decider already checked the e-mail. */
 export type AddGuestMemberships = DomainCommand<'AddGuestMemberships', { teamId: string; userId: string }>;
 
+/** R13.13: org OWNER/ADMIN; owners are appointed, demoted and removed by owners; the last owner stays. */
+export type ChangeOrganizationRole = DomainCommand<
+  'ChangeOrganizationRole',
+  { actor: Actor; userId: string; role: OrgRole }
+>;
+
+export type RemoveOrganizationMember = DomainCommand<'RemoveOrganizationMember', { actor: Actor; userId: string }>;
+
+/** R13.13: org OWNER/ADMIN or the team's ADMIN. */
+export type ChangeTeamRole = DomainCommand<
+  'ChangeTeamRole',
+  { actor: Actor; teamId: string; userId: string; role: TeamRole }
+>;
+
+export type RemoveTeamMember = DomainCommand<'RemoveTeamMember', { actor: Actor; teamId: string; userId: string }>;
+
 export type OrganizationCommand =
   | CreateOrganization
   | ChangeOrganizationPlan
   | CreateTeam
   | AddOrganizationMember
   | AddTeamMember
-  | AddGuestMemberships;
+  | AddGuestMemberships
+  | ChangeOrganizationRole
+  | RemoveOrganizationMember
+  | ChangeTeamRole
+  | RemoveTeamMember;

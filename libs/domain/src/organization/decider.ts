@@ -1,9 +1,17 @@
 import { type Decider, DomainError } from '../shared/types';
 import type { OrganizationCommand } from './commands';
 import type { OrganizationEvent } from './events';
-import { initialOrganizationState, type OrganizationState, orgRoleOf, teamRoleOf } from './state';
+import { notFound, requireOrgAdmin, requireTeamManager, v } from './guards';
+import {
+  checkOrgMemberChange,
+  decideChangeOrganizationRole,
+  decideChangeTeamRole,
+  decideRemoveOrganizationMember,
+  decideRemoveTeamMember,
+} from './membership-changes';
+import { initialOrganizationState, type OrganizationState, orgRoleOf } from './state';
 
-export const ORGANIZATION_EVENT_VERSION = 1;
+export { ORGANIZATION_EVENT_VERSION } from './guards';
 
 const NAME_MAX = 100;
 
@@ -16,22 +24,6 @@ function checkName(name: string, path: string): string {
   }
   return trimmed;
 }
-
-function notFound(): never {
-  throw new DomainError('NOT_FOUND', 'Organization not found.');
-}
-
-/** Members see the organization; anyone else is told it does not exist (R13.4). */
-function requireOrgAdmin(state: OrganizationState, userId: string | null): void {
-  const role = orgRoleOf(state, userId);
-  if (!state.exists || role === null) notFound();
-  if (role !== 'OWNER' && role !== 'ADMIN') {
-    throw new DomainError('FORBIDDEN', 'Only organization owners and admins may do this.');
-  }
-}
-
-const v = <E extends OrganizationEvent>(event: Omit<E, 'schemaVersion'>): E =>
-  ({ ...event, schemaVersion: ORGANIZATION_EVENT_VERSION }) as E;
 
 export function decideOrganization(command: OrganizationCommand, state: OrganizationState): OrganizationEvent[] {
   switch (command.type) {
@@ -70,26 +62,19 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       requireOrgAdmin(state, actor.userId);
       const current = state.members[userId];
       if (current === role) return [];
-      // Owners are appointed and demoted by owners only; the last owner cannot be demoted.
-      if ((role === 'OWNER' || current === 'OWNER') && orgRoleOf(state, actor.userId) !== 'OWNER') {
-        throw new DomainError('FORBIDDEN', 'Only owners may appoint or demote owners.');
+      if (current === undefined) {
+        if (role === 'OWNER' && orgRoleOf(state, actor.userId) !== 'OWNER') {
+          throw new DomainError('FORBIDDEN', 'Only owners may appoint or demote owners.');
+        }
+        return [v({ type: 'OrganizationMemberAdded', data: { userId, role } })];
       }
-      if (current === 'OWNER' && Object.values(state.members).filter((r) => r === 'OWNER').length === 1) {
-        throw new DomainError('CONFLICT', 'The last owner cannot be demoted.');
-      }
-      if (current === undefined) return [v({ type: 'OrganizationMemberAdded', data: { userId, role } })];
+      // Re-adding with another role is a role change: the same rules as changeOrganizationRole (R13.13).
+      checkOrgMemberChange(state, actor.userId, userId, role);
       return [v({ type: 'OrganizationMemberRoleChanged', data: { userId, role } })];
     }
     case 'AddTeamMember': {
       const { actor, teamId, userId, role } = command.data;
-      const actorOrgRole = orgRoleOf(state, actor.userId);
-      if (!state.exists || actorOrgRole === null || !state.teams[teamId]) {
-        throw new DomainError('NOT_FOUND', 'Team not found.');
-      }
-      const orgAdmin = actorOrgRole === 'OWNER' || actorOrgRole === 'ADMIN';
-      if (!orgAdmin && teamRoleOf(state, teamId, actor.userId) !== 'ADMIN') {
-        throw new DomainError('FORBIDDEN', 'Only organization owners/admins or team admins may add team members.');
-      }
+      requireTeamManager(state, teamId, actor.userId);
       if (state.members[userId] === undefined) {
         throw new DomainError('BAD_USER_INPUT', 'The user is not a member of the organization.', [
           { path: 'userId', message: 'The user is not a member of the organization.' },
@@ -98,6 +83,9 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       const current = state.teams[teamId].members[userId];
       if (current === role) return [];
       if (current === undefined) return [v({ type: 'TeamMemberAdded', data: { teamId, userId, role } })];
+      if (userId === actor.userId) {
+        throw new DomainError('FORBIDDEN', 'Nobody changes their own role; ask another admin.');
+      }
       return [v({ type: 'TeamMemberRoleChanged', data: { teamId, userId, role } })];
     }
     case 'AddGuestMemberships': {
@@ -113,6 +101,14 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       }
       return events;
     }
+    case 'ChangeOrganizationRole':
+      return decideChangeOrganizationRole(command, state);
+    case 'RemoveOrganizationMember':
+      return decideRemoveOrganizationMember(command, state);
+    case 'ChangeTeamRole':
+      return decideChangeTeamRole(command, state);
+    case 'RemoveTeamMember':
+      return decideRemoveTeamMember(command, state);
   }
 }
 
@@ -158,6 +154,16 @@ export function evolveOrganization(state: OrganizationState, event: Organization
           [team.teamId]: { ...team, members: { ...team.members, [event.data.userId]: event.data.role } },
         },
       };
+    }
+    case 'TeamMemberRemoved': {
+      const team = state.teams[event.data.teamId];
+      if (!team) return state;
+      const { [event.data.userId]: _gone, ...members } = team.members;
+      return { ...state, teams: { ...state.teams, [team.teamId]: { ...team, members } } };
+    }
+    case 'OrganizationMemberRemoved': {
+      const { [event.data.userId]: _gone, ...members } = state.members;
+      return { ...state, members };
     }
   }
 }

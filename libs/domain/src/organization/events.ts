@@ -25,6 +25,11 @@ export type TeamMemberRoleChanged = DomainEvent<
   { teamId: string; userId: string; role: TeamRole }
 >;
 
+/** R13.13: the person leaves the organization (their team memberships end first, each its own TeamMemberRemoved). */
+export type OrganizationMemberRemoved = DomainEvent<'OrganizationMemberRemoved', { userId: string }>;
+
+export type TeamMemberRemoved = DomainEvent<'TeamMemberRemoved', { teamId: string; userId: string }>;
+
 export type OrganizationEvent =
   | OrganizationCreated
   | OrganizationPlanChanged
@@ -32,4 +37,6 @@ export type OrganizationEvent =
   | OrganizationMemberRoleChanged
   | TeamCreated
   | TeamMemberAdded
-  | TeamMemberRoleChanged;
+  | TeamMemberRoleChanged
+  | OrganizationMemberRemoved
+  | TeamMemberRemoved;

@@ -1,5 +1,5 @@
 import type { OrgRole, TeamRole } from '../shared/types';
-import { NO_MEMBERSHIP, viewerRelation, visibility } from './visibility';
+import { currentViewerRelation, NO_MEMBERSHIP, partyHasLeft, viewerRelation, visibility } from './visibility';
 
 const request = { requesterId: 'req', recipientId: 'rec' };
 
@@ -30,5 +30,23 @@ describe('viewerRelation / visibility (R7.4, R13.7)', () => {
 
   it('an external recipient who has not accepted yet is nobody in particular', () => {
     expect(viewerRelation({ requesterId: 'req', recipientId: null }, 'rec', NO_MEMBERSHIP)).toBeNull();
+  });
+});
+
+describe('a party who left (R13.13)', () => {
+  it('the requester out of the team sees the request no more, unless an org admin', () => {
+    expect(partyHasLeft(request, 'req', { orgRole: 'MEMBER', teamRole: null })).toBe(true);
+    expect(currentViewerRelation(request, 'req', { orgRole: 'MEMBER', teamRole: null })).toBeNull();
+    expect(currentViewerRelation(request, 'req', { orgRole: 'ADMIN', teamRole: null })).toBe('ORG_ADMIN');
+    expect(currentViewerRelation(request, 'req', { orgRole: 'MEMBER', teamRole: 'MEMBER' })).toBe('REQUESTER');
+  });
+  it('the recipient out of the organization sees it no more; still in it (any team), they do', () => {
+    expect(currentViewerRelation(request, 'rec', NO_MEMBERSHIP)).toBeNull();
+    expect(currentViewerRelation(request, 'rec', { orgRole: 'MEMBER', teamRole: null })).toBe('RECIPIENT');
+    expect(partyHasLeft(request, 'rec', { orgRole: 'GUEST', teamRole: null })).toBe(false);
+  });
+  it('third parties are judged exactly as by viewerRelation', () => {
+    expect(partyHasLeft(request, 'third', NO_MEMBERSHIP)).toBe(false);
+    expect(currentViewerRelation(request, 'third', { orgRole: 'MEMBER', teamRole: 'MEMBER' })).toBe('TEAM_MEMBER');
   });
 });

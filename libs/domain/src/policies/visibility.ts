@@ -35,3 +35,33 @@ export function viewerRelation(
 export function visibility(request: RequestParties, viewerId: string | null, membership: Membership): boolean {
   return viewerRelation(request, viewerId, membership) !== null;
 }
+
+/**
+ * R13.13: a party who left no longer sees the request as a party — the requester once out of the request's team
+ * (the request stays with the team), the recipient once out of the organization. `membership` must be the looked-up
+ * one (a party's own roles), not a shortcut.
+ */
+export function partyHasLeft(request: RequestParties, viewerId: string | null, membership: Membership): boolean {
+  if (viewerId === null) return false;
+  if (viewerId === request.requesterId && membership.teamRole === null) return true;
+  return viewerId === request.recipientId && membership.orgRole === null;
+}
+
+/** viewerRelation for a viewer whose roles were looked up: a party who left is judged as anyone else (R13.13). */
+export function currentViewerRelation(
+  request: RequestParties,
+  viewerId: string | null,
+  membership: Membership,
+): ViewerRelation | null {
+  if (!partyHasLeft(request, viewerId, membership)) return viewerRelation(request, viewerId, membership);
+  const requesterLeft = viewerId === request.requesterId && membership.teamRole === null;
+  const recipientLeft = viewerId === request.recipientId && membership.orgRole === null;
+  return viewerRelation(
+    {
+      requesterId: requesterLeft ? '' : request.requesterId,
+      recipientId: recipientLeft ? null : request.recipientId,
+    },
+    viewerId,
+    membership,
+  );
+}

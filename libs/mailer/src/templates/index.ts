@@ -8,5 +8,6 @@ export * from './app-reauthorized';
 export * from './connection-expired';
 export * from './feature-granted';
 export * from './access-ended';
+export * from './access-removed';
 export * from './reminder';
 export * from './registry';

@@ -1,5 +1,6 @@
 import { acceptInvitation } from './accept-invitation';
 import { accessEnded } from './access-ended';
+import { accessRemoved } from './access-removed';
 import { appAuthorized } from './app-authorized';
 import { appDeclined } from './app-declined';
 import { appReauthorized } from './app-reauthorized';
@@ -21,6 +22,7 @@ export const mailTemplates = {
   connectionExpired,
   featureGranted,
   accessEnded,
+  accessRemoved,
   reminder,
 } as const;
 

@@ -149,6 +149,15 @@ const cases: Case[] = [
     ],
   }),
   makeCase({
+    name: 'accessRemoved',
+    data: { publicUrl: PUBLIC_URL, request, app: slack, teamName: 'Sales', to: 'requester' },
+    evil: { publicUrl: PUBLIC_URL, request: evilRequest, app: evilApp, teamName: `Team ${EVIL}`, to: 'recipient' },
+    subject: /^Access to Slack was revoked: Q3 reporting$/,
+    link: reviewUrl,
+    linkLabel: 'View request',
+    mentions: ['Hello Rita Requester', 'Rob Recipient', 'Sales', 'Q3 reporting', 'Slack', 'Send message'],
+  }),
+  makeCase({
     name: 'reminder',
     data: { publicUrl: PUBLIC_URL, request, daysWaiting: 3 },
     evil: { publicUrl: PUBLIC_URL, request: evilRequest, daysWaiting: 1 },

@@ -29,6 +29,7 @@ import {
   type CompleteOAuthGrantInput,
   type CompleteOAuthGrantResult,
 } from './complete-oauth-grant.command';
+import { safeProviderErrorCode } from './provider-error';
 
 type Outcome =
   | { kind: 'accepted'; secret: OAuth2Secret; expiresAt: string | null }
@@ -123,11 +124,8 @@ export class CompleteOAuthGrantHandler implements ICommandHandler<CompleteOAuthG
   /** Redeems the code and checks the grant. Provider refusals become the app's error; outages are retryable. */
   private async obtain(app: RequestedAppState, input: CompleteOAuthGrantInput): Promise<Outcome> {
     if (input.providerError || !input.code) {
-      const { error, description } = input.providerError ?? { error: 'invalid_request', description: null };
-      return {
-        kind: 'rejected',
-        error: `The provider did not grant access (${error}${description ? `: ${description}` : ''}).`,
-      };
+      const code = safeProviderErrorCode(input.providerError?.error ?? 'invalid_request');
+      return { kind: 'rejected', error: `The provider did not grant access (${code}).` };
     }
     const connection = oauth2ConnectionOf(this.catalog, app);
     const client = oauth2ClientFor(connection, input.redirectUri, this.fetchImpl);
@@ -158,7 +156,7 @@ export class CompleteOAuthGrantHandler implements ICommandHandler<CompleteOAuthG
       };
     } catch (error) {
       if (error instanceof OAuth2Error) {
-        return { kind: 'rejected', error: `The provider refused the grant (${error.message}).` };
+        return { kind: 'rejected', error: `The provider refused the grant (${safeProviderErrorCode(error.error)}).` };
       }
       if (error instanceof OAuth2UnavailableError) throw new VerificationUnavailable(error.message);
       throw error;

@@ -40,7 +40,10 @@ export class RequestCommands {
   run(
     requestId: string,
     context: CommandContext,
-    command: (membership: Membership, state: CredentialRequestState) => CredentialRequestCommand,
+    command: (
+      membership: Membership,
+      state: CredentialRequestState,
+    ) => CredentialRequestCommand | Promise<CredentialRequestCommand>,
     extras: Extras = {},
   ): Promise<RunResult<CredentialRequestState, CredentialRequestEvent>> {
     return this.runner.run({
@@ -48,7 +51,7 @@ export class RequestCommands {
       fold: foldRequest,
       context,
       decide: async (state) =>
-        decideCredentialRequest(command(await this.membership.of(state, context.actor), state), state),
+        decideCredentialRequest(await command(await this.membership.of(state, context.actor), state), state),
       ...extras,
     });
   }
@@ -61,7 +64,7 @@ export class RequestCommands {
   async runAsSystem(
     requestId: string,
     context: Omit<CommandContext, 'actor'>,
-    command: (state: CredentialRequestState) => CredentialRequestCommand,
+    command: (state: CredentialRequestState) => CredentialRequestCommand | Promise<CredentialRequestCommand>,
     extras: Extras = {},
   ): Promise<{ events: CredentialRequestEvent[]; skipped: string | null; position: string }> {
     try {
