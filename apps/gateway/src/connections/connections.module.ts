@@ -4,7 +4,6 @@ import { ApplicationModule } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
 import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
-import { ConnectionJobsService } from '../connection-jobs/connection-jobs.service';
 import { OAuthCallbackController } from '../oauth-callback/oauth-callback.controller';
 import { RuntimeCredentialsController } from '../runtime-credentials/runtime-credentials.controller';
 import { RUNTIME_TOKEN, runtimeTokenFrom } from '../runtime-credentials/runtime-token';
@@ -15,8 +14,8 @@ import { CONNECTIONS_MIGRATED, OAUTH_STATES } from './connections.tokens';
 import { OAuthStateStore } from './oauth-state.store';
 
 /**
- * Connections and secrets: the OAuth2 start and callback, the runtime credentials endpoint, and the scheduled
- * refresh / end-of-access jobs. Shares the command side with GatewayModule (`ApplicationModule.forRoot()` without options is one instance) and the read side (READ_MODELS, PROJECTION_RUNNER).
+ * Connections and secrets: the OAuth2 start and callback and the runtime credentials endpoint. The scheduled refresh
+ * and end-of-access jobs run in the worker (apps/worker/src/connection-jobs), never here. Shares the command side with GatewayModule (`ApplicationModule.forRoot()` without options is one instance) and the read side (READ_MODELS, PROJECTION_RUNNER).
  */
 @Module({
   imports: [ApplicationModule.forRoot()],
@@ -42,7 +41,6 @@ import { OAuthStateStore } from './oauth-state.store';
     },
     ReadYourWrites,
     StartOAuthAuthorizationResolver,
-    ConnectionJobsService,
   ],
 })
 export class ConnectionsModule {}
