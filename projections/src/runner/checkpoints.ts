@@ -1,5 +1,6 @@
 import type { GlobalPosition, RecordedEvent, SqlClient, SqlExecutor } from '@libs/event-store';
 import { READ_SCHEMA, type Projector } from '../projector';
+import { CHECKPOINT_CHANNEL, checkpointPayload } from './checkpoint-watch';
 
 export interface Checkpoint {
   version: number;
@@ -100,6 +101,8 @@ export async function applyBatch(
       projector.name,
       to,
     ]);
+    // Delivered at commit, to every process: a gateway waiting on this position (R7.6) wakes without polling.
+    await tx.query('SELECT pg_notify($1, $2)', [CHECKPOINT_CHANNEL, checkpointPayload(projector.name, to)]);
     if (beforeCommit) await beforeCommit();
   });
   return to;

@@ -3,7 +3,8 @@ import { decodeEvents } from '../decode-events';
 import type { Projector } from '../projector';
 import { readModelMigrations } from '../read-models.migrations';
 import { rebuildProjection } from '../rebuild/rebuild-projection';
-import { applyBatch, ensureProjection, FencedError, readCheckpoint, readCheckpoints } from './checkpoints';
+import { CheckpointWatch } from './checkpoint-watch';
+import { applyBatch, ensureProjection, FencedError, readCheckpoint } from './checkpoints';
 
 export interface ProjectionRunnerOptions {
   sql: SqlClient;
@@ -11,8 +12,14 @@ export interface ProjectionRunnerOptions {
   projectors: readonly Projector[];
   /** Events per transaction (default 500). */
   batchSize?: number;
-  /** How often an idle projection looks for new events (default 100 ms); `waitFor` wakes it at once. */
+  /**
+   * How often an idle projection looks for new events: default 1000 ms when the store signals appends (`onAppended`,
+   * any process), else 100 ms. `waitFor`, appends and other lanes' commits wake it at once.
+   */
   idlePollMs?: number;
+  /** How often a mutation waiting on projections applied in ANOTHER process re-reads their checkpoints in case a
+   * notification was lost (default 500 ms); their commits' NOTIFY wakes it at once. */
+  fallbackPollMs?: number;
   /** How often a standby tries to take over (default 500 ms). */
   standbyPollMs?: number;
   /** Pause after an error before retrying the same batch (default 1000 ms). */
@@ -27,8 +34,13 @@ interface Lane {
   active: boolean;
   position: GlobalPosition;
   wake: (() => void) | null;
+  /** Reads that found nothing since the last wake-up: the first few retry quickly (the read horizon). */
+  emptyReads: number;
   done: Promise<void> | null;
 }
+
+/** After a wake-up that read nothing (an older transaction still held the read horizon), retry at 5, 10, 20… ms. */
+const QUICK_RETRIES = 5;
 
 /**
  * Feeds every projector from its checkpoint. One active instance per projection across processes: on PostgreSQL
@@ -40,6 +52,9 @@ export class ProjectionRunner {
   private readonly lanes: Lane[];
   private readonly progress = new Set<() => void>();
   private readonly locks: SessionLocks;
+  private readonly watch: CheckpointWatch;
+  private offAppended: (() => void) | null = null;
+  private offCheckpoints: (() => void) | null = null;
   private stopped = true;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -48,8 +63,10 @@ export class ProjectionRunner {
       active: false,
       position: '',
       wake: null,
+      emptyReads: QUICK_RETRIES,
       done: null,
     }));
+    this.watch = new CheckpointWatch(options.sql);
     this.locks = new SessionLocks(options.sql, (error) => {
       // The locks went with the connection: step down; a lane re-acquires (on a new session) or stands by.
       for (const lane of this.lanes) lane.active = false;
@@ -65,6 +82,10 @@ export class ProjectionRunner {
     await runMigrations(this.options.sql, readModelMigrations);
     for (const lane of this.lanes) await ensureProjection(this.options.sql, lane.projector);
     this.stopped = false;
+    // Woken by appends in any process, and by other projectors' commits (which release the read horizon).
+    this.offAppended = this.options.store.onAppended?.(() => this.wakeLanes()) ?? null;
+    await this.watch.ready();
+    this.offCheckpoints = this.watch.onProgress(() => this.wakeLanes());
     for (const lane of this.lanes) lane.done = this.run(lane);
   }
 
@@ -72,8 +93,11 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.offAppended?.();
+    this.offCheckpoints?.();
     for (const lane of this.lanes) lane.wake?.();
     await Promise.all(this.lanes.map((l) => l.done));
+    await this.watch.close();
     for (const lane of this.lanes) lane.active = false;
     await this.locks.release();
     this.notifyProgress();
@@ -91,28 +115,49 @@ export class ProjectionRunner {
   async waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
     if (position === '') return true;
     const deadline = Date.now() + timeoutMs;
-    for (const lane of this.lanes) lane.wake?.();
+    this.wakeLanes();
+    const fallbackMs = this.options.fallbackPollMs ?? 500;
+    let force = false;
     for (;;) {
-      const behind = this.lanes.filter((l) => !(l.active && l.position >= position));
+      const behind = this.lanes.filter((l) => this.reached(l) < position);
       if (behind.length === 0) return true;
-      // A lane this process applies reports its progress in memory; only the others' checkpoints need a read, and
-      // only they need the polling below (another process's progress wakes nobody here).
+      // A lane this process applies reports its progress in memory; the others' commits are NOTIFYed to the watch.
       const elsewhere = behind.filter((l) => !l.active).map((l) => l.projector.name);
-      if (elsewhere.length === behind.length) {
-        const stored = await readCheckpoints(this.options.sql, elsewhere);
-        if (elsewhere.every((n) => (stored.get(n) ?? '') >= position)) return true;
+      if (elsewhere.length > 0) {
+        await this.watch.ready();
+        await this.watch.refresh(
+          this.lanes.map((l) => l.projector.name),
+          force,
+        );
+        if (this.lanes.every((l) => this.reached(l) >= position)) return true;
       }
       const left = deadline - Date.now();
       if (left <= 0) return false;
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
+      force = await new Promise<boolean>((resolve) => {
+        const done = (timedOut: boolean): void => {
           clearTimeout(timer);
-          this.progress.delete(done);
-          resolve();
+          this.progress.delete(onProgress);
+          offWatch();
+          resolve(timedOut);
         };
-        const timer = setTimeout(done, elsewhere.length > 0 ? Math.min(left, 25) : left);
-        this.progress.add(done);
+        const onProgress = () => done(false);
+        const timer = setTimeout(() => done(true), elsewhere.length > 0 ? Math.min(left, fallbackMs) : left);
+        this.progress.add(onProgress);
+        const offWatch = this.watch.onProgress(onProgress);
       });
+    }
+  }
+
+  /** How far `lane`'s projection is known to be: here in memory when active, else as heard from its checkpoints. */
+  private reached(lane: Lane): GlobalPosition {
+    const heard = this.watch.position(lane.projector.name);
+    return lane.active && lane.position > heard ? lane.position : heard;
+  }
+
+  private wakeLanes(): void {
+    for (const lane of this.lanes) {
+      lane.emptyReads = 0;
+      lane.wake?.();
     }
   }
 
@@ -136,7 +181,9 @@ export class ProjectionRunner {
         }
         const batch = decodeEvents(await store.readAll(lane.position, this.options.batchSize ?? 500));
         if (batch.length === 0) {
-          await this.sleep(lane, this.options.idlePollMs ?? 100);
+          const idle = this.options.idlePollMs ?? (this.offAppended ? 1000 : 100);
+          const quick = lane.emptyReads < QUICK_RETRIES ? 5 * 2 ** lane.emptyReads++ : idle;
+          await this.sleep(lane, Math.min(quick, idle));
           continue;
         }
         const delay = this.options.batchDelayMs ?? 0;
