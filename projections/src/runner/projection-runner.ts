@@ -39,8 +39,12 @@ interface Lane {
   done: Promise<void> | null;
 }
 
-/** After a wake-up that read nothing (an older transaction still held the read horizon), retry at 5, 10, 20… ms. */
-const QUICK_RETRIES = 5;
+/**
+ * After a wake-up whose read found nothing — an older transaction still holds the read horizon (another append, a
+ * projection batch, a delivery claim held open across its SMTP or HTTP hand-over) and its commit notifies nobody —
+ * retry at 5, 10, 20, 40, 80, then every 100 ms, for this many reads (~2 s) before sleeping `idlePollMs`.
+ */
+const QUICK_RETRIES = 24;
 
 /**
  * Feeds every projector from its checkpoint. One active instance per projection across processes: on PostgreSQL
@@ -182,7 +186,7 @@ export class ProjectionRunner {
         const batch = decodeEvents(await store.readAll(lane.position, this.options.batchSize ?? 500));
         if (batch.length === 0) {
           const idle = this.options.idlePollMs ?? (this.offAppended ? 1000 : 100);
-          const quick = lane.emptyReads < QUICK_RETRIES ? 5 * 2 ** lane.emptyReads++ : idle;
+          const quick = lane.emptyReads < QUICK_RETRIES ? Math.min(100, 5 * 2 ** lane.emptyReads++) : idle;
           await this.sleep(lane, Math.min(quick, idle));
           continue;
         }
@@ -194,6 +198,7 @@ export class ProjectionRunner {
           batch,
           delay > 0 ? () => new Promise((r) => setTimeout(r, delay)) : undefined,
         );
+        lane.emptyReads = 0; // under load, keep looking quickly
         this.notifyProgress();
       } catch (error) {
         if (error instanceof FencedError) {
