@@ -123,8 +123,7 @@ describe('scale-out: the pm2 cluster survives SIGKILLs under load (issue 12)', (
       const holders = (await advisoryHolders(db.url)).filter((h) => h.app.includes('projector'));
       const active = holders[0];
       const before = new Set(holders.map((h) => h.backend));
-      const killedAt = Date.now();
-      await cluster.kill(active.app);
+      const killedAt = await cluster.kill(active.app);
       kills.projector = killedAt;
       for (;;) {
         const now = (await advisoryHolders(db.url)).filter((h) => h.app.includes('projector'));

@@ -65,11 +65,18 @@ export class PmCluster {
     return rows.map((r) => ({ name: r.name, pid: r.pid, status: r.pm2_env.status, restarts: r.pm2_env.restart_time }));
   }
 
-  async kill(name: string): Promise<number> {
+  async pidOf(name: string): Promise<number> {
     const proc = (await this.list()).find((p) => p.name === name);
     if (!proc?.pid) throw new Error(`${name} is not running`);
-    process.kill(proc.pid, 'SIGKILL');
     return proc.pid;
+  }
+
+  /** SIGKILL; resolves with the moment it was sent (looking the pid up through pm2 takes a while). */
+  async kill(name: string): Promise<number> {
+    const pid = await this.pidOf(name);
+    const at = Date.now();
+    process.kill(pid, 'SIGKILL');
+    return at;
   }
 
   async stop(): Promise<void> {
