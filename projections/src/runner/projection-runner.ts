@@ -158,8 +158,10 @@ export class ProjectionRunner {
     return lane.active && lane.position > heard ? lane.position : heard;
   }
 
+  /** Active lanes only: a standby woken by every append would ask for its lock hundreds of times a second. */
   private wakeLanes(): void {
     for (const lane of this.lanes) {
+      if (!lane.active) continue;
       lane.emptyReads = 0;
       lane.wake?.();
     }
