@@ -24,7 +24,8 @@ import { type SmtpSink, startSmtpSink } from './support/smtp-sink';
 // rebuild from position 0, no e-mail or webhook is lost, duplicates stay ≤ 1 per 1,000 deliveries, and the standby
 // projector took over.
 
-const REQUESTS = 300;
+// A few more than the 300 the issue asks for: a create whose answer a SIGKILL took is not counted as acknowledged.
+const REQUESTS = 310;
 const PIPELINES = 6;
 const SECRET = randomBytes(32).toString('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -193,7 +194,7 @@ describe('scale-out: the pm2 cluster survives SIGKILLs under load (issue 12)', (
     await Promise.all(pending);
     const loadSeconds = (Date.now() - started) / 1000;
     expect(Object.keys(kills).sort()).toEqual(['gateway', 'projector', 'worker']);
-    expect(outcomes.length).toBeGreaterThanOrEqual(REQUESTS * 0.95);
+    expect(outcomes.length).toBeGreaterThanOrEqual(300);
 
     // Every acknowledged mutation, through both gateways (gateway 1 is back: pm2 restarted it).
     await cluster.ready(1);
