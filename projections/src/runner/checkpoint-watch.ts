@@ -1,12 +1,5 @@
 import type { GlobalPosition, SqlClient } from '@libs/event-store';
-import { readCheckpoints } from './checkpoints';
-
-/** NOTIFYed by `applyBatch` in the batch's own transaction: `<projection> <position>`, delivered at commit. */
-export const CHECKPOINT_CHANNEL = 'read_checkpoints';
-
-export function checkpointPayload(projection: string, position: GlobalPosition): string {
-  return `${projection} ${position}`;
-}
+import { CHECKPOINT_CHANNEL, readCheckpoints } from './checkpoints';
 
 /**
  * What this process knows of the projections applied elsewhere (R7.6 across processes): LISTENs on

@@ -1,6 +1,12 @@
 import type { GlobalPosition, RecordedEvent, SqlClient, SqlExecutor } from '@libs/event-store';
 import { READ_SCHEMA, type Projector } from '../projector';
-import { CHECKPOINT_CHANNEL, checkpointPayload } from './checkpoint-watch';
+
+/** NOTIFYed by `applyBatch` in the batch's own transaction: `<projection> <position>`, delivered at commit. */
+export const CHECKPOINT_CHANNEL = 'read_checkpoints';
+
+export function checkpointPayload(projection: string, position: GlobalPosition): string {
+  return `${projection} ${position}`;
+}
 
 export interface Checkpoint {
   version: number;
