@@ -34,6 +34,8 @@ interface Lane {
   active: boolean;
   position: GlobalPosition;
   wake: (() => void) | null;
+  /** A wake-up that came while the lane was busy (reading, applying): its next sleep returns at once. */
+  woken: boolean;
   /** Reads that found nothing since the last wake-up: the first few retry quickly (the read horizon). */
   emptyReads: number;
   done: Promise<void> | null;
@@ -67,6 +69,7 @@ export class ProjectionRunner {
       active: false,
       position: '',
       wake: null,
+      woken: false,
       emptyReads: QUICK_RETRIES,
       done: null,
     }));
@@ -163,7 +166,8 @@ export class ProjectionRunner {
     for (const lane of this.lanes) {
       if (!lane.active) continue;
       lane.emptyReads = 0;
-      lane.wake?.();
+      if (lane.wake) lane.wake();
+      else lane.woken = true;
     }
   }
 
@@ -185,6 +189,7 @@ export class ProjectionRunner {
           lane.position = checkpoint?.position ?? '';
           lane.active = true;
         }
+        lane.woken = false;
         const batch = decodeEvents(await store.readAll(lane.position, this.options.batchSize ?? 500));
         if (batch.length === 0) {
           const idle = this.options.idlePollMs ?? (this.offAppended ? 1000 : 100);
@@ -219,7 +224,10 @@ export class ProjectionRunner {
   }
 
   private sleep(lane: Lane, ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+    if (this.stopped || lane.woken) {
+      lane.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const finish = (): void => {
         clearTimeout(timer);
