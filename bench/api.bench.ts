@@ -1,6 +1,7 @@
 // API benchmark (bench/README.md "## API"). Boots the real application (ROLE=all) on a fresh PostgreSQL database
-// and prints ONE JSON object. Counts via env: BENCH_MUTATIONS, BENCH_QUERIES, BENCH_CONCURRENCY, BENCH_LIST_SAMPLES,
-// BENCH_SYNTHETIC_EVENTS, BENCH_ADMIN_URL (a database the bench can CREATE DATABASE from), REDIS_URL.
+// and prints ONE JSON object (`npm run bench:api -- --split`: the roles as processes, api-split.ts). Counts via env:
+// BENCH_MUTATIONS, BENCH_QUERIES, BENCH_CONCURRENCY, BENCH_LIST_SAMPLES, BENCH_SYNTHETIC_EVENTS, BENCH_ADMIN_URL (a
+// database the bench can CREATE DATABASE from), REDIS_URL.
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +37,7 @@ import { allProjectors, rebuildProjection } from '@projections';
 import { bootstrap } from '../apps/bootstrap';
 import { holdForeignTransaction } from './support/foreign-transaction';
 import { measure } from './support/measure';
+import { runSplit } from './api-split';
 import { seedRequests } from './support/seed-requests';
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -274,7 +276,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+(process.argv.includes('--split') ? runSplit() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

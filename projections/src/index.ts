@@ -16,3 +16,4 @@ export * from './read-side.module';
 export * from './queries/leaver-connections';
 export * from './queries/membership-audit';
 export * from './queries/web-queries';
+export * from './runner/read-your-writes';

@@ -89,6 +89,11 @@ export interface EventStore {
   readAll(after: GlobalPosition, limit: number): Promise<RecordedEvent[]>;
   /** Catch-up from `after`, then live. */
   subscribeToAll(after: GlobalPosition, handler: BatchHandler, options?: SubscriptionOptions): Subscription;
+  /**
+   * A hint that an append committed, in this process or any other (PostgreSQL: LISTEN on the append NOTIFY); returns
+   * its removal. Hints may be lost or absent (a store without it): `readAll` loops keep a slower poll behind it.
+   */
+  onAppended?(wake: () => void): () => void;
   /** Whether the store answers (for /health/ready). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -6,6 +6,7 @@ export * from './sql/sql-client';
 export * from './sql/session-locks';
 export * from './sql/pg-sql-client';
 export * from './sql/pglite-sql-client';
+export * from './sql/data-dir-lock';
 export * from './sql/create-sql-client';
 export * from './sql/migrations';
 export * from './subscription/polling-subscription';

@@ -3,6 +3,7 @@ import type { DeliveryLog } from './delivery-log';
 import type { WebhookJobData } from './jobs';
 import type { WorkerMetrics } from './metrics';
 import type { WebhookRepository } from './webhook-repository';
+import { postWebhook } from './webhook-post';
 import { signWebhookBody } from './webhook-signature';
 import { assertWebhookUrl } from './webhook-url';
 
@@ -13,7 +14,13 @@ export interface WebhookProcessorDeps {
   timeoutMs?: number;
 }
 
-/** POSTs one status change to one endpoint; anything but 2xx is retried with back-off by BullMQ. */
+/**
+ * POSTs one status change to one endpoint; anything but 2xx is retried with back-off by BullMQ. Exactly once across
+ * crashes up to the hand-over window, like the mail: the delivery record is claimed before the POST and committed the
+ * moment the request has left (`postWebhook`'s hand-over), undone when the endpoint then refuses. A worker killed
+ * mid-delivery (the scale-out test) used to resend every webhook in flight; now only one killed between two socket
+ * writes does.
+ */
 export function webhookProcessor(deps: WebhookProcessorDeps) {
   return async (job: Job<WebhookJobData>): Promise<{ delivered: boolean }> => {
     const id = job.id ?? '';
@@ -32,24 +39,37 @@ export function webhookProcessor(deps: WebhookProcessorDeps) {
       if (!(await deps.repository.get(hook.id))) return { delivered: false };
       throw new UnrecoverableError('webhook has no signing secret');
     }
+    const claim = await deps.deliveries.claim(id);
+    if (!claim) return { delivered: false };
     const body = JSON.stringify(job.data.payload);
-    const response = await fetch(hook.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature': signWebhookBody(secret, body),
-        'x-idempotency-key': `${job.data.payload.id}:${hook.id}`,
-        'user-agent': 'credential-requests-webhooks/1',
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
-    });
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status < 200 || response.status >= 300) {
-      throw new Error(`webhook endpoint answered HTTP ${response.status}`);
+    let sealing: Promise<void> | null = null;
+    try {
+      const status = await postWebhook(
+        hook.url,
+        {
+          'content-type': 'application/json',
+          'x-signature': signWebhookBody(secret, body),
+          'x-idempotency-key': `${job.data.payload.id}:${hook.id}`,
+          'user-agent': 'credential-requests-webhooks/1',
+        },
+        body,
+        deps.timeoutMs ?? 10_000,
+        () => {
+          sealing = claim.seal();
+        },
+      );
+      if (status < 200 || status >= 300) throw new Error(`webhook endpoint answered HTTP ${status}`);
+    } catch (error) {
+      await (sealing ?? Promise.resolve()).catch(() => undefined);
+      await claim.abandon().catch(() => undefined);
+      throw error;
     }
-    await deps.deliveries.record(id);
+    // Answered 2xx: the record must exist (a failed commit — session lost — is written again on its own).
+    const sealed = await (sealing ?? claim.seal()).then(
+      () => true,
+      () => false,
+    );
+    if (!sealed) await deps.deliveries.record(id);
     deps.metrics?.delivered.inc({ queue: 'webhooks' });
     deps.metrics?.latency.observe({ queue: 'webhooks' }, (Date.now() - Date.parse(job.data.payload.at)) / 1000);
     return { delivered: true };

@@ -1,6 +1,13 @@
 import type { GlobalPosition, RecordedEvent, SqlClient, SqlExecutor } from '@libs/event-store';
 import { READ_SCHEMA, type Projector } from '../projector';
 
+/** NOTIFYed by `applyBatch` in the batch's own transaction: `<projection> <position>`, delivered at commit. */
+export const CHECKPOINT_CHANNEL = 'read_checkpoints';
+
+export function checkpointPayload(projection: string, position: GlobalPosition): string {
+  return `${projection} ${position}`;
+}
+
 export interface Checkpoint {
   version: number;
   position: GlobalPosition;
@@ -100,6 +107,8 @@ export async function applyBatch(
       projector.name,
       to,
     ]);
+    // Delivered at commit, to every process: a gateway waiting on this position (R7.6) wakes without polling.
+    await tx.query('SELECT pg_notify($1, $2)', [CHECKPOINT_CHANNEL, checkpointPayload(projector.name, to)]);
     if (beforeCommit) await beforeCommit();
   });
   return to;

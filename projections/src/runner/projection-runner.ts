@@ -3,7 +3,8 @@ import { decodeEvents } from '../decode-events';
 import type { Projector } from '../projector';
 import { readModelMigrations } from '../read-models.migrations';
 import { rebuildProjection } from '../rebuild/rebuild-projection';
-import { applyBatch, ensureProjection, FencedError, readCheckpoint, readCheckpoints } from './checkpoints';
+import { CheckpointWatch } from './checkpoint-watch';
+import { applyBatch, ensureProjection, FencedError, readCheckpoint } from './checkpoints';
 
 export interface ProjectionRunnerOptions {
   sql: SqlClient;
@@ -11,8 +12,14 @@ export interface ProjectionRunnerOptions {
   projectors: readonly Projector[];
   /** Events per transaction (default 500). */
   batchSize?: number;
-  /** How often an idle projection looks for new events (default 100 ms); `waitFor` wakes it at once. */
+  /**
+   * How often an idle projection looks for new events: default 1000 ms when the store signals appends (`onAppended`,
+   * any process), else 100 ms. `waitFor`, appends and other lanes' commits wake it at once.
+   */
   idlePollMs?: number;
+  /** How often a mutation waiting on projections applied in ANOTHER process re-reads their checkpoints in case a
+   * notification was lost (default 500 ms); their commits' NOTIFY wakes it at once. */
+  fallbackPollMs?: number;
   /** How often a standby tries to take over (default 500 ms). */
   standbyPollMs?: number;
   /** Pause after an error before retrying the same batch (default 1000 ms). */
@@ -27,8 +34,19 @@ interface Lane {
   active: boolean;
   position: GlobalPosition;
   wake: (() => void) | null;
+  /** A wake-up that came while the lane was busy (reading, applying): its next sleep returns at once. */
+  woken: boolean;
+  /** Reads that found nothing since the last wake-up: the first few retry quickly (the read horizon). */
+  emptyReads: number;
   done: Promise<void> | null;
 }
+
+/**
+ * After a wake-up whose read found nothing — an older transaction still holds the read horizon (another append, a
+ * projection batch, a delivery claim held open across its SMTP or HTTP hand-over) and its commit notifies nobody —
+ * retry at 5, 10, 20, 40, 80, then every 100 ms, for this many reads (~2 s) before sleeping `idlePollMs`.
+ */
+const QUICK_RETRIES = 24;
 
 /**
  * Feeds every projector from its checkpoint. One active instance per projection across processes: on PostgreSQL
@@ -40,6 +58,9 @@ export class ProjectionRunner {
   private readonly lanes: Lane[];
   private readonly progress = new Set<() => void>();
   private readonly locks: SessionLocks;
+  private readonly watch: CheckpointWatch;
+  private offAppended: (() => void) | null = null;
+  private offCheckpoints: (() => void) | null = null;
   private stopped = true;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -48,8 +69,11 @@ export class ProjectionRunner {
       active: false,
       position: '',
       wake: null,
+      woken: false,
+      emptyReads: QUICK_RETRIES,
       done: null,
     }));
+    this.watch = new CheckpointWatch(options.sql);
     this.locks = new SessionLocks(options.sql, (error) => {
       // The locks went with the connection: step down; a lane re-acquires (on a new session) or stands by.
       for (const lane of this.lanes) lane.active = false;
@@ -65,6 +89,10 @@ export class ProjectionRunner {
     await runMigrations(this.options.sql, readModelMigrations);
     for (const lane of this.lanes) await ensureProjection(this.options.sql, lane.projector);
     this.stopped = false;
+    // Woken by appends in any process, and by other projectors' commits (which release the read horizon).
+    this.offAppended = this.options.store.onAppended?.(() => this.wakeLanes()) ?? null;
+    await this.watch.ready();
+    this.offCheckpoints = this.watch.onProgress(() => this.wakeLanes());
     for (const lane of this.lanes) lane.done = this.run(lane);
   }
 
@@ -72,8 +100,11 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.offAppended?.();
+    this.offCheckpoints?.();
     for (const lane of this.lanes) lane.wake?.();
     await Promise.all(this.lanes.map((l) => l.done));
+    await this.watch.close();
     for (const lane of this.lanes) lane.active = false;
     await this.locks.release();
     this.notifyProgress();
@@ -91,28 +122,52 @@ export class ProjectionRunner {
   async waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
     if (position === '') return true;
     const deadline = Date.now() + timeoutMs;
-    for (const lane of this.lanes) lane.wake?.();
+    this.wakeLanes();
+    const fallbackMs = this.options.fallbackPollMs ?? 500;
+    let force = false;
     for (;;) {
-      const behind = this.lanes.filter((l) => !(l.active && l.position >= position));
+      const behind = this.lanes.filter((l) => this.reached(l) < position);
       if (behind.length === 0) return true;
-      // A lane this process applies reports its progress in memory; only the others' checkpoints need a read, and
-      // only they need the polling below (another process's progress wakes nobody here).
+      // A lane this process applies reports its progress in memory; the others' commits are NOTIFYed to the watch.
       const elsewhere = behind.filter((l) => !l.active).map((l) => l.projector.name);
-      if (elsewhere.length === behind.length) {
-        const stored = await readCheckpoints(this.options.sql, elsewhere);
-        if (elsewhere.every((n) => (stored.get(n) ?? '') >= position)) return true;
+      if (elsewhere.length > 0) {
+        await this.watch.ready();
+        await this.watch.refresh(
+          this.lanes.map((l) => l.projector.name),
+          force,
+        );
+        if (this.lanes.every((l) => this.reached(l) >= position)) return true;
       }
       const left = deadline - Date.now();
       if (left <= 0) return false;
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
+      force = await new Promise<boolean>((resolve) => {
+        const done = (timedOut: boolean): void => {
           clearTimeout(timer);
-          this.progress.delete(done);
-          resolve();
+          this.progress.delete(onProgress);
+          offWatch();
+          resolve(timedOut);
         };
-        const timer = setTimeout(done, elsewhere.length > 0 ? Math.min(left, 25) : left);
-        this.progress.add(done);
+        const onProgress = () => done(false);
+        const timer = setTimeout(() => done(true), elsewhere.length > 0 ? Math.min(left, fallbackMs) : left);
+        this.progress.add(onProgress);
+        const offWatch = this.watch.onProgress(onProgress);
       });
+    }
+  }
+
+  /** How far `lane`'s projection is known to be: here in memory when active, else as heard from its checkpoints. */
+  private reached(lane: Lane): GlobalPosition {
+    const heard = this.watch.position(lane.projector.name);
+    return lane.active && lane.position > heard ? lane.position : heard;
+  }
+
+  /** Active lanes only: a standby woken by every append would ask for its lock hundreds of times a second. */
+  private wakeLanes(): void {
+    for (const lane of this.lanes) {
+      if (!lane.active) continue;
+      lane.emptyReads = 0;
+      if (lane.wake) lane.wake();
+      else lane.woken = true;
     }
   }
 
@@ -134,9 +189,12 @@ export class ProjectionRunner {
           lane.position = checkpoint?.position ?? '';
           lane.active = true;
         }
+        lane.woken = false;
         const batch = decodeEvents(await store.readAll(lane.position, this.options.batchSize ?? 500));
         if (batch.length === 0) {
-          await this.sleep(lane, this.options.idlePollMs ?? 100);
+          const idle = this.options.idlePollMs ?? (this.offAppended ? 1000 : 100);
+          const quick = lane.emptyReads < QUICK_RETRIES ? Math.min(100, 5 * 2 ** lane.emptyReads++) : idle;
+          await this.sleep(lane, Math.min(quick, idle));
           continue;
         }
         const delay = this.options.batchDelayMs ?? 0;
@@ -147,6 +205,7 @@ export class ProjectionRunner {
           batch,
           delay > 0 ? () => new Promise((r) => setTimeout(r, delay)) : undefined,
         );
+        lane.emptyReads = 0; // under load, keep looking quickly
         this.notifyProgress();
       } catch (error) {
         if (error instanceof FencedError) {
@@ -165,7 +224,10 @@ export class ProjectionRunner {
   }
 
   private sleep(lane: Lane, ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+    if (this.stopped || lane.woken) {
+      lane.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const finish = (): void => {
         clearTimeout(timer);

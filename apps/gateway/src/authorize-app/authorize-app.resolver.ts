@@ -4,7 +4,7 @@ import { AuthorizeAppCommand, type AuthorizeAppInput as CommandInput } from '@li
 import { CurrentIdentity, type Caller } from '../auth';
 import { AuthorizeAppInput, RequestedApp } from '../graphql';
 import { commandContext } from '../shared/command-context';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 import { RequestViews, type RequestedAppView } from '../requests/request-views';
 
 @Resolver()

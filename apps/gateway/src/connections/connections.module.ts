@@ -4,12 +4,10 @@ import { ApplicationModule } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
 import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
-import { ConnectionJobsService } from '../connection-jobs/connection-jobs.service';
-import { LeaverRevocations } from '../connection-jobs/leaver-revocations';
 import { OAuthCallbackController } from '../oauth-callback/oauth-callback.controller';
 import { RuntimeCredentialsController } from '../runtime-credentials/runtime-credentials.controller';
 import { RUNTIME_TOKEN, runtimeTokenFrom } from '../runtime-credentials/runtime-token';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 import { StartOAuthAuthorizationResolver } from '../start-oauth-authorization/start-oauth-authorization.resolver';
 import { CONNECTIONS_MIGRATIONS } from './connections.migrations';
 import { CONNECTIONS_MIGRATED, OAUTH_STATES } from './connections.tokens';
@@ -18,8 +16,8 @@ import { WebSessionModule } from '../web-session/web-session.module';
 import { OAuthStateStore } from './oauth-state.store';
 
 /**
- * Connections and secrets: the OAuth2 start and callback, the runtime credentials endpoint, and the scheduled
- * refresh / end-of-access jobs. Shares the command side with GatewayModule (`ApplicationModule.forRoot()` without options is one instance) and the read side (READ_MODELS, PROJECTION_RUNNER).
+ * Connections and secrets: the OAuth2 start and callback and the runtime credentials endpoint. The scheduled refresh
+ * and end-of-access jobs run in the worker (apps/worker/src/connection-jobs), never here. Shares the command side with GatewayModule (`ApplicationModule.forRoot()` without options is one instance) and the read side (READ_MODELS, PROJECTION_RUNNER).
  */
 @Module({
   imports: [ApplicationModule.forRoot(), WebSessionModule],
@@ -47,8 +45,6 @@ import { OAuthStateStore } from './oauth-state.store';
     OAuthStatePurge,
     ReadYourWrites,
     StartOAuthAuthorizationResolver,
-    LeaverRevocations,
-    ConnectionJobsService,
   ],
 })
 export class ConnectionsModule {}

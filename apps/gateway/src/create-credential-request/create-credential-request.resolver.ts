@@ -5,7 +5,7 @@ import type { CreateCredentialRequestInput as DomainInput } from '@libs/domain';
 import { CurrentIdentity, type Caller } from '../auth';
 import { CreateCredentialRequestInput, CredentialRequest } from '../graphql';
 import { commandContext } from '../shared/command-context';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 import { RequestViews, type CredentialRequestView } from '../requests/request-views';
 
 @Resolver()

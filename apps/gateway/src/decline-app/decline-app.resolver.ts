@@ -4,7 +4,7 @@ import { DeclineAppCommand } from '@libs/application';
 import { CurrentIdentity, type Caller } from '../auth';
 import { RequestedApp } from '../graphql';
 import { commandContext } from '../shared/command-context';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 import { RequestViews, type RequestedAppView } from '../requests/request-views';
 import { ReasonArgs } from './reason.args';
 

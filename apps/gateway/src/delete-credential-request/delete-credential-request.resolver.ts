@@ -7,7 +7,7 @@ import { CurrentIdentity, type Caller } from '../auth';
 import { DeletedCredentialRequest } from '../graphql';
 import { toConnection } from '../requests/connection-view';
 import { commandContext } from '../shared/command-context';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 
 @Resolver()
 export class DeleteCredentialRequestResolver {

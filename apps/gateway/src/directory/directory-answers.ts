@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 import { DirectoryLoaders, type DirectoryLoader } from './directory-loader';
 import {
   toOrganizationParent,

@@ -11,13 +11,13 @@ import { CreateOrganizationResolver } from '../create-organization/create-organi
 import { CreateTeamResolver } from '../create-team/create-team.resolver';
 import { ChangeOrganizationRoleResolver } from '../change-organization-role/change-organization-role.resolver';
 import { ChangeTeamRoleResolver } from '../change-team-role/change-team-role.resolver';
-import { LeaverRevocations } from '../connection-jobs/leaver-revocations';
+import { LeaverRevocations } from '@libs/application';
 import { RemoveOrganizationMemberResolver } from '../remove-organization-member/remove-organization-member.resolver';
 import { RemoveTeamMemberResolver } from '../remove-team-member/remove-team-member.resolver';
 import { MeResolver } from '../me/me.resolver';
 import { OrganizationsResolver } from '../organizations/organizations.resolver';
 import { ReviewCredentialRequestsApplicationResolver } from '../review-credential-requests-application/review-credential-requests-application.resolver';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 import { TeamResolver } from '../team/team.resolver';
 import { WEBHOOK_REPOSITORY, webhookProviders } from '../webhooks/webhook-providers';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';

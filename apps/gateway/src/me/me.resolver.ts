@@ -8,7 +8,7 @@ import type { Caller } from '../auth/identity-provisioner';
 import { User } from '../graphql';
 import { DirectoryLoaders } from '../directory/directory-loader';
 import { toUserParent, type UserParent } from '../directory/directory-parents';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 
 @Resolver()
 export class MeResolver {

@@ -10,7 +10,7 @@ import { AuthFailureThrottle, LOGGER } from '@libs/infrastructure';
 import { clientAddress } from '../throttle/client-address';
 import { OAUTH_STATES } from '../connections/connections.tokens';
 import type { OAuthStateRecord, OAuthStateStore } from '../connections/oauth-state.store';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 import { WebSessions } from '../web-session/web-sessions';
 import { reasonOfAppError, reasonOfCode, requestPageUrl, type OAuthOutcomeReason } from './oauth-outcome';
 

@@ -3,9 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { RemoveOrganizationMemberCommand } from '@libs/application';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import type { Caller } from '../auth/identity-provisioner';
-import { LeaverRevocations } from '../connection-jobs/leaver-revocations';
+import { LeaverRevocations } from '@libs/application';
 import { commandContext } from '../shared/command-context';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 import { RemoveOrganizationMemberArgs } from './remove-organization-member.args';
 
 @Resolver()

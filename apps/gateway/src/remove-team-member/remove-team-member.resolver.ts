@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { RemoveTeamMemberCommand } from '@libs/application';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import type { Caller } from '../auth/identity-provisioner';
-import { LeaverRevocations } from '../connection-jobs/leaver-revocations';
+import { LeaverRevocations } from '@libs/application';
 import { DirectoryAnswers } from '../directory/directory-answers';
 import type { TeamParent } from '../directory/directory-parents';
 import { Team } from '../graphql';

@@ -17,7 +17,7 @@ import { RequestConnectionsResolver } from '../request-connections/request-conne
 import { RequestReauthorizationResolver } from '../request-reauthorization/request-reauthorization.resolver';
 import { RevokeAccessResolver } from '../revoke-access/revoke-access.resolver';
 import { SentCredentialRequestsResolver } from '../sent-credential-requests/sent-credential-requests.resolver';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 import { UpdateCredentialsResolver } from '../update-credentials/update-credentials.resolver';
 import { AuditAccess } from './audit-access';
 import { RequestViews } from './request-views';

@@ -5,7 +5,7 @@ import { CurrentIdentity, type Caller } from '../auth';
 import { commandInput } from '../authorize-app/authorize-app.resolver';
 import { AuthorizeAppInput, RequestedApp } from '../graphql';
 import { commandContext } from '../shared/command-context';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadYourWrites } from '@projections';
 import { RequestViews, type RequestedAppView } from '../requests/request-views';
 
 @Resolver()

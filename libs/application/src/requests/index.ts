@@ -21,6 +21,7 @@ export * from './decline-app/decline-app.command';
 export * from './revoke-access/revoke-access.command';
 export * from './revoke-expired-access/revoke-expired-access.command';
 export * from './revoke-leaver-access/revoke-leaver-access.command';
+export * from './revoke-leaver-access/leaver-revocations';
 export * from './request-reauthorization/request-reauthorization.command';
 export * from './delete-credential-request/delete-credential-request.command';
 export * from './start-oauth-authorization/start-oauth-authorization.command';

@@ -190,6 +190,12 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
+  onAppended(wake: () => void): () => void {
+    this.ensureListening();
+    this.wakeCallbacks.add(wake);
+    return () => this.wakeCallbacks.delete(wake);
+  }
+
   /** The global position of the newest committed event ('' when none); readers reach it once older transactions end. */
   async head(): Promise<GlobalPosition> {
     const [row] = await this.sql.query<{ position: string; transaction_id: string }>(HEAD);

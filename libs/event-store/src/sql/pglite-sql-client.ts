@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock';
 import type { QueryOptions, SqlClient, SqlExecutor, SqlRow } from './sql-client';
 
 function executor(db: PGlite | Transaction): SqlExecutor {
@@ -24,13 +25,23 @@ export class PgliteSqlClient implements SqlClient {
   private readonly base: SqlExecutor;
   private closed = false;
 
-  private constructor(private readonly db: PGlite) {
+  private constructor(
+    private readonly db: PGlite,
+    private readonly unlock: () => void,
+  ) {
     this.base = executor(db);
   }
 
+  /** Refuses (DataDirInUseError) while another live process, or this one, has `dataDir` open: see lockDataDir. */
   static async open(dataDir: string): Promise<PgliteSqlClient> {
     await mkdir(dataDir, { recursive: true });
-    return new PgliteSqlClient(await PGlite.create(dataDir));
+    const unlock = lockDataDir(dataDir);
+    try {
+      return new PgliteSqlClient(await PGlite.create(dataDir), unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
 
   // `prepared` is a server-side plan cache hint; PGlite has no network round trip to save, so it is ignored.
@@ -56,6 +67,10 @@ export class PgliteSqlClient implements SqlClient {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.db.close();
+    try {
+      await this.db.close();
+    } finally {
+      this.unlock();
+    }
   }
 }

@@ -6,17 +6,28 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { CATALOG, CLOCK, type Clock, ConnectionRefresher, RevokeExpiredAccessCommand } from '@libs/application';
 import type { Catalog } from '@libs/catalog';
-import { EVENT_STORE, type EventStore, type SqlClient } from '@libs/event-store';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+  runMigrations,
+  SessionLocks,
+  type SqlClient,
+} from '@libs/event-store';
 import { LOGGER, REDIS, SQL_CLIENT } from '@libs/infrastructure';
 import { closeWithin, QUEUE_NAMES } from '@libs/notifications';
-import { CONNECTIONS_MIGRATED } from '../connections/connections.tokens';
+import { CONNECTION_JOBS_MIGRATIONS } from './connection-jobs.migrations';
 import { type ConnectionJobData, planConnectionJobs } from './connection-jobs';
 import { ConnectionSchedule, scheduleOf } from './connection-schedule';
-import { LeaverRevocations } from './leaver-revocations';
+import { LeaverRevocations } from '@libs/application';
 import { ScheduleSweep } from './schedule-sweep';
 
 const CHECKPOINT = 'connection-jobs';
+const LOCK = 'connection-jobs:scheduler';
 const DEFAULT_MARGIN_SECONDS = 300;
+/** Fallback poll of an idle scheduler (appends wake it), and how often a standby tries to take over. */
+const IDLE_POLL_MS = 1000;
+const STANDBY_POLL_MS = 500;
 
 /**
  * R5.6 and R12.4 on BullMQ: a small reactor reads the event log from its own checkpoint and schedules delayed jobs
@@ -24,6 +35,11 @@ const DEFAULT_MARGIN_SECONDS = 300;
  * only after the jobs were acknowledged; deterministic job ids absorb a re-read batch. The same times are also kept in
  * PostgreSQL (with the checkpoint, in one transaction) and swept every `CONNECTION_SWEEP_MS`: a refresh or revocation
  * whose delayed job Redis lost still happens.
+ *
+ * Runs in the worker role (ROLE=worker or all), never in the gateway. Any number of workers: each processes jobs,
+ * but the scheduler loop and the sweep are a singleton — the one holding `connection-jobs:scheduler` on its
+ * SessionLocks session; the others stand by and take over when its session dies. The checkpoint update is fenced
+ * (it must still hold the position read) so a holder that lost its session unnoticed cannot move it backwards.
  */
 @Injectable()
 export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,6 +49,10 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
   private stopped = false;
   private loop: Promise<void> | null = null;
   private position = '';
+  private active = false;
+  private wake: (() => void) | null = null;
+  private offAppended: (() => void) | null = null;
+  private readonly locks: SessionLocks;
   private readonly schedule: ConnectionSchedule;
   private readonly sweep: ScheduleSweep;
 
@@ -44,11 +64,14 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CATALOG) private readonly catalog: Catalog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CONNECTIONS_MIGRATED) _migrated: boolean,
     private readonly refresher: ConnectionRefresher,
     private readonly commands: CommandBus,
     private readonly leavers: LeaverRevocations,
   ) {
+    this.locks = new SessionLocks(sql, (error) => {
+      this.active = false;
+      if (!this.stopped) this.logger.warn({ err: error }, 'connection jobs: lock session lost; stepping down');
+    });
     this.schedule = new ConnectionSchedule(sql);
     this.sweep = new ScheduleSweep({
       schedule: this.schedule,
@@ -58,6 +81,7 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
       logger,
       intervalMs: config.connectionSweepMs,
       marginMs: this.marginMs,
+      isActive: () => this.active,
     });
   }
 
@@ -80,6 +104,7 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
     this.worker.on('failed', (job, error) =>
       this.logger.warn({ jobId: job?.id, kind: job?.data.kind, err: error }, 'connection job failed; will retry'),
     );
+    this.offAppended = this.store.onAppended?.(() => this.wake?.()) ?? null;
     this.loop = this.run();
     this.sweep.start();
   }
@@ -91,6 +116,8 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
       Promise.race([p, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
     // Without Redis nothing can finish gracefully: do not make shutdown wait for it.
     const up = this.redis.status === 'ready';
+    this.offAppended?.();
+    this.wake?.();
     await within(this.sweep.stop(), 2000);
     await within(this.loop, up ? 2000 : 100);
     if (this.worker) {
@@ -103,6 +130,13 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
     }
     await within(this.queue?.close() ?? null, up ? 2000 : 100);
     this.workerRedis?.disconnect();
+    this.active = false;
+    await this.locks.release().catch(() => undefined);
+  }
+
+  /** Whether this instance runs the scheduler and the sweep now (not a standby). */
+  isActive(): boolean {
+    return this.active;
   }
 
   private async process(job: Job<ConnectionJobData>): Promise<string> {
@@ -131,57 +165,91 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
 
   private async run(): Promise<void> {
     try {
+      await runMigrations(this.sql, CONNECTION_JOBS_MIGRATIONS);
       await this.sql.query('INSERT INTO connection_job_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING', [
         CHECKPOINT,
       ]);
-      const [row] = await this.sql.query<{ position: string }>(
-        'SELECT position FROM connection_job_checkpoints WHERE name = $1',
-        [CHECKPOINT],
-      );
-      this.position = row.position;
     } catch (error) {
-      this.logger.error({ err: error }, 'connection jobs: cannot read the checkpoint');
+      this.logger.error({ err: error }, 'connection jobs: cannot prepare the checkpoint');
       return;
     }
     while (!this.stopped) {
       try {
+        if (!this.active) {
+          if (!(await this.locks.tryLock(LOCK))) {
+            await this.sleep(STANDBY_POLL_MS);
+            continue;
+          }
+          this.position = await this.readCheckpoint();
+          this.active = true;
+          this.logger.info({ position: this.position }, 'connection jobs: scheduler active');
+        }
         const batch = await this.store.readAll(this.position, 200);
         if (batch.length === 0) {
-          await new Promise((resolve) => setTimeout(resolve, 200));
+          await this.sleep(IDLE_POLL_MS);
           continue;
         }
-        const now = this.clock.now();
-        const jobs = batch.flatMap((event) => planConnectionJobs(event, this.marginMs, now));
-        if (jobs.length > 0 && this.queue) {
-          await this.queue.addBulk(
-            jobs.map((j) => ({
-              name: j.data.kind,
-              data: j.data,
-              opts: {
-                jobId: j.jobId,
-                delay: j.delayMs,
-                attempts: 8,
-                backoff: { type: 'exponential', delay: 1000 },
-                removeOnComplete: 1000,
-                removeOnFail: 1000,
-              },
-            })),
-          );
-        }
-        const last = batch[batch.length - 1].globalPosition;
-        const entries = batch.flatMap((event) => scheduleOf(event, this.marginMs));
-        await this.sql.transaction(async (tx) => {
-          await this.schedule.record(entries, tx);
-          await tx.query('UPDATE connection_job_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
-            CHECKPOINT,
-            last,
-          ]);
-        });
-        this.position = last;
+        await this.enqueue(batch);
       } catch (error) {
         this.logger.warn({ err: error }, 'connection jobs: retrying after error');
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await this.sleep(500);
       }
     }
+  }
+
+  private async enqueue(batch: readonly RecordedEvent[]): Promise<void> {
+    const now = this.clock.now();
+    const jobs = batch.flatMap((event) => planConnectionJobs(event, this.marginMs, now));
+    if (jobs.length > 0 && this.queue) {
+      await this.queue.addBulk(
+        jobs.map((j) => ({
+          name: j.data.kind,
+          data: j.data,
+          opts: {
+            jobId: j.jobId,
+            delay: j.delayMs,
+            attempts: 8,
+            backoff: { type: 'exponential', delay: 1000 },
+            removeOnComplete: 1000,
+            removeOnFail: 1000,
+          },
+        })),
+      );
+    }
+    const last = batch[batch.length - 1].globalPosition;
+    const entries = batch.flatMap((event) => scheduleOf(event, this.marginMs));
+    const moved = await this.sql.transaction(async (tx) => {
+      const rows = await tx.query(
+        `UPDATE connection_job_checkpoints SET position = $2, updated_at = now()
+          WHERE name = $1 AND position = $3 RETURNING name`,
+        [CHECKPOINT, last, this.position],
+      );
+      // Fenced: another scheduler moved the checkpoint (this one lost its lock unnoticed). Record nothing.
+      if (rows.length === 0) return false;
+      await this.schedule.record(entries, tx);
+      return true;
+    });
+    if (moved) this.position = last;
+    else this.position = await this.readCheckpoint();
+  }
+
+  private async readCheckpoint(): Promise<string> {
+    const [row] = await this.sql.query<{ position: string }>(
+      'SELECT position FROM connection_job_checkpoints WHERE name = $1',
+      [CHECKPOINT],
+    );
+    return row?.position ?? '';
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(finish, ms);
+      function finish(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = finish;
+    });
   }
 }

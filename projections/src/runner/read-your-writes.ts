@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '@libs/infrastructure';
-import { PROJECTION_RUNNER, type ProjectionRunner } from '@projections';
+import { PROJECTION_RUNNER } from '../read-side.module';
+import type { ProjectionRunner } from './projection-runner';
 
 /**
  * R7.6: a mutation answers only once every projection has passed the position its command wrote. The wait is

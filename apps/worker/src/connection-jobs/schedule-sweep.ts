@@ -12,13 +12,15 @@ export interface ScheduleSweepDeps {
   intervalMs: number;
   /** How long before expiry a token is refreshed, per app (the scheduler's own rule). */
   marginMs: (appKey: string) => number;
+  /** Whether this process holds the scheduler's lock: only that one sweeps (default: always). */
+  isActive?: () => boolean;
 }
 
 /** A token still fresh when the sweep looked is looked at again no sooner than this. */
 const RECHECK_MS = 60_000;
 
 /**
- * Catches up, every `intervalMs`, the refreshes (R5.6) and end-of-access revocations (R12.4) whose delayed job is
+ * Catches up, every `intervalMs` (in the one process holding the scheduler's lock), the refreshes (R5.6) and end-of-access revocations (R12.4) whose delayed job is
  * gone (Redis lost its data) or late. Harmless next to the job and across processes: a revocation has a
  * deterministic event id and the domain refuses a second one; a refresh runs under the per-connection lock and
  * finds a fresh token.
@@ -50,6 +52,7 @@ export class ScheduleSweep {
         };
       });
       if (this.stopped) return;
+      if (this.deps.isActive && !this.deps.isActive()) continue;
       try {
         for (const entry of await this.deps.schedule.due(this.deps.clock.now(), 100)) {
           if (this.stopped) return;

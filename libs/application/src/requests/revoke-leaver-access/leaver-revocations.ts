@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
-import { type CommandContext, RevokeLeaverAccessCommand } from '@libs/application';
+import type { CommandContext } from '../../shared/command-context';
+import { RevokeLeaverAccessCommand } from './revoke-leaver-access.command';
 import type { SqlClient } from '@libs/event-store';
 import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
-import { connectionsGivenBy } from '@projections';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { connectionsGivenBy, ReadYourWrites } from '@projections';
 
 export interface Leaver {
   organizationId: string;

@@ -1,0 +1,177 @@
+// `npm run bench:api -- --split` (bench/README.md "## API, split roles"): the gateway, the projector and the worker as
+// three processes (`node dist/apps/main.js` with ROLE=…), this process only the client. Measures `{ health }` and
+// createCredentialRequest (read-your-writes across processes, R7.6) in the same run and prints ONE JSON object.
+// Knobs: BENCH_MUTATIONS (800), BENCH_QUERIES (4000), BENCH_CONCURRENCY (8), BENCH_ADMIN_URL, REDIS_URL.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { signToken } from '@libs/auth';
+
+const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const mutations = Number(process.env.BENCH_MUTATIONS ?? 800);
+const queries = Number(process.env.BENCH_QUERIES ?? 4000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SECRET = randomBytes(24).toString('hex');
+
+interface Measured {
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+async function measure(total: number, workers: number, op: (n: number) => Promise<void>): Promise<Measured> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < total) {
+        const n = next++;
+        const t0 = performance.now();
+        await op(n);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 100) / 100;
+  return { perSecond: Math.round(total / seconds), p50Ms: at(0.5), p99Ms: at(0.99) };
+}
+
+async function post(url: string, token: string | null, query: string, variables?: Record<string, unknown>) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data ?? {};
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Directory through the public API: an ENTERPRISE org, a team, a requester with the feature and a recipient. */
+async function seed(url: string) {
+  const token = (key: string, support = false) =>
+    signToken(SECRET, { sub: `sub-${key}`, email: `${key}@bench-corp.example`, name: key, support });
+  const t = {
+    support: await token('support', true),
+    owner: await token('owner'),
+    requester: await token('requester'),
+    recipient: await token('recipient'),
+  };
+  const ids: Record<string, string> = {};
+  for (const [key, tok] of Object.entries(t)) ids[key] = String((await post(url, tok, '{ me { id } }')).me.id);
+  const org = String(
+    (await post(url, t.owner, 'mutation { createOrganization(input: {name: "Bench"}) { id } }')).createOrganization.id,
+  );
+  await post(url, t.support, `mutation { changeOrganizationPlan(organizationId: "${org}", plan: ENTERPRISE) { id } }`);
+  const team = String(
+    (await post(url, t.owner, `mutation { createTeam(organizationId: "${org}", name: "Bench team") { id } }`))
+      .createTeam.id,
+  );
+  for (const key of ['requester', 'recipient']) {
+    await post(
+      url,
+      t.owner,
+      `mutation { addOrganizationMember(organizationId: "${org}", email: "${key}@bench-corp.example", name: "${key}", role: MEMBER) { id } }`,
+    );
+    await post(
+      url,
+      t.owner,
+      `mutation { addTeamMember(teamId: "${team}", userId: "${ids[key]}", role: MEMBER) { id } }`,
+    );
+  }
+  await post(url, t.requester, 'mutation { applyForCredentialRequests { id } }');
+  await post(
+    url,
+    t.support,
+    `mutation { reviewCredentialRequestsApplication(userId: "${ids.requester}", approve: true) { id } }`,
+  );
+  return { token: t.requester, team, recipient: ids.recipient };
+}
+
+export async function runSplit(): Promise<void> {
+  const dbName = `bench_split_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${dbName}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cr-bench-split-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: dbUrl.toString(),
+    DATA_DIR: dataDir,
+    AUTH_JWT_SECRET: SECRET,
+    BULL_PREFIX: `bench-split-${randomBytes(3).toString('hex')}`,
+    LOG_LEVEL: 'error',
+  };
+  const children: ChildProcess[] = ['gateway', 'projector', 'worker'].map((role) =>
+    spawn(process.execPath, [join(__dirname, '..', 'apps', 'main.js')], {
+      env: { ...env, ROLE: role, PORT: role === 'gateway' ? String(port) : '0' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
+  try {
+    for (let ready = false; !ready; await new Promise((r) => setTimeout(r, 250))) {
+      ready = await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    }
+    const { token, team, recipient } = await seed(url);
+    const create = `mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id status } }`;
+    const createOne = (n: number) =>
+      post(url, token, create, {
+        input: {
+          teamId: team,
+          name: `Bench request ${n}`,
+          recipient: { userId: recipient },
+          apps: [{ appKey: 'openai', allModules: true }],
+          termsAccepted: true,
+        },
+      }).then(() => undefined);
+    const trivial = () => post(url, null, '{ health }').then(() => undefined);
+    await measure(100, concurrency, trivial);
+    await measure(50, concurrency, (n) => createOne(-n - 1));
+    const trivialQuery = await measure(queries, concurrency, trivial);
+    const createMutation = await measure(mutations, concurrency, createOne);
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    const results = {
+      mode: 'split: gateway, projector, worker and this client as four processes',
+      concurrency,
+      trivialQuery: { query: '{ health }', ...trivialQuery },
+      createCredentialRequest: createMutation,
+      ratios: {
+        mutationVsTrivialThroughput: ratio(createMutation.perSecond, trivialQuery.perSecond),
+        mutationVsTrivialP99: ratio(createMutation.p99Ms, trivialQuery.p99Ms),
+      },
+      targets: { mutationVsTrivialThroughput: '>= 0.17', mutationVsTrivialP99: '<= 8' },
+    };
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.once('exit', r) : r(null)))));
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
