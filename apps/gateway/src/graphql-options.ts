@@ -29,7 +29,8 @@ export function graphqlOptions(
   verifier: TokenVerifier,
   sessions: WebSessions,
   throttle: AuthFailureThrottle,
-  schemaFile: string | true = GENERATED_SCHEMA_FILE,
+  // In production the schema is built in memory: the image's code is read-only and holds no source tree.
+  schemaFile: string | true = config.production ? true : GENERATED_SCHEMA_FILE,
 ): ApolloDriverConfig {
   const formatError = createErrorFormatter(logger);
   const context = createContextBuilder(verifier, logger, sessions, throttle);
