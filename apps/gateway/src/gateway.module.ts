@@ -15,7 +15,6 @@ import { IDENTITY_PROVISIONER } from './auth/identity-provisioner';
 import { tokenVerifierProvider } from './auth/token-verifier.provider';
 import { InputValidationPipe } from './errors/validation.pipe';
 import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
-import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
 import { RequestsGraphqlModule } from './requests/requests-graphql.module';
 
@@ -40,7 +39,6 @@ export class GatewayAuthModule {}
         graphqlOptions(config, logger, verifier, schemaFile ?? undefined),
     }),
   ],
-  controllers: [HealthController],
   providers: [
     HealthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
