@@ -4,6 +4,7 @@ import type { AppConfig } from '@libs/config';
 import { CoreModule, DatabaseModule } from '@libs/infrastructure';
 import { ReadSideModule } from '@projections';
 import { GatewayModule } from './gateway/src/gateway.module';
+import { HealthController } from './health/health.controller';
 import { WorkerModule } from './worker/src/worker.module';
 
 /** What one process runs, by ROLE: `all` (default) runs the gateway and the worker together. */
@@ -15,6 +16,8 @@ export class AppModule {
     if (config.role === 'all' || config.role === 'worker') parts.push(WorkerModule);
     return {
       module: AppModule,
+      // Every role answers /health/*: a container's HEALTHCHECK and an orchestrator probe projectors and workers too.
+      controllers: [HealthController],
       imports: [
         CoreModule.forRoot(config, logger),
         DatabaseModule.forRoot(),

@@ -20,7 +20,7 @@ trap cleanup EXIT
 step() { printf '\n-- %s (%ss)\n' "$*" "$SECONDS"; }
 
 step "stand-in images"
-bash ../shared/tools/standin-images.sh >/dev/null
+bash "${SHARED_DIR:-../shared}/tools/standin-images.sh" >/dev/null
 
 step "podman build"
 # The machine's CA bundle reaches npm inside the build as a read-only volume, never as a layer.
@@ -47,7 +47,7 @@ port=$((20000 + RANDOM % 20000))
 smtp_port=$((port + 1))
 secret=$(openssl rand -hex 32)
 {
-  grep -v -E '^(PUBLIC_URL|HTTP_PORT|POSTGRES_PASSWORD|CREDENTIALS_MASTER_KEY|RUNTIME_TOKEN|SESSION_SECRET|INVITATION_SECRET|METRICS_TOKEN|AUTH_ISSUER|AUTH_AUDIENCE|AUTH_JWKS_URL|SMTP_URL|MAIL_FROM)=' .env.example
+  grep -v -E '^(PUBLIC_URL|HTTP_PORT|POSTGRES_PASSWORD|CREDENTIALS_MASTER_KEY|RUNTIME_TOKEN|SESSION_SECRET|INVITATION_SECRET|METRICS_TOKEN|AUTH_ISSUER|AUTH_AUDIENCE|AUTH_JWKS_URL|AUTH_ALGORITHMS|AUTH_JWT_SECRET|SMTP_URL|MAIL_FROM)=' .env.example
   echo "PUBLIC_URL=http://127.0.0.1:$port"
   echo "HTTP_PORT=$port"
   echo "POSTGRES_PASSWORD=$(openssl rand -hex 16)"
@@ -62,28 +62,35 @@ secret=$(openssl rand -hex 32)
 } >.env
 node scripts/ci/smtp-sink.mjs "$smtp_port" "$work/mail" &
 sink_pid=$!
-services="postgres redis gateway-1 gateway-2 projector-1 projector-2 worker-1 worker-2 lb"
-# podman-compose 1.0.3 neither reads profiles nor waits for service_healthy: the services are named, and the
-# apps retry (restart policy) until PostgreSQL and Redis answer.
-podman-compose -p "$project" up -d $services >"$work/up.log" 2>&1 || { tail -30 "$work/up.log"; exit 1; }
+apps="postgres redis gateway-1 gateway-2 projector-1 projector-2 worker-1 worker-2"
+# podman-compose 1.0.3 neither reads profiles nor waits for service_healthy: the services are named, the apps
+# retry (restart policy) until PostgreSQL and Redis answer, and the load balancer comes up once the gateways are
+# healthy, as depends_on says (nginx resolves its upstreams when it starts).
+podman-compose -p "$project" up -d $apps >"$work/up.log" 2>&1 || { tail -30 "$work/up.log"; exit 1; }
 
-step "waiting for every service to be healthy"
-deadline=$((SECONDS + 300))
-while :; do
-  unhealthy=""
-  for s in $services; do
-    st=$(podman inspect "${project}_${s}_1" --format '{{.State.Health.Status}}' 2>/dev/null || echo missing)
-    [ "$st" = healthy ] || unhealthy="$unhealthy $s:$st"
+# Without systemd podman does not schedule health checks by itself: each round runs them (the image's HEALTHCHECK
+# and the compose file's), and the status they leave is the one read.
+wait_healthy() {
+  local deadline=$((SECONDS + 300)) unhealthy s
+  while :; do
+    unhealthy=""
+    for s in "$@"; do
+      podman healthcheck run "${project}_${s}_1" >/dev/null 2>&1 || unhealthy="$unhealthy $s"
+    done
+    [ -z "$unhealthy" ] && return 0
+    if [ $SECONDS -gt $deadline ]; then
+      echo "not healthy:$unhealthy"
+      for s in $unhealthy; do echo "--- $s"; podman logs --tail 20 "${project}_${s}_1" 2>&1 | cut -c1-300 || true; done
+      return 1
+    fi
+    sleep 3
   done
-  [ -z "$unhealthy" ] && break
-  if [ $SECONDS -gt $deadline ]; then
-    echo "not healthy:$unhealthy"
-    for s in $services; do echo "--- $s"; podman logs --tail 15 "${project}_${s}_1" 2>&1 || true; done
-    exit 1
-  fi
-  sleep 3
-done
-echo "all healthy: $services"
+}
+step "waiting for every service to be healthy"
+wait_healthy $apps
+podman-compose -p "$project" up -d lb >>"$work/up.log" 2>&1 || { tail -30 "$work/up.log"; exit 1; }
+wait_healthy lb
+echo "all healthy: $apps lb"
 
 step "a request through the load balancer"
 node scripts/ci/compose-smoke.mjs "http://127.0.0.1:$port" "$secret" "$work/mail"

@@ -15,7 +15,6 @@ import { IDENTITY_PROVISIONER } from './auth/identity-provisioner';
 import { tokenVerifierProvider } from './auth/token-verifier.provider';
 import { InputValidationPipe } from './errors/validation.pipe';
 import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
-import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
 import { GatewayHttpSetup } from './throttle/http-setup';
 import { RequestsGraphqlModule } from './requests/requests-graphql.module';
@@ -61,7 +60,6 @@ export class GatewayAuthModule {}
       ) => graphqlOptions(config, logger, verifier, sessions, throttle, schemaFile ?? undefined),
     }),
   ],
-  controllers: [HealthController],
   providers: [
     HealthResolver,
     GatewayHttpSetup,
