@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { TokenVerifier } from '@libs/auth';
 import type { AppConfig } from '@libs/config';
 import { createContextBuilder } from './auth/gateway-context';
+import { wsOnConnect } from './auth/ws-authentication';
 import { createErrorFormatter } from './errors/format-error';
 import { mergeInputErrorsPlugin } from './errors/merge-input-errors.plugin';
 import { DateTimeScalar } from './graphql/scalars/date-time.scalar';
@@ -42,15 +43,16 @@ export function graphqlOptions(
     formatError,
     plugins: [mergeInputErrorsPlugin()],
     context,
-    subscriptions: { 'graphql-ws': graphqlWsOptions(formatError) },
+    subscriptions: { 'graphql-ws': graphqlWsOptions(formatError, wsOnConnect(verifier, logger)) },
   };
 }
 
 type Formatter = ReturnType<typeof createErrorFormatter>;
 
 /** graphql-ws does not use Apollo's formatError: subscription errors are shaped the same way here. */
-function graphqlWsOptions(formatError: Formatter): GraphQLWsSubscriptionsConfig {
-  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onError'> = {
+function graphqlWsOptions(formatError: Formatter, onConnect: ServerOptions['onConnect']): GraphQLWsSubscriptionsConfig {
+  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onError' | 'onConnect'> = {
+    onConnect,
     onNext: (_ctx, _id, _payload, _args, result: ExecutionResult): FormattedExecutionResult | void => {
       if (!result.errors?.length) return;
       return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };

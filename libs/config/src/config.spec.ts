@@ -35,4 +35,12 @@ describe('loadConfig', () => {
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://u:secret@h/db')).toBe('postgres://u:***@h/db');
   });
+
+  it('pins JWKS algorithms to asymmetric ones and bounds the clock tolerance (R13.2)', () => {
+    expect(loadConfig({}).auth).toMatchObject({ algorithms: ['RS256', 'ES256'], clockToleranceSeconds: 30 });
+    expect(loadConfig({ AUTH_ALGORITHMS: 'ES256, EdDSA' }).auth.algorithms).toEqual(['ES256', 'EdDSA']);
+    expect(() => loadConfig({ AUTH_ALGORITHMS: 'RS256,HS256' })).toThrow(/AUTH_ALGORITHMS.*HS256/);
+    expect(() => loadConfig({ AUTH_ALGORITHMS: 'none' })).toThrow(/AUTH_ALGORITHMS/);
+    expect(() => loadConfig({ AUTH_CLOCK_TOLERANCE_SECONDS: '3600' })).toThrow(/AUTH_CLOCK_TOLERANCE_SECONDS/);
+  });
 });

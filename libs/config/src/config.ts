@@ -21,6 +21,10 @@ export interface AppConfig {
     jwksUrl: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    /** `AUTH_ALGORITHMS`: what a JWKS token may be signed with (asymmetric only, R13.2); default RS256, ES256. */
+    algorithms: string[];
+    /** `AUTH_CLOCK_TOLERANCE_SECONDS`: allowed clock skew on `exp`/`nbf`, default 30, at most 300. */
+    clockToleranceSeconds: number;
   };
   credentialsMasterKey: string | undefined;
   runtimeToken: string | undefined;
@@ -107,6 +111,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (production && !jwtSecret && !str('AUTH_JWKS_URL')) {
     problems.push('AUTH_JWT_SECRET or AUTH_JWKS_URL: required when NODE_ENV=production');
   }
+  const algorithms = (str('AUTH_ALGORITHMS') ?? 'RS256,ES256')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const notAsymmetric = algorithms.filter((a) => !/^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a));
+  if (notAsymmetric.length || !algorithms.length) {
+    problems.push(
+      `AUTH_ALGORITHMS: expected a comma-separated list of asymmetric JWS algorithms (RS256, PS256, ES256, EdDSA …), not ${notAsymmetric.join(', ') || 'nothing'}`,
+    );
+  }
+  const clockToleranceSeconds = int('AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300) ?? 30;
   const masterKey = str('CREDENTIALS_MASTER_KEY');
   if (production && !masterKey) problems.push('CREDENTIALS_MASTER_KEY: required when NODE_ENV=production');
   const runtimeToken = str('RUNTIME_TOKEN');
@@ -131,7 +146,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl,
     smtpUrl,
     mailFrom: str('MAIL_FROM') ?? 'Credential requests <no-reply@localhost>',
-    auth: { jwtSecret, jwksUrl, issuer: str('AUTH_ISSUER'), audience: str('AUTH_AUDIENCE') },
+    auth: {
+      jwtSecret,
+      jwksUrl,
+      issuer: str('AUTH_ISSUER'),
+      audience: str('AUTH_AUDIENCE'),
+      algorithms,
+      clockToleranceSeconds,
+    },
     credentialsMasterKey: masterKey,
     runtimeToken,
     appsCatalog: str('APPS_CATALOG'),

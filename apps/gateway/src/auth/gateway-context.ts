@@ -22,7 +22,7 @@ interface WsContextArgs {
   connectionParams?: Readonly<Record<string, unknown>>;
 }
 
-function authorizationOf(args: HttpContextArgs | WsContextArgs): string | undefined {
+export function authorizationOf(args: HttpContextArgs | WsContextArgs): string | undefined {
   if ('req' in args && args.req) return args.req.headers.authorization;
   const params = (args as WsContextArgs).connectionParams ?? {};
   // Browsers cannot set headers on a WebSocket: the token travels in connection_init's payload.
