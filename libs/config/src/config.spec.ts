@@ -43,4 +43,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AUTH_ALGORITHMS: 'none' })).toThrow(/AUTH_ALGORITHMS/);
     expect(() => loadConfig({ AUTH_CLOCK_TOLERANCE_SECONDS: '3600' })).toThrow(/AUTH_CLOCK_TOLERANCE_SECONDS/);
   });
+
+  it('has query limits, configurable, and closes introspection in production unless asked (R13.12)', () => {
+    expect(loadConfig({}).graphqlLimits).toEqual({
+      maxDepth: 12,
+      maxAliases: 30,
+      maxCost: 50_000,
+      maxTokens: 3000,
+      maxDirectives: 20,
+    });
+    expect(loadConfig({ GRAPHQL_MAX_DEPTH: '8' }).graphqlLimits.maxDepth).toBe(8);
+    expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots' })).toThrow(/GRAPHQL_MAX_COST/);
+    expect(loadConfig({}).graphqlIntrospection).toBe(true);
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: 'x'.repeat(32),
+      CREDENTIALS_MASTER_KEY: 'k1:' + Buffer.alloc(32).toString('base64'),
+      RUNTIME_TOKEN: 'r'.repeat(40),
+    };
+    expect(loadConfig(production).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
+  });
 });

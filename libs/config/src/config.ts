@@ -42,6 +42,18 @@ export interface AppConfig {
   /** BullMQ key prefix (`BULL_PREFIX`, default 'bull'): separates deployments or tests sharing one Redis. */
   queuePrefix: string;
   webhooksAllowInsecure: boolean;
+  /** R13.12: operations over these are refused before they run (`GRAPHQL_MAX_*`). */
+  graphqlLimits: GraphqlLimits;
+  /** Introspection and "Did you mean" suggestions (`GRAPHQL_INTROSPECTION`; default on except in production). */
+  graphqlIntrospection: boolean;
+}
+
+export interface GraphqlLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+  maxDirectives: number;
 }
 
 /** A start-up refusal listing every wrong variable at once, each with what was expected. */
@@ -164,6 +176,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     connectionSweepMs: int('CONNECTION_SWEEP_MS', 30_000, 100, 86_400_000) ?? 30_000,
     queuePrefix: str('BULL_PREFIX') ?? 'bull',
     webhooksAllowInsecure: str('WEBHOOKS_ALLOW_INSECURE') === 'true',
+    graphqlLimits: {
+      maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 1, 100) ?? 12,
+      maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 0, 1000) ?? 30,
+      maxCost: int('GRAPHQL_MAX_COST', 50_000, 1, 100_000_000) ?? 50_000,
+      maxTokens: int('GRAPHQL_MAX_TOKENS', 3000, 100, 100_000) ?? 3000,
+      maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000) ?? 20,
+    },
+    graphqlIntrospection: (str('GRAPHQL_INTROSPECTION') ?? String(!production)) === 'true',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
