@@ -4,13 +4,17 @@ import type { WebhookJobData } from './jobs';
 import type { WorkerMetrics } from './metrics';
 import type { WebhookRepository } from './webhook-repository';
 import { signWebhookBody } from './webhook-signature';
-import { assertWebhookUrl } from './webhook-url';
+import { postToTarget } from './webhook-delivery';
+import { checkWebhookTarget, type HostResolver, type WebhookTarget } from './webhook-url';
 
 export interface WebhookProcessorDeps {
   repository: WebhookRepository;
   deliveries: DeliveryLog;
   metrics?: WorkerMetrics;
   timeoutMs?: number;
+  /** WEBHOOKS_ALLOW_INSECURE now: a hook registered while it was on is held to the secure rules once it is off. */
+  allowInsecure: boolean;
+  resolve?: HostResolver;
 }
 
 /** POSTs one status change to one endpoint; anything but 2xx is retried with back-off by BullMQ. */
@@ -21,9 +25,12 @@ export function webhookProcessor(deps: WebhookProcessorDeps) {
     // Deleted since: nothing to deliver to.
     if (!hook) return { delivered: false };
     if (await deps.deliveries.has(id)) return { delivered: false };
+    let target: WebhookTarget;
     try {
-      await assertWebhookUrl(hook.url, hook.allowInsecure);
+      // Checked again at every delivery (R13.3), resolved once and pinned for the connection below.
+      target = await checkWebhookTarget(hook.url, hook.allowInsecure && deps.allowInsecure, deps.resolve);
     } catch (error) {
+      // Failed for good (visible in the failed jobs), never retried: the target will not become acceptable.
       throw new UnrecoverableError(error instanceof Error ? error.message : 'invalid webhook URL');
     }
     const secret = await deps.repository.signingSecret(hook.id);
@@ -33,22 +40,18 @@ export function webhookProcessor(deps: WebhookProcessorDeps) {
       throw new UnrecoverableError('webhook has no signing secret');
     }
     const body = JSON.stringify(job.data.payload);
-    const response = await fetch(hook.url, {
-      method: 'POST',
-      headers: {
+    const status = await postToTarget(
+      target,
+      {
         'content-type': 'application/json',
         'x-signature': signWebhookBody(secret, body),
         'x-idempotency-key': `${job.data.payload.id}:${hook.id}`,
         'user-agent': 'credential-requests-webhooks/1',
       },
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
-    });
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status < 200 || response.status >= 300) {
-      throw new Error(`webhook endpoint answered HTTP ${response.status}`);
-    }
+      deps.timeoutMs ?? 10_000,
+    );
+    if (status < 200 || status >= 300) throw new Error(`webhook endpoint answered HTTP ${status}`);
     await deps.deliveries.record(id);
     deps.metrics?.delivered.inc({ queue: 'webhooks' });
     deps.metrics?.latency.observe({ queue: 'webhooks' }, (Date.now() - Date.parse(job.data.payload.at)) / 1000);
