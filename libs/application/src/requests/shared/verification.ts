@@ -44,7 +44,12 @@ export async function verifyAgainstApp(
   try {
     return await verifyCredentials(connection.verify, secret, fetchImpl);
   } catch (error) {
-    if (error instanceof VerificationUnavailableError) throw new VerificationUnavailable(error.message);
+    // The recipient never sees the catalog's verification URL (issue 11 item 9): only what went wrong.
+    if (error instanceof VerificationUnavailableError) {
+      throw new VerificationUnavailable(
+        error.status ? `the app answered HTTP ${error.status}` : 'the app did not answer',
+      );
+    }
     throw error;
   }
 }
