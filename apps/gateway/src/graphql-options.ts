@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { TokenVerifier } from '@libs/auth';
 import type { AppConfig } from '@libs/config';
 import { createContextBuilder } from './auth/gateway-context';
-import { wsOnConnect } from './auth/ws-authentication';
+import { bearerFromConnectionParams, wsOnConnect } from './auth/ws-authentication';
 import { createErrorFormatter } from './errors/format-error';
 import { mergeInputErrorsPlugin } from './errors/merge-input-errors.plugin';
 import { DateTimeScalar } from './graphql/scalars/date-time.scalar';
@@ -53,7 +53,7 @@ export function graphqlOptions(
     context,
     subscriptions: {
       'graphql-ws': {
-        ...graphqlWsOptions(formatError, wsOnConnect(verifier, logger)),
+        ...graphqlWsOptions(formatError, wsOnConnect(bearerFromConnectionParams(verifier), logger)),
         onSubscribe: wsQueryLimits(limits, introspection, served),
       },
     },
