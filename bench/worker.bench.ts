@@ -111,6 +111,7 @@ async function main(): Promise<void> {
   const webhookSecrets = vaultWebhookSecrets(await openVault(sql, parseMasterKeys(generateMasterKeyValue())));
   const startWorker = () =>
     startNotificationWorker({
+      allowInsecureWebhooks: true,
       store,
       sql,
       webhookSecrets,

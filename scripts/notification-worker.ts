@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     prefix: env.BULL_PREFIX ?? 'bull',
     mailer: createMailer({ ...mailerConfigFromEnv(env), smtpPool: 10 }),
     publicUrl: publicUrlFromEnv(env),
+    allowInsecureWebhooks: env.WEBHOOKS_ALLOW_INSECURE === 'true',
     invitationSecret: env.INVITATION_SECRET ?? 'dev-invitation-secret',
     logger,
     lockDurationMs: Number(env.WORKER_LOCK_MS ?? 30_000),

@@ -46,6 +46,22 @@ async function subscribeOnce(url: string, query: string, connectionParams: Recor
   }
 }
 
+/** Sends connection_init on a raw socket; collects every message until the server closes (or, with
+ * `closeAfterAck`, until the ack, then closes itself). */
+function rawConnectionInit(url: string, payload: Record<string, unknown>, closeAfterAck = false) {
+  return new Promise<{ messages: unknown[]; code: number; closeReason: string }>((resolve, reject) => {
+    const socket = new WebSocket(url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
+    const messages: unknown[] = [];
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
+    socket.on('message', (data: Buffer) => {
+      messages.push(JSON.parse(data.toString()));
+      if (closeAfterAck) socket.close(1000);
+    });
+    socket.on('close', (code: number, reason: Buffer) => resolve({ messages, code, closeReason: reason.toString() }));
+    socket.on('error', reject);
+  });
+}
+
 describe('authentication at the gateway (SPEC R1.2, R13.2)', () => {
   const logs = captureLogs();
   const provisioner = new InMemoryIdentityProvisioner();
@@ -103,6 +119,47 @@ describe('authentication at the gateway (SPEC R1.2, R13.2)', () => {
     });
   });
 
+  it('refuses an unverified e-mail for every operation, with a message saying to verify it (R13.2)', async () => {
+    const before = provisioner.calls;
+    const unverified = await signToken(secret, { ...ana, sub: 'sub-unverified', emailVerified: false }, { issuer });
+    const { body } = await ask('{ whoAmI }', unverified);
+    expect(body.data).toBeNull();
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(body.errors?.[0].message).toMatch(/verif/);
+    // Refused before any provisioner runs: nothing is created or bound.
+    expect(provisioner.calls).toBe(before);
+  });
+
+  it('authenticates graphql-ws in connection_init: no ack without a valid, verified token (R13.2)', async () => {
+    const unverified = await signToken(secret, { ...ana, emailVerified: false }, { issuer });
+    const expired = await signToken(secret, ana, { issuer, expiresIn: '-1h' });
+    for (const [params, reason] of [
+      [{}, /authentication required/],
+      [{ authorization: `Bearer ${expired}` }, /invalid or expired/],
+      [{ authorization: `Bearer ${unverified}` }, /not verified/],
+    ] as const) {
+      const { messages, code, closeReason } = await rawConnectionInit(booted.url, params);
+      expect(messages).toEqual([]);
+      expect(code).toBe(4403);
+      expect(closeReason).toMatch(reason);
+    }
+    const good = await signToken(secret, ana, { issuer });
+    const accepted = await rawConnectionInit(booted.url, { authorization: `Bearer ${good}` }, true);
+    expect(accepted.messages).toEqual([{ type: 'connection_ack' }]);
+  });
+
+  it('closes a subscription socket when its token expires (R13.2)', async () => {
+    const shortLived = await signToken(secret, ana, { issuer, expiresIn: '2s' });
+    const started = Date.now();
+    const { messages, code, closeReason } = await rawConnectionInit(booted.url, {
+      authorization: `Bearer ${shortLived}`,
+    });
+    expect(messages).toEqual([{ type: 'connection_ack' }]);
+    expect(code).toBe(4401);
+    expect(closeReason).toMatch(/expired/);
+    process.stdout.write(`socket closed ${Date.now() - started} ms after connection_init (token lived 2 s)\n`);
+  });
+
   it('checks graphql-ws subscriptions with connectionParams.authorization', async () => {
     const query = 'subscription { probeTicks }';
     const token = await signToken(secret, ana, { issuer });
@@ -146,12 +203,17 @@ describe('embedded mode: a generated development secret (R13.2, ARCHITECTURE con
     expect(logs.text()).not.toContain(value);
   });
 
-  it('accepts what `npm run token` prints for the same DATA_DIR', async () => {
-    const token = await tokenFromArgs(['--email', 'dev@corp.example', '--name', 'Dev', '--unverified'], {
+  it('accepts what `npm run token` prints for the same DATA_DIR (and refuses its --unverified tokens, R13.2)', async () => {
+    const token = await tokenFromArgs(['--email', 'dev@corp.example', '--name', 'Dev'], {
       DATA_DIR: booted.config.dataDir,
     });
     const { body } = await postGraphql(booted.url, '{ whoAmI }', undefined, token);
     expect(body).toEqual({ data: { whoAmI: 'user-1:dev@corp.example:user' } });
+    const unverified = await tokenFromArgs(['--email', 'dev@corp.example', '--unverified'], {
+      DATA_DIR: booted.config.dataDir,
+    });
+    const refused = await postGraphql(booted.url, '{ whoAmI }', undefined, unverified);
+    expect(refused.body.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     const forged = await signToken('some-other-secret-of-enough-length-000000', {
       sub: 'x',
       email: 'dev@corp.example',

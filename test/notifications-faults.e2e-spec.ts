@@ -92,6 +92,7 @@ describe('notification worker under faults (SPEC §11: once per event and addres
     over: { smtpUrl?: string; backoffMs?: number } = {},
   ): Promise<NotificationWorker> {
     return startNotificationWorker({
+      allowInsecureWebhooks: true,
       store,
       sql,
       webhookSecrets,
@@ -348,6 +349,7 @@ describe('notification worker under faults (SPEC §11: once per event and addres
     try {
       await until(() => first.reactor?.isActive === true, 20_000, 'the first reactor active');
       second = await startNotificationWorker({
+        allowInsecureWebhooks: true,
         store,
         sql,
         webhookSecrets,

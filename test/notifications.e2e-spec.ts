@@ -27,6 +27,7 @@ describe('notifications (SPEC §11, R2.3): every row, right people, working link
 
   const start = async () =>
     startNotificationWorker({
+      allowInsecureWebhooks: true,
       store,
       sql,
       webhookSecrets,

@@ -86,6 +86,7 @@ describe('webhook signing secrets sealed in the vault (R12.6, R8.1), PostgreSQL'
 
   const startWorker = async (ring: MasterKeyRing) =>
     startNotificationWorker({
+      allowInsecureWebhooks: true,
       store,
       sql,
       webhookSecrets: vaultWebhookSecrets(await openVault(sql, ring)),

@@ -392,8 +392,9 @@ describe('application command handlers (real CommandBus, PostgreSQL event store,
     expect(await codeOf(app.bus.execute(new AcceptInvitationCommand({ token: 'nope' }, ctx(outsider))))).toBe(
       'NOT_FOUND',
     );
-    const unverified = await provision('eve@partner.example', 'Eve', false);
-    expect(await codeOf(app.bus.execute(new AcceptInvitationCommand({ token }, ctx(unverified))))).toBe('FORBIDDEN');
+    // R13.2: an unverified e-mail is refused before it could accept anything, and creates no record.
+    expect(await codeOf(provision('eve@partner.example', 'Eve', false))).toBe('UNAUTHENTICATED');
+    expect(await app.store.readStream(streams.user(userIdForEmail('eve@partner.example')))).toEqual([]);
 
     const eve = await provision('eve@partner.example', 'Eve');
     const accepted = await app.bus.execute(new AcceptInvitationCommand({ token }, ctx(eve)));

@@ -36,7 +36,16 @@ export async function startVerificationServer(): Promise<{ server: Server; url: 
  */
 export function writeTestCatalog(verifyUrl: string): string {
   type CatalogApp = { key: string; name?: string; versions: { connection: Record<string, unknown> }[] };
-  const apps: CatalogApp[] = (shipped as { apps: CatalogApp[] }).apps.map((app): CatalogApp =>
+  // OAuth2 apps get literal client settings: without them they would be unavailable (issue 11 item 10).
+  const configured = (app: CatalogApp): CatalogApp => ({
+    ...app,
+    versions: app.versions.map((v) =>
+      v.connection.type === 'OAUTH2'
+        ? { ...v, connection: { ...v.connection, clientId: 'fixture-client', clientSecret: 'fixture-client-secret' } }
+        : v,
+    ),
+  });
+  const apps: CatalogApp[] = (shipped as { apps: CatalogApp[] }).apps.map(configured).map((app): CatalogApp =>
     app.key === 'email'
       ? {
           ...app,

@@ -10,9 +10,12 @@ import type { AuthFailureThrottle } from '@libs/infrastructure';
 import { createContextBuilder } from './auth/gateway-context';
 import type { WebSessions } from './web-session/web-sessions';
 import { wsSessionOnConnect, type WsConnectContext } from './web-session/ws-session';
+import { bearerFromConnectionParams, wsOnConnect } from './auth/ws-authentication';
 import { createErrorFormatter } from './errors/format-error';
 import { mergeInputErrorsPlugin } from './errors/merge-input-errors.plugin';
 import { DateTimeScalar } from './graphql/scalars/date-time.scalar';
+import { queryLimitRules } from './limits/query-limits';
+import { queryLimitsPlugin, ServedSchema, wsQueryLimits } from './limits/query-limits.plugin';
 
 /** Where the generated schema is written (committed, sorted, compared with the contract in CI). */
 export const GENERATED_SCHEMA_FILE = join(process.cwd(), 'apps/gateway/schema.gql');
@@ -34,22 +37,39 @@ export function graphqlOptions(
 ): ApolloDriverConfig {
   const formatError = createErrorFormatter(logger);
   const context = createContextBuilder(verifier, logger, sessions, throttle);
+  const { graphqlLimits: limits, graphqlIntrospection: introspection } = config;
+  const served = new ServedSchema();
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile,
     // Sorted so that the generated file only changes when the schema does.
     sortSchema: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-    introspection: true,
+    // R13.12: off in production unless GRAPHQL_INTROSPECTION=true; "Did you mean" hints go with it.
+    introspection,
+    hideSchemaDetailsFromClientErrors: !introspection,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: queryLimitRules(limits, introspection),
     // Off: Nest's GraphiQL page loads its script from unpkg.com, which the CSP (and offline machines) forbid.
     graphiql: false,
     // Our formatter maps HTTP exceptions itself (Nest's own transform turns NotFoundException into an internal error).
     autoTransformHttpErrors: false,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [mergeInputErrorsPlugin()],
+    plugins: [queryLimitsPlugin(limits, served), mergeInputErrorsPlugin()],
     context,
-    subscriptions: { 'graphql-ws': graphqlWsOptions(formatError, wsSessionOnConnect(sessions, logger)) },
+    subscriptions: {
+      'graphql-ws': {
+        // The origin and the session cookie first; a token in connection_init is verified like a bearer (R13.2).
+        ...graphqlWsOptions(
+          formatError,
+          wsSessionOnConnect(sessions, logger, (ctx) =>
+            wsOnConnect(bearerFromConnectionParams(verifier), logger)(ctx as never),
+          ),
+        ),
+        onSubscribe: wsQueryLimits(limits, introspection, served),
+      },
+    },
   };
 }
 

@@ -1,5 +1,11 @@
 import { Controller, ForbiddenException, Get, Headers, Inject, UnauthorizedException } from '@nestjs/common';
-import { AuthenticationError, EMBEDDED_JWT_SECRET_FILE, readOrCreateSecret, TokenVerifier } from '@libs/auth';
+import {
+  AuthenticationError,
+  EMBEDDED_JWT_SECRET_FILE,
+  isVerifiedIdentity,
+  readOrCreateSecret,
+  TokenVerifier,
+} from '@libs/auth';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { queueOverview } from '@libs/notifications';
 import { NotificationsService } from './notifications.service';
@@ -23,6 +29,7 @@ export class AdminQueuesController {
   async queues(@Headers('authorization') authorization: string | undefined) {
     try {
       const identity = await this.verifier.verify(authorization);
+      if (!isVerifiedIdentity(identity)) throw new UnauthorizedException('verify your e-mail address');
       if (!identity.support) throw new ForbiddenException('support staff only');
     } catch (error) {
       if (error instanceof AuthenticationError) throw new UnauthorizedException();

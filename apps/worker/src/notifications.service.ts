@@ -49,6 +49,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
           smtpPool: 10,
         }),
         publicUrl: config.publicUrl,
+        allowInsecureWebhooks: config.webhooksAllowInsecure,
         invitationSecret: invitationSecretFromEnv(config.dataDir, { INVITATION_SECRET: config.invitationSecret }),
         logger: this.logger,
         metrics: this.metrics,

@@ -98,8 +98,18 @@ export class ApplicationModule {
         },
         {
           provide: CATALOG,
-          inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => options.catalog ?? Catalog.load({ APPS_CATALOG: config.appsCatalog }),
+          inject: [APP_CONFIG, LOGGER],
+          useFactory: (config: AppConfig, logger: Logger) => {
+            const catalog = options.catalog ?? Catalog.load({ APPS_CATALOG: config.appsCatalog });
+            // Checked at start (issue 11 item 10): an OAuth2 app without its client settings is unavailable.
+            for (const { appKey, variables } of catalog.unconfiguredApps()) {
+              logger.warn(
+                { app: appKey, variables },
+                `OAuth2 app ${appKey} is unavailable (not offered for new requests): set ${variables.join(' and ')}`,
+              );
+            }
+            return catalog;
+          },
         },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         {

@@ -10,7 +10,14 @@ describe('TokenVerifier (R1.2, R13.2)', () => {
   it('accepts a good HS256 token and maps the claims', async () => {
     const token = await signToken(secret, { sub: 's1', email: 'Ana@Example.COM', name: 'Ana', support: true });
     const id = await new TokenVerifier({ jwtSecret: secret }).verify(`Bearer ${token}`);
-    expect(id).toEqual({ subject: 's1', email: 'ana@example.com', name: 'Ana', emailVerified: true, support: true });
+    expect(id).toEqual({
+      subject: 's1',
+      email: 'ana@example.com',
+      name: 'Ana',
+      emailVerified: true,
+      support: true,
+      expiresAt: expect.any(Number),
+    });
   });
 
   it.each([
@@ -60,6 +67,54 @@ describe('TokenVerifier (R1.2, R13.2)', () => {
         .setExpirationTime('5m')
         .sign(privateKey);
       await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ subject: 'u2', email: 'b@corp.io' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('refuses a token without exp (R13.2)', async () => {
+    const noExp = await new SignJWT({ email: 'a@b.co', email_verified: true })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('s')
+      .sign(new TextEncoder().encode(secret));
+    await expect(new TokenVerifier({ jwtSecret: secret }).verify(`Bearer ${noExp}`)).rejects.toThrow(/exp/);
+  });
+
+  it('bounds the clock tolerance: 5 minutes at most', async () => {
+    const expired = await signToken(secret, { sub: 's', email: 'a@b.co' }, { expiresIn: '-10m' });
+    const lenient = new TokenVerifier({ jwtSecret: secret, clockToleranceSeconds: 3600 });
+    await expect(lenient.verify(`Bearer ${expired}`)).rejects.toBeInstanceOf(AuthenticationError);
+    const justExpired = await signToken(secret, { sub: 's', email: 'a@b.co' }, { expiresIn: '-10s' });
+    await expect(lenient.verify(`Bearer ${justExpired}`)).resolves.toMatchObject({ subject: 's' });
+    await expect(
+      new TokenVerifier({ jwtSecret: secret, clockToleranceSeconds: 0 }).verify(`Bearer ${justExpired}`),
+    ).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it('refuses symmetric algorithms for a JWKS, and tokens signed with an algorithm not pinned', async () => {
+    expect(() => new TokenVerifier({ jwksUrl: 'http://127.0.0.1:1/jwks', algorithms: ['HS256'] })).toThrow(
+      /asymmetric/,
+    );
+    const { publicKey, privateKey } = await generateKeyPair('PS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k2' };
+    const server: Server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const jwksUrl = `http://127.0.0.1:${port}/jwks`;
+      const token = await new SignJWT({ email: 'b@corp.io', email_verified: true })
+        .setProtectedHeader({ alg: 'PS256', kid: 'k2' })
+        .setSubject('u3')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      await expect(new TokenVerifier({ jwksUrl }).verify(`Bearer ${token}`)).rejects.toThrow(/alg/);
+      await expect(
+        new TokenVerifier({ jwksUrl, algorithms: ['PS256'] }).verify(`Bearer ${token}`),
+      ).resolves.toMatchObject({ subject: 'u3' });
     } finally {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

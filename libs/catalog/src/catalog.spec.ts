@@ -206,4 +206,20 @@ describe('Catalog', () => {
     expect(() => resolveClientCredentials(conn, {})).toThrow(MissingClientCredentialError);
     expect(() => resolveClientCredentials(conn, {})).toThrow('environment variable HS_SECRET is unset');
   });
+
+  it('marks OAuth2 apps whose env: client settings are unset as unavailable (issue 11 item 10)', () => {
+    const shipped = Catalog.load({});
+    const catalog = new Catalog(shipped.data, {
+      GOOGLE_CLIENT_ID: 'g',
+      GOOGLE_CLIENT_SECRET: 's',
+      HUBSPOT_CLIENT_ID: 'h',
+    });
+    expect(catalog.unavailableReason('google-sheets')).toBeNull();
+    expect(catalog.unavailableReason('openai')).toBeNull();
+    expect(catalog.unavailableReason('hubspot')).toMatch(/OAuth2 client is not configured/);
+    expect(catalog.unconfiguredApps()).toEqual([
+      { appKey: 'microsoft-entra-id', variables: ['MICROSOFT_CLIENT_ID', 'MICROSOFT_CLIENT_SECRET'] },
+      { appKey: 'hubspot', variables: ['HUBSPOT_CLIENT_SECRET'] },
+    ]);
+  });
 });

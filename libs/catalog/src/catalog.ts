@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import shipped from './apps.catalog.json';
 import { validateCatalog } from './catalog-validation';
+import { missingClientSettings, OAUTH2_CLIENT_UNCONFIGURED } from './availability';
 import { AppSpec, AppVersion, CatalogData, ModuleSpec, OAuth2Connection } from './catalog.types';
 
 export class UnknownAppError extends Error {
@@ -13,8 +14,13 @@ export class UnknownAppError extends Error {
 /** Read-only lookups over a validated catalog. */
 export class Catalog {
   private readonly byKey: Map<string, AppSpec>;
+  private missing?: Map<string, string[]>;
 
-  constructor(readonly data: CatalogData) {
+  constructor(
+    readonly data: CatalogData,
+    /** Where `env:` client settings are looked up (the process environment unless a test says otherwise). */
+    private readonly env: Record<string, string | undefined> = process.env,
+  ) {
     this.byKey = new Map(data.apps.map((a) => [a.key, a]));
   }
 
@@ -38,6 +44,23 @@ export class Catalog {
 
   apps(): AppSpec[] {
     return this.data.apps;
+  }
+
+  /**
+   * Why an app cannot be requested now, or null: an OAuth2 app whose `env:` client settings are unset cannot
+   * complete a grant, so it is unavailable rather than failing at the recipient's authorize (issue 11 item 10).
+   * The environment is read once, at the first question (the start-up check asks first).
+   */
+  unavailableReason(appKey: string): string | null {
+    this.missing ??= new Map(this.data.apps.map((a) => [a.key, missingClientSettings(a, this.env)]));
+    return this.missing.get(appKey)?.length ? OAUTH2_CLIENT_UNCONFIGURED : null;
+  }
+
+  /** The unset client-setting variables per unavailable app, for the start-up warnings (names only). */
+  unconfiguredApps(): { appKey: string; variables: string[] }[] {
+    return this.data.apps
+      .filter((a) => this.unavailableReason(a.key) !== null)
+      .map((a) => ({ appKey: a.key, variables: this.missing!.get(a.key)! }));
   }
 
   app(key: string): AppSpec | undefined {

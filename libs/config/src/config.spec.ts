@@ -85,4 +85,33 @@ describe('loadConfig', () => {
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://u:secret@h/db')).toBe('postgres://u:***@h/db');
   });
+
+  it('pins JWKS algorithms to asymmetric ones and bounds the clock tolerance (R13.2)', () => {
+    expect(loadConfig({}).auth).toMatchObject({ algorithms: ['RS256', 'ES256'], clockToleranceSeconds: 30 });
+    expect(loadConfig({ AUTH_ALGORITHMS: 'ES256, EdDSA' }).auth.algorithms).toEqual(['ES256', 'EdDSA']);
+    expect(() => loadConfig({ AUTH_ALGORITHMS: 'RS256,HS256' })).toThrow(/AUTH_ALGORITHMS.*HS256/);
+    expect(() => loadConfig({ AUTH_ALGORITHMS: 'none' })).toThrow(/AUTH_ALGORITHMS/);
+    expect(() => loadConfig({ AUTH_CLOCK_TOLERANCE_SECONDS: '3600' })).toThrow(/AUTH_CLOCK_TOLERANCE_SECONDS/);
+  });
+
+  it('has query limits, configurable, and closes introspection in production unless asked (R13.12)', () => {
+    expect(loadConfig({}).graphqlLimits).toEqual({
+      maxDepth: 12,
+      maxAliases: 30,
+      maxCost: 50_000,
+      maxTokens: 3000,
+      maxDirectives: 20,
+    });
+    expect(loadConfig({ GRAPHQL_MAX_DEPTH: '8' }).graphqlLimits.maxDepth).toBe(8);
+    expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots' })).toThrow(/GRAPHQL_MAX_COST/);
+    expect(loadConfig({}).graphqlIntrospection).toBe(true);
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: 'x'.repeat(32),
+      CREDENTIALS_MASTER_KEY: 'k1:' + Buffer.alloc(32).toString('base64'),
+      RUNTIME_TOKEN: 'r'.repeat(40),
+    };
+    expect(loadConfig(production).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
+  });
 });

@@ -23,6 +23,10 @@ export interface AppConfig {
     jwksUrl: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    /** `AUTH_ALGORITHMS`: what a JWKS token may be signed with (asymmetric only, R13.2); default RS256, ES256. */
+    algorithms: string[];
+    /** `AUTH_CLOCK_TOLERANCE_SECONDS`: allowed clock skew on `exp`/`nbf`, default 30, at most 300. */
+    clockToleranceSeconds: number;
   };
   credentialsMasterKey: string | undefined;
   runtimeToken: string | undefined;
@@ -61,6 +65,18 @@ export interface AppConfig {
   invitationSecret: string | undefined;
   /** Sign-in, sessions, the served web app and CORS (web-config.ts). */
   web: WebConfig;
+  /** R13.12: operations over these are refused before they run (`GRAPHQL_MAX_*`). */
+  graphqlLimits: GraphqlLimits;
+  /** Introspection and "Did you mean" suggestions (`GRAPHQL_INTROSPECTION`; default on except in production). */
+  graphqlIntrospection: boolean;
+}
+
+export interface GraphqlLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+  maxDirectives: number;
 }
 
 /** A start-up refusal listing every wrong variable at once, each with what was expected. */
@@ -130,6 +146,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (production && !jwtSecret && !str('AUTH_JWKS_URL')) {
     problems.push('AUTH_JWT_SECRET or AUTH_JWKS_URL: required when NODE_ENV=production');
   }
+  const algorithms = (str('AUTH_ALGORITHMS') ?? 'RS256,ES256')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const notAsymmetric = algorithms.filter((a) => !/^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a));
+  if (notAsymmetric.length || !algorithms.length) {
+    problems.push(
+      `AUTH_ALGORITHMS: expected a comma-separated list of asymmetric JWS algorithms (RS256, PS256, ES256, EdDSA …), not ${notAsymmetric.join(', ') || 'nothing'}`,
+    );
+  }
+  const clockToleranceSeconds = int('AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300) ?? 30;
   const masterKey = str('CREDENTIALS_MASTER_KEY');
   if (production && !masterKey) problems.push('CREDENTIALS_MASTER_KEY: required when NODE_ENV=production');
   const runtimeToken = str('RUNTIME_TOKEN');
@@ -171,7 +198,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl,
     smtpUrl,
     mailFrom: str('MAIL_FROM') ?? 'Credential requests <no-reply@localhost>',
-    auth: { jwtSecret, jwksUrl, issuer: str('AUTH_ISSUER'), audience: str('AUTH_AUDIENCE') },
+    auth: {
+      jwtSecret,
+      jwksUrl,
+      issuer: str('AUTH_ISSUER'),
+      audience: str('AUTH_AUDIENCE'),
+      algorithms,
+      clockToleranceSeconds,
+    },
     credentialsMasterKey: masterKey,
     runtimeToken,
     appsCatalog: str('APPS_CATALOG'),
@@ -193,6 +227,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metricsToken,
     invitationSecret,
     web,
+    graphqlLimits: {
+      maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 1, 100) ?? 12,
+      maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 0, 1000) ?? 30,
+      maxCost: int('GRAPHQL_MAX_COST', 50_000, 1, 100_000_000) ?? 50_000,
+      maxTokens: int('GRAPHQL_MAX_TOKENS', 3000, 100, 100_000) ?? 3000,
+      maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000) ?? 20,
+    },
+    graphqlIntrospection: (str('GRAPHQL_INTROSPECTION') ?? String(!production)) === 'true',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -12,7 +12,15 @@ export { reminderProcessor } from './reminder-processor';
 export { WebhookRepository, type WebhookRecord } from './webhook-repository';
 export type { WebhookSecrets } from './webhook-secrets';
 export { WebhookService, type RegisteredWebhook } from './webhook-service';
-export { assertWebhookUrl, isPrivateAddress } from './webhook-url';
+export {
+  addressProblem,
+  assertWebhookUrl,
+  checkWebhookTarget,
+  isPrivateAddress,
+  systemResolver,
+  type HostResolver,
+  type WebhookTarget,
+} from './webhook-url';
 export { signWebhookBody, verifyWebhookSignature } from './webhook-signature';
 export { WorkerMetrics } from './metrics';
 export { closeWithin, within } from './bounded-close';

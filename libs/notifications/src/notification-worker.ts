@@ -17,6 +17,7 @@ import { RequestStates } from './request-states';
 import { webhookProcessor } from './webhook-processor';
 import { WebhookRepository } from './webhook-repository';
 import type { WebhookSecrets } from './webhook-secrets';
+import type { HostResolver } from './webhook-url';
 
 export interface NotificationWorkerOptions {
   store: EventStore;
@@ -50,6 +51,10 @@ export interface NotificationWorkerOptions {
   standbyPollMs?: number;
   metrics?: WorkerMetrics;
   pollIntervalMs?: number;
+  /** WEBHOOKS_ALLOW_INSECURE as it is now (R13.3: deliveries are re-checked against it). */
+  allowInsecureWebhooks: boolean;
+  /** How webhook host names resolve (default `dns.lookup`). */
+  resolveHost?: HostResolver;
 }
 
 const SEVEN_DAYS_S = 7 * 24 * 3600;
@@ -119,7 +124,13 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
     ),
     new Worker(
       QUEUE_NAMES.webhooks,
-      webhookProcessor({ repository: webhooks, deliveries, metrics }),
+      webhookProcessor({
+        repository: webhooks,
+        deliveries,
+        metrics,
+        allowInsecure: o.allowInsecureWebhooks,
+        resolve: o.resolveHost,
+      }),
       workerOptions(o.concurrency?.webhooks ?? 10),
     ),
     new Worker(

@@ -3,21 +3,24 @@ import type { DeliveryLog } from './delivery-log';
 import type { WebhookJobData } from './jobs';
 import type { WorkerMetrics } from './metrics';
 import type { WebhookRepository } from './webhook-repository';
-import { postWebhook } from './webhook-post';
 import { signWebhookBody } from './webhook-signature';
-import { assertWebhookUrl } from './webhook-url';
+import { postToTarget } from './webhook-delivery';
+import { checkWebhookTarget, type HostResolver, type WebhookTarget } from './webhook-url';
 
 export interface WebhookProcessorDeps {
   repository: WebhookRepository;
   deliveries: DeliveryLog;
   metrics?: WorkerMetrics;
   timeoutMs?: number;
+  /** WEBHOOKS_ALLOW_INSECURE now: a hook registered while it was on is held to the secure rules once it is off. */
+  allowInsecure: boolean;
+  resolve?: HostResolver;
 }
 
 /**
  * POSTs one status change to one endpoint; anything but 2xx is retried with back-off by BullMQ. Exactly once across
  * crashes up to the hand-over window, like the mail: the delivery record is claimed before the POST and committed the
- * moment the request has left (`postWebhook`'s hand-over), undone when the endpoint then refuses. A worker killed
+ * moment the request has left (`postToTarget`'s hand-over), undone when the endpoint then refuses. A worker killed
  * mid-delivery (the scale-out test) used to resend every webhook in flight; now only one killed between two socket
  * writes does.
  */
@@ -28,9 +31,12 @@ export function webhookProcessor(deps: WebhookProcessorDeps) {
     // Deleted since: nothing to deliver to.
     if (!hook) return { delivered: false };
     if (await deps.deliveries.has(id)) return { delivered: false };
+    let target: WebhookTarget;
     try {
-      await assertWebhookUrl(hook.url, hook.allowInsecure);
+      // Checked again at every delivery (R13.3), resolved once and pinned for the connection below.
+      target = await checkWebhookTarget(hook.url, hook.allowInsecure && deps.allowInsecure, deps.resolve);
     } catch (error) {
+      // Failed for good (visible in the failed jobs), never retried: the target will not become acceptable.
       throw new UnrecoverableError(error instanceof Error ? error.message : 'invalid webhook URL');
     }
     const secret = await deps.repository.signingSecret(hook.id);
@@ -44,8 +50,8 @@ export function webhookProcessor(deps: WebhookProcessorDeps) {
     const body = JSON.stringify(job.data.payload);
     let sealing: Promise<void> | null = null;
     try {
-      const status = await postWebhook(
-        hook.url,
+      const status = await postToTarget(
+        target,
         {
           'content-type': 'application/json',
           'x-signature': signWebhookBody(secret, body),

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError } from '@libs/domain';
 import type { WebhookRepository } from './webhook-repository';
-import { assertWebhookUrl } from './webhook-url';
+import { assertWebhookUrl, type HostResolver } from './webhook-url';
 
 export interface RegisteredWebhook {
   id: string;
@@ -17,11 +17,12 @@ export class WebhookService {
     private readonly repository: WebhookRepository,
     /** WEBHOOKS_ALLOW_INSECURE=true: development targets (http, loopback) are accepted. */
     private readonly allowInsecureByConfig = false,
+    private readonly resolve?: HostResolver,
   ) {}
 
   async register(teamId: string, url: string, allowInsecure = false): Promise<RegisteredWebhook> {
     const insecure = allowInsecure || this.allowInsecureByConfig;
-    const checked = await assertWebhookUrl(url, insecure);
+    const checked = await assertWebhookUrl(url, insecure, this.resolve);
     const record = { id: `wh_${randomUUID()}`, teamId, url: checked.toString(), allowInsecure: insecure };
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     await this.repository.insert(record, secret);

@@ -1,49 +1,82 @@
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { DomainError } from '@libs/domain';
 
-function ipv4Private(ip: string): boolean {
-  const [a, b] = ip.split('.').map(Number);
-  return (
-    a === 0 ||
-    a === 10 ||
-    a === 127 ||
-    (a === 100 && b >= 64 && b <= 127) ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168) ||
-    a >= 224
-  );
+/** Resolves a host name to its addresses: `dns.lookup` by default; injectable so tests control what a name means. */
+export type HostResolver = (hostname: string) => Promise<string[]>;
+
+export const systemResolver: HostResolver = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+
+/** An IPv4 address carried inside an IPv6 one (NAT64, 6to4, Teredo): named in the refusal. */
+function embeddedIPv4(v6: ipaddr.IPv6, range: string): string | null {
+  const parts = v6.parts;
+  const fromWords = (hi: number, lo: number) => ipaddr.fromByteArray([hi >> 8, hi & 255, lo >> 8, lo & 255]);
+  switch (range) {
+    case 'ipv4Compatible':
+    case 'rfc6052':
+    case 'rfc6145':
+      return fromWords(parts[6], parts[7]).toString();
+    case '6to4':
+      return fromWords(parts[1], parts[2]).toString();
+    case 'teredo':
+      // The client address is stored inverted in the last 32 bits.
+      return fromWords(parts[6] ^ 0xffff, parts[7] ^ 0xffff).toString();
+    default:
+      return null;
+  }
 }
 
-/** Loopback, private, link-local, unique-local, multicast or unspecified: never a team's public endpoint. */
+/**
+ * Why an address is not a team's public endpoint, or null when it is (R13.3). ipaddr.js names the range; anything
+ * but `unicast` is refused — loopback, private, link-local (cloud metadata), carrier-grade NAT, the reserved and
+ * benchmarking ranges (192.0.0.0/24, 198.18.0.0/15 …), multicast, and every IPv6 form that carries an IPv4 address
+ * (IPv4-compatible ::/96, NAT64 64:ff9b::/96, 6to4 2002::/16, Teredo): those are refused whatever they embed, and the embedded address is
+ * named. IPv4-mapped IPv6 (::ffff:a.b.c.d) is how a dual-stack socket writes IPv4: it is judged as that IPv4.
+ */
+export function addressProblem(ip: string): string | null {
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = ipaddr.process(ip.replace(/^\[|\]$/g, ''));
+  } catch {
+    return `${ip} is not an IP address`;
+  }
+  // ::a.b.c.d (IPv4-compatible, deprecated by RFC 4291) is `unicast` to ipaddr.js, and URL writes it ::7f00:1.
+  const own = parsed.range();
+  const range =
+    own === 'unicast' && parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0)
+      ? 'ipv4Compatible'
+      : own;
+  if (range === 'unicast') return null;
+  const embedded = parsed.kind() === 'ipv6' ? embeddedIPv4(parsed as ipaddr.IPv6, range) : null;
+  return embedded ? `${ip} is a ${range} address carrying ${embedded}` : `${ip} is a ${range} address`;
+}
+
+/** Loopback, private, link-local, reserved, multicast, embedded IPv4 …: never a team's public endpoint. */
 export function isPrivateAddress(ip: string): boolean {
-  if (isIP(ip) === 4) return ipv4Private(ip);
-  const v6 = ip.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v6);
-  if (mapped) return ipv4Private(mapped[1]);
-  return (
-    v6 === '::' ||
-    v6 === '::1' ||
-    v6.startsWith('fc') ||
-    v6.startsWith('fd') ||
-    v6.startsWith('fe8') ||
-    v6.startsWith('fe9') ||
-    v6.startsWith('fea') ||
-    v6.startsWith('feb') ||
-    v6.startsWith('ff')
-  );
+  return addressProblem(ip) !== null;
 }
 
 function invalid(message: string): DomainError {
   return new DomainError('BAD_USER_INPUT', `Invalid webhook URL: ${message}`, [{ path: 'url', message }]);
 }
 
+/** A checked target: the URL and the one address the connection must go to (pinned: no second DNS answer). */
+export interface WebhookTarget {
+  url: URL;
+  address: string;
+  family: 4 | 6;
+}
+
 /**
- * R13.3: https only, and no loopback or private address, also after DNS resolution (checked at registration and
- * again before every delivery, against DNS rebinding) — unless insecure targets are allowed for development.
+ * R13.3: https only, and no address that is not public unicast, also after DNS resolution — unless insecure targets
+ * are allowed for development. The name is resolved once here; delivery connects to the returned address.
  */
-export async function assertWebhookUrl(raw: string, allowInsecure: boolean): Promise<URL> {
+export async function checkWebhookTarget(
+  raw: string,
+  allowInsecure: boolean,
+  resolve: HostResolver = systemResolver,
+): Promise<WebhookTarget> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -53,20 +86,35 @@ export async function assertWebhookUrl(raw: string, allowInsecure: boolean): Pro
   if (url.username || url.password) throw invalid('credentials in the URL are not allowed');
   if (allowInsecure) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('must be http(s)');
-    return url;
-  }
-  if (url.protocol !== 'https:') throw invalid('must use https');
+  } else if (url.protocol !== 'https:') throw invalid('must use https');
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) throw invalid('must not point at a loopback address');
+  if (!allowInsecure && (host === 'localhost' || host.endsWith('.localhost'))) {
+    throw invalid('must not point at a loopback address');
+  }
   let addresses: string[];
-  if (isIP(host)) addresses = [host];
+  if (ipaddr.isValid(host)) addresses = [host];
   else {
     try {
-      addresses = (await lookup(host, { all: true })).map((a) => a.address);
+      addresses = await resolve(host);
     } catch {
       throw invalid('host does not resolve');
     }
+    if (!addresses.length) throw invalid('host does not resolve');
   }
-  if (addresses.some(isPrivateAddress)) throw invalid('must not point at a loopback or private address');
-  return url;
+  if (!allowInsecure) {
+    // Every answer must be public: a name with one private answer could be steered to it.
+    const problem = addresses.map(addressProblem).find((p) => p !== null);
+    if (problem) throw invalid(`must not point at a loopback, private or special address (${problem})`);
+  }
+  const address = ipaddr.process(addresses[0]);
+  return { url, address: address.toString(), family: address.kind() === 'ipv6' ? 6 : 4 };
+}
+
+/** Registration's check (R13.3); delivery uses checkWebhookTarget to pin the address it connects to. */
+export async function assertWebhookUrl(
+  raw: string,
+  allowInsecure: boolean,
+  resolve: HostResolver = systemResolver,
+): Promise<URL> {
+  return (await checkWebhookTarget(raw, allowInsecure, resolve)).url;
 }

@@ -14,10 +14,12 @@ export class AppsResolver {
   @Query(() => [App])
   apps(): App[] {
     // CATALOG lives in ApplicationModule (imported once by GatewayModule, not global): looked up, not injected.
-    this.catalog ??= this.moduleRef.get<Catalog>(CATALOG, { strict: false });
-    return this.catalog.apps().map((app) => ({
+    const catalog = (this.catalog ??= this.moduleRef.get<Catalog>(CATALOG, { strict: false }));
+    return catalog.apps().map((app) => ({
       key: app.key,
       name: app.name,
+      available: catalog.unavailableReason(app.key) === null,
+      unavailableReason: catalog.unavailableReason(app.key),
       versions: app.versions.map((v) => ({
         version: v.version,
         connectionType: v.connection.type,

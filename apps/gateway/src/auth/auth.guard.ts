@@ -1,7 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import type { Identity } from '@libs/auth';
+import { isVerifiedIdentity, UNVERIFIED_EMAIL_MESSAGE, type Identity } from '@libs/auth';
+import { DomainError } from '@libs/domain';
 import type { GatewayContext } from './gateway-context';
 import { IDENTITY_PROVISIONER, type Caller, type IdentityProvisioner } from './identity-provisioner';
 import { IS_PUBLIC } from './public.decorator';
@@ -30,6 +31,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private async provision(identity: Identity): Promise<Caller> {
+    // R13.2, for every identity source (bearer, session cookie): checked before any provisioner runs; the user
+    // command refuses it again, so no record is created or bound whichever path comes first.
+    if (!isVerifiedIdentity(identity)) throw new DomainError('UNAUTHENTICATED', UNVERIFIED_EMAIL_MESSAGE);
     // Looked up lazily and anywhere in the app: the implementation lives with the command handlers (another module).
     this.provisioner ??= this.moduleRef.get<IdentityProvisioner>(IDENTITY_PROVISIONER, { strict: false });
     const { userId } = await this.provisioner.provision(identity);

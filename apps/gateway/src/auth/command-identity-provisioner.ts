@@ -32,7 +32,7 @@ export class CommandIdentityProvisioner implements IdentityProvisioner {
         { correlationId: requestCorrelationId(), causationId: null },
       ),
     );
-    // Only a verified identity is bound (R13.2); an unverified one is asked again next time.
+    // Only a verified identity is bound (R13.2); an unverified one never gets here (the guard and the command refuse it).
     if (identity.emailVerified) {
       if (this.known.size >= CommandIdentityProvisioner.MAX_CACHED)
         this.known.delete(this.known.keys().next().value as string);

@@ -39,7 +39,7 @@ function headersOf(args: HttpContextArgs | WsContextArgs): IncomingMessage['head
   return (args as WsContextArgs).extra?.request?.headers ?? {};
 }
 
-function authorizationOf(args: HttpContextArgs | WsContextArgs): string | undefined {
+export function authorizationOf(args: HttpContextArgs | WsContextArgs): string | undefined {
   if ('req' in args && args.req) return args.req.headers.authorization;
   const params = (args as WsContextArgs).connectionParams ?? {};
   // Browsers cannot set headers on a WebSocket: the token travels in connection_init's payload.

@@ -4,3 +4,4 @@ export * from './gateway-context';
 export * from './identity-provisioner';
 export * from './public.decorator';
 export * from './token-verifier.provider';
+export * from './ws-authentication';

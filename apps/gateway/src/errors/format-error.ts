@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { DomainError, type ErrorCode, type FieldError, type RateLimitedError } from '@libs/domain';
 import { INTERNAL_ERROR_MESSAGE, isContractCode } from './error-codes';
 import { fieldErrorFromGraphqlMessage } from './input-error-paths';
+import { isQueryLimitError } from '../limits/query-limits';
 
 // Apollo's codes for requests that never reached a resolver: the client sent something the schema refuses.
 const REQUEST_INPUT_CODES = new Set([
@@ -63,6 +64,9 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const isRequestError = error instanceof GraphQLError && !error.path;
+    // R13.12: the limit's own message (it names the limit and its variable, never a submitted value).
+    if (isQueryLimitError(error))
+      return shaped(formatted, 'BAD_USER_INPUT', error.message, [{ path: '', message: error.message }]);
     if (isRequestError && typeof code === 'string' && REQUEST_INPUT_CODES.has(code)) {
       // Variable coercion and validation: the raw message may echo the submitted value; rebuild it.
       const field = fieldErrorFromGraphqlMessage(error.message);

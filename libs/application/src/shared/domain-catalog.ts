@@ -7,6 +7,7 @@ export function toDomainCatalog(catalog: Catalog): AppCatalog {
     apps: catalog.apps().map((app) => ({
       key: app.key,
       name: app.name,
+      unavailableReason: catalog.unavailableReason(app.key),
       versions: app.versions.map((v: AppVersion) => ({
         version: v.version,
         connectionType: v.connection.type,

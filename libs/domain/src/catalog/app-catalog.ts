@@ -20,6 +20,8 @@ export interface CatalogApp {
   key: string;
   name: string;
   versions: CatalogAppVersion[];
+  /** Set when the app cannot be requested now (e.g. its OAuth2 client is not configured). */
+  unavailableReason?: string | null;
 }
 
 export interface AppCatalog {

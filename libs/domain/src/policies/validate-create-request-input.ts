@@ -133,6 +133,10 @@ export function validateCreateRequestInput(
       fail(`${at}.appKey`, `Unknown app ${appInput.appKey}.`);
       return;
     }
+    if (app.unavailableReason) {
+      fail(`${at}.appKey`, `The app ${app.name} is not available: ${app.unavailableReason}.`);
+      return;
+    }
     const version = findVersion(app, appInput.version);
     if (!version) {
       fail(`${at}.version`, `Unknown version ${appInput.version} of ${app.key}.`);

@@ -50,18 +50,13 @@ describe('user decider', () => {
         .when(bind('sub-2'))
         .thenThrows('UNAUTHENTICATED');
     });
-    it('an unverified e-mail provisions the user but binds nothing', () => {
+    it('an unverified e-mail is UNAUTHENTICATED: it creates, binds and acts as nobody', () => {
+      spec.given([]).when(bind('sub-1', false)).thenThrows('UNAUTHENTICATED');
+      spec.given([registered]).when(bind('sub-1', false)).thenThrows('UNAUTHENTICATED');
       spec
-        .given([])
-        .when(bind('sub-1', false))
-        .then([
-          {
-            type: 'UserRegistered',
-            schemaVersion: 1,
-            data: { userId: 'u-1', email: 'jane@acme.io', name: 'Jane Doe' },
-          },
-        ]);
-      spec.given([registered]).when(bind('sub-1', false)).then([]);
+        .given([registered, { type: 'UserIdentityBound', data: { subject: 'sub-1', name: 'Jane' } }])
+        .when(bind('sub-2', false))
+        .thenThrows('UNAUTHENTICATED');
     });
   });
 
@@ -127,6 +122,11 @@ describe('user decider', () => {
     });
     it('reviewing a user who never applied → CONFLICT', () => {
       spec.given([registered]).when(review(true)).thenThrows('CONFLICT');
+    });
+    it('approving a record no verified sign-in bound → NOT_ELIGIBLE, applied or not (R13.2)', () => {
+      const unbound = { ...eligible, emailVerified: false };
+      spec.given([registered]).when(review(true, unbound)).thenThrows('NOT_ELIGIBLE');
+      spec.given([registered, applied]).when(review(true, unbound)).thenThrows('NOT_ELIGIBLE');
     });
   });
 });

@@ -19,14 +19,19 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
     }
     case 'BindIdentity': {
       const d = command.data;
+      // R13.2: an e-mail that is not verified proves nothing — it neither creates nor binds nor acts as a user.
+      if (!d.emailVerified) {
+        throw new DomainError(
+          'UNAUTHENTICATED',
+          'Your e-mail address is not verified: verify it with your identity provider, then sign in again.',
+        );
+      }
       const events: UserEvent[] = [];
       if (!state.registered) {
         events.push(
           v({ type: 'UserRegistered', data: { userId: d.userId, email: normalizeEmail(d.email), name: d.name } }),
         );
       }
-      // An unverified e-mail may sign in but binds nothing (R13.2).
-      if (!d.emailVerified) return events;
       if (state.subject !== null) {
         if (state.subject === d.subject) return events;
         throw new DomainError('UNAUTHENTICATED', 'This e-mail address belongs to another identity.');
@@ -48,6 +53,13 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
         throw new DomainError('FORBIDDEN', 'Only support staff review applications.');
       }
       if (!state.registered) throw new DomainError('NOT_FOUND', 'User not found.');
+      // R13.2: a record no verified sign-in has bound is not verified — whatever it applied for, it is not eligible.
+      if (approve && !facts.emailVerified) {
+        throw new DomainError(
+          'NOT_ELIGIBLE',
+          'Not eligible: the e-mail address is not verified (the user never signed in).',
+        );
+      }
       if (state.application === 'NONE') throw new DomainError('CONFLICT', 'The user has not applied.');
       if (!approve) {
         if (state.application === 'REJECTED') return [];

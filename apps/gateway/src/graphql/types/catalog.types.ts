@@ -20,4 +20,10 @@ export class App {
   @Field(() => String) key: string;
   @Field(() => String) name: string;
   @Field(() => [AppVersion]) versions: AppVersion[];
+  @Field(() => Boolean, {
+    description: 'false when the app cannot be requested now (e.g. its OAuth2 client is not configured)',
+  })
+  available: boolean;
+  @Field(() => String, { nullable: true, description: 'why the app is not available' })
+  unavailableReason: string | null;
 }

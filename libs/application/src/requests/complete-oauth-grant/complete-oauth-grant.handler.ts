@@ -158,7 +158,10 @@ export class CompleteOAuthGrantHandler implements ICommandHandler<CompleteOAuthG
       if (error instanceof OAuth2Error) {
         return { kind: 'rejected', error: `The provider refused the grant (${safeProviderErrorCode(error.error)}).` };
       }
-      if (error instanceof OAuth2UnavailableError) throw new VerificationUnavailable(error.message);
+      // Its message names the provider's endpoint URLs: not for the recipient (issue 11 item 9).
+      if (error instanceof OAuth2UnavailableError) {
+        throw new VerificationUnavailable('the provider did not answer as expected');
+      }
       throw error;
     }
   }

@@ -1,4 +1,10 @@
-import { type Catalog, type OAuth2Connection, resolveClientCredentials } from '@libs/catalog';
+import {
+  type Catalog,
+  MissingClientCredentialError,
+  OAUTH2_CLIENT_UNCONFIGURED,
+  type OAuth2Connection,
+  resolveClientCredentials,
+} from '@libs/catalog';
 import { DomainError, type RequestedAppState } from '@libs/domain';
 import { type FetchLike, OAuth2Client } from '@libs/vault';
 
@@ -23,7 +29,17 @@ export function oauth2ClientFor(
   fetchImpl: FetchLike,
   env: Record<string, string | undefined> = process.env,
 ): OAuth2Client {
-  const { clientId, clientSecret } = resolveClientCredentials(connection, env);
+  let credentials: { clientId: string; clientSecret: string };
+  try {
+    credentials = resolveClientCredentials(connection, env);
+  } catch (error) {
+    // Unset since the request was made (issue 11 item 10): a clear refusal, not an internal error; the variable's
+    // name is for the operator (start-up warning), not for the recipient.
+    if (!(error instanceof MissingClientCredentialError)) throw error;
+    const message = `This app is not available: ${OAUTH2_CLIENT_UNCONFIGURED}.`;
+    throw new DomainError('BAD_USER_INPUT', message, [{ path: 'appKey', message }]);
+  }
+  const { clientId, clientSecret } = credentials;
   return new OAuth2Client({
     authorizeUrl: connection.authorizeUrl,
     tokenUrl: connection.tokenUrl,

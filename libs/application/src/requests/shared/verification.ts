@@ -54,6 +54,7 @@ export async function verifyAgainstApp(
   try {
     return await verifyCredentials(connection.verify, secret, fetchImpl);
   } catch (error) {
+    // The recipient never sees the catalog's verification URL (issue 11 item 9): the detail is for the log only.
     if (error instanceof VerificationUnavailableError) throw new VerificationUnavailable(error.message, error.reason);
     throw error;
   }
