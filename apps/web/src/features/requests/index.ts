@@ -1,0 +1,13 @@
+// The credential requests feature: lists, create, details, invitations. Pages load on demand (code-split).
+import type { Feature } from '../../lib/feature';
+import { en } from './messages/en';
+import { ptBR } from './messages/pt-BR';
+
+export const requestsFeature: Feature = {
+  namespace: 'requests',
+  messages: { en, 'pt-BR': ptBR },
+  nav: [{ to: '/requests', label: 'nav.credentials' }],
+  routes: [
+    { path: 'requests', lazy: async () => ({ Component: (await import('./routes/RequestsPage')).RequestsPage }) },
+  ],
+};

@@ -1,0 +1,35 @@
+// The server-side session, as the gateway reports it (GET /auth/session, /auth/config). The session cookie itself
+// is httpOnly: the app only learns whether one is valid.
+export interface Session {
+  signedIn: boolean;
+  email?: string;
+  name?: string;
+  expiresAt?: string;
+}
+
+export interface AuthConfig {
+  oidc: boolean;
+  devSignIn: boolean;
+}
+
+export async function fetchSession(): Promise<Session> {
+  const res = await fetch('/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  if (!res.ok) return { signedIn: false };
+  return (await res.json()) as Session;
+}
+
+export async function fetchAuthConfig(): Promise<AuthConfig> {
+  const res = await fetch('/auth/config', { headers: { accept: 'application/json' } });
+  if (!res.ok) return { oidc: false, devSignIn: false };
+  return (await res.json()) as AuthConfig;
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
+}
+
+/** Only same-origin paths are kept as a place to come back to after sign-in (the server checks again). */
+export function safeReturnTo(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+  return value;
+}
