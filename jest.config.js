@@ -4,7 +4,7 @@
 const { swcOptions } = require('./swc.options.cjs');
 const swc = ['@swc/jest', swcOptions({ withPaths: false })];
 // Packages shipped as ES modules only: Jest (CommonJS) needs them transformed.
-const esmPackages = ['@nestjs', 'jose', '@electric-sql', 'oidc-provider', 'koa'];
+const esmPackages = ['@nestjs', 'jose', '@electric-sql', 'oidc-provider', 'koa', 'openid-client', 'oauth4webapi'];
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },

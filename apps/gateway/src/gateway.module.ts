@@ -18,6 +18,8 @@ import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
 import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
 import { RequestsGraphqlModule } from './requests/requests-graphql.module';
+import { WebSessionModule } from './web-session/web-session.module';
+import { WebSessions } from './web-session/web-sessions';
 
 /** Token checking, shared by the GraphQL context (HTTP and graphql-ws) and whoever else needs it. */
 @Module({ providers: [tokenVerifierProvider], exports: [TokenVerifier] })
@@ -31,13 +33,19 @@ export class GatewayAuthModule {}
     DirectoryGraphqlModule,
     ConnectionsModule,
     RequestsGraphqlModule,
+    WebSessionModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [GatewayAuthModule],
-      inject: [APP_CONFIG, LOGGER, TokenVerifier, { token: SCHEMA_FILE, optional: true }],
+      imports: [GatewayAuthModule, WebSessionModule],
+      inject: [APP_CONFIG, LOGGER, TokenVerifier, WebSessions, { token: SCHEMA_FILE, optional: true }],
       // Tests provide SCHEMA_FILE = true (in memory) so their probe resolvers never reach the committed file.
-      useFactory: (config: AppConfig, logger: Logger, verifier: TokenVerifier, schemaFile?: string | true) =>
-        graphqlOptions(config, logger, verifier, schemaFile ?? undefined),
+      useFactory: (
+        config: AppConfig,
+        logger: Logger,
+        verifier: TokenVerifier,
+        sessions: WebSessions,
+        schemaFile?: string | true,
+      ) => graphqlOptions(config, logger, verifier, sessions, schemaFile ?? undefined),
     }),
   ],
   controllers: [HealthController],

@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import type { TokenVerifier } from '@libs/auth';
 import type { AppConfig } from '@libs/config';
 import { createContextBuilder } from './auth/gateway-context';
+import type { WebSessions } from './web-session/web-sessions';
+import { wsSessionOnConnect, type WsConnectContext } from './web-session/ws-session';
 import { createErrorFormatter } from './errors/format-error';
 import { mergeInputErrorsPlugin } from './errors/merge-input-errors.plugin';
 import { DateTimeScalar } from './graphql/scalars/date-time.scalar';
@@ -24,10 +26,11 @@ export function graphqlOptions(
   config: AppConfig,
   logger: Logger,
   verifier: TokenVerifier,
+  sessions: WebSessions,
   schemaFile: string | true = GENERATED_SCHEMA_FILE,
 ): ApolloDriverConfig {
   const formatError = createErrorFormatter(logger);
-  const context = createContextBuilder(verifier, logger);
+  const context = createContextBuilder(verifier, logger, sessions);
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile,
@@ -42,15 +45,19 @@ export function graphqlOptions(
     formatError,
     plugins: [mergeInputErrorsPlugin()],
     context,
-    subscriptions: { 'graphql-ws': graphqlWsOptions(formatError) },
+    subscriptions: { 'graphql-ws': graphqlWsOptions(formatError, wsSessionOnConnect(sessions, logger)) },
   };
 }
 
 type Formatter = ReturnType<typeof createErrorFormatter>;
 
 /** graphql-ws does not use Apollo's formatError: subscription errors are shaped the same way here. */
-function graphqlWsOptions(formatError: Formatter): GraphQLWsSubscriptionsConfig {
+function graphqlWsOptions(
+  formatError: Formatter,
+  onConnect: (ctx: WsConnectContext) => Promise<boolean>,
+): GraphQLWsSubscriptionsConfig {
   const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onError'> = {
+    onConnect: (ctx) => onConnect(ctx as unknown as WsConnectContext),
     onNext: (_ctx, _id, _payload, _args, result: ExecutionResult): FormattedExecutionResult | void => {
       if (!result.errors?.length) return;
       return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadWebConfig, type WebConfig } from './web-config';
 
 export type Role = 'all' | 'gateway' | 'worker' | 'projector';
 
@@ -38,6 +39,8 @@ export interface AppConfig {
   /** BullMQ key prefix (`BULL_PREFIX`, default 'bull'): separates deployments or tests sharing one Redis. */
   queuePrefix: string;
   webhooksAllowInsecure: boolean;
+  /** Sign-in, sessions, the served web app and CORS (web-config.ts). */
+  web: WebConfig;
 }
 
 /** A start-up refusal listing every wrong variable at once, each with what was expected. */
@@ -116,6 +119,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info');
   const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']) ?? 'redis://127.0.0.1:6379';
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const web = loadWebConfig(
+    env,
+    { production, embeddedAuth: !jwtSecret && !str('AUTH_JWKS_URL'), issuer: str('AUTH_ISSUER') },
+    problems,
+  );
   const publicUrl = (url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
 
   const config: AppConfig = {
@@ -142,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     connectionSweepMs: int('CONNECTION_SWEEP_MS', 30_000, 100, 86_400_000) ?? 30_000,
     queuePrefix: str('BULL_PREFIX') ?? 'bull',
     webhooksAllowInsecure: str('WEBHOOKS_ALLOW_INSECURE') === 'true',
+    web,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

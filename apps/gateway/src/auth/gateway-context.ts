@@ -1,8 +1,16 @@
 import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AuthenticationError, type Identity, type TokenVerifier } from '@libs/auth';
 import { DomainError } from '@libs/domain';
 import type { Caller } from './identity-provisioner';
+
+/** Finds the browser session of a request's cookie (apps/gateway/src/web-session); null when there is none. */
+export interface SessionIdentities {
+  identityOf(headers: IncomingMessage['headers']): Promise<{ identity: Identity } | null>;
+  /** Whether the request carries a session cookie at all (to word the refusal). */
+  hasCookie(headers: IncomingMessage['headers']): boolean;
+}
 
 /** What every resolver and guard sees as the GraphQL context, over HTTP and over graphql-ws alike. */
 export interface GatewayContext {
@@ -20,6 +28,13 @@ interface HttpContextArgs {
 }
 interface WsContextArgs {
   connectionParams?: Readonly<Record<string, unknown>>;
+  /** graphql-ws/use/ws: the upgrade request, whose cookie authenticates the socket. */
+  extra?: { request?: IncomingMessage };
+}
+
+function headersOf(args: HttpContextArgs | WsContextArgs): IncomingMessage['headers'] {
+  if ('req' in args && args.req) return args.req.headers;
+  return (args as WsContextArgs).extra?.request?.headers ?? {};
 }
 
 function authorizationOf(args: HttpContextArgs | WsContextArgs): string | undefined {
@@ -30,23 +45,37 @@ function authorizationOf(args: HttpContextArgs | WsContextArgs): string | undefi
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The context builder for Apollo (HTTP: `Authorization` header) and graphql-ws (`connectionParams.authorization`). */
-export function createContextBuilder(verifier: TokenVerifier, logger: Logger) {
+/**
+ * The context builder for Apollo (HTTP: `Authorization` header, else the session cookie) and graphql-ws
+ * (`connectionParams.authorization`, else the session cookie of the upgrade request). A bearer token wins when both
+ * are sent; either way the identity has the same shape, so every later rule (provisioning, e-mail verification)
+ * applies to both.
+ */
+export function createContextBuilder(verifier: TokenVerifier, logger: Logger, sessions?: SessionIdentities) {
   return (args: HttpContextArgs | WsContextArgs): GatewayContext => {
     const authorization = authorizationOf(args);
+    const headers = headersOf(args);
     let verified: Promise<Identity> | undefined;
+    const fromSession = async (): Promise<Identity> => {
+      const found = await sessions!.identityOf(headers);
+      if (found) return found.identity;
+      throw new DomainError('UNAUTHENTICATED', 'your session has ended: sign in again');
+    };
+    const fromBearer = () =>
+      verifier.verify(authorization).catch((error: unknown) => {
+        if (!(error instanceof AuthenticationError)) throw error;
+        // jose names the failed check ("exp", signature, "iss"), never the token: useful at debug level.
+        logger.debug({ reason: error.message }, 'bearer token refused');
+        throw new DomainError(
+          'UNAUTHENTICATED',
+          authorization
+            ? 'invalid or expired token'
+            : 'authentication required: sign in, or send Authorization: Bearer <token>',
+        );
+      });
     return {
       req: 'req' in args ? args.req : undefined,
-      identity: () =>
-        (verified ??= verifier.verify(authorization).catch((error: unknown) => {
-          if (!(error instanceof AuthenticationError)) throw error;
-          // jose names the failed check ("exp", signature, "iss"), never the token: useful at debug level.
-          logger.debug({ reason: error.message }, 'bearer token refused');
-          throw new DomainError(
-            'UNAUTHENTICATED',
-            authorization ? 'invalid or expired token' : 'authentication required: send Authorization: Bearer <token>',
-          );
-        })),
+      identity: () => (verified ??= !authorization && sessions?.hasCookie(headers) ? fromSession() : fromBearer()),
     };
   };
 }
