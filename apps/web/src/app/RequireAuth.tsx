@@ -26,6 +26,11 @@ export function RequireAuth() {
       </p>
     );
   if (!session.signedIn) {
+    // The server sends a failed sign-in back to /?signin=error&reason=…
+    const params = new URLSearchParams(location.search);
+    if (params.get('signin') === 'error') {
+      return <Navigate to={`/signin?error=${encodeURIComponent(params.get('reason') ?? 'error')}`} replace />;
+    }
     const returnTo = location.pathname + location.search + location.hash;
     return <Navigate to={`/signin?returnTo=${encodeURIComponent(returnTo)}`} replace />;
   }

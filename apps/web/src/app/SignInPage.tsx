@@ -1,16 +1,25 @@
 // Sign-in: the identity provider (OIDC, done by the server) and, where the server allows it, the clearly labelled
-// development sign-in. Both return to the page the visitor came from (same-origin paths only).
-import { useEffect, useState } from 'react';
+// development sign-in. Both return to the page the visitor came from (same-origin paths only, checked again by the
+// server).
+import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { fetchAuthConfig, safeReturnTo, type AuthConfig } from '../lib/session';
+import { Field } from '../components/Field';
+import { Button } from '../components/Button';
+import { devSignIn, fetchAuthConfig, safeReturnTo, type AuthConfig } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function SignInPage() {
   const { t } = useTranslation('common');
   const [params] = useSearchParams();
   const returnTo = safeReturnTo(params.get('returnTo'));
+  const failure = params.get('error');
   const [config, setConfig] = useState<AuthConfig | null>(null);
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [support, setSupport] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     fetchAuthConfig()
       .then(setConfig)
@@ -19,6 +28,16 @@ export function SignInPage() {
   useEffect(() => {
     document.title = `${t('signIn.title')} · ${t('appName')}`;
   }, [t]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const result = await devSignIn({ email, name, supportStaff: support, returnTo });
+    setBusy(false);
+    if (result.ok) location.assign(returnTo);
+    else setErrors(Object.fromEntries(result.fields.map((f) => [f.path, f.message])));
+  };
+
   return (
     <main id="main" className="signin">
       <div className="signin-top">
@@ -26,6 +45,11 @@ export function SignInPage() {
       </div>
       <h1>{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
+      {failure && (
+        <p className="notice notice-error" role="alert">
+          {t('signIn.failed', { reason: failure })}
+        </p>
+      )}
       {!config && <p role="status">{t('loading')}</p>}
       {config?.oidc && (
         <a className="btn btn-primary" href={`/auth/login?returnTo=${encodeURIComponent(returnTo)}`}>
@@ -33,25 +57,27 @@ export function SignInPage() {
         </a>
       )}
       {config?.devSignIn && (
-        <form className="card dev-signin" method="post" action="/auth/dev-signin" aria-labelledby="dev-signin-title">
+        <form
+          className="card dev-signin"
+          noValidate
+          onSubmit={(e) => void submit(e)}
+          aria-labelledby="dev-signin-title"
+        >
           <h2 id="dev-signin-title">{t('signIn.dev.title')}</h2>
           <p className="notice notice-warning">{t('signIn.dev.warning')}</p>
-          <input type="hidden" name="returnTo" value={returnTo} />
-          <div className="field">
-            <label htmlFor="dev-email">{t('signIn.dev.email')}</label>
-            <input id="dev-email" name="email" type="email" required autoComplete="email" />
-          </div>
-          <div className="field">
-            <label htmlFor="dev-name">{t('signIn.dev.name')}</label>
-            <input id="dev-name" name="name" type="text" required autoComplete="name" />
-          </div>
+          <Field label={t('signIn.dev.email')} error={errors.email}>
+            <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </Field>
+          <Field label={t('signIn.dev.name')} error={errors.name}>
+            <input type="text" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
           <div className="field field-check">
-            <input id="dev-support" name="supportStaff" type="checkbox" value="true" />
+            <input id="dev-support" type="checkbox" checked={support} onChange={(e) => setSupport(e.target.checked)} />
             <label htmlFor="dev-support">{t('signIn.dev.supportStaff')}</label>
           </div>
-          <button type="submit" className="btn btn-secondary">
+          <Button type="submit" disabled={busy}>
             {t('signIn.dev.submit')}
-          </button>
+          </Button>
         </form>
       )}
       {config && !config.oidc && !config.devSignIn && <p>{t('signIn.none')}</p>}

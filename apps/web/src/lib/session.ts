@@ -24,6 +24,27 @@ export async function fetchAuthConfig(): Promise<AuthConfig> {
   return (await res.json()) as AuthConfig;
 }
 
+/** The development sign-in (JSON): 204 sets the session cookie; 400 names the fields that are wrong. */
+export async function devSignIn(input: {
+  email: string;
+  name: string;
+  supportStaff: boolean;
+  returnTo: string;
+}): Promise<{ ok: true } | { ok: false; fields: { path: string; message: string }[] }> {
+  const res = await fetch('/auth/dev-signin', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  if (res.ok) return { ok: true };
+  const body = (await res.json().catch(() => ({}))) as {
+    fields?: { path: string; message: string }[];
+    message?: string;
+  };
+  return { ok: false, fields: body.fields ?? [{ path: 'email', message: body.message ?? res.statusText }] };
+}
+
 export async function signOut(): Promise<void> {
   await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
 }

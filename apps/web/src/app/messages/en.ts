@@ -18,6 +18,7 @@ export const en = {
       submit: 'Sign in (development)',
     },
     none: 'No sign-in method is configured on this server.',
+    failed: 'Sign-in did not complete ({{reason}}). Try again.',
   },
   loading: 'Loading…',
   error: 'Something went wrong: {{message}}',

@@ -20,6 +20,7 @@ export const ptBR: Messages<typeof en> = {
       submit: 'Entrar (desenvolvimento)',
     },
     none: 'Nenhum método de entrada está configurado neste servidor.',
+    failed: 'A entrada não foi concluída ({{reason}}). Tente novamente.',
   },
   loading: 'Carregando…',
   error: 'Algo deu errado: {{message}}',

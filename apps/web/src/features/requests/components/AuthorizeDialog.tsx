@@ -10,7 +10,6 @@ import { Field } from '../../../components/Field';
 import { fieldError, readError, type FieldError } from '../../../lib/errors';
 import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
-import { rememberOAuthStart } from '../lib/oauth-return';
 
 export interface AuthorizeTarget {
   requestId: string;
@@ -55,10 +54,8 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
         const { data } = await startOAuth({
           variables: { requestId: target.requestId, appKey: target.appKey, accessUntil },
         });
-        if (data) {
-          rememberOAuthStart(target.requestId, target.appKey);
-          location.assign(data.startOAuthAuthorization.authorizationUrl);
-        }
+        // The provider sends the browser back through /oauth/callback to the request page with the outcome.
+        if (data) location.assign(data.startOAuthAuthorization.authorizationUrl);
         return;
       }
       const input = {

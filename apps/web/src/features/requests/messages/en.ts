@@ -117,8 +117,6 @@ export const en = {
     connectionValid: 'The connection is valid and does not need reauthorization. Nothing was sent.',
     reauthorizationSent: 'Reauthorization requested: {{recipient}} will receive an e-mail with a link.',
     liveUpdates: 'This page updates by itself when the request changes.',
-    oauthReturned: 'Back from the provider.',
-    oauthRefused: 'The authorization was not completed: {{message}}',
     history: 'History',
     historyVerified: 'History verified: {{count}} events, none altered.',
     historyBroken: 'The history was altered at revision {{revision}}.',
@@ -139,6 +137,19 @@ export const en = {
     saving: 'Checking…',
     rejected: 'The app refused these credentials: {{message}}',
     authorized: '{{app}} is authorized.',
+  },
+  oauth: {
+    authorized: '{{app}} is authorized: the connection was created.',
+    wrong_account:
+      'The account you signed in with is not from the expected domain. Nothing was changed; sign in with the right account.',
+    missing_scopes: 'The provider did not grant all the permissions the request needs; {{app}} is invalid.',
+    access_denied: 'Access to {{app}} was not granted at the provider.',
+    grant_refused: 'The provider refused the authorization of {{app}}.',
+    not_found: 'This request no longer exists.',
+    forbidden: 'You may not authorize this app.',
+    invalid: '{{app}} cannot be authorized in its current state, or the end date has passed.',
+    try_again: 'The authorization of {{app}} could not be completed. Start it again.',
+    internal: 'The authorization of {{app}} could not be completed. Try again later.',
   },
   decline: {
     title: 'Decline {{app}}',

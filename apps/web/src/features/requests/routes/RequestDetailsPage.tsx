@@ -18,7 +18,7 @@ import { DeclineDialog } from '../components/DeclineDialog';
 import { RevokeDialog } from '../components/RevokeDialog';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { HistorySection } from '../components/HistorySection';
-import { takeOAuthReturn } from '../lib/oauth-return';
+import { OAuthOutcome } from '../components/OAuthOutcome';
 
 type Target = { requestId: string; appKey: string; appName: string };
 
@@ -36,7 +36,6 @@ export function RequestDetailsPage() {
   const [revoking, setRevoking] = useState<Target | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
-  const [oauthApp] = useState(() => takeOAuthReturn(id));
   const focusRef = useRef<HTMLButtonElement>(null);
   const request = data?.credentialRequest;
 
@@ -67,8 +66,6 @@ export function RequestDetailsPage() {
   const relation = request.viewerRelation;
   const mayDelete = relation === 'REQUESTER' || relation === 'RECIPIENT' || relation === 'ORG_ADMIN';
   const other = relation === 'RECIPIENT' ? request.requester : request.recipient;
-  const oauthOutcome = oauthApp ? request.apps.find((a) => a.appKey === oauthApp) : undefined;
-  const refused = params.get('oauthError');
 
   const act = async (app: DetailsApp, action: AppAction) => {
     const target = { requestId: request.id, appKey: app.appKey, appName: app.appName };
@@ -104,19 +101,12 @@ export function RequestDetailsPage() {
         <StatusLabel status={request.status} />
       </div>
       <p className="visually-hidden">{t('details.liveUpdates')}</p>
-      {refused && (
-        <p className="notice notice-error" role="alert">
-          {t('details.oauthRefused', { message: refused })}
-        </p>
-      )}
-      {oauthOutcome && !refused && (
-        <p
-          className={oauthOutcome.status === 'AUTHORIZED' ? 'notice notice-success' : 'notice notice-error'}
-          role="status"
-        >
-          {t('details.oauthReturned')} {oauthOutcome.appName}: {t(`status.${oauthOutcome.status}`, { ns: 'common' })}
-          {oauthOutcome.error ? ` — ${oauthOutcome.error}` : ''}
-        </p>
+      {params.get('oauth') && (
+        <OAuthOutcome
+          outcome={params.get('oauth')}
+          reason={params.get('reason')}
+          app={request.apps.find((a) => a.appKey === params.get('app'))}
+        />
       )}
       <dl className="meta">
         <dt>{relation === 'RECIPIENT' ? t('details.requester') : t('details.recipient')}</dt>
