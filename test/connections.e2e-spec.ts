@@ -72,12 +72,13 @@ describe('connections: OAuth2 grants, refresh, runtime endpoint (real oidc-provi
     appKey: string,
     provider: OidcTestServer,
     login: { email?: string; grantScopes?: string[] } = {},
+    accept?: string,
   ) => {
     const data = await h.graphql('recipient', START, { requestId, appKey });
     const url = (data.startOAuthAuthorization as { authorizationUrl: string }).authorizationUrl;
     const back = await provider.completeLogin(url, { email: login.email ?? EMAILS.recipient, ...login });
     const callback = `${h.booted.url}/oauth/callback${back.search}`;
-    return { res: await h.get(callback), callback, url };
+    return { res: await h.get(callback, accept), callback, url };
   };
 
   const use = (connectionId: string, over: Record<string, unknown> = {}) =>
@@ -91,7 +92,8 @@ describe('connections: OAuth2 grants, refresh, runtime endpoint (real oidc-provi
     expect(params.get('redirect_uri')).toBe(REDIRECT_URI);
     expect(params.get('scope')).toBe(`${READ} ${WRITE} openid email offline_access`);
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe(`http://cr.test/requests/${requestId}`);
+    // The page learns the outcome from its URL (issue #10): codes only, no secret, no provider text.
+    expect(res.headers.get('location')).toBe(`http://cr.test/requests/${requestId}?oauth=authorized&app=crm`);
     const app = await appState(requestId, 'crm');
     expect(app?.status).toBe('AUTHORIZED');
     const connectionId = app?.connectionId as string;
@@ -172,6 +174,9 @@ describe('connections: OAuth2 grants, refresh, runtime endpoint (real oidc-provi
     const requestId = await h.createRequest([{ appKey: 'crm', allModules: true }]);
     const { res } = await grant(requestId, 'crm', oidc, { grantScopes: [READ, 'email', 'offline_access'] });
     expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(
+      `http://cr.test/requests/${requestId}?oauth=error&app=crm&reason=missing_scopes`,
+    );
     const app = await appState(requestId, 'crm');
     expect(app?.status).toBe('INVALID');
     expect(app?.error).toContain(WRITE);
@@ -190,6 +195,13 @@ describe('connections: OAuth2 grants, refresh, runtime endpoint (real oidc-provi
     expect((await h.store.readStream(`credential-request-${requestId}`)).map((e) => e.type)).toEqual([
       'RequestCreated',
     ]);
+    // A browser goes back to the request's page with the reason (R12.2), still nothing stored.
+    const browser = await grant(requestId, 'crm', oidc, { email: 'rui@gmail.example' }, 'text/html');
+    expect(browser.res.status).toBe(302);
+    expect(browser.res.headers.get('location')).toBe(
+      `http://cr.test/requests/${requestId}?oauth=error&app=crm&reason=wrong_account`,
+    );
+    expect((await appState(requestId, 'crm'))?.status).toBe('PENDING');
     // The right account then works.
     expect((await grant(requestId, 'crm', oidc)).res.status).toBe(302);
     expect((await appState(requestId, 'crm'))?.status).toBe('AUTHORIZED');
@@ -214,6 +226,9 @@ describe('connections: OAuth2 grants, refresh, runtime endpoint (real oidc-provi
     ).searchParams.get('state') as string;
     const denied = await h.get(`${h.booted.url}/oauth/callback?error=access_denied&state=${state2}`);
     expect(denied.status).toBe(302);
+    expect(denied.headers.get('location')).toBe(
+      `http://cr.test/requests/${requestId}?oauth=error&app=crm&reason=access_denied`,
+    );
     const app = await appState(requestId, 'crm');
     expect(app?.status).toBe('INVALID');
     expect(app?.error).toContain('access_denied');

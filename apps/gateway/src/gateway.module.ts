@@ -18,6 +18,7 @@ import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
 import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
 import { RequestsGraphqlModule } from './requests/requests-graphql.module';
+import { WebAppModule } from './web-app/web-app.module';
 import { WebSessionModule } from './web-session/web-session.module';
 import { WebSessions } from './web-session/web-sessions';
 
@@ -34,6 +35,7 @@ export class GatewayAuthModule {}
     ConnectionsModule,
     RequestsGraphqlModule,
     WebSessionModule,
+    WebAppModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GatewayAuthModule, WebSessionModule],

@@ -38,7 +38,8 @@ export function graphqlOptions(
     sortSchema: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     introspection: true,
-    graphiql: !config.production,
+    // Off: Nest's GraphiQL page loads its script from unpkg.com, which the CSP (and offline machines) forbid.
+    graphiql: false,
     // Our formatter maps HTTP exceptions itself (Nest's own transform turns NotFoundException into an internal error).
     autoTransformHttpErrors: false,
     includeStacktraceInErrorResponses: false,

@@ -8,12 +8,15 @@ import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { DomainError } from '@libs/domain';
 import { LOGGER } from '@libs/infrastructure';
 import { OAUTH_STATES } from '../connections/connections.tokens';
-import type { OAuthStateStore } from '../connections/oauth-state.store';
+import type { OAuthStateRecord, OAuthStateStore } from '../connections/oauth-state.store';
 import { ReadYourWrites } from '../shared/read-your-writes';
+import { reasonOfAppError, reasonOfCode, requestPageUrl, type OAuthOutcomeReason } from './oauth-outcome';
 
 type CallbackQuery = Record<string, string | string[] | undefined>;
 
 const one = (v: string | string[] | undefined): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+const wantsHtml = (req: Request) => (req.headers.accept ?? '').includes('text/html');
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -21,8 +24,10 @@ const escapeHtml = (s: string) =>
 /**
  * `GET /oauth/callback?code&state` (ARCHITECTURE.md): no bearer token — the single-use `state` names the recipient,
  * the request and the app. Success (including an app made INVALID by a scope shortfall or a provider error) redirects
- * to `$PUBLIC_URL/requests/<id>`; an unknown, replayed or expired state, or a refused grant that changes nothing
- * (R12.2), answers 400 with the reason (HTML for a browser, JSON otherwise).
+ * to `$PUBLIC_URL/requests/<id>?oauth=authorized|error&app=<key>[&reason=<code>]` (oauth-outcome.ts). A refusal that
+ * changes nothing (R12.2) or a domain error redirects a browser (`Accept: text/html`) to the same page with its
+ * reason, and answers other clients with the status and JSON; an unknown, replayed or expired state (no request to
+ * go back to) answers 400 (HTML for a browser, JSON otherwise).
  */
 @Controller('oauth')
 export class OAuthCallbackController {
@@ -68,22 +73,46 @@ export class OAuthCallbackController {
           },
         ),
       );
-      if (result.refused) return this.fail(req, res, 400, 'ACCOUNT_REFUSED', result.refused);
+      if (result.refused) {
+        return this.failFor(record, 'wrong_account', req, res, 400, 'ACCOUNT_REFUSED', result.refused);
+      }
       await this.readYourWrites.after(result.position);
-      res.redirect(302, `${this.config.publicUrl}/requests/${encodeURIComponent(record.requestId)}`);
+      const outcome =
+        result.status === 'AUTHORIZED'
+          ? ({ authorized: true } as const)
+          : ({ authorized: false, reason: reasonOfAppError(result.error) } as const);
+      res.redirect(302, requestPageUrl(this.config.publicUrl, record.requestId, record.appKey, outcome));
     } catch (error) {
       if (error instanceof DomainError) {
         const status =
           error.code === 'NOT_FOUND' ? 404 : error.code === 'FORBIDDEN' ? 403 : error.code === 'CONFLICT' ? 409 : 400;
-        return this.fail(req, res, status, error.code, error.message);
+        return this.failFor(record, reasonOfCode(error.code), req, res, status, error.code, error.message);
       }
       this.logger.error({ err: error }, 'oauth callback failed');
-      return this.fail(req, res, 500, 'INTERNAL', 'The authorization could not be completed. Try again later.');
+      const message = 'The authorization could not be completed. Try again later.';
+      return this.failFor(record, 'internal', req, res, 500, 'INTERNAL', message);
     }
   }
 
+  /** A browser goes back to the request's page with the reason; an API client gets the status and JSON. */
+  private failFor(
+    record: OAuthStateRecord,
+    reason: OAuthOutcomeReason,
+    req: Request,
+    res: Response,
+    status: number,
+    code: string,
+    message: string,
+  ): void {
+    if (!wantsHtml(req)) return this.fail(req, res, status, code, message);
+    res.redirect(
+      302,
+      requestPageUrl(this.config.publicUrl, record.requestId, record.appKey, { authorized: false, reason }),
+    );
+  }
+
   private fail(req: Request, res: Response, status: number, code: string, message: string): void {
-    if ((req.headers.accept ?? '').includes('text/html')) {
+    if (wantsHtml(req)) {
       res
         .status(status)
         .type('html')
