@@ -2,6 +2,7 @@
 // configured here. The dev server proxies the gateway's routes so the cookie session stays same-origin.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { typedDocuments } from './typed-documents';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const gateway = process.env.WEB_DEV_GATEWAY ?? 'http://127.0.0.1:3000';
@@ -11,6 +12,7 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  plugins: [typedDocuments(fileURLToPath(new URL('./src/gql/', import.meta.url)))],
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
