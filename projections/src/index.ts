@@ -13,3 +13,4 @@ export * from './queries/cursor';
 export * from './queries/read-model-rows';
 export * from './queries/read-models';
 export * from './read-side.module';
+export * from './queries/web-queries';

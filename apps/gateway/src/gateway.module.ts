@@ -19,6 +19,7 @@ import { HealthController } from './health/health.controller';
 import { HealthResolver } from './health/health.resolver';
 import { RequestsGraphqlModule } from './requests/requests-graphql.module';
 import { WebAppModule } from './web-app/web-app.module';
+import { WebSchemaModule } from './web-schema/web-schema.module';
 import { WebSessionModule } from './web-session/web-session.module';
 import { WebSessions } from './web-session/web-sessions';
 
@@ -36,6 +37,7 @@ export class GatewayAuthModule {}
     RequestsGraphqlModule,
     WebSessionModule,
     WebAppModule,
+    WebSchemaModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GatewayAuthModule, WebSessionModule],

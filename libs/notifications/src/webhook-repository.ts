@@ -7,6 +7,8 @@ export interface WebhookRecord {
   teamId: string;
   url: string;
   allowInsecure: boolean;
+  /** Set by the database; absent on a record about to be inserted. */
+  createdAt?: Date;
 }
 
 interface Row {
@@ -14,16 +16,18 @@ interface Row {
   team_id: string;
   url: string;
   allow_insecure: boolean;
+  created_at: Date | string;
   [key: string]: unknown;
 }
 
-const COLUMNS = 'id, team_id, url, allow_insecure';
+const COLUMNS = 'id, team_id, url, allow_insecure, created_at';
 
 const toRecord = (r: Row): WebhookRecord => ({
   id: r.id,
   teamId: r.team_id,
   url: r.url,
   allowInsecure: r.allow_insecure,
+  createdAt: new Date(r.created_at),
 });
 
 export class WebhookRepository {

@@ -425,7 +425,7 @@ function toAudit(r: SqlRow): AuditRow {
   };
 }
 
-function toUser(r: SqlRow): UserRow {
+export function toUser(r: SqlRow): UserRow {
   return {
     id: r.id as string,
     email: r.email as string,
@@ -436,7 +436,7 @@ function toUser(r: SqlRow): UserRow {
   };
 }
 
-function toOrganization(r: SqlRow): OrganizationRow {
+export function toOrganization(r: SqlRow): OrganizationRow {
   return {
     id: r.id as string,
     name: r.name as string,

@@ -20,6 +20,8 @@ type Listener = () => void;
 @Injectable()
 export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
   private readonly listeners = new Map<string, Set<Listener>>();
+  /** Listeners to every request (`credentialRequestsUpdated`): each judges visibility itself. */
+  private readonly everyListeners = new Set<(requestId: string) => void>();
   private subscription?: Subscription;
 
   constructor(
@@ -52,18 +54,27 @@ export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
     };
   }
 
+  /** Calls `listener` with the id after each projected change of any request; returns the unsubscribe function. */
+  listenAll(listener: (requestId: string) => void): () => void {
+    this.everyListeners.add(listener);
+    return () => void this.everyListeners.delete(listener);
+  }
+
   private async publish(events: RecordedEvent[]): Promise<void> {
     const changed = new Set(
       events
         .filter((e) => e.stream.startsWith(STREAM_PREFIX))
         .map((e) => e.stream.slice(STREAM_PREFIX.length))
-        .filter((id) => this.listeners.has(id)),
+        .filter((id) => this.everyListeners.size > 0 || this.listeners.has(id)),
     );
     if (changed.size === 0) return;
     const last = events[events.length - 1].globalPosition;
     if (!(await this.runner.waitFor(last, PROJECTION_WAIT_MS))) {
       this.logger.warn({ position: last }, 'projections lag behind; publishing live updates before they caught up');
     }
-    for (const id of changed) for (const listener of this.listeners.get(id) ?? []) listener();
+    for (const id of changed) {
+      for (const listener of this.listeners.get(id) ?? []) listener();
+      for (const listener of this.everyListeners) listener(id);
+    }
   }
 }

@@ -14,7 +14,7 @@ import { OrganizationsResolver } from '../organizations/organizations.resolver';
 import { ReviewCredentialRequestsApplicationResolver } from '../review-credential-requests-application/review-credential-requests-application.resolver';
 import { ReadYourWrites } from '../shared/read-your-writes';
 import { TeamResolver } from '../team/team.resolver';
-import { webhookProviders } from '../webhooks/webhook-providers';
+import { WEBHOOK_REPOSITORY, webhookProviders } from '../webhooks/webhook-providers';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { DirectoryAnswers } from './directory-answers';
 import { OrganizationFieldsResolver, TeamFieldsResolver, UserFieldsResolver } from './directory-fields.resolver';
@@ -49,6 +49,7 @@ import { DirectoryLoaders } from './directory-loader';
     ReviewCredentialRequestsApplicationResolver,
     WebhooksResolver,
   ],
-  exports: [DirectoryLoaders],
+  // MeResolver and the webhook repository also serve the web app's additions (web-schema/).
+  exports: [DirectoryLoaders, MeResolver, WEBHOOK_REPOSITORY],
 })
 export class DirectoryGraphqlModule {}

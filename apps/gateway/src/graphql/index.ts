@@ -11,3 +11,4 @@ export * from './types/webhook.types';
 export * from './inputs/credential-request.inputs';
 export * from './inputs/authorize-app.inputs';
 export * from './inputs/organization.inputs';
+export * from './types/web.types';

@@ -49,5 +49,7 @@ import { RequestViews } from './request-views';
     RequestedAppFieldsResolver,
     CredentialRequestUpdatedResolver,
   ],
+  // Also used by the web app's additions (web-schema/): the list subscription reuses both.
+  exports: [RequestViews, RequestUpdates],
 })
 export class RequestsGraphqlModule {}
