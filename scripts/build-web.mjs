@@ -57,6 +57,8 @@ export async function buildWeb({ force = false, quiet = false } = {}) {
     () => false,
   );
   if (!force && built && current === hash) return { skipped: true };
+  // Always a production bundle (React's production build), even when called with NODE_ENV=test (Jest) or dev.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await build({ configFile: join(webRoot, 'vite.config.mts'), logLevel: quiet ? 'warn' : 'info', mode: 'production' });
   const size = await initialJavaScript();

@@ -67,10 +67,6 @@ export type CredentialRequestStatus =
   | 'INVALID'
   | 'PARTIALLY_AUTHORIZED';
 
-export type Language =
-  | 'EN'
-  | 'PT_BR';
-
 export type OrgRole =
   | 'ADMIN'
   | 'GUEST'
@@ -90,7 +86,6 @@ export type ReauthorizationOutcome =
 
 export type RecipientInput = {
   email?: string | null | undefined;
-  language?: Language | null | undefined;
   name?: string | null | undefined;
   userId?: string | number | null | undefined;
 };

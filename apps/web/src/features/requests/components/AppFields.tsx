@@ -116,7 +116,7 @@ export function AppFields({
                 id={`${id}-m-${m.key}`}
                 type="checkbox"
                 checked={draft.modules.includes(m.key)}
-                aria-describedby={`${id}-s-${m.key}`}
+                aria-describedby={m.scopes.length > 0 ? `${id}-s-${m.key}` : undefined}
                 onChange={(e) =>
                   set({
                     modules: e.target.checked ? [...draft.modules, m.key] : draft.modules.filter((k) => k !== m.key),
@@ -124,9 +124,11 @@ export function AppFields({
                 }
               />
               <label htmlFor={`${id}-m-${m.key}`}>{m.name}</label>
-              <span id={`${id}-s-${m.key}`} className="field-hint">
-                {t('create.scopes', { scopes: m.scopes.join(', ') })}
-              </span>
+              {m.scopes.length > 0 && (
+                <span id={`${id}-s-${m.key}`} className="field-hint">
+                  {t('create.scopes', { scopes: m.scopes.join(', ') })}
+                </span>
+              )}
             </div>
           ))}
           <div id={`${id}-modules-error`}>

@@ -1,10 +1,9 @@
 // Step 1's recipient: someone in the organization (a member picker) or, for org admins and owners only (R3.3),
-// someone outside it (name, e-mail and the language of their e-mails).
+// someone outside it (name and e-mail). The language of their e-mails joins once RecipientInput.language exists.
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { fieldError, type FieldError } from '../../../lib/errors';
-import { currentLanguage } from '../../../lib/i18n';
 import { OrganizationPeople } from '../api/queries';
 
 export interface RecipientDraft {
@@ -13,16 +12,14 @@ export interface RecipientDraft {
   memberName: string;
   name: string;
   email: string;
-  language: 'EN' | 'PT_BR';
 }
 
-export const emptyRecipient = (lng: string): RecipientDraft => ({
+export const emptyRecipient = (): RecipientDraft => ({
   kind: 'inside',
   userId: '',
   memberName: '',
   name: '',
   email: '',
-  language: currentLanguage(lng) === 'pt-BR' ? 'PT_BR' : 'EN',
 });
 
 export function RecipientFields({
@@ -110,12 +107,6 @@ export function RecipientFields({
               value={draft.email}
               onChange={(e) => set({ email: e.target.value })}
             />
-          </Field>
-          <Field label={t('create.recipientLanguage')} error={fieldError(errors, 'input.recipient.language')}>
-            <select value={draft.language} onChange={(e) => set({ language: e.target.value as 'EN' | 'PT_BR' })}>
-              <option value="EN">{t('language.en', { ns: 'common' })}</option>
-              <option value="PT_BR">{t('language.pt-BR', { ns: 'common' })}</option>
-            </select>
           </Field>
         </>
       )}

@@ -47,7 +47,6 @@ export const en = {
     chooseMember: 'Choose a user',
     recipientName: 'Name',
     recipientEmail: 'Email address',
-    recipientLanguage: 'Language of the e-mails',
     next: 'Next',
     back: 'Back',
     app: 'App',

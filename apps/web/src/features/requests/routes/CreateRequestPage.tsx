@@ -18,13 +18,13 @@ import { CharCount } from '../components/CharCount';
 const DESCRIPTION_MAX = 256;
 
 export function CreateRequestPage() {
-  const { t, i18n } = useTranslation('requests');
+  const { t } = useTranslation('requests');
   const ws = useWorkspace();
   const catalog = useQuery(CatalogApps);
   const [create, creation] = useMutation(CreateRequest);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [recipient, setRecipient] = useState<RecipientDraft>(() => emptyRecipient(i18n.language));
+  const [recipient, setRecipient] = useState<RecipientDraft>(emptyRecipient);
   const [step, setStep] = useState<1 | 2>(1);
   const [apps, setApps] = useState<AppDraft[]>([emptyApp()]);
   const [terms, setTerms] = useState(false);
@@ -92,7 +92,7 @@ export function CreateRequestPage() {
       recipient:
         recipient.kind === 'inside'
           ? { userId: recipient.userId || null }
-          : { name: recipient.name.trim(), email: recipient.email.trim(), language: recipient.language },
+          : { name: recipient.name.trim(), email: recipient.email.trim() },
       apps: apps.map((a) => ({
         appKey: a.appKey,
         version: a.version,

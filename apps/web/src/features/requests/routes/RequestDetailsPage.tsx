@@ -45,6 +45,12 @@ export function RequestDetailsPage() {
   useEffect(() => {
     if (focusApp && request) focusRef.current?.focus();
   }, [focusApp, request]);
+  // The notice at the bottom of the screen (R5.4) goes away by itself, or with its Close button.
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 8000);
+    return () => clearTimeout(timer);
+  }, [toast]);
 
   if (loading && !request) return <p role="status">{t('loading', { ns: 'common' })}</p>;
   if (!request) {
