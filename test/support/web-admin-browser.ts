@@ -89,6 +89,7 @@ export async function bootWebApp(name: string, env: Record<string, string>, logg
     PORT: String(port),
   });
   const app = await bootstrap(config, logger);
+  await waitUntilReady(url);
   return {
     app,
     config,
@@ -100,6 +101,16 @@ export async function bootWebApp(name: string, env: Record<string, string>, logg
       rmSync(webDist, { recursive: true, force: true });
     },
   };
+}
+
+/** Polls /health/ready (database, Redis, projections) so the first sign-in does not race the start-up. */
+async function waitUntilReady(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const res = await fetch(`${url}/health/ready`).catch(() => null);
+    if (res?.ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url}/health/ready never answered 200`);
 }
 
 export interface WebUser {

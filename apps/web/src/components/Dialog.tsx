@@ -1,6 +1,6 @@
 // A modal built on <dialog>.showModal(): the browser makes the rest of the page inert (the focus stays inside),
 // Escape closes it, and focus returns to the element that opened it.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export function Dialog({
   open,
@@ -35,6 +35,7 @@ export function Dialog({
         onClose();
       }}
       onClose={() => open && onClose()}
+      onKeyDown={keepTabInside}
     >
       {open && (
         <>
@@ -46,4 +47,24 @@ export function Dialog({
       )}
     </dialog>
   );
+}
+
+// A modal dialog keeps Tab and Shift+Tab among its own controls (WAI-ARIA dialog pattern): Chromium's showModal()
+// makes the page inert but lets Tab leave the last control for the browser's own interface.
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+function keepTabInside(e: KeyboardEvent<HTMLDialogElement>) {
+  if (e.key !== 'Tab') return;
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+  if (items.length === 0) return;
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }

@@ -132,6 +132,7 @@ function RegisterForm({ teamId, onRegistered }: { teamId: string; onRegistered: 
   });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (loading) return;
     setError(null);
     try {
       const res = await register({ variables: { teamId, url } });
@@ -161,7 +162,8 @@ function RegisterForm({ teamId, onRegistered }: { teamId: string; onRegistered: 
         />
       </Field>
       {error && error.fields.length === 0 && <OperationError error={error} namespace="webhooks" />}
-      <Button type="submit" variant="primary" disabled={loading}>
+      {/* Not disabled while sending: a disabled button drops the focus the dialog gives back when it closes. */}
+      <Button type="submit" variant="primary" aria-disabled={loading || undefined}>
         {t('register.submit')}
       </Button>
     </form>
