@@ -3,6 +3,9 @@
 // Everything is clicked; only the audit log's 21 requests are created through the API (paging needs more than a
 // page, and the create form has its own tests).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { INVITATION_SECRET } from '@libs/application';
+import { invitationToken } from '@libs/invitations';
 import { gqlOk, tokenFor } from './support/api';
 import { captureLogs } from './support/logs';
 import { bootWebApp, launchBrowser, signIn, type WebApp } from './support/web-admin-browser';
@@ -226,5 +229,50 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await confirm.getByRole('button', { name: 'Delete webhook' }).click();
     await page.getByText('Webhook deleted.').waitFor();
     expect(await page.locator('tr[data-webhook]').count()).toBe(0);
+  });
+
+  it('a guest who accepted an invitation sees only the people on their own requests (R13.11, R12.1)', async () => {
+    const gina = { email: `gina@guest-${tag}.example`, name: 'Gina Guest' };
+    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const { organizations } = await gqlOk<{ organizations: { id: string; name: string; teams: { id: string }[] }[] }>(
+      web.url,
+      token,
+      '{ organizations { id name teams { id } } }',
+    );
+    const org = organizations.find((o) => o.name === orgName)!;
+    const created = await gqlOk<{ createCredentialRequest: { id: string } }>(
+      web.url,
+      token,
+      'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
+      {
+        input: {
+          teamId: org.teams[0].id,
+          name: 'Lead generation',
+          recipient: { name: gina.name, email: gina.email },
+          apps: [{ appKey: 'hubspot', allModules: true }],
+          termsAccepted: true,
+        },
+      },
+    );
+    // The link of the invitation e-mail (its token is derived from the invitation id, docs/decisions.md).
+    const sql = new Client({ connectionString: web.db.url });
+    await sql.connect();
+    const { rows } = await sql.query<{ invitation_id: string }>(
+      'SELECT invitation_id FROM read.requests WHERE id = $1',
+      [created.createCredentialRequest.id],
+    );
+    await sql.end();
+    const link = `/invitations/${invitationToken(web.app.get<symbol, string>(INVITATION_SECRET, { strict: false }), rows[0].invitation_id)}`;
+
+    const asGina = await open(gina);
+    await asGina.goto(`${web.url}${link}`);
+    await asGina.getByRole('button', { name: 'Accept invitation' }).click();
+    await asGina.waitForURL(`**/requests/${created.createCredentialRequest.id}`);
+    await asGina.goto(`${web.url}/organizations/${org.id}`);
+    await asGina.getByText('As a guest you see only the people on the requests you sent or received.').waitFor();
+    const people = await asGina.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    expect(people.sort()).toEqual([gina.email, olivia.email].sort());
+    expect(await asGina.getByRole('button', { name: 'Add member' }).count()).toBe(0);
+    expect(await asGina.getByRole('button', { name: 'Create team' }).count()).toBe(0);
   });
 });
