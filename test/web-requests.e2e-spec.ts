@@ -377,5 +377,18 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await confirm.getByText('OpenAI (Mara Manager)').waitFor();
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await cora.getByText('The request "Lead generation for marketing" was deleted.').waitFor();
+
+  // Portuguese (Brazil) from the switch, kept for the next visit.
+  await cora.getByLabel('Language').selectOption({ label: 'Português (Brasil)' });
+  await cora.getByRole('heading', { name: 'Solicitações de credenciais' }).waitFor();
+  await cora.getByRole('tab', { name: 'Enviadas' }).waitFor();
+  await cora.reload();
+  await cora.getByRole('link', { name: '+Criar solicitação' }).waitFor();
+  expect(await cora.getAttribute('html', 'lang')).toBe('pt-BR');
+  await look(cora, 'requests-pt-br');
   expect(violations).toEqual([]);
+  // The accessibility check does fire: an image without a text alternative is reported as critical.
+  await cora.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')");
+  const caught = await seriousViolations(cora, 'requests-pt-br-with-broken-image', []);
+  expect(caught.map((v) => v.id)).toContain('image-alt');
 }, 300_000);

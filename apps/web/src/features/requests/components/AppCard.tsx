@@ -67,7 +67,8 @@ export const AppCard = forwardRef<
       <ul className="module-list">
         {app.modules.map((m) => (
           <li key={m.key}>
-            {m.name} <span className="muted">— {m.scopes.join(', ')}</span>
+            {m.name}
+            {m.scopes.length > 0 && <span className="muted"> — {m.scopes.join(', ')}</span>}
           </li>
         ))}
       </ul>
