@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loadConfig, type Logger } from '@libs/config';
 import { bootstrap } from '../../apps/bootstrap';
 import type { BootedApp } from './app';
@@ -14,25 +14,13 @@ const root = resolve(__dirname, '../..');
 /** Where the tests write screenshots (dist/ is not committed; a few are copied to docs/screenshots/ by hand). */
 export const screenshotDir = join(root, 'dist/screenshots');
 
-/** Debian's chromium driven by playwright-core (no browser download); flags keep it off the network and quiet. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
+/** The same Debian chromium as the requests tests (test/support/web-browser.ts). */
+export { launchChromium as launchBrowser } from './web-browser';
 
 /**
  * Builds the web app into a directory of this test file's own: other test files (and people) may be building
- * dist/web at the same moment.
+ * dist/web at the same moment. NODE_ENV=production: under Jest it is "test", which would bundle React's
+ * development build.
  */
 export function buildWebInto(outDir: string): void {
   const res = spawnSync(
@@ -48,7 +36,11 @@ export function buildWebInto(outDir: string): void {
       '--logLevel',
       'warn',
     ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } },
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    },
   );
   if (res.status !== 0) throw new Error(`web build failed:\n${res.stdout}\n${res.stderr}`);
 }
