@@ -9,7 +9,7 @@ import { redisUrl } from './support/redis';
 
 // The provider redirects the browser to PUBLIC_URL/auth/callback; the test carries the query to the booted port.
 const PUBLIC_URL = 'http://cr.test';
-const ME = '{ me { email name } }';
+const ME = '{ viewer { user { email } supportStaff } }';
 
 describe('OpenID Connect sign-in against a real oidc-provider (issue #10)', () => {
   const logs = captureLogs();
@@ -73,10 +73,10 @@ describe('OpenID Connect sign-in against a real oidc-provider (issue #10)', () =
     expect(browser.cookies.has('cr_login')).toBe(false);
     expect(browser.lastSetCookies.find((c) => c.startsWith('cr_session='))).toMatch(/HttpOnly.*SameSite=Lax/i);
 
-    const me = await browser.graphql<{ me: { email: string } }>(ME);
-    expect(me.data?.me.email).toBe('olga@corp.example');
+    const me = await browser.graphql<{ viewer: { user: { email: string }; supportStaff: boolean } }>(ME);
+    expect(me.data?.viewer).toEqual({ user: { email: 'olga@corp.example' }, supportStaff: false });
     const session = await (await browser.fetch('/auth/session')).json();
-    expect(session).toMatchObject({ signedIn: true, email: 'olga@corp.example' });
+    expect(session).toMatchObject({ signedIn: true, email: 'olga@corp.example', emailVerified: true });
 
     // The session carries the ID token's email_verified (the bearer path's rule applies to both).
     const sql = new Client({ connectionString: db.url });
@@ -90,6 +90,11 @@ describe('OpenID Connect sign-in against a real oidc-provider (issue #10)', () =
       await sql.end();
     }
 
+    // Neither the session cookie nor the sign-in transaction ever reaches the logs.
+    for (const value of browser.cookies.values()) expect(logs.text()).not.toContain(value);
+    const code = new URL(callback.url).searchParams.get('code');
+    expect(code).toBeTruthy();
+    expect(logs.text()).not.toContain(code);
     const stolen = browser.cookieHeader();
     expect((await browser.fetch('/auth/logout', { method: 'POST' })).status).toBe(204);
     const replay = await fetch(`${booted.url}/graphql`, {

@@ -51,7 +51,7 @@ describe('browser sessions and the development sign-in (issue #10)', () => {
     const me = await browser.graphql<{ me: { email: string; name: string } }>(ME);
     expect(me.data).toEqual({ me: { email: 'ana@corp.example', name: 'Ana' } });
     const session = (await (await browser.fetch('/auth/session')).json()) as Record<string, string>;
-    expect(session).toMatchObject({ signedIn: true, email: 'ana@corp.example', name: 'Ana' });
+    expect(session).toMatchObject({ signedIn: true, email: 'ana@corp.example', name: 'Ana', emailVerified: true });
     const expiresAt = Date.parse(session.expiresAt);
     expect(expiresAt).toBeGreaterThanOrEqual(before + 7200_000 - 1000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 7200_000 + 1000);
@@ -172,7 +172,7 @@ describe('browser sessions and the development sign-in (issue #10)', () => {
     expect(after.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('stores only a hash of the cookie, and no token', async () => {
+  it('stores only a hash of the cookie, and no token, and never logs it', async () => {
     const browser = new TestBrowser(embedded.url);
     await browser.devSignIn({ email: 'ivy@corp.example' });
     const value = browser.cookies.get('cr_session')!;
@@ -182,6 +182,8 @@ describe('browser sessions and the development sign-in (issue #10)', () => {
       const { rows } = await sql.query(`SELECT * FROM web_sessions WHERE email = 'ivy@corp.example'`);
       expect(rows).toHaveLength(1);
       expect(JSON.stringify(rows)).not.toContain(value);
+      // Nor is it ever logged (the request logs at debug level included).
+      expect(logs.text()).not.toContain(value);
     } finally {
       await sql.end();
     }

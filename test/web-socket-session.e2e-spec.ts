@@ -93,10 +93,17 @@ describe('graphql-ws authenticated by the session cookie (issue #10)', () => {
     expect(logs.text()).toContain('graphql-ws connection refused: origin not allowed');
   });
 
-  it('answers UNAUTHENTICATED on a socket without a session or token', async () => {
-    const { client } = socket({ origin: ownOrigin });
-    const result = await run(client, '{ me { email } }');
-    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  it('refuses a socket without a live session or token before the ack (4403)', async () => {
+    const browser = await signedIn('abe@corp.example');
+    const stale = browser.cookieHeader();
+    await browser.fetch('/auth/logout', { method: 'POST' });
+    const attempts: Record<string, string>[] = [{ origin: ownOrigin }, { origin: ownOrigin, cookie: stale }];
+    for (const headers of attempts) {
+      const { client, closed } = socket(headers);
+      const outcome = await run(client, '{ me { email } }').catch((error: unknown) => ({ error }));
+      expect(outcome).not.toHaveProperty('data.me');
+      expect((await closed).code).toBe(4403);
+    }
   });
 
   it('closes the socket (4401) when its session is signed out', async () => {

@@ -36,8 +36,9 @@ export class AuthController {
     res.setHeader('cache-control', 'no-store');
     const session = await this.sessions.sessionOf(req.headers);
     if (!session) return { signedIn: false };
-    const { email, name } = session.identity;
-    return { signedIn: true, email, name, expiresAt: session.expiresAt.toISOString() };
+    const { email, name, emailVerified } = session.identity;
+    // emailVerified false: the API will refuse this identity (R13.2); the page can say to verify the address.
+    return { signedIn: true, email, name, emailVerified, expiresAt: session.expiresAt.toISOString() };
   }
 
   @Post('dev-signin')
@@ -113,7 +114,11 @@ export class AuthController {
   /** Refuses (403) a state-changing request sent by a page of an origin that is not ours. */
   private sameOrigin(req: Request, res: Response): boolean {
     if (this.sessions.originAllowed(req.headers.origin)) return true;
-    res.status(403).json({ error: 'FORBIDDEN', message: 'requests from this origin are not accepted' });
+    // The usual cause in development: the browser uses another address than PUBLIC_URL (127.0.0.1 vs localhost).
+    res.status(403).json({
+      error: 'FORBIDDEN',
+      message: `requests from this origin are not accepted: open ${this.config.publicUrl} (PUBLIC_URL), or list the origin in CORS_ORIGINS`,
+    });
     return false;
   }
 

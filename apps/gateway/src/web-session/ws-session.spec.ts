@@ -4,12 +4,14 @@ import { SESSION_ENDED_CLOSE_CODE, wsSessionOnConnect, type WsConnectContext } f
 
 const logger = { info: () => undefined } as unknown as Logger;
 
-function fakes(expiresInMs: number | null) {
+function fakes(expiresInMs: number | null, verified = true) {
   const ended = new Map<string, () => void>();
   const sessions = {
     originAllowed: (origin?: string) => origin === undefined || origin === 'https://app.example',
     sessionOf: async () =>
-      expiresInMs === null ? null : { idHash: 'h1', expiresAt: new Date(Date.now() + expiresInMs) },
+      expiresInMs === null
+        ? null
+        : { idHash: 'h1', expiresAt: new Date(Date.now() + expiresInMs), identity: { emailVerified: verified } },
     store: {
       onEnded: (idHash: string, listener: () => void) => {
         ended.set(idHash, listener);
@@ -40,8 +42,16 @@ describe('wsSessionOnConnect', () => {
     const f = fakes(60_000);
     const onConnect = wsSessionOnConnect(f.sessions, logger);
     expect(await onConnect(f.ctx('https://evil.example'))).toBe(false);
+    expect(f.closes).toEqual([4403]);
     expect(await onConnect(f.ctx('https://app.example'))).toBe(true);
     expect(await onConnect(f.ctx())).toBe(true);
+  });
+
+  it('refuses a socket with neither a token nor a live session, or an unverified one (4403)', async () => {
+    for (const f of [fakes(null), fakes(60_000, false)]) {
+      expect(await wsSessionOnConnect(f.sessions, logger)(f.ctx('https://app.example'))).toBe(false);
+      expect(f.closes).toEqual([4403]);
+    }
   });
 
   it('closes a cookie-authenticated socket at the session expiry', async () => {

@@ -11,6 +11,15 @@ export interface WsConnectContext {
   };
 }
 
+/** Close code of a socket refused at connect (another origin, no credentials, unverified e-mail). */
+export const REFUSED_CLOSE_CODE = 4403;
+
+/** Closes with the reason; graphql-ws's own close after `false` is then a no-op. */
+function refuse(socket: WsConnectContext['extra']['socket'], reason: string): false {
+  socket.close(REFUSED_CLOSE_CODE, reason);
+  return false;
+}
+
 /** Close code when the socket's session ends (sign-out or expiry): the client must sign in again. */
 export const SESSION_ENDED_CLOSE_CODE = 4401;
 
@@ -18,23 +27,30 @@ export const SESSION_ENDED_CLOSE_CODE = 4401;
 const MAX_TIMER_MS = 2_147_483_647;
 
 /**
- * `onConnect` of graphql-ws: a socket opened by a page of another origin is refused (graphql-ws closes it with
- * 4403), whatever credentials it carries — cookies ride along with cross-site WebSocket upgrades. A socket
- * authenticated by the session cookie (no bearer in `connectionParams`) is closed with 4401 when the session ends:
- * sign-out in any process, or its expiry.
+ * `onConnect` of graphql-ws: a socket opened by a page of another origin is refused (4403), whatever credentials it
+ * carries — cookies ride along with cross-site WebSocket upgrades. Without a bearer in `connectionParams` the
+ * session cookie must name a live session of a verified e-mail (else 4403, before the ack); such a socket is closed
+ * with 4401 when the session ends: sign-out in any process, or its expiry.
  */
-export function wsSessionOnConnect(sessions: WebSessions, logger: Logger) {
+export function wsSessionOnConnect(
+  sessions: WebSessions,
+  logger: Logger,
+  /** How a socket that brings a token in `connection_init` is checked at connect (e.g. verified, closed at expiry). */
+  onBearer: (ctx: WsConnectContext) => boolean | Promise<boolean> = () => true,
+) {
   return async (ctx: WsConnectContext): Promise<boolean> => {
     const { request, socket } = ctx.extra;
     const origin = request.headers.origin;
     if (!sessions.originAllowed(origin)) {
       logger.info({ origin }, 'graphql-ws connection refused: origin not allowed');
-      return false;
+      return refuse(socket, 'origin not allowed');
     }
     const bearer = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-    if (typeof bearer === 'string' && bearer) return true;
+    if (typeof bearer === 'string' && bearer) return onBearer(ctx);
     const session = await sessions.sessionOf(request.headers);
-    if (!session) return true; // operations answer UNAUTHENTICATED, as for a socket without a token
+    // Neither a token nor a live session: refused before the ack, the reason in the close frame.
+    if (!session) return refuse(socket, 'authentication required: sign in, or send the token in connection_init');
+    if (!session.identity.emailVerified) return refuse(socket, 'verify your e-mail address, then sign in again');
     let timer: NodeJS.Timeout | undefined;
     const close = () => {
       cleanup();

@@ -1,0 +1,384 @@
+import { createClient, type Client as WsClient } from 'graphql-ws';
+import { Client } from 'pg';
+import WebSocket from 'ws';
+import { INVITATION_SECRET } from '@libs/application';
+import { invitationToken } from '@libs/invitations';
+import { codeOf, gql, gqlOk, seedDirectory, tokenFor, type SeededDirectory, type SeededUser } from './support/api';
+import type { BootedApp } from './support/app';
+import { TestBrowser } from './support/browser';
+import { bootGatewayWith } from './support/gateway-app';
+import { captureLogs } from './support/logs';
+import { createTestDatabase, type TestDatabase } from './support/postgres';
+import { redisUrl } from './support/redis';
+
+const secret = 'web-schema-additions-secret-0123456789abc';
+const CREATE = `mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }`;
+const MEMBERS = `query($id: ID!) { organization(id: $id) { members { user { email } role } } }`;
+const WEBHOOKS = `query($id: ID!) { team(id: $id) { webhooks { id url createdAt } } }`;
+
+interface Update {
+  id: string;
+  status: string;
+  viewerRelation: string;
+}
+
+describe('schema additions for the web app (issue #10)', () => {
+  const logs = captureLogs();
+  let db: TestDatabase;
+  let booted: BootedApp;
+  let dir: SeededDirectory;
+  let gia: SeededUser;
+  let requestId: string;
+  let token: string;
+  const sockets: WsClient[] = [];
+
+  const as = (user: { token: string } | undefined, query: string, variables?: Record<string, unknown>) =>
+    gql(booted.url, user?.token, query, variables);
+  const create = (user: SeededUser, recipient: Record<string, unknown>, name = 'Keys') =>
+    gqlOk<{ createCredentialRequest: { id: string } }>(booted.url, user.token, CREATE, {
+      input: {
+        teamId: dir.teamId,
+        termsAccepted: true,
+        name,
+        recipient,
+        apps: [{ appKey: 'openai', allModules: true }],
+      },
+    }).then((d) => d.createCredentialRequest.id);
+  const eventCount = async () => {
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    try {
+      return Number((await sql.query('SELECT count(*) AS n FROM es_events')).rows[0].n);
+    } finally {
+      await sql.end();
+    }
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('web_schema');
+    booted = await bootGatewayWith(
+      {
+        ROLE: 'all',
+        REDIS_URL: redisUrl,
+        DATABASE_URL: db.url,
+        AUTH_JWT_SECRET: secret,
+        AUTH_DEV_SIGNIN: 'true',
+        WEBHOOKS_ALLOW_INSECURE: 'true',
+      },
+      logs.logger,
+      [],
+    );
+    dir = await seedDirectory(booted.url, secret, { enableFeature: true });
+    requestId = await create(dir.owner, {
+      name: 'Gia Guest',
+      email: `gia.${dir.organizationId.slice(0, 8)}@partner.example`,
+    });
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    const { rows } = await sql.query('SELECT invitation_id, invitation_email FROM read.requests WHERE id = $1', [
+      requestId,
+    ]);
+    await sql.end();
+    token = invitationToken(
+      booted.app.get<symbol, string>(INVITATION_SECRET, { strict: false }),
+      rows[0].invitation_id,
+    );
+    const base = { sub: `sub-gia-${requestId}`, email: rows[0].invitation_email as string, name: 'Gia Guest' };
+    const giaToken = await tokenFor(secret, base);
+    const me = await gqlOk<{ me: { id: string } }>(booted.url, giaToken, '{ me { id } }');
+    gia = { ...base, id: me.me.id, token: giaToken };
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(sockets.map((s) => s.dispose()));
+    await booted?.close();
+    await db?.drop();
+  });
+
+  describe('viewer', () => {
+    it('answers the user, support staff or not, and the language', async () => {
+      const q = '{ viewer { user { id email } supportStaff language } }';
+      expect((await as(dir.owner, q)).data).toEqual({
+        viewer: { user: { id: dir.owner.id, email: dir.owner.email }, supportStaff: false, language: 'EN' },
+      });
+      expect((await as(dir.support, q)).data).toMatchObject({ viewer: { supportStaff: true } });
+      expect(codeOf(await as(undefined, q))).toBe('UNAUTHENTICATED');
+    });
+
+    it("carries the development sign-in's support box through the session", async () => {
+      for (const supportStaff of [true, false]) {
+        const browser = new TestBrowser(booted.url);
+        await browser.devSignIn({ email: `desk${supportStaff}@corp-desk.example`, supportStaff });
+        const res = await browser.graphql<{ viewer: { supportStaff: boolean } }>('{ viewer { supportStaff } }');
+        expect(res.data?.viewer.supportStaff).toBe(supportStaff);
+      }
+    });
+  });
+
+  describe('invitation(token) preview (R12.1)', () => {
+    const PREVIEW = `query($token: String!) { invitation(token: $token) {
+      organizationName teamName invitedBy { id name email external } requestId requestName email accepted } }`;
+
+    it('shows who invites whom, to what, and changes nothing', async () => {
+      const before = await eventCount();
+      const res = await as(dir.stranger, PREVIEW, { token });
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual({
+        invitation: {
+          organizationName: expect.stringMatching(/^Org /),
+          teamName: expect.stringMatching(/^Team /),
+          invitedBy: { id: dir.owner.id, name: dir.owner.name, email: dir.owner.email, external: false },
+          requestId,
+          requestName: 'Keys',
+          email: gia.email,
+          accepted: false,
+        },
+      });
+      await as(gia, PREVIEW, { token });
+      expect(await eventCount()).toBe(before);
+      expect((await as(gia, MEMBERS, { id: dir.organizationId })).data).toEqual({ organization: null });
+    });
+
+    it('is NOT_FOUND for an unknown or empty token, UNAUTHENTICATED signed out', async () => {
+      expect(codeOf(await as(dir.owner, PREVIEW, { token: 'no-such-token' }))).toBe('NOT_FOUND');
+      expect(codeOf(await as(dir.owner, PREVIEW, { token: '' }))).toBe('NOT_FOUND');
+      expect(codeOf(await as(undefined, PREVIEW, { token }))).toBe('UNAUTHENTICATED');
+    });
+
+    it('says accepted once the explicit Accept was done', async () => {
+      await gqlOk(booted.url, gia.token, 'mutation($t: String!) { acceptInvitation(token: $t) { requestId } }', {
+        t: token,
+      });
+      const res = await as(gia, PREVIEW, { token });
+      expect(res.data).toMatchObject({ invitation: { accepted: true, requestId } });
+    });
+  });
+
+  describe('Organization.members (R13.11)', () => {
+    const emails = (res: Awaited<ReturnType<typeof as>>) =>
+      (res.data as { organization: { members: { user: { email: string }; role: string }[] } }).organization.members;
+
+    it('lists every member with their role for members, admins and owners', async () => {
+      for (const who of [dir.owner, dir.member, dir.outsider]) {
+        const members = emails(await as(who, MEMBERS, { id: dir.organizationId }));
+        expect(members).toEqual(
+          expect.arrayContaining([
+            { user: { email: dir.owner.email }, role: 'OWNER' },
+            { user: { email: dir.member.email }, role: 'MEMBER' },
+            { user: { email: dir.outsider.email }, role: 'MEMBER' },
+            { user: { email: gia.email }, role: 'GUEST' },
+          ]),
+        );
+        expect(members).toHaveLength(4);
+      }
+    });
+
+    it('shows a guest only the people on the requests they sent or received', async () => {
+      const members = emails(await as(gia, MEMBERS, { id: dir.organizationId }));
+      expect(members).toEqual(
+        expect.arrayContaining([
+          { user: { email: dir.owner.email }, role: 'OWNER' },
+          { user: { email: gia.email }, role: 'GUEST' },
+        ]),
+      );
+      expect(members).toHaveLength(2);
+      expect(JSON.stringify(members)).not.toContain(dir.member.email);
+      expect(JSON.stringify(members)).not.toContain(dir.outsider.email);
+    });
+
+    it('is hidden from non-members (organization is null) and open to support staff', async () => {
+      expect((await as(dir.stranger, MEMBERS, { id: dir.organizationId })).data).toEqual({ organization: null });
+      const found = await gqlOk<{ supportOrganizations: { id: string; members: unknown[] }[] }>(
+        booted.url,
+        dir.support.token,
+        'query($s: String) { supportOrganizations(search: $s) { id members { user { email } } } }',
+        { s: dir.organizationId ? 'org ' : null },
+      );
+      expect(found.supportOrganizations.find((o) => o.id === dir.organizationId)?.members).toHaveLength(4);
+    });
+  });
+
+  describe('Team.webhooks (R12.6)', () => {
+    let hookId: string;
+    beforeAll(async () => {
+      const registered = await gqlOk<{ registerWebhook: { id: string; signingSecret: string } }>(
+        booted.url,
+        dir.owner.token,
+        'mutation($t: ID!, $u: String!) { registerWebhook(teamId: $t, url: $u) { id signingSecret } }',
+        { t: dir.teamId, u: 'http://127.0.0.1:9/hook' },
+      );
+      hookId = registered.registerWebhook.id;
+      // The org member outside the team becomes its ADMIN: team admins manage webhooks too.
+      await gqlOk(
+        booted.url,
+        dir.owner.token,
+        'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: ADMIN) { id } }',
+        { t: dir.teamId, u: dir.outsider.id },
+      );
+    });
+
+    it('lists them for org owners and team admins, never with the secret', async () => {
+      for (const who of [dir.owner, dir.outsider]) {
+        const res = await as(who, WEBHOOKS, { id: dir.teamId });
+        expect(res.errors).toBeUndefined();
+        const hooks = (res.data as { team: { webhooks: { id: string; url: string; createdAt: string }[] } }).team
+          .webhooks;
+        expect(hooks).toEqual([{ id: hookId, url: 'http://127.0.0.1:9/hook', createdAt: expect.any(String) }]);
+        expect(Date.parse(hooks[0].createdAt)).toBeLessThanOrEqual(Date.now());
+      }
+    });
+
+    it('is FORBIDDEN for team members and guests', async () => {
+      for (const who of [dir.member, gia]) {
+        const res = await as(who, WEBHOOKS, { id: dir.teamId });
+        expect([who.email, codeOf(res)]).toEqual([who.email, 'FORBIDDEN']);
+      }
+      expect((await as(dir.stranger, WEBHOOKS, { id: dir.teamId })).data).toEqual({ team: null });
+    });
+  });
+
+  describe('support staff only', () => {
+    it('lists pending applications for support staff; FORBIDDEN for others', async () => {
+      const PENDING = '{ pendingCredentialRequestsApplications { id email credentialRequestsApplication } }';
+      await gqlOk(booted.url, dir.stranger.token, 'mutation { applyForCredentialRequests { id } }');
+      const res = await gqlOk<{
+        pendingCredentialRequestsApplications: { id: string; credentialRequestsApplication: string }[];
+      }>(booted.url, dir.support.token, PENDING);
+      expect(res.pendingCredentialRequestsApplications).toContainEqual({
+        id: dir.stranger.id,
+        email: dir.stranger.email,
+        credentialRequestsApplication: 'PENDING',
+      });
+      expect(
+        res.pendingCredentialRequestsApplications.every((u) => u.credentialRequestsApplication === 'PENDING'),
+      ).toBe(true);
+      for (const who of [dir.owner, dir.member]) expect(codeOf(await as(who, PENDING))).toBe('FORBIDDEN');
+      await gqlOk(
+        booted.url,
+        dir.support.token,
+        'mutation($id: ID!) { reviewCredentialRequestsApplication(userId: $id, approve: false) { id } }',
+        { id: dir.stranger.id },
+      );
+      const after = await gqlOk<{ pendingCredentialRequestsApplications: { id: string }[] }>(
+        booted.url,
+        dir.support.token,
+        PENDING,
+      );
+      expect(after.pendingCredentialRequestsApplications.map((u) => u.id)).not.toContain(dir.stranger.id);
+    });
+
+    it('finds organizations by name for support staff; FORBIDDEN for others', async () => {
+      const SEARCH = 'query($s: String) { supportOrganizations(search: $s) { id name plan } }';
+      const org = await gqlOk<{ organization: { name: string } }>(
+        booted.url,
+        dir.owner.token,
+        'query($id: ID!) { organization(id: $id) { name } }',
+        { id: dir.organizationId },
+      );
+      const part = org.organization.name.slice(4).toUpperCase();
+      const found = await gqlOk<{ supportOrganizations: { id: string; plan: string }[] }>(
+        booted.url,
+        dir.support.token,
+        SEARCH,
+        { s: part },
+      );
+      expect(found.supportOrganizations).toEqual([
+        { id: dir.organizationId, name: org.organization.name, plan: 'ENTERPRISE' },
+      ]);
+      const wild = await gqlOk<{ supportOrganizations: unknown[] }>(booted.url, dir.support.token, SEARCH, { s: '%' });
+      expect(wild.supportOrganizations).toEqual([]);
+      expect(codeOf(await as(dir.owner, SEARCH, { s: part }))).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('Subscription.credentialRequestsUpdated (R12.7 for lists)', () => {
+    /** A bearer-authenticated socket collecting every update. */
+    function subscribe(user: SeededUser) {
+      const received: Update[] = [];
+      const client = createClient({
+        url: `${booted.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${user.token}` },
+        retryAttempts: 0,
+      });
+      sockets.push(client);
+      client.subscribe<{ credentialRequestsUpdated: Update }>(
+        { query: 'subscription { credentialRequestsUpdated { id status viewerRelation } }' },
+        {
+          next: (v) => v.data && received.push(v.data.credentialRequestsUpdated),
+          error: () => undefined,
+          complete: () => undefined,
+        },
+      );
+      return received;
+    }
+
+    /** Waits for a condition on what arrived, making a visible change each round until the subscription is live. */
+    async function until<T>(check: () => T | undefined, change?: () => Promise<unknown>): Promise<T> {
+      for (;;) {
+        if (change) await change();
+        for (let i = 0; i < 10; i++) {
+          const found = check();
+          if (found !== undefined) return found;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+    }
+
+    it('pushes a request the viewer may see when it changes, as credentialRequest(id) shows it', async () => {
+      const owner = subscribe(dir.owner);
+      // Live once a warm-up request (owner → member) has arrived.
+      await until(
+        () => owner[0],
+        () => create(dir.owner, { userId: dir.member.id }, 'Warm-up'),
+      );
+      await gqlOk(
+        booted.url,
+        gia.token,
+        'mutation($r: ID!) { declineApp(requestId: $r, appKey: "openai", reason: "Not now") { status } }',
+        { r: requestId },
+      );
+      const declined = await until(() => owner.find((u) => u.id === requestId && u.status === 'DECLINED'));
+      expect(declined).toEqual({ id: requestId, status: 'DECLINED', viewerRelation: 'REQUESTER' });
+    });
+
+    it('sends each viewer only what they may see: a guest none of the team’s other requests (R7.1, R13.11)', async () => {
+      const member = subscribe(dir.member);
+      const guest = subscribe(gia);
+      await until(
+        () => member[0],
+        () => create(dir.owner, { userId: dir.member.id }, 'For the member'),
+      );
+      await until(
+        () => guest[0],
+        () => create(dir.owner, { userId: gia.id }, 'For Gia'),
+      );
+      const notForGia = await create(dir.owner, { userId: dir.member.id }, 'Not for Gia');
+      const marker = await create(dir.owner, { userId: gia.id }, 'Gia marker');
+      // Updates arrive in event order: once the later marker is here, the earlier request would have been too.
+      await until(() => guest.find((u) => u.id === marker));
+      await until(() => member.find((u) => u.id === marker));
+      expect(member.map((u) => u.id)).toContain(notForGia);
+      expect(guest.map((u) => u.id)).not.toContain(notForGia);
+      expect(guest.every((u) => u.viewerRelation === 'RECIPIENT')).toBe(true);
+    });
+
+    it('needs sign-in: a socket without a token or session is refused before the ack', async () => {
+      let onClosed!: (code: number) => void;
+      const closed = new Promise<number>((resolve) => (onClosed = resolve));
+      const client = createClient({
+        url: `${booted.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        on: { closed: (event) => onClosed((event as { code: number }).code) },
+      });
+      sockets.push(client);
+      const received: unknown[] = [];
+      client.subscribe(
+        { query: 'subscription { credentialRequestsUpdated { id } }' },
+        { next: (v) => void received.push(v), error: () => undefined, complete: () => undefined },
+      );
+      expect(await closed).toBe(4403);
+      expect(received).toEqual([]);
+    });
+  });
+});
