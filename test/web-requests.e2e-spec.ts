@@ -176,6 +176,12 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await nora.getByRole('link', { name: 'View the request' }).click();
   await statusOf(nora, 'microsoft-entra-id', 'PENDING');
   await mark(nora);
+  // The Sent list, open in a second tab, follows too (R12.7 for lists).
+  const noraList = await nora.context().newPage();
+  await noraList.goto(`${stack.url}/requests`);
+  const row = noraList.getByRole('row', { name: /Weekly newsletter/ });
+  await row.locator('[data-status="INCOMPLETE"]').waitFor();
+  await mark(noraList);
 
   // The colleague follows the e-mail's "Review request" link, signs in and lands on the request.
   const reviewLink = await stack.linkFor(people.colleague.email, /http:\/\/127\.0\.0\.1:\d+\/requests\/[\w-]+/);
@@ -211,6 +217,10 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   // The builder's open page turns green by itself.
   await statusOf(nora, 'microsoft-entra-id', 'AUTHORIZED');
   expect(await notReloaded(nora)).toBe(true);
+  await row.locator('[data-status="AUTHORIZED"]').waitFor();
+  expect(await notReloaded(noraList)).toBe(true);
+  await look(noraList, 'requests-sent-authorized');
+  await noraList.close();
   await look(nora, 'request-details-requester-authorized');
 
   // R5.4: the connection is valid — nothing is sent, and the page says so.
