@@ -14,6 +14,7 @@ const people = {
   colleague: { email: 'carlos@acme.example', name: 'Carlos Colleague' },
   contractor: { email: 'cora@acme.example', name: 'Cora Contractor' },
   manager: { email: 'mara@client.example', name: 'Mara Manager' },
+  viewer: { email: 'ines@acme.example', name: 'Ines Identity' },
 };
 const MOBILE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -71,6 +72,7 @@ async function setUpAcme() {
   await member(people.builder, 'MEMBER', comms);
   await member(people.colleague, 'MEMBER', comms);
   await member(people.contractor, 'ADMIN', marketing);
+  await member(people.viewer, 'MEMBER', marketing);
   for (const requester of [people.builder, people.contractor]) {
     const client = await stack.signedIn(requester.email, requester.name);
     const { applyForCredentialRequests: me } = await gql<{ applyForCredentialRequests: { id: string } }>(
@@ -402,3 +404,24 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   const caught = await seriousViolations(cora, 'requests-pt-br-with-broken-image', []);
   expect(caught.map((v) => v.id)).toContain('image-alt');
 }, 300_000);
+
+it('signs in through the identity provider (OIDC, code + PKCE done by the server) and lands on the page asked for', async () => {
+  const ines = await newPage(MOBILE);
+  await ines.goto(`${stack.url}/requests?tab=received`);
+  await ines.waitForURL(/\/signin\?returnTo=/);
+  await ines.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await ines.waitForURL((u) => u.origin === stack.idp.issuer && u.pathname.startsWith('/interaction/'));
+  await ines.getByLabel('Account e-mail').fill(people.viewer.email);
+  await ines.getByRole('button', { name: 'Allow' }).click();
+  await ines.waitForURL(`${stack.url}/requests?tab=received`);
+  await ines.getByRole('tab', { name: 'Received', selected: true }).waitFor();
+  await ines.getByText('No credential requests here yet.').waitFor();
+  await look(ines, 'requests-received-oidc');
+  // The session is the httpOnly cookie: nothing of it is readable by the page.
+  expect(
+    await ines.evaluate<string>('document.cookie + JSON.stringify({ ...localStorage, ...sessionStorage })'),
+  ).not.toMatch(/session|token/i);
+  await ines.getByRole('button', { name: 'Sign out' }).click();
+  await ines.waitForURL(/\/signin/);
+  expect(violations).toEqual([]);
+}, 120_000);

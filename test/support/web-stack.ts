@@ -28,6 +28,8 @@ export interface WebStack {
   booted: BootedApp;
   smtp: SmtpSink;
   oidc: OidcTestServer;
+  /** The identity provider people sign in with (OIDC, `/auth/login`), with a consent page. */
+  idp: OidcTestServer;
   /** Calls the API key server received (to show a refused key never reaches anything else). */
   keyChecks: string[];
   /** Makes the provider's token endpoint refuse refresh tokens (as when the grant was revoked there). */
@@ -79,7 +81,8 @@ export function buildWebApp(): void {
 
 /**
  * The whole product on loopback for browser tests: the gateway with its workers and projectors (ROLE=all) on
- * PostgreSQL and Redis, serving the built web app at PUBLIC_URL; a real SMTP server catching the e-mails; a real
+ * PostgreSQL and Redis, serving the built web app at PUBLIC_URL, with the OIDC sign-in at a second provider and
+ * the development sign-in; a real SMTP server catching the e-mails; a real
  * OpenID provider with a consent page for the OAuth2 apps (its token endpoint behind a gate that can refuse
  * refreshes); a real HTTP server checking API keys. The catalog holds the help page's apps.
  */
@@ -94,6 +97,8 @@ export async function startWebStack(): Promise<WebStack> {
     redirectUri: `${url}/oauth/callback`,
     consentPage: true,
   });
+
+  const idp = await startOidcServer({ redirectUri: `${url}/auth/callback`, scopes: ['profile'], consentPage: true });
 
   let refuse = false;
   const gate = createServer((req, res) => {
@@ -217,7 +222,11 @@ export async function startWebStack(): Promise<WebStack> {
       BULL_PREFIX: uniquePrefix('web'),
       PUBLIC_URL: url,
       SMTP_URL: smtp.url,
-      AUTH_JWT_SECRET: 'web-e2e-jwt-secret-0123456789abcdef0123',
+      AUTH_ISSUER: idp.issuer,
+      AUTH_JWKS_URL: idp.jwksUri,
+      AUTH_CLIENT_ID: idp.clientId,
+      AUTH_CLIENT_SECRET: idp.clientSecret,
+      SESSION_SECRET: 'web-e2e-session-secret-0123456789abcdef',
       AUTH_DEV_SIGNIN: 'true',
       APPS_CATALOG: join(dir, 'apps.json'),
       WEB_DIST: resolve(__dirname, '../../dist/web'),
@@ -233,6 +242,7 @@ export async function startWebStack(): Promise<WebStack> {
     booted,
     smtp,
     oidc,
+    idp,
     keyChecks,
     refuseRefresh(on) {
       refuse = on;
@@ -266,6 +276,7 @@ export async function startWebStack(): Promise<WebStack> {
       await booted.close();
       await smtp.stop();
       await oidc.stop();
+      await idp.stop();
       gate.closeAllConnections();
       keys.closeAllConnections();
       await new Promise<void>((r) => gate.close(() => r()));
