@@ -366,8 +366,16 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   expect(traces).not.toContain(GOOD_API_KEY);
 
   // Decline Email with a reason: red on the requester's page, with the reason.
+  // Keyboard: Escape closes the dialog and gives the focus back to the button that opened it.
   await appCard(mara, 'email').getByRole('button', { name: 'Decline' }).click();
   const decline = mara.getByRole('dialog', { name: 'Decline Email' });
+  await decline.waitFor();
+  await mara.keyboard.press('Escape');
+  await decline.waitFor({ state: 'hidden' });
+  await mara.waitForFunction(
+    "document.activeElement && document.activeElement.textContent === 'Decline' && document.activeElement.closest('article[data-app=\"email\"]') !== null",
+  );
+  await mara.keyboard.press('Enter');
   await decline
     .getByLabel('Reason for declining')
     .fill('We do not share the mailbox password; I will forward the emails.');
