@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'apps/web/src/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -19,5 +19,10 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**', '**/*.cjs', '**/*.mjs', 'jest.config.js'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+  },
+  {
+    // The web app (React, browser). No React lint plugin is installed; typescript-eslint covers it.
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    rules: { 'no-console': 'error' },
   },
 );

@@ -5,10 +5,13 @@
 // other's files): one build at a time (a lock file holding the builder's pid; a dead builder's lock is taken over),
 // only changed files are rewritten, each through a temporary file and a rename (a running process never reads a
 // half-written file), and nothing is deleted but compiled files whose source is gone.
+// The web app (apps/web, a Vite project) is not part of the server compile: scripts/build-web.mjs builds it into
+// dist/web, or keeps dist/web when it was built from the same sources.
 import { transformFile } from '@swc/core';
 import { createRequire } from 'node:module';
 import { copyFile, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { buildWeb } from './build-web.mjs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -17,10 +20,13 @@ const { swcOptions } = createRequire(import.meta.url)('../swc.options.cjs');
 const out = join(root, 'dist');
 const roots = ['apps', 'libs', 'projections', 'scripts', 'bench'];
 const lockFile = join(root, '.build.lock');
+const skip = new Set([join(root, 'apps/web')]);
+const web = join(out, 'web');
 
 async function* sources(dir, pattern = /\.ts$/) {
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const path = join(dir, entry.name);
+    if (skip.has(path)) continue;
     if (entry.isDirectory()) yield* sources(path, pattern);
     else if (pattern.test(entry.name) && !/\.(spec|e2e-spec|d)\.ts$/.test(entry.name)) yield path;
   }
@@ -29,6 +35,7 @@ async function* sources(dir, pattern = /\.ts$/) {
 async function* files(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const path = join(dir, entry.name);
+    if (path === web) continue; // buildWeb's, kept or rebuilt below
     if (entry.isDirectory()) yield* files(path);
     else yield path;
   }
@@ -122,6 +129,7 @@ try {
   }
   await Promise.all(jobs);
   for await (const file of files(out)) if (!expected.has(file)) await unlink(file).catch(() => undefined);
+  await buildWeb({ quiet: true });
 } finally {
   unlock();
 }

@@ -23,21 +23,23 @@ export async function bootGatewayWith(
   env: Record<string, string | undefined>,
   logger: Logger,
   extra: Type[],
+  /** A fixed port, for tests whose PUBLIC_URL must be the app's own address (browsers); default ephemeral. */
+  port = 0,
 ): Promise<BootedApp> {
   const config = loadConfig({
     DATA_DIR: mkdtempSync(join(tmpdir(), 'cr-data-')),
     LOG_LEVEL: 'debug',
     ROLE: 'gateway',
     ...env,
-    PORT: '0',
+    PORT: String(port),
   });
   @Module({ imports: [InMemorySchemaModule, AppModule.forRole(config, logger), ...extra] })
   class GatewayTestModule {}
   const app = await NestFactory.create(GatewayTestModule, { logger: new PinoNestLogger(logger) });
   app.enableShutdownHooks();
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, config, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  await app.listen(port, '127.0.0.1');
+  const bound = (app.getHttpServer().address() as AddressInfo).port;
+  return { app, config, url: `http://127.0.0.1:${bound}`, close: () => app.close() };
 }
 
 export interface GraphqlResponse {

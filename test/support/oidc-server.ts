@@ -13,6 +13,11 @@ export interface OidcServerOptions {
   redirectUri?: string;
   /** The token endpoint authentication of the main client (`clientId`); the other method has `postClient`. */
   tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+  /**
+   * Browser tests: an interaction without the `email` query shows a sign-in and consent page (an e-mail field, the
+   * scopes asked for, an Allow button) instead of failing, so a real browser completes the grant by clicking.
+   */
+  consentPage?: boolean;
 }
 
 export interface OidcClientRegistration {
@@ -116,6 +121,11 @@ export async function startOidcServer(options: OidcServerOptions = {}): Promise<
     void (async () => {
       try {
         const details = await provider.interactionDetails(req, res);
+        if (options.consentPage && !url.searchParams.has('email')) {
+          res.setHeader('content-type', 'text/html; charset=utf-8');
+          res.end(consentPage(url.pathname, String(details.params.scope ?? '')));
+          return;
+        }
         const email = url.searchParams.get('email') ?? 'user@example.com';
         const requested = String(details.params.scope ?? '')
           .split(' ')
@@ -188,3 +198,21 @@ export async function startOidcServer(options: OidcServerOptions = {}): Promise<
   };
 }
 export const start = startOidcServer;
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** The provider's sign-in and consent page (a GET form back to the same interaction, with the account's e-mail). */
+function consentPage(action: string, scope: string): string {
+  const scopes = scope
+    .split(' ')
+    .filter(Boolean)
+    .map((s) => `<li>${escapeHtml(s)}</li>`)
+    .join('');
+  return (
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>Test identity provider: consent</title>` +
+    `<main><h1>Sign in and allow access</h1><form method="get" action="${escapeHtml(action)}">` +
+    `<label for="email">Account e-mail</label> <input id="email" name="email" type="email" required>` +
+    `<p>The application asks for:</p><ul>${scopes}</ul><button type="submit">Allow</button></form></main></html>`
+  );
+}

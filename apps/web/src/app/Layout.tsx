@@ -1,0 +1,51 @@
+// The signed-in frame: skip link, header (navigation from the features, organization/team switch, language,
+// sign-out) and the page.
+import { NavLink, Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { signOut } from '../lib/session';
+import { useSession } from '../lib/session-context';
+import { WorkspaceProvider } from '../lib/workspace';
+import { features } from './features';
+import { LanguageSwitch } from './LanguageSwitch';
+import { WorkspaceSwitch } from './WorkspaceSwitch';
+
+export function Layout() {
+  const { t } = useTranslation('common');
+  const session = useSession();
+  return (
+    <WorkspaceProvider>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-title">{t('appName')}</div>
+        <nav aria-label={t('nav.label')} className="app-nav">
+          <ul>
+            {features.flatMap((f) =>
+              (f.nav ?? []).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{t(item.label, { ns: f.namespace })}</NavLink>
+                </li>
+              )),
+            )}
+          </ul>
+        </nav>
+        <div className="app-tools">
+          <WorkspaceSwitch />
+          <LanguageSwitch />
+          <span className="app-user">{session.name ?? session.email}</span>
+          <button
+            type="button"
+            className="btn btn-link"
+            onClick={() => void signOut().then(() => location.assign('/signin'))}
+          >
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </WorkspaceProvider>
+  );
+}

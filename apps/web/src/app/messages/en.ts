@@ -1,0 +1,38 @@
+// The shell's catalogue (namespace "common"): navigation, sign-in, shared labels and statuses.
+export const en = {
+  appName: 'Credential requests',
+  skipToContent: 'Skip to content',
+  nav: { label: 'Main', credentials: 'Credentials', signOut: 'Sign out' },
+  language: { label: 'Language', en: 'English', 'pt-BR': 'Português (Brasil)' },
+  workspace: { organization: 'Organization', team: 'Team', none: 'You are not a member of any organization yet.' },
+  signIn: {
+    title: 'Sign in',
+    intro: 'Sign in to see the credential requests you sent and received.',
+    oidc: 'Sign in',
+    dev: {
+      title: 'Development sign-in',
+      warning: 'For development and tests only: no password is checked.',
+      email: 'E-mail',
+      name: 'Name',
+      supportStaff: 'Support staff',
+      submit: 'Sign in (development)',
+    },
+    none: 'No sign-in method is configured on this server.',
+    failed: 'Sign-in did not complete ({{reason}}). Try again.',
+  },
+  loading: 'Loading…',
+  error: 'Something went wrong: {{message}}',
+  notFound: { title: 'Page not found', back: 'Go to credential requests' },
+  cancel: 'Cancel',
+  close: 'Close',
+  status: {
+    AUTHORIZED: 'Authorized',
+    PARTIALLY_AUTHORIZED: 'Partially authorized',
+    INCOMPLETE: 'Incomplete',
+    INVALID: 'Invalid',
+    DECLINED: 'Declined',
+    PENDING: 'Pending',
+    REAUTHORIZING: 'Reauthorizing',
+    REVOKED: 'Revoked',
+  },
+};

@@ -1,0 +1,44 @@
+// The audit trail (R10.1, R10.2), newest first, a page at a time.
+import { graphql } from '../../../gql';
+
+export const AuditLogPage = graphql(`
+  query AuditLogPage($organizationId: ID!, $teamId: ID, $first: Int, $after: String) {
+    auditLog(organizationId: $organizationId, teamId: $teamId, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          at
+          action
+          actor {
+            id
+            name
+            email
+          }
+          appKey
+          requestId
+          requestName
+          teamId
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const AuditLogOrganization = graphql(`
+  query AuditLogOrganization($id: ID!) {
+    organization(id: $id) {
+      id
+      name
+      viewerRole
+      teams {
+        id
+        name
+      }
+    }
+  }
+`);

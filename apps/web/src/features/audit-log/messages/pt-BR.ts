@@ -1,0 +1,39 @@
+import type { Messages } from '../../../lib/i18n';
+import type { en } from './en';
+
+export const ptBR: Messages<typeof en> = {
+  nav: { auditLog: 'Registros de auditoria' },
+  title: 'Registros de auditoria',
+  intro:
+    'Registros de auditoria mostram quando e por quem uma solicitação de credenciais foi criada, excluída ou autorizada. Administradores da organização veem essas informações para toda a organização; administradores de equipe, para suas equipes.',
+  organization: 'Organização: {{name}}',
+  noOrganization: 'Escolha uma organização no seletor acima.',
+  team: 'Filtrar por equipe',
+  allTeams: 'Todas as equipes que você pode ver',
+  empty: 'Nada aconteceu ainda.',
+  columns: { at: 'Quando', action: 'Ação', actor: 'Por', request: 'Solicitação', app: 'App', team: 'Equipe' },
+  system: 'Sistema',
+  actions: {
+    REQUEST_CREATED: 'Solicitação criada',
+    REQUEST_DELETED: 'Solicitação excluída',
+    APP_AUTHORIZED: 'App autorizado',
+    APP_DECLINED: 'App recusado',
+    ACCESS_REVOKED: 'Acesso revogado',
+    REAUTHORIZATION_REQUESTED: 'Reautorização solicitada',
+    APP_REAUTHORIZED: 'App reautorizado',
+    CONNECTION_EXPIRED: 'Conexão expirada',
+    APP_AUTHORIZATION_FAILED: 'Falha na autorização',
+  },
+  paging: {
+    label: 'Páginas dos registros de auditoria',
+    previous: 'Página anterior',
+    next: 'Próxima página',
+    page: 'Página {{page}}',
+  },
+  errors: {
+    FORBIDDEN:
+      'Você não pode ver os registros de auditoria: somente proprietários e administradores da organização, e administradores de equipe para as próprias equipes, podem vê-los.',
+    NOT_FOUND: 'Esta organização não existe ou você não é membro dela.',
+    generic: 'Não foi possível carregar os registros de auditoria: {{message}}',
+  },
+};

@@ -1,0 +1,152 @@
+// The audit log (R10.2): org owners/admins see the whole organization, team admins their teams; anyone else is told
+// plainly that they may not (FORBIDDEN). Cursor paging with a stack of the cursors already seen, so "Previous" works.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { OperationError } from '../../../components/OperationError';
+import { readError } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
+import { useWorkspace } from '../../../lib/workspace';
+import { AuditLogOrganization, AuditLogPage as AuditLogPageQuery } from '../api/operations';
+
+export const AUDIT_PAGE_SIZE = 20;
+
+/** `/audit-log`: the organization chosen in the switcher. */
+export function CurrentAuditLogPage() {
+  const { t } = useTranslation('auditLog');
+  const { organization, loading } = useWorkspace();
+  if (loading) return <p role="status">{t('common:loading')}</p>;
+  if (!organization) return <p>{t('noOrganization')}</p>;
+  return <AuditLog key={organization.id} organizationId={organization.id} />;
+}
+
+/** `/organizations/:organizationId/audit-log`. */
+export function AuditLogPage() {
+  const { organizationId = '' } = useParams();
+  return <AuditLog key={organizationId} organizationId={organizationId} />;
+}
+
+function AuditLog({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation('auditLog');
+  const org = useQuery(AuditLogOrganization, { variables: { id: organizationId } });
+  const [teamId, setTeamId] = useState('');
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const teams = org.data?.organization?.teams ?? [];
+  return (
+    <section className="page" aria-labelledby="audit-title">
+      <h1 id="audit-title">{t('title')}</h1>
+      {org.data?.organization && <p>{t('organization', { name: org.data.organization.name })}</p>}
+      <p>{t('intro')}</p>
+      {teams.length > 0 && (
+        <div className="toolbar">
+          <Field label={t('team')}>
+            <select
+              value={teamId}
+              onChange={(e) => {
+                setTeamId(e.target.value);
+                setCursors([null]);
+              }}
+            >
+              <option value="">{t('allTeams')}</option>
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      )}
+      <AuditEntries
+        organizationId={organizationId}
+        teamId={teamId || null}
+        teamNames={new Map(teams.map((team) => [team.id, team.name]))}
+        cursors={cursors}
+        setCursors={setCursors}
+      />
+    </section>
+  );
+}
+
+function AuditEntries({
+  organizationId,
+  teamId,
+  teamNames,
+  cursors,
+  setCursors,
+}: {
+  organizationId: string;
+  teamId: string | null;
+  teamNames: Map<string, string>;
+  cursors: (string | null)[];
+  setCursors: (c: (string | null)[]) => void;
+}) {
+  const { t, i18n } = useTranslation('auditLog');
+  const after = cursors[cursors.length - 1];
+  const { data, loading, error } = useQuery(AuditLogPageQuery, {
+    variables: { organizationId, teamId, first: AUDIT_PAGE_SIZE, after },
+    fetchPolicy: 'network-only',
+  });
+  if (error) return <OperationError error={readError(error)} namespace="auditLog" />;
+  if (loading && !data) return <p role="status">{t('common:loading')}</p>;
+  if (!data) return null;
+  const { edges, pageInfo } = data.auditLog;
+  const page = cursors.length;
+  return (
+    <>
+      {edges.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table
+            aria-labelledby="audit-title"
+            data-page={loading ? undefined : page}
+            data-filter={teamId ? 'team' : 'all'}
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.at')}</th>
+                <th scope="col">{t('columns.action')}</th>
+                <th scope="col">{t('columns.actor')}</th>
+                <th scope="col">{t('columns.request')}</th>
+                <th scope="col">{t('columns.app')}</th>
+                <th scope="col">{t('columns.team')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {edges.map(({ node }) => (
+                <tr key={node.id} data-action={node.action}>
+                  <td>
+                    <time dateTime={node.at}>{formatDateTime(node.at, i18n.language)}</time>
+                  </td>
+                  <td>{t(`actions.${node.action}`, { defaultValue: node.action })}</td>
+                  <td>{node.actor ? node.actor.name : t('system')}</td>
+                  <td>
+                    <Link to={`/requests/${node.requestId}`}>{node.requestName}</Link>
+                  </td>
+                  <td>{node.appKey ?? ''}</td>
+                  <td>{teamNames.get(node.teamId) ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="toolbar" aria-label={t('paging.label')}>
+        <Button disabled={page === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+          {t('paging.previous')}
+        </Button>
+        <span aria-live="polite">{t('paging.page', { page })}</span>
+        <Button
+          disabled={!pageInfo.hasNextPage || !pageInfo.endCursor}
+          onClick={() => setCursors([...cursors, pageInfo.endCursor])}
+        >
+          {t('paging.next')}
+        </Button>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+// One organization: its teams ("Create team") and its members ("Add organization member"). Owners and admins
+// change things (R13.1); a guest sees only the people on their own requests (R13.11, enforced by the API).
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { fieldError, readError, type ReadError } from '../../../lib/errors';
+import type { OrgRole } from '../../../gql/graphql';
+import { DirectoryAddOrganizationMember, DirectoryCreateTeam, DirectoryOrganization } from '../api/operations';
+import { OperationError } from '../../../components/OperationError';
+
+export function OrganizationPage() {
+  const { organizationId = '' } = useParams();
+  const { t } = useTranslation('directory');
+  const { data, loading, error } = useQuery(DirectoryOrganization, { variables: { id: organizationId } });
+  if (error) return <OperationError error={readError(error)} namespace="directory" />;
+  if (loading && !data) return <p role="status">{t('common:loading')}</p>;
+  const org = data?.organization;
+  if (!org) return <p role="alert">{t('organization.notFound')}</p>;
+  const admin = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
+  return (
+    <section className="page" aria-labelledby="organization-title">
+      <h1 id="organization-title">{org.name}</h1>
+      <p>
+        {t('organization.details', {
+          plan: t(`plans.${org.plan}`) + (org.partner ? ` · ${t('partner')}` : ''),
+          role: org.viewerRole ? t(`roles.${org.viewerRole}`) : '',
+        })}
+      </p>
+      {admin && (
+        <p>
+          <Link to={`/organizations/${org.id}/audit-log`}>{t('organization.auditLog')}</Link>
+        </p>
+      )}
+      <h2>{t('organization.teams.title')}</h2>
+      {org.teams.length === 0 ? (
+        <p>{t('organization.teams.empty')}</p>
+      ) : (
+        <ul className="link-list">
+          {org.teams.map((team) => (
+            <li key={team.id}>
+              <Link to={`/teams/${team.id}`}>{team.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {admin && <CreateTeamForm organizationId={org.id} />}
+      <h2>{t('organization.members.title')}</h2>
+      {org.viewerRole === 'GUEST' && <p>{t('organization.members.guestNote')}</p>}
+      {org.members.length === 0 ? (
+        <p>{t('organization.members.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('organization.members.name')}</th>
+                <th scope="col">{t('organization.members.email')}</th>
+                <th scope="col">{t('organization.members.role')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {org.members.map((m) => (
+                <tr key={m.user.id}>
+                  <td>{m.user.name}</td>
+                  <td>{m.user.email}</td>
+                  <td>{t(`roles.${m.role}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {admin && <AddOrganizationMemberForm organizationId={org.id} viewerRole={org.viewerRole as OrgRole} />}
+    </section>
+  );
+}
+
+function CreateTeamForm({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation('directory');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<ReadError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [create, { loading }] = useMutation(DirectoryCreateTeam, {
+    refetchQueries: ['DirectoryOrganization', 'WorkspaceOrganizations'],
+    awaitRefetchQueries: true,
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setDone(null);
+    try {
+      const res = await create({ variables: { organizationId, name } });
+      setDone(res.data?.createTeam.name ?? name);
+      setName('');
+    } catch (err) {
+      setError(readError(err));
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="create-team-title">
+      <h3 id="create-team-title">{t('organization.teams.create')}</h3>
+      <Field label={t('organization.teams.name')} error={error ? fieldError(error.fields, 'name') : undefined}>
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
+      </Field>
+      {error && error.fields.length === 0 && <OperationError error={error} namespace="directory" />}
+      {done && (
+        <p role="status" className="notice notice-success">
+          {t('organization.teams.done', { name: done })}
+        </p>
+      )}
+      <Button type="submit" variant="primary" disabled={loading}>
+        {t('organization.teams.submit')}
+      </Button>
+    </form>
+  );
+}
+
+function AddOrganizationMemberForm({ organizationId, viewerRole }: { organizationId: string; viewerRole: OrgRole }) {
+  const { t } = useTranslation('directory');
+  const roles: OrgRole[] =
+    viewerRole === 'OWNER' ? ['MEMBER', 'ADMIN', 'GUEST', 'OWNER'] : ['MEMBER', 'ADMIN', 'GUEST'];
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<OrgRole>('MEMBER');
+  const [error, setError] = useState<ReadError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [add, { loading }] = useMutation(DirectoryAddOrganizationMember, {
+    refetchQueries: ['DirectoryOrganization'],
+    awaitRefetchQueries: true,
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setDone(null);
+    try {
+      const res = await add({ variables: { organizationId, email, name, role } });
+      setDone(res.data?.addOrganizationMember.name ?? name);
+      setEmail('');
+      setName('');
+      setRole('MEMBER');
+    } catch (err) {
+      setError(readError(err));
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="add-org-member-title">
+      <h3 id="add-org-member-title">{t('organization.members.add')}</h3>
+      <p>{t('organization.members.addIntro')}</p>
+      <Field label={t('organization.members.email_')} error={error ? fieldError(error.fields, 'email') : undefined}>
+        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="off" />
+      </Field>
+      <Field label={t('organization.members.name_')} error={error ? fieldError(error.fields, 'name') : undefined}>
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} autoComplete="off" />
+      </Field>
+      <Field label={t('organization.members.role_')}>
+        <select value={role} onChange={(e) => setRole(e.target.value as OrgRole)}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {error && error.fields.length === 0 && <OperationError error={error} namespace="directory" />}
+      {done && (
+        <p role="status" className="notice notice-success">
+          {t('organization.members.done', { name: done })}
+        </p>
+      )}
+      <Button type="submit" variant="primary" disabled={loading}>
+        {t('organization.members.submit')}
+      </Button>
+    </form>
+  );
+}

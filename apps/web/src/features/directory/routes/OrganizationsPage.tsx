@@ -1,0 +1,110 @@
+// Organizations the viewer belongs to, and "Create organization" (R13.1: the creator becomes OWNER, plan FREE).
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { fieldError, readError, type ReadError } from '../../../lib/errors';
+import { useWorkspace } from '../../../lib/workspace';
+import { DirectoryCreateOrganization } from '../api/operations';
+import { OperationError } from '../../../components/OperationError';
+
+export function OrganizationsPage() {
+  const { t } = useTranslation('directory');
+  const { organizations, loading } = useWorkspace();
+  return (
+    <section className="page" aria-labelledby="organizations-title">
+      <h1 id="organizations-title">{t('organizations.title')}</h1>
+      <p>{t('organizations.intro')}</p>
+      {!loading && organizations.length === 0 && <p>{t('organizations.empty')}</p>}
+      {organizations.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('organizations.name')}</th>
+                <th scope="col">{t('organizations.plan')}</th>
+                <th scope="col">{t('organizations.yourRole')}</th>
+                <th scope="col">{t('organizations.teams')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {organizations.map((org) => (
+                <tr key={org.id}>
+                  <td>
+                    <Link to={`/organizations/${org.id}`}>{org.name}</Link>
+                  </td>
+                  <td>
+                    {t(`plans.${org.plan}`)}
+                    {org.partner && <> · {t('partner')}</>}
+                  </td>
+                  <td>{org.viewerRole ? t(`roles.${org.viewerRole}`) : ''}</td>
+                  <td>
+                    {org.teams.map((team, i) => (
+                      <span key={team.id}>
+                        {i > 0 && ', '}
+                        <Link to={`/teams/${team.id}`}>{team.name}</Link>
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <CreateOrganizationForm />
+    </section>
+  );
+}
+
+function CreateOrganizationForm() {
+  const { t } = useTranslation('directory');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<ReadError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [create, { loading }] = useMutation(DirectoryCreateOrganization, {
+    refetchQueries: ['WorkspaceOrganizations'],
+    awaitRefetchQueries: true,
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setDone(null);
+    try {
+      const res = await create({ variables: { input: { name } } });
+      setDone(res.data?.createOrganization.name ?? name);
+      setName('');
+    } catch (err) {
+      setError(readError(err));
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="create-org-title">
+      <h2 id="create-org-title">{t('organizations.create.title')}</h2>
+      <Field
+        label={t('organizations.create.name')}
+        hint={t('organizations.create.hint')}
+        error={error ? fieldError(error.fields, 'input.name') : undefined}
+      >
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={100}
+          autoComplete="organization"
+        />
+      </Field>
+      {error && error.fields.length === 0 && <OperationError error={error} namespace="directory" />}
+      {done && (
+        <p role="status" className="notice notice-success">
+          {t('organizations.create.done', { name: done })}
+        </p>
+      )}
+      <Button type="submit" variant="primary" disabled={loading}>
+        {t('organizations.create.submit')}
+      </Button>
+    </form>
+  );
+}

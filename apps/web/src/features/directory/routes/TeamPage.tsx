@@ -1,0 +1,161 @@
+// Team > Team members: who is in the team and who has the credential requests feature (R2.4); org owners/admins and
+// team admins add organization members to the team. `/team-members` shows the team chosen in the switcher.
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { fieldError, readError, type ReadError } from '../../../lib/errors';
+import { useWorkspace } from '../../../lib/workspace';
+import type { DirectoryTeamQuery, TeamRole } from '../../../gql/graphql';
+import { DirectoryAddTeamMember, DirectoryTeam } from '../api/operations';
+import { OperationError } from '../../../components/OperationError';
+
+type TeamData = NonNullable<DirectoryTeamQuery['team']>;
+
+/** The team in the switcher (the sidebar's "Team members"). */
+export function CurrentTeamPage() {
+  const { t } = useTranslation('directory');
+  const { teamId, loading } = useWorkspace();
+  if (loading) return <p role="status">{t('common:loading')}</p>;
+  if (!teamId) return <p>{t('team.noTeam')}</p>;
+  return <TeamMembers teamId={teamId} />;
+}
+
+export function TeamPage() {
+  const { teamId = '' } = useParams();
+  return <TeamMembers teamId={teamId} />;
+}
+
+function TeamMembers({ teamId }: { teamId: string }) {
+  const { t } = useTranslation('directory');
+  const { data, loading, error } = useQuery(DirectoryTeam, { variables: { id: teamId } });
+  if (error) return <OperationError error={readError(error)} namespace="directory" />;
+  if (loading && !data) return <p role="status">{t('common:loading')}</p>;
+  const team = data?.team;
+  if (!team || !data) return <p role="alert">{t('team.notFound')}</p>;
+  const orgRole = team.organization.viewerRole;
+  const teamRole = team.members.find((m) => m.user.id === data.me.id)?.teamRole;
+  const manages = orgRole === 'OWNER' || orgRole === 'ADMIN' || teamRole === 'ADMIN';
+  return (
+    <section className="page" aria-labelledby="team-title">
+      <h1 id="team-title">
+        {t('team.title')} · {team.name}
+      </h1>
+      <p>
+        <Link to={`/organizations/${team.organization.id}`}>
+          {t('team.organization', { name: team.organization.name })}
+        </Link>
+        {manages && (
+          <>
+            {' · '}
+            <Link to={`/teams/${team.id}/webhooks`}>{t('team.webhooks')}</Link>
+          </>
+        )}
+      </p>
+      <p>{t('team.intro')}</p>
+      {team.members.length === 0 ? (
+        <p>{t('team.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table aria-labelledby="team-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('team.name')}</th>
+                <th scope="col">{t('team.email')}</th>
+                <th scope="col">{t('team.teamRole')}</th>
+                <th scope="col">{t('team.orgRole')}</th>
+                <th scope="col">{t('team.feature')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {team.members.map((m) => (
+                <tr key={m.user.id} data-member={m.user.email}>
+                  <td>{m.user.name}</td>
+                  <td>{m.user.email}</td>
+                  <td>{t(`roles.${m.teamRole}`)}</td>
+                  <td>{t(`roles.${m.orgRole}`)}</td>
+                  <td>
+                    <span className={m.credentialRequestsEnabled ? 'status status-authorized' : 'muted'}>
+                      {m.credentialRequestsEnabled ? t('team.enabled') : t('team.notEnabled')}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {manages && <AddTeamMemberForm team={team} />}
+    </section>
+  );
+}
+
+function AddTeamMemberForm({ team }: { team: TeamData }) {
+  const { t } = useTranslation('directory');
+  const inTeam = new Set(team.members.map((m) => m.user.id));
+  const candidates = team.organization.members.filter((m) => !inTeam.has(m.user.id));
+  const [userId, setUserId] = useState('');
+  const [role, setRole] = useState<TeamRole>('MEMBER');
+  const [error, setError] = useState<ReadError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [add, { loading }] = useMutation(DirectoryAddTeamMember, {
+    refetchQueries: ['DirectoryTeam'],
+    awaitRefetchQueries: true,
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setDone(null);
+    const person = candidates.find((c) => c.user.id === userId);
+    try {
+      await add({ variables: { teamId: team.id, userId, role } });
+      setDone(person?.user.name ?? '');
+      setUserId('');
+      setRole('MEMBER');
+    } catch (err) {
+      setError(readError(err));
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="add-team-member-title">
+      <h2 id="add-team-member-title">{t('team.add')}</h2>
+      {candidates.length === 0 ? (
+        <p>{t('team.noCandidates')}</p>
+      ) : (
+        <>
+          <p>{t('team.addIntro')}</p>
+          <Field label={t('team.person')} error={error ? fieldError(error.fields, 'userId') : undefined}>
+            <select value={userId} onChange={(e) => setUserId(e.target.value)} required>
+              <option value="">{t('team.choose')}</option>
+              {candidates.map((c) => (
+                <option key={c.user.id} value={c.user.id}>
+                  {c.user.name} ({c.user.email})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('team.role')}>
+            <select value={role} onChange={(e) => setRole(e.target.value as TeamRole)}>
+              {(['MEMBER', 'ADMIN', 'GUEST'] as const).map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {error && error.fields.length === 0 && <OperationError error={error} namespace="directory" />}
+          {done !== null && (
+            <p role="status" className="notice notice-success">
+              {t('team.done', { name: done })}
+            </p>
+          )}
+          <Button type="submit" variant="primary" disabled={loading}>
+            {t('team.submit')}
+          </Button>
+        </>
+      )}
+    </form>
+  );
+}

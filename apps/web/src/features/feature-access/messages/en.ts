@@ -1,0 +1,61 @@
+// Catalogue of the feature-access feature (namespace "featureAccess"); words follow the help page (R2).
+export const en = {
+  nav: { featureAccess: 'Feature access' },
+  apply: {
+    title: 'How to enable the credential requests feature',
+    intro:
+      'Each user applies for the feature. Customer Care then checks eligibility (a user with a Partner or Enterprise account and a corporate e-mail) and grants access after approval.',
+    scope:
+      'The feature is enabled for a user, not for the organization: you can use it in any organization you belong to that is on the Enterprise plan or is a Make Partner on any paid plan.',
+    state: 'Your application',
+    states: {
+      NONE: 'You have not applied yet.',
+      PENDING: 'Your application is pending review by support staff.',
+      APPROVED: 'Approved: the credential requests feature is enabled for you.',
+      REJECTED: 'Your application was rejected. You may apply again.',
+    },
+    submit: 'Apply for credential requests',
+    again: 'Apply again',
+    sent: 'Application sent.',
+  },
+  support: {
+    link: 'Support: review applications and set plans',
+    title: 'Support',
+    onlySupport: 'Only support staff review applications and set organization plans.',
+    pending: {
+      title: 'Pending applications',
+      empty: 'No pending applications.',
+      name: 'Name',
+      email: 'E-mail',
+      actions: 'Review',
+      approve: 'Approve {{name}}',
+      reject: 'Reject {{name}}',
+      approveShort: 'Approve',
+      rejectShort: 'Reject',
+      approved: '{{name}} can now use credential requests.',
+      rejected: 'The application of {{name}} was rejected.',
+      notEligible: 'Not eligible: {{reason}}',
+    },
+    plans: {
+      title: 'Organization plans',
+      intro: 'Find an organization by name, then set its plan and whether it is a Make Partner.',
+      search: 'Organization name',
+      searchSubmit: 'Search',
+      empty: 'No organization matches.',
+      name: 'Organization',
+      plan: 'Plan',
+      planOf: 'Plan of {{name}}',
+      partner: 'Make Partner',
+      partnerOf: '{{name}} is a Make Partner',
+      save: 'Save',
+      saveOf: 'Save the plan of {{name}}',
+      saved: 'Plan of {{name}} saved: {{plan}}.',
+    },
+  },
+  plans: { FREE: 'Free', CORE: 'Core', PRO: 'Pro', TEAMS: 'Teams', ENTERPRISE: 'Enterprise' },
+  errors: {
+    FORBIDDEN: 'You are not allowed to do this.',
+    NOT_FOUND: 'Not found.',
+    generic: 'It did not work: {{message}}',
+  },
+};

@@ -1,0 +1,63 @@
+import type { Messages } from '../../../lib/i18n';
+import type { en } from './en';
+
+export const ptBR: Messages<typeof en> = {
+  nav: { featureAccess: 'Acesso ao recurso' },
+  apply: {
+    title: 'Como habilitar o recurso de solicitações de credenciais',
+    intro:
+      'Cada usuário deve enviar este formulário. A equipe de Customer Care então verifica a elegibilidade (usuário com conta Partner ou Enterprise e e-mail corporativo) e concede acesso ao recurso após a aprovação.',
+    scope:
+      'O recurso é habilitado para um usuário, não para a organização: você pode usá-lo em qualquer organização da qual faça parte, desde que ela esteja no plano Enterprise ou seja um Make Partner em qualquer plano pago.',
+    state: 'Sua solicitação',
+    states: {
+      NONE: 'Você ainda não enviou a solicitação.',
+      PENDING: 'Sua solicitação aguarda a análise da equipe de suporte.',
+      APPROVED: 'Aprovada: o recurso de solicitações de credenciais está habilitado para você.',
+      REJECTED: 'Sua solicitação foi recusada. Você pode enviá-la novamente.',
+    },
+    submit: 'Solicitar o recurso de solicitações de credenciais',
+    again: 'Solicitar novamente',
+    sent: 'Solicitação enviada.',
+  },
+  support: {
+    link: 'Suporte: analisar solicitações e definir planos',
+    title: 'Suporte',
+    onlySupport: 'Somente a equipe de suporte analisa solicitações e define os planos das organizações.',
+    pending: {
+      title: 'Solicitações pendentes',
+      empty: 'Nenhuma solicitação pendente.',
+      name: 'Nome',
+      email: 'E-mail',
+      actions: 'Análise',
+      approve: 'Aprovar {{name}}',
+      reject: 'Recusar {{name}}',
+      approveShort: 'Aprovar',
+      rejectShort: 'Recusar',
+      approved: '{{name}} agora pode usar solicitações de credenciais.',
+      rejected: 'A solicitação de {{name}} foi recusada.',
+      notEligible: 'Não elegível: {{reason}}',
+    },
+    plans: {
+      title: 'Planos das organizações',
+      intro: 'Encontre uma organização pelo nome e defina o plano e se ela é um Make Partner.',
+      search: 'Nome da organização',
+      searchSubmit: 'Pesquisar',
+      empty: 'Nenhuma organização encontrada.',
+      name: 'Organização',
+      plan: 'Plano',
+      planOf: 'Plano de {{name}}',
+      partner: 'Make Partner',
+      partnerOf: '{{name}} é um Make Partner',
+      save: 'Salvar',
+      saveOf: 'Salvar o plano de {{name}}',
+      saved: 'Plano de {{name}} salvo: {{plan}}.',
+    },
+  },
+  plans: { FREE: 'Free', CORE: 'Core', PRO: 'Pro', TEAMS: 'Teams', ENTERPRISE: 'Enterprise' },
+  errors: {
+    FORBIDDEN: 'Você não tem permissão para fazer isso.',
+    NOT_FOUND: 'Não encontrado.',
+    generic: 'Não funcionou: {{message}}',
+  },
+};

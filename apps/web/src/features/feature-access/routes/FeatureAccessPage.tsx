@@ -1,0 +1,57 @@
+// "How to enable the credential requests feature": apply (R2.1) and see the application's state (R13.8).
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { OperationError } from '../../../components/OperationError';
+import { readError, type ReadError } from '../../../lib/errors';
+import { FeatureAccessApply, FeatureAccessViewer } from '../api/operations';
+
+export function FeatureAccessPage() {
+  const { t } = useTranslation('featureAccess');
+  const { data, loading, error } = useQuery(FeatureAccessViewer);
+  const [apply, applying] = useMutation(FeatureAccessApply);
+  const [applyError, setApplyError] = useState<ReadError | null>(null);
+  const [sent, setSent] = useState(false);
+  if (error) return <OperationError error={readError(error)} namespace="featureAccess" />;
+  if (loading && !data) return <p role="status">{t('common:loading')}</p>;
+  if (!data) return null;
+  const { user, supportStaff } = data.viewer;
+  const state = user.credentialRequestsApplication;
+  const canApply = state === 'NONE' || state === 'REJECTED';
+  const submit = async () => {
+    setApplyError(null);
+    setSent(false);
+    try {
+      await apply();
+      setSent(true);
+    } catch (err) {
+      setApplyError(readError(err));
+    }
+  };
+  return (
+    <section className="page" aria-labelledby="feature-access-title">
+      <h1 id="feature-access-title">{t('apply.title')}</h1>
+      <p>{t('apply.intro')}</p>
+      <p>{t('apply.scope')}</p>
+      <div className="card">
+        <h2>{t('apply.state')}</h2>
+        <p data-application={state} role={sent ? 'status' : undefined}>
+          {t(`apply.states.${state}`)}
+        </p>
+        {canApply && (
+          <Button variant="primary" onClick={() => void submit()} disabled={applying.loading}>
+            {state === 'REJECTED' ? t('apply.again') : t('apply.submit')}
+          </Button>
+        )}
+        {applyError && <OperationError error={applyError} namespace="featureAccess" />}
+      </div>
+      {supportStaff && (
+        <p>
+          <Link to="/support">{t('support.link')}</Link>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,240 @@
+// Support staff: review pending applications (R2.1; NOT_ELIGIBLE shows the reason and leaves the application
+// pending, R13.8) and set organization plans (R13.1).
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { OperationError } from '../../../components/OperationError';
+import { readError, type ReadError } from '../../../lib/errors';
+import type { Plan, SupportOrganizationsQuery } from '../../../gql/graphql';
+import {
+  FeatureAccessViewer,
+  SupportChangePlan,
+  SupportOrganizations,
+  SupportPendingApplications,
+  SupportReviewApplication,
+} from '../api/operations';
+
+const PLANS: Plan[] = ['FREE', 'CORE', 'PRO', 'TEAMS', 'ENTERPRISE'];
+
+export function SupportPage() {
+  const { t } = useTranslation('featureAccess');
+  const viewer = useQuery(FeatureAccessViewer);
+  if (viewer.error) return <OperationError error={readError(viewer.error)} namespace="featureAccess" />;
+  if (!viewer.data) return <p role="status">{t('common:loading')}</p>;
+  if (!viewer.data.viewer.supportStaff) {
+    return (
+      <section className="page" aria-labelledby="support-title">
+        <h1 id="support-title">{t('support.title')}</h1>
+        <p role="alert">{t('support.onlySupport')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="page" aria-labelledby="support-title">
+      <h1 id="support-title">{t('support.title')}</h1>
+      <PendingApplications />
+      <OrganizationPlans />
+    </section>
+  );
+}
+
+interface Outcome {
+  kind: 'approved' | 'rejected' | 'error';
+  name: string;
+  error?: ReadError;
+}
+
+function PendingApplications() {
+  const { t } = useTranslation('featureAccess');
+  const { data, error } = useQuery(SupportPendingApplications, { fetchPolicy: 'cache-and-network' });
+  const [review, reviewing] = useMutation(SupportReviewApplication, {
+    refetchQueries: ['SupportPendingApplications'],
+    awaitRefetchQueries: true,
+  });
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const decide = async (userId: string, name: string, approve: boolean) => {
+    setOutcome(null);
+    try {
+      await review({ variables: { userId, approve } });
+      setOutcome({ kind: approve ? 'approved' : 'rejected', name });
+    } catch (err) {
+      setOutcome({ kind: 'error', name, error: readError(err) });
+    }
+  };
+  const pending = data?.pendingCredentialRequestsApplications ?? [];
+  return (
+    <div className="card">
+      <h2 id="pending-title">{t('support.pending.title')}</h2>
+      {error && <OperationError error={readError(error)} namespace="featureAccess" />}
+      {outcome?.kind === 'error' && outcome.error?.code === 'NOT_ELIGIBLE' && (
+        <p role="alert" className="notice notice-error" data-code="NOT_ELIGIBLE">
+          {outcome.name}: {t('support.pending.notEligible', { reason: outcome.error.message })}
+        </p>
+      )}
+      {outcome?.kind === 'error' && outcome.error?.code !== 'NOT_ELIGIBLE' && outcome.error && (
+        <OperationError error={outcome.error} namespace="featureAccess" />
+      )}
+      {outcome && outcome.kind !== 'error' && (
+        <p role="status" className="notice notice-success">
+          {t(`support.pending.${outcome.kind}`, { name: outcome.name })}
+        </p>
+      )}
+      {data && pending.length === 0 ? (
+        <p>{t('support.pending.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table aria-labelledby="pending-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('support.pending.name')}</th>
+                <th scope="col">{t('support.pending.email')}</th>
+                <th scope="col">{t('support.pending.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.map((u) => (
+                <tr key={u.id} data-applicant={u.email}>
+                  <td>{u.name}</td>
+                  <td>{u.email}</td>
+                  <td className="actions">
+                    <Button
+                      variant="primary"
+                      aria-label={t('support.pending.approve', { name: u.name })}
+                      disabled={reviewing.loading}
+                      onClick={() => void decide(u.id, u.name, true)}
+                    >
+                      {t('support.pending.approveShort')}
+                    </Button>
+                    <Button
+                      variant="danger"
+                      aria-label={t('support.pending.reject', { name: u.name })}
+                      disabled={reviewing.loading}
+                      onClick={() => void decide(u.id, u.name, false)}
+                    >
+                      {t('support.pending.rejectShort')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+type SupportOrganization = SupportOrganizationsQuery['supportOrganizations'][number];
+
+function OrganizationPlans() {
+  const { t } = useTranslation('featureAccess');
+  const [draft, setDraft] = useState('');
+  const [search, setSearch] = useState<string | null>(null);
+  const { data, error } = useQuery(SupportOrganizations, {
+    variables: { search },
+    skip: search === null,
+    fetchPolicy: 'network-only',
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSearch(draft.trim());
+  };
+  const organizations = data?.supportOrganizations ?? [];
+  return (
+    <div className="card">
+      <h2 id="plans-title">{t('support.plans.title')}</h2>
+      <p>{t('support.plans.intro')}</p>
+      <form className="toolbar" role="search" onSubmit={submit}>
+        <Field label={t('support.plans.search')}>
+          <input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
+        </Field>
+        <Button type="submit">{t('support.plans.searchSubmit')}</Button>
+      </form>
+      {error && <OperationError error={readError(error)} namespace="featureAccess" />}
+      {data && organizations.length === 0 && <p>{t('support.plans.empty')}</p>}
+      {organizations.length > 0 && (
+        <div className="table-wrap">
+          <table aria-labelledby="plans-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('support.plans.name')}</th>
+                <th scope="col">{t('support.plans.plan')}</th>
+                <th scope="col">{t('support.plans.partner')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('support.plans.save')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {organizations.map((org) => (
+                <PlanRow key={org.id} org={org} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PlanRow({ org }: { org: SupportOrganization }) {
+  const { t } = useTranslation('featureAccess');
+  const [plan, setPlan] = useState<Plan>(org.plan);
+  const [partner, setPartner] = useState(org.partner);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<ReadError | null>(null);
+  const [change, { loading }] = useMutation(SupportChangePlan);
+  const save = async () => {
+    setSaved(false);
+    setError(null);
+    try {
+      await change({ variables: { organizationId: org.id, plan, partner } });
+      setSaved(true);
+    } catch (err) {
+      setError(readError(err));
+    }
+  };
+  return (
+    <tr data-organization={org.name}>
+      <td>{org.name}</td>
+      <td>
+        <select
+          aria-label={t('support.plans.planOf', { name: org.name })}
+          value={plan}
+          onChange={(e) => setPlan(e.target.value as Plan)}
+        >
+          {PLANS.map((p) => (
+            <option key={p} value={p}>
+              {t(`plans.${p}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={t('support.plans.partnerOf', { name: org.name })}
+          checked={partner}
+          onChange={(e) => setPartner(e.target.checked)}
+        />
+      </td>
+      <td>
+        <Button
+          aria-label={t('support.plans.saveOf', { name: org.name })}
+          disabled={loading}
+          onClick={() => void save()}
+        >
+          {t('support.plans.save')}
+        </Button>
+        {saved && (
+          <span role="status" className="muted">
+            {t('support.plans.saved', { name: org.name, plan: t(`plans.${plan}`) })}
+          </span>
+        )}
+        {error && <OperationError error={error} namespace="featureAccess" />}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,124 @@
+import { graphql } from '../../../gql';
+
+export const SentRequests = graphql(`
+  query SentRequests($teamId: ID!, $status: CredentialRequestStatus, $search: String, $after: String, $first: Int) {
+    sentCredentialRequests(teamId: $teamId, status: $status, search: $search, after: $after, first: $first) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          ...RequestRowFields
+        }
+      }
+    }
+  }
+`);
+
+export const ReceivedRequests = graphql(`
+  query ReceivedRequests($organizationId: ID, $status: CredentialRequestStatus, $after: String, $first: Int) {
+    receivedCredentialRequests(organizationId: $organizationId, status: $status, after: $after, first: $first) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          ...RequestRowFields
+        }
+      }
+    }
+  }
+`);
+
+export const RequestDetails = graphql(`
+  query RequestDetails($id: ID!) {
+    credentialRequest(id: $id) {
+      ...RequestDetailsFields
+    }
+  }
+`);
+
+/** R8.5: the connections of the request and the scenarios using them, shown before deleting. */
+export const RequestConnections = graphql(`
+  query RequestConnections($requestId: ID!) {
+    requestConnections(requestId: $requestId) {
+      id
+      appKey
+      name
+      status
+      usage {
+        scenarioId
+        scenarioName
+        moduleKey
+        uses
+        lastUsedAt
+      }
+    }
+  }
+`);
+
+/** R10.3: for auditors only; others get FORBIDDEN and the page shows no history. */
+export const RequestHistory = graphql(`
+  query RequestHistory($requestId: ID!) {
+    credentialRequestHistory(requestId: $requestId) {
+      revision
+      position
+      type
+      at
+      hash
+      actor {
+        name
+        email
+      }
+    }
+    verifyCredentialRequestHistory(requestId: $requestId) {
+      valid
+      events
+      firstBrokenRevision
+    }
+  }
+`);
+
+export const CatalogApps = graphql(`
+  query CatalogApps {
+    apps {
+      key
+      name
+      versions {
+        version
+        connectionType
+        modules {
+          key
+          name
+          scopes
+        }
+      }
+    }
+  }
+`);
+
+/** The recipient picker (R3): members of the organization (a guest sees only the people on their requests). */
+export const OrganizationPeople = graphql(`
+  query OrganizationPeople($organizationId: ID!) {
+    me {
+      id
+    }
+    organization(id: $organizationId) {
+      id
+      members {
+        role
+        user {
+          id
+          name
+          email
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,154 @@
+// One requested app on the details page (R7.3): status, modules and scopes, note, connection name and health,
+// decline reason or error, and the actions the viewer may take in this state (SPEC §5 table).
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StatusLabel } from '../../../components/StatusLabel';
+import { Button } from '../../../components/Button';
+import { formatDateTime } from '../../../lib/format';
+import type { ConnectionType, RequestDetailsFieldsFragment } from '../../../gql/graphql';
+import { UsageTable } from './UsageTable';
+
+export type DetailsApp = RequestDetailsFieldsFragment['apps'][number];
+export type AppAction = 'authorize' | 'reauthorize' | 'update' | 'decline' | 'revoke' | 'requestReauthorization';
+
+export function actionsFor(app: DetailsApp, type: ConnectionType | undefined, relation: string): AppAction[] {
+  if (relation === 'RECIPIENT') {
+    switch (app.status) {
+      case 'PENDING':
+      case 'INVALID':
+      case 'REVOKED':
+        return ['authorize', 'decline'];
+      case 'AUTHORIZED':
+        return type === 'OAUTH2' ? ['revoke', 'decline'] : ['update', 'revoke', 'decline'];
+      case 'REAUTHORIZING':
+        return ['reauthorize', 'revoke', 'decline'];
+      default:
+        return [];
+    }
+  }
+  if ((relation === 'REQUESTER' || relation === 'ORG_ADMIN' || relation === 'TEAM_MEMBER') && type === 'OAUTH2')
+    return app.status === 'AUTHORIZED' ? ['requestReauthorization'] : [];
+  return [];
+}
+
+const LABEL: Record<AppAction, string> = {
+  authorize: 'details.authorize',
+  reauthorize: 'details.reauthorize',
+  update: 'details.updateCredentials',
+  decline: 'details.decline',
+  revoke: 'details.revoke',
+  requestReauthorization: 'details.requestReauthorization',
+};
+
+export const AppCard = forwardRef<
+  HTMLButtonElement,
+  {
+    app: DetailsApp;
+    type: ConnectionType | undefined;
+    relation: string;
+    busy: boolean;
+    focusAction: AppAction | null;
+    onAction: (action: AppAction) => void;
+  }
+>(function AppCard({ app, type, relation, busy, focusAction, onAction }, focusRef) {
+  const { t, i18n } = useTranslation('requests');
+  const actions = actionsFor(app, type, relation);
+  const conn = app.connection;
+  const headingId = `app-${app.appKey}`;
+  return (
+    <article className="card app-card" aria-labelledby={headingId} data-app={app.appKey}>
+      <div className="app-block-header">
+        <h3 id={headingId}>
+          {app.appName} <span className="muted">({t('details.version', { n: app.version })})</span>
+        </h3>
+        <StatusLabel status={app.status} />
+      </div>
+      <h4>{t('details.modules')}</h4>
+      <ul className="module-list">
+        {app.modules.map((m) => (
+          <li key={m.key}>
+            {m.name}
+            {m.scopes.length > 0 && <span className="muted"> — {m.scopes.join(', ')}</span>}
+          </li>
+        ))}
+      </ul>
+      <dl className="meta">
+        {app.note && (
+          <>
+            <dt>{t('details.note')}</dt>
+            <dd>{app.note}</dd>
+          </>
+        )}
+        <dt>{t('details.connectionName')}</dt>
+        <dd>{app.connectionName}</dd>
+        {app.expectedAccountDomain && (
+          <>
+            <dt>{t('details.expectedDomain')}</dt>
+            <dd>{app.expectedAccountDomain}</dd>
+          </>
+        )}
+        {app.declineReason && (
+          <>
+            <dt>{t('details.declineReason')}</dt>
+            <dd className="decline-reason">{app.declineReason}</dd>
+          </>
+        )}
+        {app.error && (
+          <>
+            <dt>{t('details.error')}</dt>
+            <dd className="app-error">{app.error}</dd>
+          </>
+        )}
+        {app.accessUntil && (
+          <>
+            <dt>{t('details.accessUntil')}</dt>
+            <dd>{formatDateTime(app.accessUntil, i18n.language)}</dd>
+          </>
+        )}
+        {conn && (
+          <>
+            <dt>{t('details.connection')}</dt>
+            <dd>
+              {conn.name} — {t(`details.health.${conn.status}`)}
+              {conn.expiresAt && conn.status === 'ACTIVE' && (
+                <span className="muted">
+                  {' '}
+                  ({t('details.expiresAt', { at: formatDateTime(conn.expiresAt, i18n.language) })})
+                </span>
+              )}
+              {conn.lastError && <div className="app-error">{conn.lastError}</div>}
+            </dd>
+          </>
+        )}
+      </dl>
+      {conn && relation === 'RECIPIENT' && (
+        <>
+          <h4>{t('details.usage')}</h4>
+          <UsageTable usage={conn.usage} moduleName={(key) => app.modules.find((m) => m.key === key)?.name ?? key} />
+        </>
+      )}
+      {actions.length > 0 && (
+        <div className="actions">
+          {actions.map((action) => (
+            <Button
+              key={action}
+              ref={action === focusAction ? focusRef : undefined}
+              variant={
+                action === 'decline' || action === 'revoke'
+                  ? 'danger'
+                  : action === 'authorize' || action === 'reauthorize'
+                    ? 'primary'
+                    : 'secondary'
+              }
+              disabled={busy}
+              aria-describedby={headingId}
+              onClick={() => onAction(action)}
+            >
+              {t(LABEL[action])}
+            </Button>
+          ))}
+        </div>
+      )}
+    </article>
+  );
+});

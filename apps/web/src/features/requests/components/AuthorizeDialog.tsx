@@ -1,0 +1,151 @@
+// "Create a connection": API key or username/password typed here and sent once (the fields are cleared as the
+// request leaves; nothing is kept in the URL, storage or the cache), or for OAuth2 a hand-over to the provider.
+// An optional end date limits the access (R12.4).
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../components/Dialog';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { fieldError, readError, type FieldError } from '../../../lib/errors';
+import type { ConnectionType } from '../../../gql/graphql';
+import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
+
+export interface AuthorizeTarget {
+  requestId: string;
+  appKey: string;
+  appName: string;
+  type: ConnectionType;
+  /** AUTHORIZED API-key/basic apps get their credentials replaced (updateCredentials) */
+  update: boolean;
+}
+
+export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget | null; onClose: () => void }) {
+  const { t } = useTranslation('requests');
+  const [apiKey, setApiKey] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [until, setUntil] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [authorize, authorizing] = useMutation(AuthorizeApp);
+  const [update, updating] = useMutation(UpdateCredentials);
+  const [startOAuth, starting] = useMutation(StartOAuth);
+  const busy = authorizing.loading || updating.loading || starting.loading;
+
+  const close = () => {
+    setApiKey('');
+    setUsername('');
+    setPassword('');
+    setUntil('');
+    setErrors([]);
+    setMessage(null);
+    onClose();
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!target) return;
+    setErrors([]);
+    setMessage(null);
+    const accessUntil = until ? new Date(until).toISOString() : null;
+    try {
+      if (target.type === 'OAUTH2') {
+        const { data } = await startOAuth({
+          variables: { requestId: target.requestId, appKey: target.appKey, accessUntil },
+        });
+        // The provider sends the browser back through /oauth/callback to the request page with the outcome.
+        if (data) location.assign(data.startOAuthAuthorization.authorizationUrl);
+        return;
+      }
+      const input = {
+        requestId: target.requestId,
+        appKey: target.appKey,
+        accessUntil,
+        ...(target.type === 'API_KEY' ? { apiKey } : { basic: { username, password } }),
+      };
+      // The secret leaves the form now: clear the fields before the answer comes back.
+      setApiKey('');
+      setPassword('');
+      const run = target.update ? update : authorize;
+      const { data } = await run({ variables: { input } });
+      const app = data && ('authorizeApp' in data ? data.authorizeApp : data.updateCredentials);
+      if (app?.status === 'INVALID' || app?.error) {
+        const secretField = target.type === 'API_KEY' ? 'input.apiKey' : 'input.basic.password';
+        setErrors([{ path: secretField, message: t('authorize.rejected', { message: app.error ?? '' }) }]);
+        return;
+      }
+      close();
+    } catch (err) {
+      const read = readError(err);
+      setErrors(read.fields);
+      if (read.fields.length === 0) setMessage(read.message);
+    }
+  };
+
+  const secretError = (path: string) =>
+    fieldError(errors, path) ?? (path === 'input.apiKey' ? fieldError(errors, 'input') : undefined);
+
+  return (
+    <Dialog open={target !== null} title={t('authorize.title', { app: target?.appName ?? '' })} onClose={close}>
+      {target && (
+        <form noValidate onSubmit={(e) => void submit(e)}>
+          <p>{target.type === 'OAUTH2' ? t('authorize.oauthIntro', { app: target.appName }) : t('authorize.intro')}</p>
+          {target.type === 'API_KEY' && (
+            <Field label={t('authorize.apiKey')} error={secretError('input.apiKey')}>
+              <input
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                value={apiKey}
+                onChange={(e) => setApiKey(e.target.value)}
+              />
+            </Field>
+          )}
+          {target.type === 'BASIC' && (
+            <>
+              <Field
+                label={t('authorize.username')}
+                error={fieldError(errors, 'input.basic.username') ?? fieldError(errors, 'input.basic')}
+              >
+                <input type="text" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+              </Field>
+              <Field label={t('authorize.password')} error={fieldError(errors, 'input.basic.password')}>
+                <input
+                  type="password"
+                  autoComplete="new-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              </Field>
+            </>
+          )}
+          {!target.update && (
+            <Field
+              label={t('authorize.accessUntil')}
+              hint={t('authorize.accessUntilHint')}
+              error={fieldError(errors, 'input.accessUntil') ?? fieldError(errors, 'accessUntil')}
+            >
+              <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+            </Field>
+          )}
+          {message && (
+            <p className="notice notice-error" role="alert">
+              {message}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <Button type="submit" variant="primary" disabled={busy}>
+              {busy
+                ? t('authorize.saving')
+                : target.type === 'OAUTH2'
+                  ? t('authorize.continue', { app: target.appName })
+                  : t('authorize.save')}
+            </Button>
+            <Button onClick={close}>{t('cancel', { ns: 'common' })}</Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

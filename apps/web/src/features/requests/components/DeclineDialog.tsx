@@ -1,0 +1,72 @@
+// Decline with a reason (R5.2: 1–256 characters, shown to the requester).
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../components/Dialog';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { fieldError, readError, type FieldError } from '../../../lib/errors';
+import { DeclineApp } from '../api/mutations';
+import { CharCount } from './CharCount';
+
+export function DeclineDialog({
+  target,
+  onClose,
+}: {
+  target: { requestId: string; appKey: string; appName: string } | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('requests');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [decline, { loading }] = useMutation(DeclineApp);
+  const close = () => {
+    setReason('');
+    setErrors([]);
+    setMessage(null);
+    onClose();
+  };
+  return (
+    <Dialog open={target !== null} title={t('decline.title', { app: target?.appName ?? '' })} onClose={close}>
+      <form
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!target) return;
+          try {
+            await decline({ variables: { requestId: target.requestId, appKey: target.appKey, reason } });
+            close();
+          } catch (err) {
+            const read = readError(err);
+            setErrors(read.fields);
+            if (read.fields.length === 0) setMessage(read.message);
+          }
+        }}
+      >
+        <Field
+          label={t('decline.reason')}
+          hint={
+            <>
+              {t('decline.reasonHint')} <CharCount value={reason} max={256} />
+            </>
+          }
+          error={fieldError(errors, 'reason')}
+        >
+          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        {message && (
+          <p className="notice notice-error" role="alert">
+            {message}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <Button type="submit" variant="danger" className="btn-solid" disabled={loading}>
+            {t('decline.confirm')}
+          </Button>
+          <Button onClick={close}>{t('cancel', { ns: 'common' })}</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

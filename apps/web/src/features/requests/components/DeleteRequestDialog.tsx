@@ -1,0 +1,81 @@
+// R9 / R8.5: before deleting, the connections of the request and the scenarios using them are listed.
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../components/Dialog';
+import { Button } from '../../../components/Button';
+import { readError } from '../../../lib/errors';
+import { RequestConnections } from '../api/queries';
+import { DeleteRequest } from '../api/mutations';
+
+export function DeleteRequestDialog({
+  request,
+  onClose,
+  onDeleted,
+}: {
+  request: { id: string; name: string } | null;
+  onClose: () => void;
+  onDeleted: (name: string) => void;
+}) {
+  const { t } = useTranslation('requests');
+  const { data, loading, error } = useQuery(RequestConnections, {
+    variables: { requestId: request?.id ?? '' },
+    skip: !request,
+    fetchPolicy: 'network-only',
+  });
+  const [remove, removal] = useMutation(DeleteRequest);
+  const connections = (data?.requestConnections ?? []).filter((c) => c.status !== 'DELETED');
+  const failure = error ?? removal.error;
+  return (
+    <Dialog open={request !== null} title={t('remove.title', { name: request?.name ?? '' })} onClose={onClose}>
+      <p>{t('remove.body')}</p>
+      <h3>{t('remove.connections')}</h3>
+      {loading && <p role="status">{t('loading', { ns: 'common' })}</p>}
+      {!loading && connections.length === 0 && <p>{t('remove.noConnections')}</p>}
+      {connections.length > 0 && (
+        <ul className="connection-list">
+          {connections.map((c) => {
+            const scenarios = new Set(c.usage.map((u) => u.scenarioId));
+            return (
+              <li key={c.id}>
+                <strong>{c.name}</strong> — {t('remove.usedBy', { count: scenarios.size })}
+                {scenarios.size > 0 && (
+                  <ul>
+                    {[...new Map(c.usage.map((u) => [u.scenarioId, u.scenarioName ?? u.scenarioId]))].map(
+                      ([id, name]) => (
+                        <li key={id}>{name}</li>
+                      ),
+                    )}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {failure && (
+        <p className="notice notice-error" role="alert">
+          {readError(failure).message}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <Button
+          variant="danger"
+          className="btn-solid"
+          disabled={removal.loading || !request}
+          onClick={async () => {
+            if (!request) return;
+            try {
+              await remove({ variables: { id: request.id } });
+              onDeleted(request.name);
+            } catch {
+              // shown from removal.error
+            }
+          }}
+        >
+          {t('remove.confirm')}
+        </Button>
+        <Button onClick={onClose}>{t('cancel', { ns: 'common' })}</Button>
+      </div>
+    </Dialog>
+  );
+}

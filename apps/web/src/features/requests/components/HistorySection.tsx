@@ -1,0 +1,56 @@
+// R10.3: the request's event history and its verification, for auditors (others are refused and see nothing).
+import { useEffect, useRef } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format';
+import { RequestHistory } from '../api/queries';
+
+export function HistorySection({ requestId, updatedAt }: { requestId: string; updatedAt: string }) {
+  const { t, i18n } = useTranslation('requests');
+  const { data, refetch } = useQuery(RequestHistory, { variables: { requestId }, fetchPolicy: 'network-only' });
+  const seen = useRef(updatedAt);
+  // A change to the request (seen live) appends events: read the history again.
+  useEffect(() => {
+    if (seen.current === updatedAt) return;
+    seen.current = updatedAt;
+    void refetch().catch(() => undefined);
+  }, [updatedAt, refetch]);
+  if (!data) return null;
+  const check = data.verifyCredentialRequestHistory;
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t('details.history')}</h2>
+      <p className={check.valid ? 'notice notice-success' : 'notice notice-error'}>
+        {check.valid
+          ? t('details.historyVerified', { count: check.events })
+          : t('details.historyBroken', { revision: check.firstBrokenRevision })}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('details.historyColumns.revision')}</th>
+              <th scope="col">{t('details.historyColumns.event')}</th>
+              <th scope="col">{t('details.historyColumns.actor')}</th>
+              <th scope="col">{t('details.historyColumns.at')}</th>
+              <th scope="col">{t('details.historyColumns.hash')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.credentialRequestHistory.map((e) => (
+              <tr key={e.revision}>
+                <td>{e.revision}</td>
+                <td>{e.type}</td>
+                <td>{e.actor?.name ?? t('details.system')}</td>
+                <td>{formatDateTime(e.at, i18n.language)}</td>
+                <td>
+                  <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+// Step 1's recipient: someone in the organization (a member picker) or, for org admins and owners only (R3.3),
+// someone outside it (name and e-mail). The language of their e-mails joins once RecipientInput.language exists.
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../../components/Field';
+import { fieldError, type FieldError } from '../../../lib/errors';
+import { OrganizationPeople } from '../api/queries';
+
+export interface RecipientDraft {
+  kind: 'inside' | 'outside';
+  userId: string;
+  memberName: string;
+  name: string;
+  email: string;
+}
+
+export const emptyRecipient = (): RecipientDraft => ({
+  kind: 'inside',
+  userId: '',
+  memberName: '',
+  name: '',
+  email: '',
+});
+
+export function RecipientFields({
+  organization,
+  canAskOutside,
+  draft,
+  errors,
+  onChange,
+}: {
+  organization: { id: string; name: string };
+  canAskOutside: boolean;
+  draft: RecipientDraft;
+  errors: FieldError[];
+  onChange: (d: RecipientDraft) => void;
+}) {
+  const { t } = useTranslation('requests');
+  const { data } = useQuery(OrganizationPeople, { variables: { organizationId: organization.id } });
+  const me = data?.me.id;
+  const people = (data?.organization?.members ?? []).filter((m) => m.user.id !== me);
+  const set = (patch: Partial<RecipientDraft>) => onChange({ ...draft, ...patch });
+  return (
+    <fieldset>
+      <legend>{t('create.recipient')}</legend>
+      <div className="field field-check">
+        <input
+          id="recipient-inside"
+          type="radio"
+          name="recipient-kind"
+          checked={draft.kind === 'inside'}
+          onChange={() => set({ kind: 'inside' })}
+        />
+        <label htmlFor="recipient-inside">{t('create.inside', { org: organization.name })}</label>
+      </div>
+      <div className="field field-check">
+        <input
+          id="recipient-outside"
+          type="radio"
+          name="recipient-kind"
+          checked={draft.kind === 'outside'}
+          disabled={!canAskOutside}
+          aria-describedby={canAskOutside ? undefined : 'recipient-outside-hint'}
+          onChange={() => set({ kind: 'outside' })}
+        />
+        <label htmlFor="recipient-outside">{t('create.outside', { org: organization.name })}</label>
+      </div>
+      {!canAskOutside && (
+        <p id="recipient-outside-hint" className="field-hint">
+          {t('create.outsideOnlyAdmins')}
+        </p>
+      )}
+      {draft.kind === 'inside' ? (
+        <Field
+          label={t('create.member')}
+          error={fieldError(errors, 'input.recipient.userId') ?? fieldError(errors, 'input.recipient')}
+        >
+          <select
+            value={draft.userId}
+            onChange={(e) =>
+              set({
+                userId: e.target.value,
+                memberName: people.find((p) => p.user.id === e.target.value)?.user.name ?? '',
+              })
+            }
+          >
+            <option value="">{t('create.chooseMember')}</option>
+            {people.map((p) => (
+              <option key={p.user.id} value={p.user.id}>
+                {p.user.name} ({p.user.email})
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : (
+        <>
+          <Field
+            label={t('create.recipientName')}
+            error={fieldError(errors, 'input.recipient.name') ?? fieldError(errors, 'input.recipient')}
+          >
+            <input type="text" autoComplete="off" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+          </Field>
+          <Field label={t('create.recipientEmail')} error={fieldError(errors, 'input.recipient.email')}>
+            <input
+              type="email"
+              autoComplete="off"
+              value={draft.email}
+              onChange={(e) => set({ email: e.target.value })}
+            />
+          </Field>
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../components/Dialog';
+import { Button } from '../../../components/Button';
+import { readError } from '../../../lib/errors';
+import { RevokeAccess } from '../api/mutations';
+
+export function RevokeDialog({
+  target,
+  onClose,
+}: {
+  target: { requestId: string; appKey: string; appName: string } | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('requests');
+  const [revoke, { loading, error, reset }] = useMutation(RevokeAccess);
+  const close = () => {
+    reset();
+    onClose();
+  };
+  return (
+    <Dialog open={target !== null} title={t('revoke.title', { app: target?.appName ?? '' })} onClose={close}>
+      <p>{t('revoke.body')}</p>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {readError(error).message}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <Button
+          variant="danger"
+          className="btn-solid"
+          disabled={loading}
+          onClick={async () => {
+            if (!target) return;
+            try {
+              await revoke({ variables: { requestId: target.requestId, appKey: target.appKey } });
+              close();
+            } catch {
+              // shown from error
+            }
+          }}
+        >
+          {t('revoke.confirm')}
+        </Button>
+        <Button onClick={close}>{t('cancel', { ns: 'common' })}</Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,206 @@
+// +Create request, as on the help page: request name and recipient, Next, then per app its fields, +Add app,
+// the terms box and Submit; then the confirmation. Server errors (BAD_USER_INPUT) appear at the fields they name.
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../../components/Field';
+import { Button } from '../../../components/Button';
+import { fieldError, readError, type FieldError } from '../../../lib/errors';
+import { useWorkspace } from '../../../lib/workspace';
+import type { CreateCredentialRequestInput, RequestDetailsFieldsFragment } from '../../../gql/graphql';
+import { CatalogApps } from '../api/queries';
+import { CreateRequest } from '../api/mutations';
+import { AppFields, emptyApp, type AppDraft } from '../components/AppFields';
+import { emptyRecipient, RecipientFields, type RecipientDraft } from '../components/RecipientFields';
+import { CharCount } from '../components/CharCount';
+
+const DESCRIPTION_MAX = 256;
+
+export function CreateRequestPage() {
+  const { t } = useTranslation('requests');
+  const ws = useWorkspace();
+  const catalog = useQuery(CatalogApps);
+  const [create, creation] = useMutation(CreateRequest);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [recipient, setRecipient] = useState<RecipientDraft>(emptyRecipient);
+  const [step, setStep] = useState<1 | 2>(1);
+  const [apps, setApps] = useState<AppDraft[]>([emptyApp()]);
+  const [terms, setTerms] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [summary, setSummary] = useState<string | null>(null);
+  const [sent, setSent] = useState<RequestDetailsFieldsFragment | null>(null);
+
+  useEffect(() => {
+    document.title = `${t('create.title')} · ${t('appName', { ns: 'common' })}`;
+  }, [t]);
+
+  const org = ws.organization;
+  if (!org || !ws.teamId) {
+    return (
+      <section>
+        <h1>{t('create.title')}</h1>
+        <p>{ws.loading ? t('loading', { ns: 'common' }) : t('create.noOrganization')}</p>
+      </section>
+    );
+  }
+  const canAskOutside = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
+  const recipientName = recipient.kind === 'inside' ? recipient.memberName : recipient.name.trim();
+
+  if (sent) {
+    return (
+      <section>
+        <h1>{t('create.sentTitle')}</h1>
+        <p className="notice notice-success" role="status">
+          {t(sent.recipient.external ? 'create.sentExternal' : 'create.sentInternal', {
+            name: sent.name,
+            recipient: sent.recipient.name,
+          })}
+        </p>
+        <div className="actions">
+          <Link className="btn btn-primary" to={`/requests/${sent.id}`}>
+            {t('create.viewRequest')}
+          </Link>
+          <Link className="btn" to="/requests">
+            {t('details.back')}
+          </Link>
+        </div>
+      </section>
+    );
+  }
+
+  const next = () => {
+    const missing: FieldError[] = [];
+    if (!name.trim()) missing.push({ path: 'input.name', message: t('create.required') });
+    if (recipient.kind === 'inside' && !recipient.userId)
+      missing.push({ path: 'input.recipient.userId', message: t('create.required') });
+    if (recipient.kind === 'outside' && !recipient.name.trim())
+      missing.push({ path: 'input.recipient.name', message: t('create.required') });
+    if (recipient.kind === 'outside' && !recipient.email.trim())
+      missing.push({ path: 'input.recipient.email', message: t('create.required') });
+    setErrors(missing);
+    if (missing.length === 0) setStep(2);
+  };
+
+  const submit = async () => {
+    const input: CreateCredentialRequestInput = {
+      teamId: ws.teamId!,
+      name: name.trim(),
+      description: description.trim() || null,
+      termsAccepted: terms,
+      recipient:
+        recipient.kind === 'inside'
+          ? { userId: recipient.userId || null }
+          : { name: recipient.name.trim(), email: recipient.email.trim() },
+      apps: apps.map((a) => ({
+        appKey: a.appKey,
+        version: a.version,
+        modules: a.modules,
+        note: a.note.trim() || null,
+        connectionName: a.connectionNameEdited ? a.connectionName.trim() || null : null,
+        expectedAccountDomain: a.expectedAccountDomain.trim() || null,
+      })),
+    };
+    try {
+      const { data } = await create({ variables: { input } });
+      if (data) setSent(data.createCredentialRequest);
+    } catch (e) {
+      const err = readError(e);
+      setErrors(err.fields);
+      setSummary(err.fields.length > 0 ? t('create.fixErrors') : err.message);
+    }
+  };
+
+  return (
+    <section>
+      <h1>{t('create.title')}</h1>
+      {summary && (
+        <p className="notice notice-error" role="alert">
+          {summary}
+        </p>
+      )}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (step === 1) next();
+          else void submit();
+        }}
+      >
+        <Field label={t('create.name')} hint={t('create.nameHint')} error={fieldError(errors, 'input.name')}>
+          <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <RecipientFields
+          organization={org}
+          canAskOutside={canAskOutside}
+          draft={recipient}
+          errors={errors}
+          onChange={setRecipient}
+        />
+        <Field
+          label={t('create.description')}
+          hint={
+            <>
+              {t('create.descriptionHint')} <CharCount value={description} max={DESCRIPTION_MAX} />
+            </>
+          }
+          error={fieldError(errors, 'input.description')}
+        >
+          <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </Field>
+        {step === 1 ? (
+          <Button type="submit" variant="primary">
+            {t('create.next')}
+          </Button>
+        ) : (
+          <>
+            {fieldError(errors, 'input.apps') && !apps.some((_, i) => fieldError(errors, `input.apps.${i}`)) && (
+              <p className="field-error" role="alert">
+                {fieldError(errors, 'input.apps')}
+              </p>
+            )}
+            {apps.map((draft, i) => (
+              <AppFields
+                key={i}
+                index={i}
+                draft={draft}
+                catalog={catalog.data?.apps ?? []}
+                recipientName={recipientName}
+                errors={errors}
+                onChange={(d) => setApps((list) => list.map((x, j) => (j === i ? d : x)))}
+                onRemove={apps.length > 1 ? () => setApps((list) => list.filter((_, j) => j !== i)) : undefined}
+              />
+            ))}
+            <Button onClick={() => setApps((list) => [...list, emptyApp()])}>{t('create.addApp')}</Button>
+            <div
+              className={
+                fieldError(errors, 'input.termsAccepted') ? 'field field-check field-invalid' : 'field field-check'
+              }
+            >
+              <input
+                id="terms"
+                type="checkbox"
+                checked={terms}
+                onChange={(e) => setTerms(e.target.checked)}
+                aria-describedby={fieldError(errors, 'input.termsAccepted') ? 'terms-error' : undefined}
+              />
+              <label htmlFor="terms">{t('create.terms')}</label>
+            </div>
+            {fieldError(errors, 'input.termsAccepted') && (
+              <p id="terms-error" className="field-error" role="alert">
+                {fieldError(errors, 'input.termsAccepted')}
+              </p>
+            )}
+            <div className="actions">
+              <Button onClick={() => setStep(1)}>{t('create.back')}</Button>
+              <Button type="submit" variant="primary" disabled={creation.loading}>
+                {creation.loading ? t('create.submitting') : t('create.submit')}
+              </Button>
+            </div>
+          </>
+        )}
+      </form>
+    </section>
+  );
+}

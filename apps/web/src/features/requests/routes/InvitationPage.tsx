@@ -1,0 +1,76 @@
+// /invitations/:token — R12.1: opening the link only shows who invites you where, for which request; joining is
+// the explicit "Accept invitation" click, then the request's page.
+import { useEffect } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { readError } from '../../../lib/errors';
+import { WorkspaceOrganizations } from '../../../lib/workspace';
+import { AcceptInvitation, InvitationPreviewQuery } from '../api/invitations';
+
+export function InvitationPage() {
+  const { t } = useTranslation('requests');
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  const { data, loading, error } = useQuery(InvitationPreviewQuery, { variables: { token } });
+  const [accept, accepting] = useMutation(AcceptInvitation, { refetchQueries: [WorkspaceOrganizations] });
+  useEffect(() => {
+    document.title = `${t('invitation.title')} · ${t('appName', { ns: 'common' })}`;
+  }, [t]);
+  if (loading) return <p role="status">{t('loading', { ns: 'common' })}</p>;
+  const preview = data?.invitation;
+  if (!preview) {
+    return (
+      <section>
+        <h1>{t('invitation.title')}</h1>
+        <p className="notice notice-error" role="alert">
+          {error && readError(error).code !== 'NOT_FOUND' ? readError(error).message : t('invitation.notFound')}
+        </p>
+      </section>
+    );
+  }
+  const vars = { org: preview.organizationName, team: preview.teamName };
+  return (
+    <section>
+      <h1>{t('invitation.title')}</h1>
+      <p>
+        {preview.invitedBy
+          ? t('invitation.body', { ...vars, inviter: `${preview.invitedBy.name} (${preview.invitedBy.email})` })
+          : t('invitation.bodyNoInviter', vars)}
+      </p>
+      {preview.requestName && <p>{t('invitation.forRequest', { request: preview.requestName })}</p>}
+      <p className="muted">{t('invitation.invitedAddress', { email: preview.email })}</p>
+      {preview.accepted ? (
+        <>
+          <p className="notice notice-success">{t('invitation.accepted')}</p>
+          {preview.requestId && <Link to={`/requests/${preview.requestId}`}>{t('invitation.openRequest')}</Link>}
+        </>
+      ) : (
+        <>
+          <p className="muted">{t('invitation.nothingYet')}</p>
+          {accepting.error && (
+            <p className="notice notice-error" role="alert">
+              {readError(accepting.error).message}
+            </p>
+          )}
+          <Button
+            variant="primary"
+            disabled={accepting.loading}
+            onClick={async () => {
+              try {
+                const { data: done } = await accept({ variables: { token } });
+                const requestId = done?.acceptInvitation.requestId ?? preview.requestId;
+                navigate(requestId ? `/requests/${requestId}` : '/requests');
+              } catch {
+                // shown from accepting.error
+              }
+            }}
+          >
+            {t('invitation.accept')}
+          </Button>
+        </>
+      )}
+    </section>
+  );
+}

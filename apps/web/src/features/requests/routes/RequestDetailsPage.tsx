@@ -1,0 +1,182 @@
+// Request details (R7.3) for the requester and the recipient, live (R12.7): who, when, the description, the
+// requested credentials with their actions, Delete (R9) and, for auditors, the verified history (R10.3).
+// Also /requests/:id/apps/:appKey/reauthorize: the same page with that app's Reauthorize in focus.
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { StatusLabel } from '../../../components/StatusLabel';
+import { Button } from '../../../components/Button';
+import { formatDateTime } from '../../../lib/format';
+import { readError } from '../../../lib/errors';
+import { CatalogApps, RequestDetails } from '../api/queries';
+import { RequestReauthorization } from '../api/mutations';
+import { RequestUpdated } from '../api/subscriptions';
+import { AppCard, type AppAction, type DetailsApp } from '../components/AppCard';
+import { AuthorizeDialog, type AuthorizeTarget } from '../components/AuthorizeDialog';
+import { DeclineDialog } from '../components/DeclineDialog';
+import { RevokeDialog } from '../components/RevokeDialog';
+import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
+import { HistorySection } from '../components/HistorySection';
+import { OAuthOutcome } from '../components/OAuthOutcome';
+
+type Target = { requestId: string; appKey: string; appName: string };
+
+export function RequestDetailsPage() {
+  const { t, i18n } = useTranslation('requests');
+  const { id = '', appKey: focusApp } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { data, loading, error } = useQuery(RequestDetails, { variables: { id } });
+  const catalog = useQuery(CatalogApps);
+  useSubscription(RequestUpdated, { variables: { id } });
+  const [requestReauth, reauth] = useMutation(RequestReauthorization);
+  const [authorizing, setAuthorizing] = useState<AuthorizeTarget | null>(null);
+  const [declining, setDeclining] = useState<Target | null>(null);
+  const [revoking, setRevoking] = useState<Target | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [toast, setToast] = useState<string | null>(null);
+  const focusRef = useRef<HTMLButtonElement>(null);
+  const request = data?.credentialRequest;
+
+  useEffect(() => {
+    if (request) document.title = `${request.name} · ${t('appName', { ns: 'common' })}`;
+  }, [request, t]);
+  useEffect(() => {
+    if (focusApp && request) focusRef.current?.focus();
+  }, [focusApp, request]);
+  // The notice at the bottom of the screen (R5.4) goes away by itself, or with its Close button.
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 8000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  if (loading && !request) return <p role="status">{t('loading', { ns: 'common' })}</p>;
+  if (!request) {
+    return (
+      <section>
+        <h1>{t('list.heading')}</h1>
+        <p className="notice notice-error" role="alert">
+          {error && readError(error).code !== 'NOT_FOUND' ? readError(error).message : t('details.notFound')}
+        </p>
+        <Link to="/requests">{t('details.back')}</Link>
+      </section>
+    );
+  }
+
+  const typeOf = (app: DetailsApp) =>
+    app.connection?.type ??
+    catalog.data?.apps.find((a) => a.key === app.appKey)?.versions.find((v) => v.version === app.version)
+      ?.connectionType;
+  const relation = request.viewerRelation;
+  const mayDelete = relation === 'REQUESTER' || relation === 'RECIPIENT' || relation === 'ORG_ADMIN';
+  const other = relation === 'RECIPIENT' ? request.requester : request.recipient;
+
+  const act = async (app: DetailsApp, action: AppAction) => {
+    const target = { requestId: request.id, appKey: app.appKey, appName: app.appName };
+    const type = typeOf(app);
+    if (action === 'authorize' || action === 'reauthorize' || action === 'update') {
+      if (type) setAuthorizing({ ...target, type, update: action === 'update' });
+    } else if (action === 'decline') setDeclining(target);
+    else if (action === 'revoke') setRevoking(target);
+    else {
+      try {
+        const { data: result } = await requestReauth({ variables: { requestId: request.id, appKey: app.appKey } });
+        const r = result?.requestReauthorization;
+        if (r) {
+          setToast(
+            r.sent
+              ? t('details.reauthorizationSent', { recipient: request.recipient.name })
+              : t('details.connectionValid'),
+          );
+        }
+      } catch (e) {
+        setToast(readError(e).message);
+      }
+    }
+  };
+
+  return (
+    <section>
+      <p>
+        <Link to={relation === 'RECIPIENT' ? '/requests?tab=received' : '/requests'}>{t('details.back')}</Link>
+      </p>
+      <div className="app-block-header">
+        <h1>{request.name}</h1>
+        <StatusLabel status={request.status} />
+      </div>
+      <p className="visually-hidden">{t('details.liveUpdates')}</p>
+      {params.get('oauth') && (
+        <OAuthOutcome
+          outcome={params.get('oauth')}
+          reason={params.get('reason')}
+          app={request.apps.find((a) => a.appKey === params.get('app'))}
+        />
+      )}
+      <dl className="meta">
+        <dt>{relation === 'RECIPIENT' ? t('details.requester') : t('details.recipient')}</dt>
+        <dd>
+          {other.name} ({other.email})
+        </dd>
+        {relation !== 'RECIPIENT' && relation !== 'REQUESTER' && (
+          <>
+            <dt>{t('details.requester')}</dt>
+            <dd>
+              {request.requester.name} ({request.requester.email})
+            </dd>
+          </>
+        )}
+        <dt>{t('details.sentAt')}</dt>
+        <dd>{formatDateTime(request.sentAt, i18n.language)}</dd>
+        <dt>{t('details.team')}</dt>
+        <dd>
+          {request.organization.name} / {request.team.name}
+        </dd>
+        {request.description && (
+          <>
+            <dt>{t('details.description')}</dt>
+            <dd>{request.description}</dd>
+          </>
+        )}
+      </dl>
+      <h2>{t('details.requestedCredentials')}</h2>
+      {request.apps.map((app) => (
+        <AppCard
+          key={app.appKey}
+          ref={app.appKey === focusApp ? focusRef : undefined}
+          app={app}
+          type={typeOf(app)}
+          relation={relation}
+          busy={reauth.loading}
+          focusAction={app.appKey === focusApp ? (app.status === 'REAUTHORIZING' ? 'reauthorize' : 'authorize') : null}
+          onAction={(action) => void act(app, action)}
+        />
+      ))}
+      {mayDelete && (
+        <div className="actions">
+          <Button variant="danger" onClick={() => setDeleting(true)}>
+            {t('details.delete')}
+          </Button>
+        </div>
+      )}
+      <HistorySection requestId={request.id} updatedAt={request.updatedAt} />
+      {toast && (
+        <div className="toast" role="status" aria-live="polite">
+          {toast}{' '}
+          <button type="button" className="btn btn-link toast-close" onClick={() => setToast(null)}>
+            {t('close', { ns: 'common' })}
+          </button>
+        </div>
+      )}
+      <AuthorizeDialog target={authorizing} onClose={() => setAuthorizing(null)} />
+      <DeclineDialog target={declining} onClose={() => setDeclining(null)} />
+      <RevokeDialog target={revoking} onClose={() => setRevoking(null)} />
+      <DeleteRequestDialog
+        request={deleting ? request : null}
+        onClose={() => setDeleting(false)}
+        onDeleted={(name) => navigate('/requests', { state: { notice: t('list.deleted', { name }) } })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+// Credentials → Credential requests: tabs Sent and Received (R7.1, R7.2) with a status filter, a name search and
+// cursor paging. The tab, filter, search and page live in the URL so links and Back work.
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Tabs } from '../../../components/Tabs';
+import { Button } from '../../../components/Button';
+import { readError } from '../../../lib/errors';
+import { useWorkspace } from '../../../lib/workspace';
+import type { CredentialRequestStatus, RequestRowFieldsFragment } from '../../../gql/graphql';
+import { ReceivedRequests, SentRequests } from '../api/queries';
+import { RequestsUpdated } from '../api/subscriptions';
+import { RequestsTable } from '../components/RequestsTable';
+import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
+
+const STATUSES: CredentialRequestStatus[] = ['AUTHORIZED', 'PARTIALLY_AUTHORIZED', 'INCOMPLETE', 'INVALID', 'DECLINED'];
+const PAGE = 20;
+type Tab = 'sent' | 'received';
+
+export function RequestsPage() {
+  const { t } = useTranslation('requests');
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const ws = useWorkspace();
+  const client = useApolloClient();
+  const tab: Tab = params.get('tab') === 'received' ? 'received' : 'sent';
+  const status = (STATUSES as string[]).includes(params.get('status') ?? '')
+    ? (params.get('status') as CredentialRequestStatus)
+    : null;
+  const search = params.get('q') ?? '';
+  const [searchText, setSearchText] = useState(search);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1];
+  const [deleting, setDeleting] = useState<RequestRowFieldsFragment | null>(null);
+  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+
+  useEffect(() => {
+    document.title = `${t('list.heading')} · ${t('appName', { ns: 'common' })}`;
+  }, [t]);
+  // A new filter, search, tab or team starts again from the first page.
+  useEffect(() => setCursors([null]), [tab, status, search, ws.teamId, ws.organization?.id]);
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
+
+  const sent = useQuery(SentRequests, {
+    variables: { teamId: ws.teamId ?? '', status, search: search || null, after, first: PAGE },
+    skip: tab !== 'sent' || !ws.teamId,
+  });
+  const received = useQuery(ReceivedRequests, {
+    variables: { organizationId: ws.organization?.id ?? null, status, after, first: PAGE },
+    skip: tab !== 'received' || ws.loading,
+  });
+  // R12.7: any change to a request the viewer may see refreshes the list in view.
+  useSubscription(RequestsUpdated, {
+    onData: () => void (tab === 'sent' ? sent.refetch() : received.refetch()).catch(() => undefined),
+  });
+
+  const result = tab === 'sent' ? sent : received;
+  const connection = tab === 'sent' ? sent.data?.sentCredentialRequests : received.data?.receivedCredentialRequests;
+  let rows = connection?.edges.map((e) => e.node) ?? [];
+  // The Received query has no search argument: the name search filters the page shown.
+  if (tab === 'received' && search) rows = rows.filter((r) => r.name.toLowerCase().includes(search.toLowerCase()));
+
+  return (
+    <section>
+      <h1>{t('list.title')}</h1>
+      <div className="app-block-header">
+        <h2>{t('list.heading')}</h2>
+        <Link className="btn btn-primary" to="/requests/new">
+          {t('list.create')}
+        </Link>
+      </div>
+      {notice && (
+        <p className="notice notice-success" role="status">
+          {notice}
+        </p>
+      )}
+      <Tabs
+        label={t('list.tabsLabel')}
+        items={[
+          { key: 'sent', label: t('list.sent') },
+          { key: 'received', label: t('list.received') },
+        ]}
+        selected={tab}
+        onSelect={(key) => update({ tab: key === 'sent' ? null : key })}
+      >
+        <form
+          className="toolbar"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            update({ q: searchText.trim() || null });
+          }}
+        >
+          <div className="field">
+            <label htmlFor="status-filter">{t('list.statusFilter')}</label>
+            <select
+              id="status-filter"
+              value={status ?? ''}
+              onChange={(e) => update({ status: e.target.value || null })}
+            >
+              <option value="">{t('list.allStatuses')}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`, { ns: 'common' })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="name-search">{t('list.search')}</label>
+            <input
+              id="name-search"
+              type="search"
+              value={searchText}
+              onChange={(e) => setSearchText(e.target.value)}
+              onBlur={() => update({ q: searchText.trim() || null })}
+            />
+          </div>
+        </form>
+        {tab === 'sent' && !ws.teamId && !ws.loading && <p>{t('list.noTeam')}</p>}
+        {result.error && (
+          <p className="notice notice-error" role="alert">
+            {t('error', { ns: 'common', message: readError(result.error).message })}
+          </p>
+        )}
+        {result.loading && !connection && <p role="status">{t('loading', { ns: 'common' })}</p>}
+        {connection && (
+          <>
+            <p className="muted" aria-live="polite">
+              {t('list.total', { count: connection.totalCount })}
+            </p>
+            {rows.length === 0 ? (
+              <p>{t('list.empty')}</p>
+            ) : (
+              <RequestsTable
+                rows={rows}
+                showRecipient={tab === 'sent'}
+                onDelete={setDeleting}
+                caption={tab === 'sent' ? t('list.sent') : t('list.received')}
+              />
+            )}
+            <div className="actions">
+              {cursors.length > 1 && (
+                <Button onClick={() => setCursors((c) => c.slice(0, -1))}>{t('list.previous')}</Button>
+              )}
+              {connection.pageInfo.hasNextPage && (
+                <Button onClick={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}>
+                  {t('list.next')}
+                </Button>
+              )}
+            </div>
+          </>
+        )}
+      </Tabs>
+      <DeleteRequestDialog
+        request={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(name) => {
+          if (deleting)
+            client.cache.evict({ id: client.cache.identify({ __typename: 'CredentialRequest', id: deleting.id }) });
+          setDeleting(null);
+          setNotice(t('list.deleted', { name }));
+          void result.refetch();
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+// The webhook's signing secret, shown once (R12.6): a read-only field with a copy button in a modal dialog. Closing
+// the dialog drops the secret; nothing keeps it (no storage, no cache, no URL).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { Dialog } from '../../../components/Dialog';
+import { Field } from '../../../components/Field';
+
+export function SecretOnce({
+  registration,
+  onClose,
+}: {
+  registration: { url: string; signingSecret: string } | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('webhooks');
+  const [copy, setCopy] = useState<'copied' | 'copyFailed' | null>(null);
+  const close = () => {
+    setCopy(null);
+    onClose();
+  };
+  const copySecret = async () => {
+    if (!registration) return;
+    try {
+      await navigator.clipboard.writeText(registration.signingSecret);
+      setCopy('copied');
+    } catch {
+      setCopy('copyFailed');
+    }
+  };
+  return (
+    <Dialog open={registration !== null} title={t('secret.title')} onClose={close}>
+      {registration && (
+        <>
+          <p>{t('secret.once')}</p>
+          <Field label={t('secret.label', { url: registration.url })}>
+            <input
+              type="text"
+              readOnly
+              value={registration.signingSecret}
+              autoComplete="off"
+              spellCheck={false}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </Field>
+          {copy && (
+            <p role="status" className={copy === 'copied' ? 'notice notice-success' : 'notice notice-error'}>
+              {t(`secret.${copy}`)}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <Button onClick={() => void copySecret()}>{t('secret.copy')}</Button>
+            <Button variant="primary" onClick={close}>
+              {t('secret.done')}
+            </Button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Messages } from '../../../lib/i18n';
+import type { en } from './en';
+
+export const ptBR: Messages<typeof en> = {
+  nav: { webhooks: 'Webhooks' },
+  title: 'Webhooks',
+  team: 'Equipe: {{name}}',
+  intro:
+    'Cada mudança de status das solicitações de credenciais da equipe é enviada (POST) a cada endpoint, assinada com HMAC-SHA256, com um id de idempotência, e repetida com espera crescente.',
+  noTeam: 'Escolha uma organização com uma equipe no seletor acima.',
+  empty: 'Nenhum webhook registrado.',
+  columns: { url: 'Endpoint', createdAt: 'Registrado em', actions: 'Ações' },
+  register: {
+    title: 'Registrar um webhook',
+    url: 'URL do endpoint (https)',
+    hint: 'Um endereço https que o serviço consegue acessar.',
+    submit: 'Registrar webhook',
+  },
+  secret: {
+    title: 'Segredo de assinatura',
+    once: 'Copie este segredo de assinatura agora e guarde-o em segurança. Ele é mostrado uma única vez.',
+    label: 'Segredo de assinatura de {{url}}',
+    copy: 'Copiar',
+    copied: 'Copiado para a área de transferência.',
+    copyFailed: 'Não foi possível copiar; selecione o texto e copie-o você mesmo.',
+    done: 'Já guardei',
+  },
+  delete: {
+    button: 'Excluir',
+    label: 'Excluir o webhook {{url}}',
+    title: 'Excluir webhook?',
+    confirm: 'As entregas para {{url}} param. Isso não pode ser desfeito.',
+    submit: 'Excluir webhook',
+    deleted: 'Webhook excluído.',
+  },
+  errors: {
+    FORBIDDEN:
+      'Somente proprietários e administradores da organização, ou administradores da equipe, gerenciam webhooks.',
+    NOT_FOUND: 'Esta equipe não existe ou você não é membro da organização dela.',
+    generic: 'Não funcionou: {{message}}',
+  },
+};

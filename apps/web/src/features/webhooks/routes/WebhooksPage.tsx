@@ -1,0 +1,217 @@
+// A team's webhooks (R12.6) for org owners/admins and team admins: list, register, delete. The signing secret is
+// in the registration's answer only: shown once in a dialog with a copy button, kept out of Apollo's cache
+// (no-cache) and dropped from memory when the dialog closes.
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { Dialog } from '../../../components/Dialog';
+import { Field } from '../../../components/Field';
+import { OperationError } from '../../../components/OperationError';
+import { fieldError, readError, type ReadError } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
+import { useWorkspace } from '../../../lib/workspace';
+import { WebhooksDelete, WebhooksRegister, WebhooksTeam } from '../api/operations';
+import { SecretOnce } from '../components/SecretOnce';
+
+/** `/webhooks`: the team chosen in the switcher. */
+export function CurrentWebhooksPage() {
+  const { t } = useTranslation('webhooks');
+  const { teamId, loading } = useWorkspace();
+  if (loading) return <p role="status">{t('common:loading')}</p>;
+  if (!teamId) return <p>{t('noTeam')}</p>;
+  return <Webhooks key={teamId} teamId={teamId} />;
+}
+
+/** `/teams/:teamId/webhooks`. */
+export function WebhooksPage() {
+  const { teamId = '' } = useParams();
+  return <Webhooks key={teamId} teamId={teamId} />;
+}
+
+interface Registration {
+  url: string;
+  signingSecret: string;
+}
+
+function Webhooks({ teamId }: { teamId: string }) {
+  const { t, i18n } = useTranslation('webhooks');
+  const { data, loading, error } = useQuery(WebhooksTeam, { variables: { id: teamId } });
+  const [registration, setRegistration] = useState<Registration | null>(null);
+  const [toDelete, setToDelete] = useState<{ id: string; url: string } | null>(null);
+  const [deleted, setDeleted] = useState(false);
+  if (error) {
+    return (
+      <section className="page" aria-labelledby="webhooks-title">
+        <h1 id="webhooks-title">{t('title')}</h1>
+        <OperationError error={readError(error)} namespace="webhooks" />
+      </section>
+    );
+  }
+  if (loading && !data) return <p role="status">{t('common:loading')}</p>;
+  const team = data?.team;
+  if (!team) return <OperationError error={{ code: 'NOT_FOUND', message: '', fields: [] }} namespace="webhooks" />;
+  return (
+    <section className="page" aria-labelledby="webhooks-title">
+      <h1 id="webhooks-title">{t('title')}</h1>
+      <p>
+        <Link to={`/teams/${team.id}`}>{t('team', { name: team.name })}</Link>
+      </p>
+      <p>{t('intro')}</p>
+      {deleted && (
+        <p role="status" className="notice notice-success">
+          {t('delete.deleted')}
+        </p>
+      )}
+      {team.webhooks.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table aria-labelledby="webhooks-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.url')}</th>
+                <th scope="col">{t('columns.createdAt')}</th>
+                <th scope="col">{t('columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {team.webhooks.map((hook) => (
+                <tr key={hook.id} data-webhook={hook.url}>
+                  <td className="break">{hook.url}</td>
+                  <td>
+                    <time dateTime={hook.createdAt}>{formatDateTime(hook.createdAt, i18n.language)}</time>
+                  </td>
+                  <td>
+                    <Button
+                      variant="danger"
+                      aria-label={t('delete.label', { url: hook.url })}
+                      onClick={() => {
+                        setDeleted(false);
+                        setToDelete({ id: hook.id, url: hook.url });
+                      }}
+                    >
+                      {t('delete.button')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <RegisterForm
+        teamId={team.id}
+        onRegistered={(r) => {
+          setDeleted(false);
+          setRegistration(r);
+        }}
+      />
+      <SecretOnce registration={registration} onClose={() => setRegistration(null)} />
+      <DeleteDialog
+        webhook={toDelete}
+        onClose={() => setToDelete(null)}
+        onDeleted={() => {
+          setToDelete(null);
+          setDeleted(true);
+        }}
+      />
+    </section>
+  );
+}
+
+function RegisterForm({ teamId, onRegistered }: { teamId: string; onRegistered: (r: Registration) => void }) {
+  const { t } = useTranslation('webhooks');
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<ReadError | null>(null);
+  const [register, { loading }] = useMutation(WebhooksRegister, {
+    fetchPolicy: 'no-cache',
+    refetchQueries: ['WebhooksTeam'],
+    awaitRefetchQueries: true,
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (loading) return;
+    setError(null);
+    try {
+      const res = await register({ variables: { teamId, url } });
+      const answer = res.data?.registerWebhook;
+      if (answer) onRegistered({ url: answer.url, signingSecret: answer.signingSecret });
+      setUrl('');
+    } catch (err) {
+      setError(readError(err));
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="register-webhook-title">
+      <h2 id="register-webhook-title">{t('register.title')}</h2>
+      <Field
+        label={t('register.url')}
+        hint={t('register.hint')}
+        error={error ? fieldError(error.fields, 'url') : undefined}
+      >
+        <input
+          type="text"
+          inputMode="url"
+          autoComplete="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          required
+          placeholder="https://"
+        />
+      </Field>
+      {error && error.fields.length === 0 && <OperationError error={error} namespace="webhooks" />}
+      {/* Not disabled while sending: a disabled button drops the focus the dialog gives back when it closes. */}
+      <Button type="submit" variant="primary" aria-disabled={loading || undefined}>
+        {t('register.submit')}
+      </Button>
+    </form>
+  );
+}
+
+function DeleteDialog({
+  webhook,
+  onClose,
+  onDeleted,
+}: {
+  webhook: { id: string; url: string } | null;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
+  const { t } = useTranslation('webhooks');
+  const [error, setError] = useState<ReadError | null>(null);
+  const [remove, { loading }] = useMutation(WebhooksDelete, {
+    refetchQueries: ['WebhooksTeam'],
+    awaitRefetchQueries: true,
+  });
+  const confirm = async () => {
+    if (!webhook) return;
+    setError(null);
+    try {
+      await remove({ variables: { id: webhook.id } });
+      onDeleted();
+    } catch (err) {
+      setError(readError(err));
+    }
+  };
+  return (
+    <Dialog
+      open={webhook !== null}
+      title={t('delete.title')}
+      onClose={() => {
+        setError(null);
+        onClose();
+      }}
+    >
+      <p>{t('delete.confirm', { url: webhook?.url ?? '' })}</p>
+      {error && <OperationError error={error} namespace="webhooks" />}
+      <div className="dialog-actions">
+        <Button onClick={onClose}>{t('common:cancel')}</Button>
+        <Button variant="danger" disabled={loading} onClick={() => void confirm()}>
+          {t('delete.submit')}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,21 @@
+// What a feature folder hands to the app shell: its routes, its navigation entries and its message catalogue.
+// The shell (src/app/features.ts) lists the features; nothing else is shared, so features never import src/app.
+import type { RouteObject } from 'react-router';
+import type { Catalogue } from './i18n';
+
+export interface NavItem {
+  to: string;
+  /** key in the feature's namespace */
+  label: string;
+}
+
+export interface Feature {
+  /** i18next namespace; the catalogue's keys are used as `t('key', { ns })` or through useTranslation(namespace) */
+  namespace: string;
+  messages: Catalogue;
+  /** pages behind sign-in, rendered inside the layout */
+  routes: RouteObject[];
+  /** pages that render without the layout (still behind sign-in unless `public` is set on the route handle) */
+  bareRoutes?: RouteObject[];
+  nav?: NavItem[];
+}

@@ -1,0 +1,278 @@
+// The admin screens of the web app in real Chromium against the real gateway (PostgreSQL, Redis): directory,
+// feature access with support review, the audit log with paging, and webhooks with the signing secret shown once.
+// Everything is clicked; only the audit log's 21 requests are created through the API (paging needs more than a
+// page, and the create form has its own tests).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { INVITATION_SECRET } from '@libs/application';
+import { invitationToken } from '@libs/invitations';
+import { gqlOk, tokenFor } from './support/api';
+import { captureLogs } from './support/logs';
+import { bootWebApp, launchBrowser, signIn, type WebApp } from './support/web-admin-browser';
+
+const secret = 'web-admin-flows-secret-0123456789abcdef';
+
+describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10.2, R12.6, R13.1)', () => {
+  const logs = captureLogs('info');
+  const tag = Date.now().toString(36);
+  const domain = `acme-${tag}.example`;
+  const olivia = { email: `olivia@${domain}`, name: 'Olivia Owner' };
+  const mario = { email: `mario@${domain}`, name: 'Mario Member' };
+  const sam = { email: `sam@support-${tag}.example`, name: 'Sam Support', supportStaff: true };
+  const orgName = `Acme ${tag}`;
+  let web: WebApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let asOlivia: Page;
+
+  const open = async (user: { email: string; name: string; supportStaff?: boolean }): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, web.url, user);
+    return page;
+  };
+
+  beforeAll(async () => {
+    web = await bootWebApp('web_admin_flows', { AUTH_JWT_SECRET: secret }, logs.logger);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await web?.close();
+  });
+
+  it('an owner creates an organization and a team, adds a member to both; Team members shows the feature column', async () => {
+    asOlivia = await open(olivia);
+    const page = asOlivia;
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    await page.getByLabel('Organization name').fill(orgName);
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Organization “${orgName}” created.` })
+      .waitFor();
+    await page.getByRole('link', { name: orgName }).click();
+    await page.getByRole('heading', { level: 1, name: orgName }).waitFor();
+    expect(await page.getByText('Plan: Free · Your role: Owner').count()).toBe(1);
+
+    await page.getByLabel('Team name').fill('Newsletter');
+    await page.getByRole('button', { name: 'Create team' }).click();
+    await page.getByRole('link', { name: 'Newsletter' }).waitFor();
+
+    // A bad address is refused at its field and adds nobody.
+    await page.getByLabel('E-mail address').fill('mario@');
+    await page.getByLabel('Name', { exact: true }).fill(mario.name);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    expect(await page.locator('tbody tr').filter({ hasText: mario.name }).count()).toBe(0);
+
+    await page.getByLabel('E-mail address').fill(mario.email);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.getByRole('cell', { name: mario.email }).waitFor();
+
+    await page.getByRole('link', { name: 'Newsletter' }).click();
+    await page.getByRole('heading', { level: 1, name: /Team members · Newsletter/ }).waitFor();
+    await page.getByLabel('Person').selectOption({ label: `${mario.name} (${mario.email})` });
+    await page.getByRole('button', { name: 'Add to team' }).click();
+    const marioRow = page.locator(`tr[data-member="${mario.email}"]`);
+    await marioRow.waitFor();
+    expect(await marioRow.locator('td').allInnerTexts()).toEqual([
+      mario.name,
+      mario.email,
+      'Member',
+      'Member',
+      'Not enabled',
+    ]);
+    expect(await page.locator(`tr[data-member="${olivia.email}"] td`).allInnerTexts()).toEqual([
+      olivia.name,
+      olivia.email,
+      'Admin',
+      'Owner',
+      'Not enabled',
+    ]);
+  });
+
+  it('a user applies; support staff see NOT_ELIGIBLE on a Free plan, set Enterprise, approve; Team members shows it (R2.1, R13.8, R2.4)', async () => {
+    const page = asOlivia;
+    await page.getByRole('link', { name: 'Feature access' }).click();
+    await page.getByRole('button', { name: 'Apply for credential requests' }).click();
+    await page.getByText('Your application is pending review by support staff.').waitFor();
+
+    const support = await open(sam);
+    await support.goto(`${web.url}/support`);
+    const row = support.locator(`tr[data-applicant="${olivia.email}"]`);
+    await row.waitFor();
+    await support.getByRole('button', { name: `Approve ${olivia.name}` }).click();
+    const refusal = support.locator('[role="alert"][data-code="NOT_ELIGIBLE"]');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/^Olivia Owner: Not eligible: .+/);
+    expect(await row.count()).toBe(1); // R13.8: still pending
+
+    await support.getByLabel('Organization name').fill(orgName);
+    await support.getByRole('button', { name: 'Search' }).click();
+    await support.getByLabel(`Plan of ${orgName}`, { exact: true }).selectOption('ENTERPRISE');
+    await support.getByRole('button', { name: `Save the plan of ${orgName}` }).click();
+    await support.getByText(`Plan of ${orgName} saved: Enterprise.`).waitFor();
+
+    await support.getByRole('button', { name: `Approve ${olivia.name}` }).click();
+    await support.getByText(`${olivia.name} can now use credential requests.`).waitFor();
+    await row.waitFor({ state: 'detached' });
+
+    await page.reload();
+    await page.getByText('Approved: the credential requests feature is enabled for you.').waitFor();
+    await page.getByRole('link', { name: 'Team members' }).click();
+    await page.locator(`tr[data-member="${olivia.email}"] td:nth-child(5)`).filter({ hasText: 'Enabled' }).waitFor();
+
+    // A plain team member sees who has the feature too (R2.4), but no add form and no webhooks link.
+    const asMario = await open(mario);
+    await asMario.getByRole('link', { name: 'Team members' }).click();
+    await asMario.locator(`tr[data-member="${olivia.email}"] td:nth-child(5)`).filter({ hasText: 'Enabled' }).waitFor();
+    expect(await asMario.getByRole('button', { name: 'Add to team' }).count()).toBe(0);
+    expect(await asMario.getByRole('link', { name: 'Webhooks', exact: true }).count()).toBe(1); // the nav entry only
+
+    // R10.2 and R12.6: the pages say plainly what a member may not see; /support is for support staff.
+    await asMario.getByRole('link', { name: 'Audit log' }).click();
+    await asMario.getByRole('alert').filter({ hasText: 'You cannot see the audit log' }).waitFor();
+    await asMario.getByRole('link', { name: 'Webhooks' }).click();
+    await asMario.getByRole('alert').filter({ hasText: 'manage webhooks' }).waitFor();
+    await asMario.goto(`${web.url}/support`);
+    await asMario.getByText('Only support staff review applications').waitFor();
+  });
+
+  it('the audit log pages through the trail, newest first, and filters by team (R10.1, R10.2)', async () => {
+    // 21 requests through the API, as Olivia (the development sign-in's subject is dev:<email>).
+    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const { organizations } = await gqlOk<{
+      organizations: { name: string; teams: { id: string; members: { user: { id: string; email: string } }[] }[] }[];
+    }>(web.url, token, '{ organizations { name teams { id members { user { id email } } } } }');
+    const team = organizations.find((o) => o.name === orgName)!.teams[0];
+    const marioId = team.members.find((m) => m.user.email === mario.email)!.user.id;
+    for (let i = 1; i <= 21; i++) {
+      await gqlOk(
+        web.url,
+        token,
+        'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
+        {
+          input: {
+            teamId: team.id,
+            name: `Audit ${String(i).padStart(2, '0')}`,
+            recipient: { userId: marioId },
+            apps: [{ appKey: 'openai', allModules: true }],
+            termsAccepted: true,
+          },
+        },
+      );
+    }
+    const page = asOlivia;
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const rows = page.locator('table[data-page] tbody tr');
+    await page.locator('table[data-page="1"]').waitFor();
+    expect(await rows.count()).toBe(20);
+    expect(await rows.first().locator('td').nth(1).innerText()).toBe('Request created');
+    expect(await rows.first().locator('td').nth(3).innerText()).toBe('Audit 21');
+    expect(await rows.first().locator('td').nth(2).innerText()).toBe(olivia.name);
+    await page.getByRole('button', { name: 'Previous page' }).isDisabled();
+
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.locator('table[data-page="2"]').waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('td').nth(3).innerText()).toBe('Audit 01');
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await page.locator('table[data-page="1"]').waitFor();
+
+    await page.getByLabel('Filter by team').selectOption({ label: 'Newsletter' });
+    await page.locator('table[data-page="1"][data-filter="team"]').waitFor();
+    expect(await rows.count()).toBe(20);
+  });
+
+  it('webhooks: a non-https URL is refused at the field; the signing secret is shown once with a copy button, then never again; delete (R12.6, R13.3)', async () => {
+    const page = asOlivia;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByText('No webhooks registered.').waitFor();
+
+    await page.getByLabel('Endpoint URL (https)').fill('http://localhost:9/hook');
+    await page.getByRole('button', { name: 'Register webhook' }).click();
+    await page.locator('.field-error').filter({ hasText: 'https' }).waitFor();
+    expect(await page.locator('tr[data-webhook]').count()).toBe(0);
+
+    const hookUrl = 'https://203.0.113.10/hooks/credential-requests';
+    await page.getByLabel('Endpoint URL (https)').fill(hookUrl);
+    await page.getByRole('button', { name: 'Register webhook' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Signing secret' });
+    await dialog.waitFor();
+    const shown = await dialog.getByLabel(`Signing secret of ${hookUrl}`).inputValue();
+    expect(shown.length).toBeGreaterThanOrEqual(32);
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await dialog.getByText('Copied to the clipboard.').waitFor();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(shown);
+    await dialog.getByRole('button', { name: 'I have stored it' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.locator(`tr[data-webhook="${hookUrl}"]`).waitFor();
+    // Page, address bar and storage: the secret is nowhere once the dialog is closed.
+    const leaks = () =>
+      page.evaluate<boolean>(
+        `[document.documentElement.outerHTML, location.href, JSON.stringify(localStorage),
+          JSON.stringify(sessionStorage)].join('\\n').includes(${JSON.stringify(shown)})`,
+      );
+    expect(await leaks()).toBe(false);
+    await page.reload();
+    await page.locator(`tr[data-webhook="${hookUrl}"]`).waitFor();
+    expect(await leaks()).toBe(false);
+    expect(logs.text().includes(shown)).toBe(false);
+
+    await page.getByRole('button', { name: `Delete the webhook ${hookUrl}` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete webhook?' });
+    await confirm.getByRole('button', { name: 'Delete webhook' }).click();
+    await page.getByText('Webhook deleted.').waitFor();
+    expect(await page.locator('tr[data-webhook]').count()).toBe(0);
+  });
+
+  it('a guest who accepted an invitation sees only the people on their own requests (R13.11, R12.1)', async () => {
+    const gina = { email: `gina@guest-${tag}.example`, name: 'Gina Guest' };
+    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const { organizations } = await gqlOk<{ organizations: { id: string; name: string; teams: { id: string }[] }[] }>(
+      web.url,
+      token,
+      '{ organizations { id name teams { id } } }',
+    );
+    const org = organizations.find((o) => o.name === orgName)!;
+    const created = await gqlOk<{ createCredentialRequest: { id: string } }>(
+      web.url,
+      token,
+      'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
+      {
+        input: {
+          teamId: org.teams[0].id,
+          name: 'Lead generation',
+          recipient: { name: gina.name, email: gina.email },
+          apps: [{ appKey: 'hubspot', allModules: true }],
+          termsAccepted: true,
+        },
+      },
+    );
+    // The link of the invitation e-mail (its token is derived from the invitation id, docs/decisions.md).
+    const sql = new Client({ connectionString: web.db.url });
+    await sql.connect();
+    const { rows } = await sql.query<{ invitation_id: string }>(
+      'SELECT invitation_id FROM read.requests WHERE id = $1',
+      [created.createCredentialRequest.id],
+    );
+    await sql.end();
+    const link = `/invitations/${invitationToken(web.app.get<symbol, string>(INVITATION_SECRET, { strict: false }), rows[0].invitation_id)}`;
+
+    const asGina = await open(gina);
+    await asGina.goto(`${web.url}${link}`);
+    await asGina.getByRole('button', { name: 'Accept invitation' }).click();
+    await asGina.waitForURL(`**/requests/${created.createCredentialRequest.id}`);
+    await asGina.goto(`${web.url}/organizations/${org.id}`);
+    await asGina.getByText('As a guest you see only the people on the requests you sent or received.').waitFor();
+    const people = await asGina.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    expect(people.sort()).toEqual([gina.email, olivia.email].sort());
+    expect(await asGina.getByRole('button', { name: 'Add member' }).count()).toBe(0);
+    expect(await asGina.getByRole('button', { name: 'Create team' }).count()).toBe(0);
+  });
+});

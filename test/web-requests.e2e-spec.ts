@@ -1,0 +1,435 @@
+// The help page's two worked examples, clicked through in Chromium against the real gateway (workers included) on
+// PostgreSQL and Redis, a real SMTP server, a real OpenID provider with a consent page and a real API-key server.
+// No GraphQL is written by the test except to set up the organization (issue #10).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { TestBrowser } from './support/browser';
+import { artifactDir, devSignIn, launchChromium, seriousViolations, type Violation } from './support/web-browser';
+import { GOOD_API_KEY, startWebStack, type WebStack } from './support/web-stack';
+
+const people = {
+  support: { email: 'support@platform.example', name: 'Sam Support' },
+  owner: { email: 'olga@acme.example', name: 'Olga Owner' },
+  builder: { email: 'nora@acme.example', name: 'Nora Builder' },
+  colleague: { email: 'carlos@acme.example', name: 'Carlos Colleague' },
+  contractor: { email: 'cora@acme.example', name: 'Cora Contractor' },
+  manager: { email: 'mara@client.example', name: 'Mara Manager' },
+  viewer: { email: 'ines@acme.example', name: 'Ines Identity' },
+};
+const MOBILE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
+
+let stack: WebStack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const shots = artifactDir('web-requests');
+const checked: string[] = [];
+const violations: Violation[] = [];
+
+async function gql<T = Record<string, unknown>>(
+  client: TestBrowser,
+  query: string,
+  variables?: Record<string, unknown>,
+) {
+  const res = await client.graphql<T>(query, variables);
+  if (res.errors?.length) throw new Error(`${res.errors[0].extensions.code}: ${res.errors[0].message}`);
+  return res.data as T;
+}
+
+/** Organization Acme (Enterprise) with the teams and people of both examples; the requesters have the feature. */
+async function setUpAcme() {
+  const support = await stack.signedIn(people.support.email, people.support.name, true);
+  const owner = await stack.signedIn(people.owner.email, people.owner.name);
+  const { createOrganization: org } = await gql<{ createOrganization: { id: string } }>(
+    owner,
+    'mutation { createOrganization(input: { name: "Acme" }) { id } }',
+  );
+  await gql(support, 'mutation($id: ID!) { changeOrganizationPlan(organizationId: $id, plan: ENTERPRISE) { id } }', {
+    id: org.id,
+  });
+  const team = async (name: string) =>
+    (
+      await gql<{ createTeam: { id: string } }>(
+        owner,
+        'mutation($o: ID!, $n: String!) { createTeam(organizationId: $o, name: $n) { id } }',
+        { o: org.id, n: name },
+      )
+    ).createTeam.id;
+  const comms = await team('Internal comms');
+  const marketing = await team('Marketing automation');
+  const member = async (p: { email: string; name: string }, role: string, teamId: string) => {
+    const { addOrganizationMember: user } = await gql<{ addOrganizationMember: { id: string } }>(
+      owner,
+      'mutation($o: ID!, $e: String!, $n: String!, $r: OrgRole!) { addOrganizationMember(organizationId: $o, email: $e, name: $n, role: $r) { id } }',
+      { o: org.id, e: p.email, n: p.name, r: role },
+    );
+    await gql(owner, 'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }', {
+      t: teamId,
+      u: user.id,
+    });
+    return user.id;
+  };
+  await member(people.builder, 'MEMBER', comms);
+  await member(people.colleague, 'MEMBER', comms);
+  await member(people.contractor, 'ADMIN', marketing);
+  await member(people.viewer, 'MEMBER', marketing);
+  for (const requester of [people.builder, people.contractor]) {
+    const client = await stack.signedIn(requester.email, requester.name);
+    const { applyForCredentialRequests: me } = await gql<{ applyForCredentialRequests: { id: string } }>(
+      client,
+      'mutation { applyForCredentialRequests { id } }',
+    );
+    await gql(support, 'mutation($u: ID!) { reviewCredentialRequestsApplication(userId: $u, approve: true) { id } }', {
+      u: me.id,
+    });
+  }
+}
+
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  contexts.push(context);
+  const page = await context.newPage();
+  // Generous: a loaded CI machine is slow, and a wait that ends early only costs nothing.
+  page.setDefaultTimeout(60_000);
+  return page;
+}
+
+async function look(page: Page, name: string) {
+  violations.push(...(await seriousViolations(page, name, checked)));
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+const appCard = (page: Page, appKey: string) => page.locator(`article[data-app="${appKey}"]`);
+const statusOf = (page: Page, appKey: string, status: string) =>
+  appCard(page, appKey).locator(`[data-status="${status}"]`).waitFor();
+
+/** A marker in the page's window: still there later means the page was never reloaded. */
+const mark = (page: Page) => page.evaluate('window.__noReload = true');
+const notReloaded = (page: Page) => page.evaluate('window.__noReload === true');
+
+/** Goes through the provider: its consent page when it shows one (a first grant), straight back otherwise. */
+async function grantAtProvider(page: Page, email: string, from: string) {
+  await page.waitForURL(
+    (u) => u.href !== from && (u.pathname.startsWith('/interaction/') || u.searchParams.has('oauth')),
+  );
+  if (new URL(page.url()).pathname.startsWith('/interaction/')) {
+    await page.getByLabel('Account e-mail').fill(email);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL((u) => u.searchParams.has('oauth'));
+  }
+}
+
+beforeAll(async () => {
+  stack = await startWebStack();
+  browser = await launchChromium();
+  await setUpAcme();
+}, 120_000);
+
+// The state of every open page after each test (what a failure looked like, too).
+afterEach(async () => {
+  const name = (expect.getState().currentTestName ?? 'test').split(' ')[0];
+  for (const [i, context] of contexts.entries()) {
+    for (const [j, page] of context.pages().entries()) {
+      await page.screenshot({ path: join(shots, `end-${name}-${i}-${j}.png`), fullPage: true }).catch(() => undefined);
+    }
+  }
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await stack?.close();
+  // eslint-disable-next-line no-console
+  console.log(`web-requests: screenshots in ${shots}; axe checked ${checked.length} pages`);
+});
+
+it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375 px wide)', async () => {
+  // The builder opens the app signed out: sign-in first, then back to the page asked for.
+  const nora = await newPage(MOBILE);
+  let from = '';
+  await nora.goto(`${stack.url}/requests`);
+  await nora.waitForURL(/\/signin\?returnTo=%2Frequests/);
+  await look(nora, 'signin');
+  await devSignIn(nora, people.builder);
+  await nora.waitForURL(`${stack.url}/requests`);
+  await nora.getByLabel('Team').selectOption({ label: 'Internal comms' });
+  await nora.getByRole('tab', { name: 'Sent', selected: true }).waitFor();
+  await look(nora, 'requests-sent-empty');
+
+  await nora.getByRole('link', { name: '+Create request' }).click();
+  await nora.getByLabel('Request name').fill('Weekly newsletter');
+  await nora.getByLabel('Recipient is part of Acme organization').check();
+  await nora.getByLabel('User').selectOption({ label: `${people.colleague.name} (${people.colleague.email})` });
+  await nora.getByRole('button', { name: 'Next' }).click();
+  await nora.getByLabel('App', { exact: true }).selectOption({ label: 'Microsoft Entra ID' });
+  for (const m of ['Search Users', 'Get a User', "Get a User's Memberships", 'Search Groups', 'Get a Group']) {
+    await nora.getByLabel(m, { exact: true }).check();
+  }
+  await nora.getByLabel('Note').fill('Read-only: names, e-mails and groups for the weekly newsletter.');
+  await nora.getByText('63 / 256 characters').waitFor();
+  expect(await nora.getByLabel('Connection name').inputValue()).toBe('Microsoft Entra ID (Carlos Colleague)');
+  await nora.getByLabel('Expected account domain').fill('acme.example');
+  await nora.getByLabel(/terms and conditions/).check();
+  await look(nora, 'create-request-filled');
+  await nora.getByRole('button', { name: 'Submit' }).click();
+  await nora.getByRole('heading', { name: 'Request sent' }).waitFor();
+  await nora.getByText('Carlos Colleague will receive a link to review it.').waitFor();
+  await look(nora, 'create-request-sent');
+  await nora.getByRole('link', { name: 'View the request' }).click();
+  await statusOf(nora, 'microsoft-entra-id', 'PENDING');
+  await mark(nora);
+  // The Sent list, open in a second tab, follows too (R12.7 for lists).
+  const noraList = await nora.context().newPage();
+  await noraList.goto(`${stack.url}/requests`);
+  const row = noraList.getByRole('row', { name: /Weekly newsletter/ });
+  await row.locator('[data-status="INCOMPLETE"]').waitFor();
+  await mark(noraList);
+
+  // The colleague follows the e-mail's "Review request" link, signs in and lands on the request.
+  const reviewLink = await stack.linkFor(people.colleague.email, /http:\/\/127\.0\.0\.1:\d+\/requests\/[\w-]+/);
+  const carlos = await newPage(MOBILE);
+  await carlos.goto(reviewLink);
+  await carlos.waitForURL(/\/signin\?returnTo=/);
+  await devSignIn(carlos, people.colleague);
+  await carlos.waitForURL(reviewLink);
+  await carlos.getByRole('heading', { name: 'Weekly newsletter' }).waitFor();
+  await carlos.getByText(`${people.builder.name} (${people.builder.email})`).waitFor();
+  await look(carlos, 'request-details-recipient');
+
+  // R12.2: a grant from an account outside acme.example is refused and changes nothing.
+  await appCard(carlos, 'microsoft-entra-id').getByRole('button', { name: 'Authorize' }).click();
+  await carlos.getByRole('dialog', { name: 'Create a connection for Microsoft Entra ID' }).waitFor();
+  await look(carlos, 'authorize-oauth-dialog');
+  from = carlos.url();
+  await carlos.getByRole('button', { name: 'Continue to Microsoft Entra ID' }).click();
+  await grantAtProvider(carlos, 'carlos@gmail.example', from);
+  await carlos.getByText('The account you signed in with is not from the expected domain').waitFor();
+  await statusOf(carlos, 'microsoft-entra-id', 'PENDING');
+  await look(carlos, 'oauth-refused-wrong-account');
+  // A new sign-in at the provider (its own session cookies only; the app's session stays).
+  await carlos.context().clearCookies({ name: /^_(session|interaction|resume)/ });
+
+  await appCard(carlos, 'microsoft-entra-id').getByRole('button', { name: 'Authorize' }).click();
+  from = carlos.url();
+  await carlos.getByRole('button', { name: 'Continue to Microsoft Entra ID' }).click();
+  await grantAtProvider(carlos, people.colleague.email, from);
+  await carlos.getByText('Microsoft Entra ID is authorized: the connection was created.').waitFor();
+  await statusOf(carlos, 'microsoft-entra-id', 'AUTHORIZED');
+
+  // The builder's open page turns green by itself.
+  await statusOf(nora, 'microsoft-entra-id', 'AUTHORIZED');
+  expect(await notReloaded(nora)).toBe(true);
+  await row.locator('[data-status="AUTHORIZED"]').waitFor();
+  expect(await notReloaded(noraList)).toBe(true);
+  await look(noraList, 'requests-sent-authorized');
+  await noraList.close();
+  await look(nora, 'request-details-requester-authorized');
+
+  // R5.4: the connection is valid — nothing is sent, and the page says so.
+  await appCard(nora, 'microsoft-entra-id').getByRole('button', { name: 'Request reauthorization' }).click();
+  await nora.getByText('The connection is valid and does not need reauthorization. Nothing was sent.').waitFor();
+  await nora.getByRole('button', { name: 'Close' }).click();
+  await statusOf(nora, 'microsoft-entra-id', 'AUTHORIZED');
+
+  // The provider now refuses the refresh token: reauthorization is needed, sent, and the label turns orange.
+  stack.refuseRefresh(true);
+  await appCard(nora, 'microsoft-entra-id').getByRole('button', { name: 'Request reauthorization' }).click();
+  await statusOf(nora, 'microsoft-entra-id', 'REAUTHORIZING');
+  await statusOf(carlos, 'microsoft-entra-id', 'REAUTHORIZING');
+  stack.refuseRefresh(false);
+
+  // The colleague's e-mail leads to the page with Reauthorize in focus; the keyboard is enough.
+  const reauthLink = await stack.linkFor(
+    people.colleague.email,
+    /http:\/\/[^\s"<]+\/apps\/microsoft-entra-id\/reauthorize/,
+  );
+  await carlos.goto(reauthLink);
+  await carlos.getByRole('heading', { name: 'Weekly newsletter' }).waitFor();
+  await carlos.waitForFunction("document.activeElement && document.activeElement.textContent === 'Reauthorize'");
+  await look(carlos, 'reauthorize-in-focus');
+  await carlos.keyboard.press('Enter');
+  await carlos.getByRole('dialog', { name: 'Create a connection for Microsoft Entra ID' }).waitFor();
+  from = carlos.url();
+  await carlos.getByRole('button', { name: 'Continue to Microsoft Entra ID' }).click();
+  await grantAtProvider(carlos, people.colleague.email, from);
+  await statusOf(carlos, 'microsoft-entra-id', 'AUTHORIZED');
+  await statusOf(nora, 'microsoft-entra-id', 'AUTHORIZED');
+
+  // Revoke: the builder sees it at once.
+  await appCard(carlos, 'microsoft-entra-id').getByRole('button', { name: 'Revoke' }).click();
+  await carlos
+    .getByRole('dialog', { name: 'Revoke access to Microsoft Entra ID' })
+    .getByRole('button', { name: 'Revoke' })
+    .click();
+  await statusOf(carlos, 'microsoft-entra-id', 'REVOKED');
+  await statusOf(nora, 'microsoft-entra-id', 'REVOKED');
+  expect(await notReloaded(nora)).toBe(true);
+
+  // Delete: the connection in use is listed before confirming.
+  await nora.getByRole('button', { name: 'Delete' }).click();
+  const confirm = nora.getByRole('dialog', { name: 'Delete the request "Weekly newsletter"' });
+  await confirm.getByText('Microsoft Entra ID (Carlos Colleague)').waitFor();
+  await look(nora, 'delete-dialog');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await nora.getByText('The request "Weekly newsletter" was deleted.').waitFor();
+  await nora.getByText('No credential requests here yet.').waitFor();
+  expect(violations).toEqual([]);
+}, 300_000);
+
+it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; key errors at the field, decline, revoke, delete', async () => {
+  const cora = await newPage(DESKTOP);
+  await cora.goto(`${stack.url}/requests/new`);
+  await devSignIn(cora, people.contractor);
+  await cora.waitForURL(`${stack.url}/requests/new`);
+  await cora.getByLabel('Team').selectOption({ label: 'Marketing automation' });
+  await cora.getByLabel('Request name').fill('Lead generation for marketing');
+  await cora.getByLabel('Recipient is not part of Acme organization').check();
+  await cora.getByLabel('Name', { exact: true }).fill(people.manager.name);
+  await cora.getByLabel('Email address').fill(people.manager.email);
+  await cora.getByLabel('Description').fill('Emails of the marketing inbox into HubSpot contacts.');
+  await cora.getByRole('button', { name: 'Next' }).click();
+
+  const app = (n: number) => cora.locator(`fieldset[data-app-index="${n}"]`);
+  await app(0).getByLabel('App', { exact: true }).selectOption({ label: 'Email' });
+  await app(0).getByLabel('Select all').check();
+  await cora.getByRole('button', { name: '+Add app' }).click();
+  await app(1).getByLabel('App', { exact: true }).selectOption({ label: 'HubSpot' });
+  await app(1).getByLabel('Version').selectOption({ label: 'Version 1' });
+  await cora.getByRole('button', { name: '+Add app' }).click();
+  await app(2).getByLabel('App', { exact: true }).selectOption({ label: 'OpenAI' });
+  await app(2).getByLabel('Select all').check();
+  // HubSpot without modules and the terms unticked: the server's errors appear at those fields, nothing is sent.
+  await cora.getByRole('button', { name: 'Submit' }).click();
+  await app(1)
+    .getByText(/modules must not be empty/)
+    .waitFor();
+  await cora.getByText('The request was not sent. Correct the fields marked below.').waitFor();
+  await look(cora, 'create-request-errors');
+  for (const m of ['Search for Contacts', 'Get a Contact', 'Create or Update a Contact']) {
+    await app(1).getByLabel(m, { exact: true }).check();
+  }
+  await cora.getByLabel(/terms and conditions/).check();
+  await cora.getByRole('button', { name: 'Submit' }).click();
+  await cora
+    .getByText('Mara Manager will be invited to join your organization and team with a Guest role.', { exact: false })
+    .waitFor();
+  await cora.getByRole('link', { name: 'View the request' }).click();
+  await cora.getByRole('heading', { name: 'Lead generation for marketing' }).waitFor();
+  await mark(cora);
+
+  // The manager opens the invitation from the e-mail, signs in, reads who invites her, and accepts explicitly.
+  const invitation = await stack.linkFor(people.manager.email, /http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+/);
+  const mara = await newPage(DESKTOP);
+  await mara.goto(invitation);
+  await devSignIn(mara, people.manager);
+  await mara.waitForURL(invitation);
+  await mara.getByText(/Cora Contractor \(cora@acme\.example\) invites you to join the Acme organization/).waitFor();
+  await mara.getByText('The invitation is for the credential request "Lead generation for marketing".').waitFor();
+  await look(mara, 'invitation');
+  await mara.getByRole('button', { name: 'Accept invitation' }).click();
+  await mara.getByRole('heading', { name: 'Lead generation for marketing' }).waitFor();
+
+  // OpenAI: a missing key, then a wrong key — each error at the field, the field emptied, no connection stored.
+  const openai = appCard(mara, 'openai');
+  await openai.getByRole('button', { name: 'Authorize' }).click();
+  const dialog = mara.getByRole('dialog', { name: 'Create a connection for OpenAI' });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const keyField = dialog.getByLabel('API key');
+  await mara.waitForFunction("document.querySelector('input[type=password][aria-invalid=true]') !== null");
+  expect(await keyField.getAttribute('aria-invalid')).toBe('true');
+  expect(stack.keyChecks).toEqual([]);
+  await look(mara, 'authorize-missing-key');
+  await keyField.fill('sk-wrong-key');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByText('The app refused these credentials: Incorrect API key provided.').waitFor();
+  expect(await keyField.inputValue()).toBe('');
+  expect(stack.keyChecks).toEqual(['refused']);
+  const connections = await stack.signedIn(people.manager.email, people.manager.name);
+  const requestId = new URL(mara.url()).pathname.split('/')[2];
+  const stored = await gql<{ requestConnections: unknown[] }>(
+    connections,
+    'query($r: ID!) { requestConnections(requestId: $r) { id status } }',
+    { r: requestId },
+  );
+  expect(stored.requestConnections).toEqual([]);
+  await look(mara, 'authorize-wrong-key');
+  await keyField.fill(GOOD_API_KEY);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await statusOf(mara, 'openai', 'AUTHORIZED');
+  // The requester's open page turns green without reload.
+  await statusOf(cora, 'openai', 'AUTHORIZED');
+  expect(await notReloaded(cora)).toBe(true);
+  // The secret went once and left no trace in the page, its URL or storage.
+  const traces = await mara.evaluate<string>(
+    'document.documentElement.outerHTML + location.href + JSON.stringify({ ...localStorage, ...sessionStorage })',
+  );
+  expect(traces).not.toContain(GOOD_API_KEY);
+
+  // Decline Email with a reason: red on the requester's page, with the reason.
+  // Keyboard: Escape closes the dialog and gives the focus back to the button that opened it.
+  await appCard(mara, 'email').getByRole('button', { name: 'Decline' }).click();
+  const decline = mara.getByRole('dialog', { name: 'Decline Email' });
+  await decline.waitFor();
+  await mara.keyboard.press('Escape');
+  await decline.waitFor({ state: 'hidden' });
+  await mara.waitForFunction(
+    "document.activeElement && document.activeElement.textContent === 'Decline' && document.activeElement.closest('article[data-app=\"email\"]') !== null",
+  );
+  await mara.keyboard.press('Enter');
+  await decline
+    .getByLabel('Reason for declining')
+    .fill('We do not share the mailbox password; I will forward the emails.');
+  await look(mara, 'decline-dialog');
+  await decline.getByRole('button', { name: 'Decline' }).click();
+  await statusOf(mara, 'email', 'DECLINED');
+  await statusOf(cora, 'email', 'DECLINED');
+  await appCard(cora, 'email').getByText('We do not share the mailbox password; I will forward the emails.').waitFor();
+  expect(await notReloaded(cora)).toBe(true);
+  await look(cora, 'request-details-requester-mixed');
+
+  // Revoke OpenAI; then the requester deletes the request after seeing the connection it holds.
+  await appCard(mara, 'openai').getByRole('button', { name: 'Revoke' }).click();
+  await mara.getByRole('dialog', { name: 'Revoke access to OpenAI' }).getByRole('button', { name: 'Revoke' }).click();
+  await statusOf(cora, 'openai', 'REVOKED');
+  await cora.getByRole('link', { name: 'Back to credential requests' }).click();
+  await cora.getByRole('button', { name: 'Delete Lead generation for marketing' }).click();
+  const confirm = cora.getByRole('dialog', { name: 'Delete the request "Lead generation for marketing"' });
+  await confirm.getByText('OpenAI (Mara Manager)').waitFor();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await cora.getByText('The request "Lead generation for marketing" was deleted.').waitFor();
+
+  // Portuguese (Brazil) from the switch, kept for the next visit.
+  await cora.getByLabel('Language').selectOption({ label: 'Português (Brasil)' });
+  await cora.getByRole('heading', { name: 'Solicitações de credenciais' }).waitFor();
+  await cora.getByRole('tab', { name: 'Enviadas' }).waitFor();
+  await cora.reload();
+  await cora.getByRole('link', { name: '+Criar solicitação' }).waitFor();
+  expect(await cora.getAttribute('html', 'lang')).toBe('pt-BR');
+  await look(cora, 'requests-pt-br');
+  expect(violations).toEqual([]);
+  // The accessibility check does fire: an image without a text alternative is reported as critical.
+  await cora.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')");
+  const caught = await seriousViolations(cora, 'requests-pt-br-with-broken-image', []);
+  expect(caught.map((v) => v.id)).toContain('image-alt');
+}, 300_000);
+
+it('signs in through the identity provider (OIDC, code + PKCE done by the server) and lands on the page asked for', async () => {
+  const ines = await newPage(MOBILE);
+  await ines.goto(`${stack.url}/requests?tab=received`);
+  await ines.waitForURL(/\/signin\?returnTo=/);
+  await ines.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await ines.waitForURL((u) => u.origin === stack.idp.issuer && u.pathname.startsWith('/interaction/'));
+  await ines.getByLabel('Account e-mail').fill(people.viewer.email);
+  await ines.getByRole('button', { name: 'Allow' }).click();
+  await ines.waitForURL(`${stack.url}/requests?tab=received`);
+  await ines.getByRole('tab', { name: 'Received', selected: true }).waitFor();
+  await ines.getByText('No credential requests here yet.').waitFor();
+  await look(ines, 'requests-received-oidc');
+  // The session is the httpOnly cookie: nothing of it is readable by the page.
+  expect(
+    await ines.evaluate<string>('document.cookie + JSON.stringify({ ...localStorage, ...sessionStorage })'),
+  ).not.toMatch(/session|token/i);
+  await ines.getByRole('button', { name: 'Sign out' }).click();
+  await ines.waitForURL(/\/signin/);
+  expect(violations).toEqual([]);
+}, 120_000);
