@@ -250,6 +250,7 @@ describe('browser sessions and the development sign-in (issue #10)', () => {
       AUTH_JWT_SECRET: 'x'.repeat(40),
       CREDENTIALS_MASTER_KEY: 'k1:' + Buffer.alloc(32).toString('base64'),
       RUNTIME_TOKEN: 'r'.repeat(40),
+      INVITATION_SECRET: 'i'.repeat(40),
     };
     expect(loadConfig(production).web.devSignIn).toBe(false);
     let error: unknown;
