@@ -110,6 +110,7 @@ describe('loadConfig', () => {
       AUTH_JWT_SECRET: 'x'.repeat(32),
       CREDENTIALS_MASTER_KEY: 'k1:' + Buffer.alloc(32).toString('base64'),
       RUNTIME_TOKEN: 'r'.repeat(40),
+      INVITATION_SECRET: 'i'.repeat(40),
     };
     expect(loadConfig(production).graphqlIntrospection).toBe(false);
     expect(loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);

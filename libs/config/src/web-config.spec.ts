@@ -7,6 +7,7 @@ const production = {
   AUTH_ISSUER: 'https://idp.example',
   CREDENTIALS_MASTER_KEY: 'k1:' + Buffer.alloc(32).toString('base64'),
   RUNTIME_TOKEN: 'r'.repeat(40),
+  INVITATION_SECRET: 'i'.repeat(40),
 };
 
 const problemsOf = (env: Record<string, string>) => {

@@ -38,8 +38,8 @@ describe('verifyAgainstApp: unavailable apps', () => {
   const app = { appKey: 'keyed', version: 1, connectionType: 'API_KEY' } as RequestedAppState;
 
   it.each([
-    ['answers 503', () => `${base}/down/verify`, /the app answered HTTP 503/],
-    ['does not answer', () => 'http://127.0.0.1:9/unreachable/verify', /the app did not answer/],
+    ['answers 503', () => `${base}/down/verify`, /the app answered 503 Service Unavailable/],
+    ['does not answer', () => 'http://127.0.0.1:9/unreachable/verify', /network error/],
   ])('says so when the app %s, without its URL', async (_label, url, why) => {
     const error = await verifyAgainstApp(catalogWith(url()), app, { apiKey: 'k' }, fetch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VerificationUnavailable);
