@@ -13,6 +13,7 @@ import { MeResolver } from '../me/me.resolver';
 import { OrganizationsResolver } from '../organizations/organizations.resolver';
 import { ReviewCredentialRequestsApplicationResolver } from '../review-credential-requests-application/review-credential-requests-application.resolver';
 import { ReadYourWrites } from '../shared/read-your-writes';
+import { SetLanguageResolver } from '../set-language/set-language.resolver';
 import { TeamResolver } from '../team/team.resolver';
 import { webhookProviders } from '../webhooks/webhook-providers';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';
@@ -48,6 +49,7 @@ import { DirectoryLoaders } from './directory-loader';
     ApplyForCredentialRequestsResolver,
     ReviewCredentialRequestsApplicationResolver,
     WebhooksResolver,
+    SetLanguageResolver,
   ],
   exports: [DirectoryLoaders],
 })

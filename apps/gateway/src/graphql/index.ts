@@ -8,6 +8,7 @@ export * from './types/pagination.types';
 export * from './types/credential-request.types';
 export * from './types/audit.types';
 export * from './types/webhook.types';
+export * from './types/viewer.type';
 export * from './inputs/credential-request.inputs';
 export * from './inputs/authorize-app.inputs';
 export * from './inputs/organization.inputs';
