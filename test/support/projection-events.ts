@@ -122,6 +122,6 @@ export function requestCreatedData(o: RequestOptions): RequestCreated['data'] {
     apps: (o.appKeys ?? ['crm']).map((k) => app(k)),
     idempotencyKey: o.idempotencyKey ?? null,
     payloadDigest: `digest-${o.requestId}`,
-    invitation: o.tokenHash ? { invitationId: `inv-${o.requestId}`, tokenHash: o.tokenHash } : null,
+    invitation: o.tokenHash ? { invitationId: `inv-${o.requestId}`, tokenHash: o.tokenHash, language: 'EN' } : null,
   };
 }

@@ -1,4 +1,5 @@
 export * from './templates';
+export * from './i18n';
 export { mailLinks } from './links';
 export { escapeHtml } from './html';
 export type { Mailer, OutgoingMail, SentMail } from './mailer.port';

@@ -5,6 +5,7 @@ import {
   initialOrganizationState,
   initialUserState,
   streams,
+  type Language,
   type OrganizationEvent,
   type OrganizationState,
   type UserEvent,
@@ -20,6 +21,8 @@ export interface DirectoryUser {
   email: string;
   name: string;
   enabled: boolean;
+  /** The user's own choice for e-mails (LanguageChosen); null when they never chose (issue 10). */
+  language: Language | null;
 }
 
 /**
@@ -27,7 +30,8 @@ export interface DirectoryUser {
  * replay decides exactly as the first run did). The projections' directory read model can implement it later.
  */
 export interface DirectoryLookup {
-  user(userId: string, at: GlobalPosition): Promise<DirectoryUser | null>;
+  /** `at` omitted: as of now (a reminder is written when it is due, not as of an event). */
+  user(userId: string, at?: GlobalPosition): Promise<DirectoryUser | null>;
   /** `inclusive: false`: the state just before the event at `at`. */
   organization(organizationId: string, at: GlobalPosition, inclusive?: boolean): Promise<OrganizationState | null>;
   /** Organizations the user is a member of at `at` (any role; callers filter guests). */
@@ -38,7 +42,8 @@ export interface DirectoryLookup {
   catchUp?(position: GlobalPosition): Promise<void>;
 }
 
-function upTo(events: RecordedEvent[], at: GlobalPosition, inclusive = true): RecordedEvent[] {
+function upTo(events: RecordedEvent[], at: GlobalPosition | undefined, inclusive = true): RecordedEvent[] {
+  if (at === undefined) return events;
   return events.filter((e) => (inclusive ? e.globalPosition <= at : e.globalPosition < at));
 }
 
@@ -56,14 +61,20 @@ export class EventStoreDirectoryLookup implements DirectoryLookup {
     private readonly sql: SqlExecutor,
   ) {}
 
-  async user(userId: string, at: GlobalPosition): Promise<DirectoryUser | null> {
+  async user(userId: string, at?: GlobalPosition): Promise<DirectoryUser | null> {
     const events = upTo(await this.store.readStream(streams.user(userId)), at);
     const state = events.reduce<UserState>(
       (s, e) => evolveUser(s, { type: e.type, data: e.data } as UserEvent),
       initialUserState(),
     );
     if (!state.registered) return null;
-    return { userId, email: state.email, name: state.name, enabled: hasCredentialRequestsFeature(state) };
+    return {
+      userId,
+      email: state.email,
+      name: state.name,
+      enabled: hasCredentialRequestsFeature(state),
+      language: state.language,
+    };
   }
 
   async organization(organizationId: string, at: GlobalPosition, inclusive = true): Promise<OrganizationState | null> {

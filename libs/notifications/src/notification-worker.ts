@@ -109,6 +109,7 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
     lockDuration: o.lockDurationMs ?? 30_000,
     stalledInterval: Math.max(1000, Math.floor((o.lockDurationMs ?? 30_000) / 2)),
   });
+  const directory = o.directory ?? new EventStoreDirectoryLookup(o.store, o.sql);
   const workers = [
     new Worker(
       QUEUE_NAMES.mail,
@@ -135,7 +136,7 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
     ),
     new Worker(
       QUEUE_NAMES.reminders,
-      reminderProcessor({ store: o.store, mailQueue: queues.mail, jobOptions }),
+      reminderProcessor({ store: o.store, directory, mailQueue: queues.mail, jobOptions }),
       workerOptions(o.concurrency?.reminders ?? 2),
     ),
   ];
@@ -179,7 +180,7 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   if (o.reactor !== false) {
     const planner = new NotificationPlanner({
       requests: new RequestStates(o.store),
-      directory: o.directory ?? new EventStoreDirectoryLookup(o.store, o.sql),
+      directory,
       webhooks,
       reminders: o.reminders,
     });

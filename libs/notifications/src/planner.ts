@@ -7,6 +7,7 @@ import {
 } from '@libs/domain';
 import type { GlobalPosition, RecordedEvent } from '@libs/event-store';
 import type { MailTemplateName } from '@libs/mailer';
+import { addresseeLanguage } from './addressee-language';
 import type { DirectoryLookup } from './directory-lookup';
 import { jobId } from './job-id';
 import { emptyPlan, type MailJobData, type PlannedJobs } from './jobs';
@@ -80,12 +81,19 @@ export class NotificationPlanner {
     const request = mailRequest(after);
     const requester = after.requester.email;
     const recipient = after.recipient.email;
+    // Issue 10: each addressee's language, as of this event (a replay plans the same e-mails), looked up only when
+    // the event mails someone.
+    const user = (userId: string) => this.deps.directory.user(userId, event.globalPosition);
+    const to = {
+      requester: async () => addresseeLanguage(after.requester, after, user),
+      recipient: async () => addresseeLanguage(after.recipient, after, user),
+    };
 
     switch (event.type) {
       case 'RequestCreated': {
         if (after.recipient.external && after.invitation) {
           const org = await this.deps.directory.organization(after.organizationId, event.globalPosition);
-          const data = { organizationName: org?.name ?? '', request };
+          const data = { organizationName: org?.name ?? '', request, language: await to.recipient() };
           this.mail(
             plan,
             event,
@@ -96,43 +104,47 @@ export class NotificationPlanner {
             after.invitation.invitationId,
           );
         } else {
-          this.mail(plan, event, 'reviewRequest', 'reviewRequest', recipient, { request });
+          const data = { request, language: await to.recipient() };
+          this.mail(plan, event, 'reviewRequest', 'reviewRequest', recipient, data);
         }
         this.planReminders(plan, event, after);
         break;
       }
       case 'AppAuthorized':
         if (app) {
-          const data = { request, app: mailApp(app), accessUntil: event.data.accessUntil ?? null };
+          const accessUntil = event.data.accessUntil ?? null;
+          const data = { request, app: mailApp(app), accessUntil, language: await to.requester() };
           this.mail(plan, event, 'appAuthorized', 'appAuthorized', requester, data);
         }
         break;
       case 'AppDeclined':
         if (app) {
-          const data = { request, app: mailApp(app), reason: String(event.data.reason ?? '') };
+          const reason = String(event.data.reason ?? '');
+          const data = { request, app: mailApp(app), reason, language: await to.requester() };
           this.mail(plan, event, 'appDeclined', 'appDeclined', requester, data);
         }
         break;
       case 'ReauthorizationRequested':
         if (app) {
-          const data = { request, app: mailApp(app) };
+          const data = { request, app: mailApp(app), language: await to.recipient() };
           this.mail(plan, event, 'reauthorizationRequested', 'reauthorizationRequested', recipient, data);
         }
         break;
       case 'AppReauthorized':
         if (app) {
-          for (const [to, party] of [
+          for (const [address, party] of [
             [requester, 'requester'],
             [recipient, 'recipient'],
           ] as const) {
-            const data = { request, app: mailApp(app), to: party };
-            this.mail(plan, event, `appReauthorized-${party}`, 'appReauthorized', to, data);
+            const data = { request, app: mailApp(app), to: party, language: await to[party]() };
+            this.mail(plan, event, `appReauthorized-${party}`, 'appReauthorized', address, data);
           }
         }
         break;
       case 'ConnectionExpired':
         if (app) {
-          const data = { request, app: mailApp(app), error: String(event.data.error ?? '') };
+          const error = String(event.data.error ?? '');
+          const data = { request, app: mailApp(app), error, language: await to.requester() };
           this.mail(plan, event, 'connectionExpired', 'connectionExpired', requester, data);
         }
         break;
@@ -141,23 +153,23 @@ export class NotificationPlanner {
         if (app && event.data.cause === 'ACCESS_UNTIL') {
           const previous = before.apps.find((a) => a.appKey === appKey);
           const endedAt = previous?.accessUntil ?? event.metadata.occurredAt;
-          for (const [to, party] of [
+          for (const [address, party] of [
             [requester, 'requester'],
             [recipient, 'recipient'],
           ] as const) {
-            const data = { request, app: mailApp(app), endedAt, to: party };
-            this.mail(plan, event, `accessEnded-${party}`, 'accessEnded', to, data);
+            const data = { request, app: mailApp(app), endedAt, to: party, language: await to[party]() };
+            this.mail(plan, event, `accessEnded-${party}`, 'accessEnded', address, data);
           }
         } else if (app && event.data.cause === 'RECIPIENT_LEFT') {
           // R13.13: the system revoked because the recipient left the team; both parties hear why.
           const org = await this.deps.directory.organization(after.organizationId, event.globalPosition);
           const teamName = org?.teams[after.teamId]?.name ?? '';
-          for (const [to, party] of [
+          for (const [address, party] of [
             [requester, 'requester'],
             [recipient, 'recipient'],
           ] as const) {
-            const data = { request, app: mailApp(app), teamName, to: party };
-            this.mail(plan, event, `accessRemoved-${party}`, 'accessRemoved', to, data);
+            const data = { request, app: mailApp(app), teamName, to: party, language: await to[party]() };
+            this.mail(plan, event, `accessRemoved-${party}`, 'accessRemoved', address, data);
           }
         }
         break;
@@ -267,7 +279,7 @@ export class NotificationPlanner {
       if (role !== 'OWNER') continue;
       const owner = await this.deps.directory.user(ownerId, event.globalPosition);
       if (!owner) continue;
-      const data = { ownerName: owner.name, memberName, organizationName: org.name };
+      const data = { ownerName: owner.name, memberName, organizationName: org.name, language: owner.language ?? 'EN' };
       this.mail(plan, event, kind, 'featureGranted', owner.email, data);
     }
   }

@@ -1,6 +1,8 @@
 import type { Job, Queue } from 'bullmq';
 import { streams } from '@libs/domain';
 import type { EventStore } from '@libs/event-store';
+import { addresseeLanguage } from './addressee-language';
+import type { DirectoryLookup } from './directory-lookup';
 import { jobId } from './job-id';
 import type { MailJobData, ReminderJobData } from './jobs';
 import { mailRequest } from './mail-facts';
@@ -10,7 +12,12 @@ import { foldRequest } from './request-states';
  * R12.5: a reminder was scheduled when the request was created; when it is due, the request is read again and
  * the recipient is reminded only while it exists and some app still waits (PENDING).
  */
-export function reminderProcessor(deps: { store: EventStore; mailQueue: Queue; jobOptions: object }) {
+export function reminderProcessor(deps: {
+  store: EventStore;
+  directory: DirectoryLookup;
+  mailQueue: Queue;
+  jobOptions: object;
+}) {
   return async (job: Job<ReminderJobData>): Promise<{ reminded: boolean }> => {
     const state = foldRequest(await deps.store.readStream(streams.credentialRequest(job.data.requestId)));
     const pending = state.apps.filter((a) => a.status === 'PENDING');
@@ -19,7 +26,12 @@ export function reminderProcessor(deps: { store: EventStore; mailQueue: Queue; j
     const data: MailJobData = {
       template: 'reminder',
       to: state.recipient.email,
-      data: { request: mailRequest(state, pending), daysWaiting: job.data.daysWaiting },
+      data: {
+        request: mailRequest(state, pending),
+        daysWaiting: job.data.daysWaiting,
+        // Issue 10: the recipient's language as it is now (their own choice, else the request's).
+        language: await addresseeLanguage(state.recipient, state, (userId) => deps.directory.user(userId)),
+      },
       eventId: job.data.eventId,
       occurredAt: new Date().toISOString(),
       invitationId: notAccepted ? state.invitation?.invitationId : null,

@@ -9,7 +9,8 @@ type Data = Record<string, unknown>;
  */
 export const directoryProjector: Projector = {
   name: 'directory',
-  version: 1,
+  // 2: users.language (issue 10), rebuilt from the events.
+  version: 2,
   tables: [
     {
       name: 'organizations',
@@ -42,7 +43,8 @@ export const directoryProjector: Projector = {
       name: 'users',
       ddl: `CREATE TABLE users (
         id text PRIMARY KEY, email text NOT NULL, name text NOT NULL, subject text,
-        application text NOT NULL DEFAULT 'NONE', enabled boolean NOT NULL DEFAULT false
+        application text NOT NULL DEFAULT 'NONE', enabled boolean NOT NULL DEFAULT false,
+        language text NOT NULL DEFAULT 'EN'
       );
       CREATE UNIQUE INDEX users_email ON users (email);
       CREATE UNIQUE INDEX users_subject ON users (subject) WHERE subject IS NOT NULL;`,
@@ -120,6 +122,9 @@ async function applyUser(tx: SqlExecutor, userId: string, event: RecordedEvent):
       return;
     case 'CredentialRequestsRejected':
       await setApplication(tx, userId, 'REJECTED');
+      return;
+    case 'LanguageChosen':
+      await tx.query('UPDATE users SET language = $2 WHERE id = $1', [userId, d.language]);
       return;
   }
 }

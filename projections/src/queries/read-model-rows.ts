@@ -3,6 +3,7 @@ import type {
   ApplicationStatus,
   ConnectionType,
   CredentialRequestStatus,
+  Language,
   OrgRole,
   Plan,
   RequestedModule,
@@ -111,6 +112,8 @@ export interface UserRow {
   subject: string | null;
   application: ApplicationStatus;
   enabled: boolean;
+  /** The user's own choice for e-mails (LanguageChosen), EN by default (issue 10). */
+  language: Language;
 }
 
 export interface OrganizationRow {

@@ -1,4 +1,4 @@
-import type { CredentialRequestStatus, OrgRole, TeamRole } from '@libs/domain';
+import type { CredentialRequestStatus, Language, OrgRole, TeamRole } from '@libs/domain';
 import type { SqlExecutor, SqlRow } from '@libs/event-store';
 import { iso, isoRequired } from '../sql-values';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
@@ -448,6 +448,7 @@ export function toUser(r: SqlRow): UserRow {
     subject: (r.subject as string | null) ?? null,
     application: r.application as UserRow['application'],
     enabled: r.enabled as boolean,
+    language: ((r.language as string | undefined) ?? 'EN') as Language,
   };
 }
 

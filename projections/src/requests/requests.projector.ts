@@ -4,6 +4,7 @@ import {
   deriveRequestStatus,
   evolveCredentialRequest,
   initialCredentialRequestState,
+  type Language,
   type RequestedAppState,
 } from '@libs/domain';
 import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
@@ -44,6 +45,7 @@ const REQUEST_COLUMNS = [
   ['invitation_token_hash', 'text'],
   ['invitation_email', 'text'],
   ['invitation_accepted_by', 'text'],
+  ['invitation_language', 'text'],
 ] as const;
 
 const APP_COLUMNS = [
@@ -79,7 +81,8 @@ const UPSERT_APPS = upsertFromJson('request_apps', APP_COLUMNS, ['request_id', '
  */
 export const requestsProjector: Projector = {
   name: 'requests',
-  version: 1,
+  // 2: invitation_language (issue 10), rebuilt from the events (v1 invitations read as EN).
+  version: 2,
   tables: requestsTables,
   async apply(tx, events) {
     const relevant = events.filter((e) => streamId(e.stream, CREDENTIAL_REQUEST_STREAM) !== null);
@@ -203,6 +206,7 @@ function toState(r: Row, apps: Row[]): CredentialRequestState {
             tokenHash: r.invitation_token_hash as string,
             email: r.invitation_email as string,
             acceptedBy: str(r.invitation_accepted_by),
+            language: (str(r.invitation_language) ?? 'EN') as Language,
           },
     idempotencyKey: str(r.idempotency_key),
     payloadDigest: r.payload_digest as string,
@@ -234,6 +238,7 @@ function requestRow(f: Folded): Row {
     invitation_token_hash: s.invitation?.tokenHash ?? null,
     invitation_email: s.invitation?.email ?? null,
     invitation_accepted_by: s.invitation?.acceptedBy ?? null,
+    invitation_language: s.invitation?.language ?? null,
   };
 }
 

@@ -27,7 +27,8 @@ export const requestsTables: readonly ReadModelTable[] = [
         invitation_id text,
         invitation_token_hash text,
         invitation_email text,
-        invitation_accepted_by text
+        invitation_accepted_by text,
+        invitation_language text
       );
       -- R4.3 idempotency and R4.4 invitation lookups.
       CREATE UNIQUE INDEX requests_idempotency ON requests (requester_id, idempotency_key)

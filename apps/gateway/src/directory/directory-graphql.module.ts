@@ -18,6 +18,7 @@ import { MeResolver } from '../me/me.resolver';
 import { OrganizationsResolver } from '../organizations/organizations.resolver';
 import { ReviewCredentialRequestsApplicationResolver } from '../review-credential-requests-application/review-credential-requests-application.resolver';
 import { ReadYourWrites } from '@projections';
+import { SetLanguageResolver } from '../set-language/set-language.resolver';
 import { TeamResolver } from '../team/team.resolver';
 import { WEBHOOK_REPOSITORY, webhookProviders } from '../webhooks/webhook-providers';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';
@@ -58,6 +59,7 @@ import { DirectoryLoaders } from './directory-loader';
     ApplyForCredentialRequestsResolver,
     ReviewCredentialRequestsApplicationResolver,
     WebhooksResolver,
+    SetLanguageResolver,
   ],
   // MeResolver and the webhook repository also serve the web app's additions (web-schema/).
   exports: [DirectoryLoaders, MeResolver, WEBHOOK_REPOSITORY],

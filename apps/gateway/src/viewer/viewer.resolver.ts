@@ -1,4 +1,6 @@
+import { Inject } from '@nestjs/common';
 import { Context, Query, Resolver } from '@nestjs/graphql';
+import { READ_MODELS, type ReadModels } from '@projections';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import type { Caller } from '../auth/identity-provisioner';
 import { Language, Viewer } from '../graphql';
@@ -13,15 +15,19 @@ interface ViewerParent {
 
 @Resolver()
 export class ViewerResolver {
-  constructor(private readonly me: MeResolver) {}
+  constructor(
+    private readonly me: MeResolver,
+    @Inject(READ_MODELS) private readonly reads: ReadModels,
+  ) {}
 
   /**
    * The signed-in user (as `me`, provisioned the same way), whether they are support staff (the token's or
-   * session's `platform_role`), and their language for e-mails. Decision: `language` is EN until a stored choice
-   * exists (`setLanguage` comes with the e-mail translations, another branch, which replaces this field).
+   * session's `platform_role`), and their own language for e-mails (`setLanguage`; EN until they choose).
    */
   @Query(() => Viewer)
   async viewer(@CurrentIdentity() caller: Caller, @Context() context: object): Promise<ViewerParent> {
-    return { user: await this.me.me(caller, context), supportStaff: caller.support, language: Language.EN };
+    const user = await this.me.me(caller, context);
+    const row = await this.reads.userById(user.id);
+    return { user, supportStaff: caller.support, language: row?.language ?? Language.EN };
   }
 }

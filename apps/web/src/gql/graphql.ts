@@ -67,6 +67,10 @@ export type CredentialRequestStatus =
   | 'INVALID'
   | 'PARTIALLY_AUTHORIZED';
 
+export type Language =
+  | 'EN'
+  | 'PT_BR';
+
 export type OrgRole =
   | 'ADMIN'
   | 'GUEST'
@@ -86,6 +90,8 @@ export type ReauthorizationOutcome =
 
 export type RecipientInput = {
   email?: string | null | undefined;
+  /** the language of the outside recipient's e-mails; default EN (not for a userId recipient) */
+  language?: Language | null | undefined;
   name?: string | null | undefined;
   userId?: string | number | null | undefined;
 };

@@ -509,7 +509,7 @@ describe('delete (R9.1)', () => {
 describe('invitations (R4.4)', () => {
   const invited = requestCreated({
     recipient: { userId: null, name: 'Eve Extern', email: 'eve@partner.io', external: true },
-    invitation: { invitationId: 'inv-1', tokenHash: 'hash-1' },
+    invitation: { invitationId: 'inv-1', tokenHash: 'hash-1', language: 'EN' },
   });
   const eve = { userId: 'u-eve', isSupport: false };
   const accept = (overrides: object = {}): CredentialRequestCommand => ({

@@ -14,7 +14,7 @@ describe('createCredentialRequest', () => {
     const [event] = spec.given([]).when(create()).events() as RequestCreated[];
     expect(event).toEqual({
       type: 'RequestCreated',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         requestId: 'req-1',
         organizationId: 'org-1',
@@ -213,8 +213,49 @@ describe('createCredentialRequest', () => {
         email: 'eve@partner.io',
         external: true,
       });
-      expect(event.data.invitation).toEqual({ invitationId: 'inv-1', tokenHash: 'hash-1' });
+      expect(event.data.invitation).toEqual({ invitationId: 'inv-1', tokenHash: 'hash-1', language: 'EN' });
       expect(event.data.apps[0].connectionName).toBe('Acme CRM (Eve Extern)');
+    });
+    describe("the outside recipient's e-mail language (issue 10)", () => {
+      const org = directory();
+      const withAdmin = {
+        ...org,
+        teams: {
+          ...org.teams,
+          [TEAM_A]: {
+            ...org.teams[TEAM_A],
+            members: { ...org.teams[TEAM_A].members, [users.admin.userId]: 'MEMBER' as const },
+          },
+        },
+      };
+      const asAdmin = (recipient: object, recipientUser: UserRef | null = null) =>
+        create({ input: createInput({ recipient }), recipientUser, organization: withAdmin }, users.admin);
+      it("is the requester's pick, kept on the invitation", () => {
+        const [event] = spec
+          .given([])
+          .when(asAdmin({ name: 'Eve', email: 'eve@partner.io', language: 'PT_BR' }))
+          .events() as RequestCreated[];
+        expect(event.data.invitation).toMatchObject({ language: 'PT_BR' });
+      });
+      it("is ignored when the e-mail is a member's (R3.5): the member's own choice applies", () => {
+        const [event] = spec
+          .given([])
+          .when(asAdmin({ name: 'Bobby', email: users.bob.email, language: 'PT_BR' }, users.bob))
+          .events() as RequestCreated[];
+        expect(event.data.invitation).toBeNull();
+      });
+      it('with a userId (an inside recipient) → BAD_USER_INPUT on input.recipient.language, nothing stored', () => {
+        spec
+          .given([])
+          .when(create({ input: createInput({ recipient: { userId: users.bob.userId, language: 'PT_BR' } }) }))
+          .thenThrows('BAD_USER_INPUT', ['input.recipient.language']);
+      });
+      it('an unknown language → BAD_USER_INPUT', () => {
+        spec
+          .given([])
+          .when(asAdmin({ name: 'Eve', email: 'eve@partner.io', language: 'FR' }))
+          .thenThrows('BAD_USER_INPUT', ['input.recipient.language']);
+      });
     });
     it('a registered user who is not a member, named by e-mail, is still invited as an external person', () => {
       const org = directory();

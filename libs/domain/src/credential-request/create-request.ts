@@ -2,7 +2,7 @@ import { orgRoleOf, teamRoleOf } from '../organization/state';
 import { isEligibleOrganization } from '../policies/eligibility';
 import { mayAskRecipient, type RecipientKind } from '../policies/may-ask-recipient';
 import { validateCreateRequestInput } from '../policies/validate-create-request-input';
-import { DomainError, type FieldError } from '../shared/types';
+import { DEFAULT_LANGUAGE, DomainError, type FieldError, type Language } from '../shared/types';
 import type { CreateCredentialRequest } from './commands';
 import type { PersonRef, RequestCreated } from './events';
 import { CURRENT_EVENT_VERSIONS } from './event-versions';
@@ -54,6 +54,9 @@ export function decideCreate(command: CreateCredentialRequest, state: Credential
 
   let kind: RecipientKind | null = null;
   let recipient: PersonRef | null = null;
+  // Only an outside recipient keeps the requester's pick: an e-mail that turns out to be a member's (R3.5) gets the
+  // member's own choice, which the requester need not know.
+  let language: Language = DEFAULT_LANGUAGE;
   if (validation.ok) {
     const r = validation.value.recipient;
     if (r.kind === 'USER') {
@@ -77,6 +80,7 @@ export function decideCreate(command: CreateCredentialRequest, state: Credential
     } else {
       recipient = { userId: null, name: r.name, email: r.email, external: true };
       kind = 'EXTERNAL';
+      language = r.language;
     }
     if (recipient && recipient.userId !== null) {
       if (recipient.userId === d.requester.userId) {
@@ -113,7 +117,7 @@ export function decideCreate(command: CreateCredentialRequest, state: Credential
         idempotencyKey: v.idempotencyKey,
         payloadDigest: d.payloadDigest,
         invitation: recipient.external
-          ? { invitationId: d.invitation.invitationId, tokenHash: d.invitation.tokenHash }
+          ? { invitationId: d.invitation.invitationId, tokenHash: d.invitation.tokenHash, language }
           : null,
       },
     },

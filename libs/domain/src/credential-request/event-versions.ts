@@ -2,7 +2,7 @@ import type { CredentialRequestEventType } from './events';
 
 /** The schema version every credential-request event is written with today (see upcasters.ts for older ones). */
 export const CURRENT_EVENT_VERSIONS: Record<CredentialRequestEventType, number> = {
-  RequestCreated: 1,
+  RequestCreated: 2,
   InvitationAccepted: 1,
   AppAuthorized: 1,
   AppAuthorizationFailed: 1,

@@ -1,4 +1,4 @@
-import type { ConnectionType, DomainEvent } from '../shared/types';
+import type { ConnectionType, DomainEvent, Language } from '../shared/types';
 
 /** Events of the credential-request aggregate (stream `credential-request-<id>`). Never a secret (R8.1). */
 
@@ -43,10 +43,20 @@ export type RequestCreated = DomainEvent<
     /** R4.3: the key and a digest of the input, so a replay with another payload is a CONFLICT. */
     idempotencyKey: string | null;
     payloadDigest: string;
-    /** R4.4: for an external recipient; the token itself is never stored, only its SHA-256. */
-    invitation: { invitationId: string; tokenHash: string } | null;
+    /**
+     * R4.4: for an external recipient; the token itself is never stored, only its SHA-256. `language` (schema
+     * version 2, issue 10): the language of the outside recipient's e-mails, picked by the requester; v1 events
+     * read as EN (upcasters.ts).
+     */
+    invitation: { invitationId: string; tokenHash: string; language: Language } | null;
   }
 >;
+
+/** The v1 shape of RequestCreated's invitation (no language), kept only for the upcaster and its test. */
+export interface RequestCreatedV1Invitation {
+  invitationId: string;
+  tokenHash: string;
+}
 
 export type InvitationAccepted = DomainEvent<
   'InvitationAccepted',

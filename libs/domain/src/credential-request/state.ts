@@ -1,4 +1,4 @@
-import type { AppAuthorizationStatus } from '../shared/types';
+import type { AppAuthorizationStatus, Language } from '../shared/types';
 import type { PersonRef, RequestedAppData } from './events';
 
 export type ConnectionStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED' | 'DELETED';
@@ -21,6 +21,8 @@ export interface InvitationState {
   /** Lower-cased invited address (R4.4 compares case-insensitively). */
   email: string;
   acceptedBy: string | null;
+  /** The language of the outside recipient's e-mails, picked by the requester (issue 10). */
+  language: Language;
 }
 
 export interface CredentialRequestState {

@@ -1,5 +1,5 @@
 import { UpcasterRegistry } from '../shared/upcasting';
-import type { AppDeclinedV1Data } from './events';
+import type { AppDeclinedV1Data, RequestCreatedV1Invitation } from './events';
 import { requestCreated } from '../testing/fixtures';
 import { foldStoredCredentialRequest, upcastCredentialRequestEvent } from './upcasters';
 
@@ -11,6 +11,27 @@ describe('credential-request upcasters', () => {
       schemaVersion: 2,
       data: { appKey: 'crm', reason: 'no thanks', destroyedConnectionId: null },
     });
+  });
+  it('RequestCreated v1 (invitation without language) reads as v2 with EN; no invitation stays null (issue 10)', () => {
+    const v1 = requestCreated({
+      recipient: { userId: null, name: 'Eve', email: 'eve@partner.io', external: true },
+    }).data as unknown as Record<string, unknown>;
+    const invitation: RequestCreatedV1Invitation = { invitationId: 'inv-1', tokenHash: 'hash-1' };
+    const external = upcastCredentialRequestEvent({
+      type: 'RequestCreated',
+      schemaVersion: 1,
+      data: { ...v1, invitation },
+    });
+    expect(external.schemaVersion).toBe(2);
+    expect(external.data).toMatchObject({ invitation: { invitationId: 'inv-1', tokenHash: 'hash-1', language: 'EN' } });
+    const internal = upcastCredentialRequestEvent({ type: 'RequestCreated', data: { ...v1, invitation: null } });
+    expect(internal).toMatchObject({ schemaVersion: 2, data: { invitation: null } });
+    const v2 = requestCreated({ invitation: { invitationId: 'i', tokenHash: 'h', language: 'PT_BR' } });
+    expect(upcastCredentialRequestEvent(v2)).toEqual(v2);
+    expect(
+      foldStoredCredentialRequest([{ ...v1, type: 'RequestCreated', schemaVersion: 1, data: { ...v1, invitation } }])
+        .invitation?.language,
+    ).toBe('EN');
   });
   it('an event without a version is version 1', () => {
     expect(

@@ -13,7 +13,20 @@ export const appDeclinedV1ToV2 = {
   upcast: (data: Record<string, unknown>) => ({ destroyedConnectionId: null, ...data }),
 };
 
-export const credentialRequestUpcasters = new UpcasterRegistry([appDeclinedV1ToV2]);
+/**
+ * RequestCreated v1 → v2: v1 was written before e-mails were translated (issue 10); an outside recipient's
+ * invitation then carried no language, and those e-mails were English, hence EN. No invitation stays null.
+ */
+export const requestCreatedV1ToV2 = {
+  type: 'RequestCreated',
+  fromVersion: 1,
+  upcast: (data: Record<string, unknown>) => {
+    const invitation = data.invitation as Record<string, unknown> | null | undefined;
+    return invitation ? { ...data, invitation: { language: 'EN', ...invitation } } : { ...data, invitation: null };
+  },
+};
+
+export const credentialRequestUpcasters = new UpcasterRegistry([appDeclinedV1ToV2, requestCreatedV1ToV2]);
 
 /** Apply when reading a stored credential-request event, before evolve or any projection sees it. */
 export function upcastCredentialRequestEvent(event: {

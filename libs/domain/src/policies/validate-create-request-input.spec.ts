@@ -116,7 +116,12 @@ describe('validateCreateRequestInput (R4.1, R13.3)', () => {
     );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.value.apps.map((a) => a.connectionName)).toEqual(['Acme CRM (Eve Extern)', 'Shared mail']);
-    expect(result.value.recipient).toEqual({ kind: 'EXTERNAL', name: 'Eve Extern', email: 'eve@partner.io' });
+    expect(result.value.recipient).toEqual({
+      kind: 'EXTERNAL',
+      name: 'Eve Extern',
+      email: 'eve@partner.io',
+      language: 'EN',
+    });
   });
 
   it('allModules takes every module of the version', () => {

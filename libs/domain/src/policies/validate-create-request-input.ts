@@ -1,6 +1,6 @@
 import { type AppCatalog, findApp, findVersion } from '../catalog/app-catalog';
 import type { RequestedAppData } from '../credential-request/events';
-import type { FieldError } from '../shared/types';
+import { DEFAULT_LANGUAGE, isLanguage, type FieldError, type Language } from '../shared/types';
 import { isValidEmail, normalizeEmail } from './corporate-email';
 import { scopesFor } from './scopes';
 
@@ -9,6 +9,8 @@ export interface RecipientInput {
   userId?: string | null;
   name?: string | null;
   email?: string | null;
+  /** The outside recipient's e-mail language (issue 10); refused with a userId, where the member's choice rules. */
+  language?: Language | null;
 }
 
 export interface RequestedAppInput {
@@ -31,7 +33,8 @@ export interface CreateCredentialRequestInput {
   idempotencyKey?: string | null;
 }
 
-export type NormalizedRecipient = { kind: 'USER'; userId: string } | { kind: 'EXTERNAL'; name: string; email: string };
+export type NormalizedRecipient =
+  { kind: 'USER'; userId: string } | { kind: 'EXTERNAL'; name: string; email: string; language: Language };
 
 export interface NormalizedCreateRequestInput {
   teamId: string;
@@ -82,6 +85,11 @@ export function validateCreateRequestInput(
   const userId = blankToNull(r.userId);
   const email = blankToNull(r.email);
   const recipientInputName = blankToNull(r.name);
+  const language = r.language ?? null;
+  if (language !== null && !isLanguage(language)) fail('input.recipient.language', 'Choose EN or PT_BR.');
+  else if (language !== null && userId !== null && email === null) {
+    fail('input.recipient.language', "A member's e-mails use their own language; give it only for an outside person.");
+  }
   if (userId !== null && email !== null) {
     fail('input.recipient', 'Give either a userId or a name and e-mail, not both.');
   } else if (userId !== null) {
@@ -103,7 +111,8 @@ export function validateCreateRequestInput(
       ok = false;
     }
     if (ok && recipientInputName !== null && email !== null) {
-      recipient = { kind: 'EXTERNAL', name: recipientInputName, email: normalizeEmail(email) };
+      const chosen = language !== null && isLanguage(language) ? language : DEFAULT_LANGUAGE;
+      recipient = { kind: 'EXTERNAL', name: recipientInputName, email: normalizeEmail(email), language: chosen };
     }
   } else {
     fail('input.recipient', 'Give a userId, or a name and e-mail for an external person.');

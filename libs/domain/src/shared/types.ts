@@ -6,6 +6,11 @@ export type ConnectionType = 'API_KEY' | 'BASIC' | 'OAUTH2';
 export type AppAuthorizationStatus = 'PENDING' | 'AUTHORIZED' | 'DECLINED' | 'REVOKED' | 'REAUTHORIZING' | 'INVALID';
 export type CredentialRequestStatus = 'AUTHORIZED' | 'PARTIALLY_AUTHORIZED' | 'INCOMPLETE' | 'INVALID' | 'DECLINED';
 export type ApplicationStatus = 'NONE' | 'PENDING' | 'APPROVED' | 'REJECTED';
+/** The language of a person's e-mails (issue 10): a member's own choice, an outside recipient's set per request. */
+export type Language = 'EN' | 'PT_BR';
+export const LANGUAGES: readonly Language[] = ['EN', 'PT_BR'];
+export const DEFAULT_LANGUAGE: Language = 'EN';
+export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
 /** Error codes of the public contract (schema.graphql header). */
 export type ErrorCode =

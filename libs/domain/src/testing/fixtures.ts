@@ -153,7 +153,7 @@ export function createCommand(
 export function requestCreated(overrides: Partial<RequestCreated['data']> = {}): RequestCreated {
   return {
     type: 'RequestCreated',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: {
       requestId: 'req-1',
       organizationId: ORG_ID,

@@ -1,5 +1,5 @@
 import type { ApplicantFacts } from '../policies/eligibility';
-import type { Actor, DomainCommand } from '../shared/types';
+import type { Actor, DomainCommand, Language } from '../shared/types';
 
 /** addOrganizationMember creates the record when absent (R13.2). The caller derives userId from the e-mail. */
 export type RegisterUser = DomainCommand<'RegisterUser', { userId: string; email: string; name: string }>;
@@ -22,4 +22,7 @@ export type ReviewApplication = DomainCommand<
   }
 >;
 
-export type UserCommand = RegisterUser | BindIdentity | ApplyForCredentialRequests | ReviewApplication;
+/** setLanguage: the caller's own language for e-mails; only the user themselves may choose it. */
+export type ChooseLanguage = DomainCommand<'ChooseLanguage', { actor: Actor; language: Language }>;
+
+export type UserCommand = RegisterUser | BindIdentity | ApplyForCredentialRequests | ReviewApplication | ChooseLanguage;

@@ -3,7 +3,7 @@ import type { Actor } from '../shared/types';
 import { DeciderSpecification } from '../testing/decider-specification';
 import { userDecider } from './decider';
 import type { UserEvent } from './events';
-import { hasCredentialRequestsFeature } from './state';
+import { hasCredentialRequestsFeature, languageOf } from './state';
 
 const spec = DeciderSpecification.for(userDecider);
 const registered: UserEvent = { type: 'UserRegistered', data: { userId: 'u-1', email: 'jane@acme.io', name: 'Jane' } };
@@ -127,6 +127,33 @@ describe('user decider', () => {
       const unbound = { ...eligible, emailVerified: false };
       spec.given([registered]).when(review(true, unbound)).thenThrows('NOT_ELIGIBLE');
       spec.given([registered, applied]).when(review(true, unbound)).thenThrows('NOT_ELIGIBLE');
+    });
+  });
+
+  describe('ChooseLanguage (issue 10: a member chooses the language of their e-mails)', () => {
+    const choose = (language: string, actor: Actor = jane) =>
+      ({ type: 'ChooseLanguage', data: { actor, language } }) as unknown as Parameters<typeof userDecider.decide>[0];
+    const fold = (events: UserEvent[]) => events.reduce(userDecider.evolve, userDecider.initialState());
+    it('never chosen reads as English; choosing PT_BR stores LanguageChosen', () => {
+      expect(languageOf(fold([registered]))).toBe('EN');
+      const events = spec.given([registered]).when(choose('PT_BR')).events();
+      expect(events).toEqual([{ type: 'LanguageChosen', schemaVersion: 1, data: { language: 'PT_BR' } }]);
+      expect(languageOf(fold([registered, ...events]))).toBe('PT_BR');
+    });
+    it('the same choice again stores nothing; a first explicit EN is stored (it then wins over a request language)', () => {
+      const chosen: UserEvent = { type: 'LanguageChosen', data: { language: 'PT_BR' } };
+      spec.given([registered, chosen]).when(choose('PT_BR')).then([]);
+      spec
+        .given([registered])
+        .when(choose('EN'))
+        .then([{ type: 'LanguageChosen', schemaVersion: 1, data: { language: 'EN' } }]);
+      expect(fold([registered]).language).toBeNull();
+    });
+    it('an unknown language → BAD_USER_INPUT on `language`', () => {
+      spec.given([registered]).when(choose('FR')).thenThrows('BAD_USER_INPUT', ['language']);
+    });
+    it('only the user themselves → NOT_FOUND for anyone else, even support', () => {
+      spec.given([registered]).when(choose('PT_BR', support)).thenThrows('NOT_FOUND');
     });
   });
 });

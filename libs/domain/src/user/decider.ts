@@ -1,6 +1,6 @@
 import { canApproveFeature } from '../policies/eligibility';
 import { normalizeEmail } from '../policies/corporate-email';
-import { type Decider, DomainError } from '../shared/types';
+import { type Decider, DomainError, isLanguage } from '../shared/types';
 import type { UserCommand } from './commands';
 import type { UserEvent } from './events';
 import { initialUserState, type UserState } from './state';
@@ -71,6 +71,18 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
       if (!verdict.ok) throw new DomainError('NOT_ELIGIBLE', verdict.reason);
       return [v({ type: 'CredentialRequestsApproved', data: { reviewerId: actor.userId } })];
     }
+    case 'ChooseLanguage': {
+      const { actor, language } = command.data;
+      if (!state.registered || actor.userId !== state.userId) throw new DomainError('NOT_FOUND', 'User not found.');
+      if (!isLanguage(language)) {
+        throw new DomainError('BAD_USER_INPUT', 'Unknown language.', [
+          { path: 'language', message: 'Choose EN or PT_BR.' },
+        ]);
+      }
+      // The same choice again stores nothing; a first explicit EN is kept, so it wins over a request's language.
+      if (state.language === language) return [];
+      return [v({ type: 'LanguageChosen', data: { language } })];
+    }
   }
 }
 
@@ -87,6 +99,8 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       return { ...state, application: 'APPROVED' };
     case 'CredentialRequestsRejected':
       return { ...state, application: 'REJECTED' };
+    case 'LanguageChosen':
+      return { ...state, language: event.data.language };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/types';
+import type { DomainEvent, Language } from '../shared/types';
 
 /**
  * Events of the user aggregate (stream `user-<id>`). A user is identified by the lower-cased e-mail (R13.2);
@@ -16,9 +16,13 @@ export type CredentialRequestsApproved = DomainEvent<'CredentialRequestsApproved
 
 export type CredentialRequestsRejected = DomainEvent<'CredentialRequestsRejected', { reviewerId: string }>;
 
+/** The member's own choice of language for their e-mails (issue 10); never chosen: English. */
+export type LanguageChosen = DomainEvent<'LanguageChosen', { language: Language }>;
+
 export type UserEvent =
   | UserRegistered
   | UserIdentityBound
   | CredentialRequestsApplied
   | CredentialRequestsApproved
-  | CredentialRequestsRejected;
+  | CredentialRequestsRejected
+  | LanguageChosen;

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../shared/types';
+import { DEFAULT_LANGUAGE, type ApplicationStatus, type Language } from '../shared/types';
 
 export interface UserState {
   registered: boolean;
@@ -9,6 +9,8 @@ export interface UserState {
   /** The token `sub` bound by the first verified sign-in (R13.2). */
   subject: string | null;
   application: ApplicationStatus;
+  /** The user's own choice (LanguageChosen); null until they make one, which reads as English for members. */
+  language: Language | null;
 }
 
 export const initialUserState = (): UserState => ({
@@ -18,7 +20,11 @@ export const initialUserState = (): UserState => ({
   name: '',
   subject: null,
   application: 'NONE',
+  language: null,
 });
+
+/** The language of a member's e-mails: their own choice, English by default. */
+export const languageOf = (state: UserState): Language => state.language ?? DEFAULT_LANGUAGE;
 
 /** R2.2: the feature belongs to the user once approved. */
 export const hasCredentialRequestsFeature = (state: UserState): boolean => state.application === 'APPROVED';

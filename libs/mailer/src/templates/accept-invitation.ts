@@ -1,33 +1,33 @@
+import { mailLanguage, translate } from '../i18n';
 import { greet, optionalQuote, render } from './layout';
-import type { MailRequest, RenderedMail } from './types';
+import type { Localized, MailRequest, RenderedMail } from './types';
 
-export interface AcceptInvitationMail {
+export interface AcceptInvitationMail extends Localized {
   /** Built with `mailLinks.invitation(publicUrl, token)`; the template never sees the token on its own. */
   invitationUrl: string;
   organizationName: string;
   request: MailRequest;
 }
 
-/** SPEC §11 / R4.4: a request was created for an external recipient. */
-export function acceptInvitation({ invitationUrl, organizationName, request }: AcceptInvitationMail): RenderedMail {
+/** SPEC §11 / R4.4: a request was created for an external recipient, in the language the requester picked. */
+export function acceptInvitation({
+  invitationUrl,
+  organizationName,
+  request,
+  language,
+}: AcceptInvitationMail): RenderedMail {
+  const lang = mailLanguage(language);
+  const words = { requester: request.requesterName, request: request.requestName, organization: organizationName };
   return render({
-    subject: `${request.requesterName} invites you to share credentials: ${request.requestName}`,
-    greeting: greet(request.recipientName),
+    language: lang,
+    subject: translate(lang, 'acceptInvitation.subject', words),
+    greeting: greet(lang, request.recipientName),
     blocks: [
-      {
-        kind: 'paragraph',
-        text:
-          `${request.requesterName} invites you to join ${organizationName} as a guest and to give access to these ` +
-          `apps for the request "${request.requestName}". You enter the credentials yourself; ` +
-          `${request.requesterName} never sees them.`,
-      },
+      { kind: 'paragraph', text: translate(lang, 'acceptInvitation.body', words) },
       { kind: 'apps', apps: request.apps },
-      ...optionalQuote('Description', request.description),
-      {
-        kind: 'paragraph',
-        text: 'Sign in with an account whose verified e-mail address is the one this message was sent to, then accept.',
-      },
+      ...optionalQuote(translate(lang, 'label.description'), request.description),
+      { kind: 'paragraph', text: translate(lang, 'acceptInvitation.signIn') },
     ],
-    action: { label: 'Accept invitation', url: invitationUrl },
+    action: { label: translate(lang, 'action.acceptInvitation'), url: invitationUrl },
   });
 }

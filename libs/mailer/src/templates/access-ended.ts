@@ -1,9 +1,9 @@
+import { formatDate, mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
-import { formatUtc } from './format';
 import { greet, render } from './layout';
-import type { MailApp, MailParty, MailRequest, RenderedMail } from './types';
+import type { Localized, MailApp, MailParty, MailRequest, RenderedMail } from './types';
 
-export interface AccessEndedMail {
+export interface AccessEndedMail extends Localized {
   publicUrl: string;
   request: MailRequest;
   app: MailApp;
@@ -13,23 +13,27 @@ export interface AccessEndedMail {
 }
 
 /** SPEC §11 / R12.4: a time-limited authorization reached its end date; to requester and recipient. */
-export function accessEnded({ publicUrl, request, app, endedAt, to }: AccessEndedMail): RenderedMail {
-  const when = formatUtc(endedAt);
+export function accessEnded({ publicUrl, request, app, endedAt, to, language }: AccessEndedMail): RenderedMail {
+  const lang = mailLanguage(language);
   const forRequester = to === 'requester';
+  const words = {
+    requester: request.requesterName,
+    recipient: request.recipientName,
+    app: app.appName,
+    request: request.requestName,
+    date: formatDate(endedAt, lang),
+  };
   return render({
-    subject: `Access to ${app.appName} has ended: ${request.requestName}`,
-    greeting: greet(forRequester ? request.requesterName : request.recipientName),
+    language: lang,
+    subject: translate(lang, 'accessEnded.subject', words),
+    greeting: greet(lang, forRequester ? request.requesterName : request.recipientName),
     blocks: [
       {
         kind: 'paragraph',
-        text: forRequester
-          ? `The access ${request.recipientName} gave to ${app.appName} for the request "${request.requestName}" ` +
-            `ended on ${when}, as set when it was authorized. Your team can no longer use this connection.`
-          : `The access you gave to ${app.appName} for the request "${request.requestName}" from ` +
-            `${request.requesterName} ended on ${when}, as you set it. Their team can no longer use this connection.`,
+        text: translate(lang, forRequester ? 'accessEnded.body.requester' : 'accessEnded.body.recipient', words),
       },
       { kind: 'apps', apps: [app] },
     ],
-    action: { label: 'View request', url: mailLinks.request(publicUrl, request.requestId) },
+    action: { label: translate(lang, 'action.viewRequest'), url: mailLinks.request(publicUrl, request.requestId) },
   });
 }

@@ -1,8 +1,9 @@
+import { mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
 import { greet, render } from './layout';
-import type { MailApp, MailParty, MailRequest, RenderedMail } from './types';
+import type { Localized, MailApp, MailParty, MailRequest, RenderedMail } from './types';
 
-export interface AccessRemovedMail {
+export interface AccessRemovedMail extends Localized {
   publicUrl: string;
   request: MailRequest;
   app: MailApp;
@@ -15,26 +16,29 @@ export interface AccessRemovedMail {
  * R13.13: the recipient left the request's team (or its organization), so the system revoked the access they had
  * given it; to requester and recipient. The recipient's link is the home page: they may no longer see the request.
  */
-export function accessRemoved({ publicUrl, request, app, teamName, to }: AccessRemovedMail): RenderedMail {
+export function accessRemoved({ publicUrl, request, app, teamName, to, language }: AccessRemovedMail): RenderedMail {
+  const lang = mailLanguage(language);
   const forRequester = to === 'requester';
+  const words = {
+    requester: request.requesterName,
+    recipient: request.recipientName,
+    app: app.appName,
+    request: request.requestName,
+    team: teamName,
+  };
   return render({
-    subject: `Access to ${app.appName} was revoked: ${request.requestName}`,
-    greeting: greet(forRequester ? request.requesterName : request.recipientName),
+    language: lang,
+    subject: translate(lang, 'accessRemoved.subject', words),
+    greeting: greet(lang, forRequester ? request.requesterName : request.recipientName),
     blocks: [
       {
         kind: 'paragraph',
-        text: forRequester
-          ? `${request.recipientName} no longer belongs to the team ${teamName}, so the access they gave to ` +
-            `${app.appName} for the request "${request.requestName}" was revoked. Your team can no longer use ` +
-            'this connection; ask for new credentials if you still need them.'
-          : `You no longer belong to the team ${teamName}, so the access you gave to ${app.appName} for the ` +
-            `request "${request.requestName}" from ${request.requesterName} was revoked. The team can no longer ` +
-            'use your credentials.',
+        text: translate(lang, forRequester ? 'accessRemoved.body.requester' : 'accessRemoved.body.recipient', words),
       },
       { kind: 'apps', apps: [app] },
     ],
     action: forRequester
-      ? { label: 'View request', url: mailLinks.request(publicUrl, request.requestId) }
-      : { label: 'Open credential requests', url: mailLinks.home(publicUrl) },
+      ? { label: translate(lang, 'action.viewRequest'), url: mailLinks.request(publicUrl, request.requestId) }
+      : { label: translate(lang, 'action.openCredentialRequests'), url: mailLinks.home(publicUrl) },
   });
 }

@@ -1,9 +1,9 @@
+import { formatDate, mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
-import { formatUtc } from './format';
 import { greet, render, type Block } from './layout';
-import type { MailApp, MailRequest, RenderedMail } from './types';
+import type { Localized, MailApp, MailRequest, RenderedMail } from './types';
 
-export interface AppAuthorizedMail {
+export interface AppAuthorizedMail extends Localized {
   publicUrl: string;
   request: MailRequest;
   app: MailApp;
@@ -12,21 +12,26 @@ export interface AppAuthorizedMail {
 }
 
 /** SPEC §11: an app was authorized; to the requester. */
-export function appAuthorized({ publicUrl, request, app, accessUntil }: AppAuthorizedMail): RenderedMail {
-  const until: Block[] = accessUntil ? [{ kind: 'paragraph', text: `Access ends on ${formatUtc(accessUntil)}.` }] : [];
+export function appAuthorized({ publicUrl, request, app, accessUntil, language }: AppAuthorizedMail): RenderedMail {
+  const lang = mailLanguage(language);
+  const words = { recipient: request.recipientName, app: app.appName, request: request.requestName };
+  const until: Block[] = accessUntil
+    ? [
+        {
+          kind: 'paragraph',
+          text: translate(lang, 'appAuthorized.accessEnds', { date: formatDate(accessUntil, lang) }),
+        },
+      ]
+    : [];
   return render({
-    subject: `${request.recipientName} authorized ${app.appName}: ${request.requestName}`,
-    greeting: greet(request.requesterName),
+    language: lang,
+    subject: translate(lang, 'appAuthorized.subject', words),
+    greeting: greet(lang, request.requesterName),
     blocks: [
-      {
-        kind: 'paragraph',
-        text:
-          `${request.recipientName} authorized ${app.appName} for the request "${request.requestName}". ` +
-          'Your team can now use the connection in its scenarios.',
-      },
+      { kind: 'paragraph', text: translate(lang, 'appAuthorized.body', words) },
       { kind: 'apps', apps: [app] },
       ...until,
     ],
-    action: { label: 'View request', url: mailLinks.request(publicUrl, request.requestId) },
+    action: { label: translate(lang, 'action.viewRequest'), url: mailLinks.request(publicUrl, request.requestId) },
   });
 }

@@ -1,8 +1,9 @@
+import { mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
 import { greet, render } from './layout';
-import type { MailApp, MailRequest, RenderedMail } from './types';
+import type { Localized, MailApp, MailRequest, RenderedMail } from './types';
 
-export interface AppDeclinedMail {
+export interface AppDeclinedMail extends Localized {
   publicUrl: string;
   request: MailRequest;
   app: MailApp;
@@ -11,18 +12,22 @@ export interface AppDeclinedMail {
 }
 
 /** SPEC §11: an app was declined; to the requester, with the reason. */
-export function appDeclined({ publicUrl, request, app, reason }: AppDeclinedMail): RenderedMail {
+export function appDeclined({ publicUrl, request, app, reason, language }: AppDeclinedMail): RenderedMail {
+  const lang = mailLanguage(language);
+  const words = { recipient: request.recipientName, app: app.appName, request: request.requestName };
   return render({
-    subject: `${request.recipientName} declined ${app.appName}: ${request.requestName}`,
-    greeting: greet(request.requesterName),
+    language: lang,
+    subject: translate(lang, 'appDeclined.subject', words),
+    greeting: greet(lang, request.requesterName),
     blocks: [
-      {
-        kind: 'paragraph',
-        text: `${request.recipientName} declined ${app.appName} for the request "${request.requestName}".`,
-      },
+      { kind: 'paragraph', text: translate(lang, 'appDeclined.body', words) },
       { kind: 'apps', apps: [app] },
-      { kind: 'quote', label: 'Reason', text: reason.trim() || '(no reason given)' },
+      {
+        kind: 'quote',
+        label: translate(lang, 'label.reason'),
+        text: reason.trim() || translate(lang, 'value.noReason'),
+      },
     ],
-    action: { label: 'View request', url: mailLinks.request(publicUrl, request.requestId) },
+    action: { label: translate(lang, 'action.viewRequest'), url: mailLinks.request(publicUrl, request.requestId) },
   });
 }

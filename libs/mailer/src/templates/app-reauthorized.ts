@@ -1,33 +1,44 @@
+import { mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
 import { greet, render } from './layout';
-import type { MailApp, MailParty, MailRequest, RenderedMail } from './types';
+import type { Localized, MailApp, MailParty, MailRequest, RenderedMail } from './types';
 
-export interface AppReauthorizedMail {
+export interface AppReauthorizedMail extends Localized {
   publicUrl: string;
   request: MailRequest;
   app: MailApp;
   to: MailParty;
 }
 
-/** SPEC §11 / R5.5: an app was reauthorized; to requester and recipient. */
-export function appReauthorized({ publicUrl, request, app, to }: AppReauthorizedMail): RenderedMail {
+/** SPEC §11 / R5.5: an app was reauthorized; to requester and recipient, each in their own language. */
+export function appReauthorized({ publicUrl, request, app, to, language }: AppReauthorizedMail): RenderedMail {
+  const lang = mailLanguage(language);
   const forRequester = to === 'requester';
+  const words = {
+    requester: request.requesterName,
+    recipient: request.recipientName,
+    app: app.appName,
+    request: request.requestName,
+  };
   return render({
-    subject: forRequester
-      ? `${request.recipientName} reauthorized ${app.appName}: ${request.requestName}`
-      : `You reauthorized ${app.appName}: ${request.requestName}`,
-    greeting: greet(forRequester ? request.requesterName : request.recipientName),
+    language: lang,
+    subject: translate(
+      lang,
+      forRequester ? 'appReauthorized.subject.requester' : 'appReauthorized.subject.recipient',
+      words,
+    ),
+    greeting: greet(lang, forRequester ? request.requesterName : request.recipientName),
     blocks: [
       {
         kind: 'paragraph',
-        text: forRequester
-          ? `${request.recipientName} reauthorized ${app.appName} for the request "${request.requestName}". ` +
-            'The connection works again for your team.'
-          : `You reauthorized ${app.appName} for the request "${request.requestName}" from ` +
-            `${request.requesterName}. The connection works again for their team.`,
+        text: translate(
+          lang,
+          forRequester ? 'appReauthorized.body.requester' : 'appReauthorized.body.recipient',
+          words,
+        ),
       },
       { kind: 'apps', apps: [app] },
     ],
-    action: { label: 'View request', url: mailLinks.request(publicUrl, request.requestId) },
+    action: { label: translate(lang, 'action.viewRequest'), url: mailLinks.request(publicUrl, request.requestId) },
   });
 }

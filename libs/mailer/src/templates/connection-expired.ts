@@ -1,8 +1,9 @@
+import { mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
 import { greet, render } from './layout';
-import type { MailApp, MailRequest, RenderedMail } from './types';
+import type { Localized, MailApp, MailRequest, RenderedMail } from './types';
 
-export interface ConnectionExpiredMail {
+export interface ConnectionExpiredMail extends Localized {
   publicUrl: string;
   request: MailRequest;
   app: MailApp;
@@ -11,20 +12,25 @@ export interface ConnectionExpiredMail {
 }
 
 /** SPEC §11 / R5.6: a token refresh failed; to the requester, suggesting reauthorization. */
-export function connectionExpired({ publicUrl, request, app, error }: ConnectionExpiredMail): RenderedMail {
+export function connectionExpired({ publicUrl, request, app, error, language }: ConnectionExpiredMail): RenderedMail {
+  const lang = mailLanguage(language);
+  const words = { recipient: request.recipientName, app: app.appName, request: request.requestName };
   return render({
-    subject: `The ${app.appName} connection has expired: ${request.requestName}`,
-    greeting: greet(request.requesterName),
+    language: lang,
+    subject: translate(lang, 'connectionExpired.subject', words),
+    greeting: greet(lang, request.requesterName),
     blocks: [
-      {
-        kind: 'paragraph',
-        text:
-          `The ${app.appName} connection of the request "${request.requestName}" could not be refreshed and no ` +
-          `longer works. On the request's page you can ask ${request.recipientName} to reauthorize it.`,
-      },
+      { kind: 'paragraph', text: translate(lang, 'connectionExpired.body', words) },
       { kind: 'apps', apps: [app] },
-      { kind: 'quote', label: 'Error', text: error.trim() || '(no details)' },
+      {
+        kind: 'quote',
+        label: translate(lang, 'label.error'),
+        text: error.trim() || translate(lang, 'value.noDetails'),
+      },
     ],
-    action: { label: 'Request reauthorization', url: mailLinks.request(publicUrl, request.requestId) },
+    action: {
+      label: translate(lang, 'action.requestReauthorization'),
+      url: mailLinks.request(publicUrl, request.requestId),
+    },
   });
 }

@@ -1,8 +1,9 @@
+import { mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
 import { greet, render } from './layout';
-import type { RenderedMail } from './types';
+import type { Localized, RenderedMail } from './types';
 
-export interface FeatureGrantedMail {
+export interface FeatureGrantedMail extends Localized {
   publicUrl: string;
   /** The organization owner this copy goes to; omitted: a plain greeting. */
   ownerName?: string | null;
@@ -16,20 +17,16 @@ export function featureGranted({
   ownerName,
   memberName,
   organizationName,
+  language,
 }: FeatureGrantedMail): RenderedMail {
+  const lang = mailLanguage(language);
+  const words = { member: memberName, organization: organizationName };
   return render({
-    subject: `${memberName} may now use credential requests in ${organizationName}`,
-    greeting: greet(ownerName ?? ''),
-    blocks: [
-      {
-        kind: 'paragraph',
-        text:
-          `${memberName}, a member of ${organizationName}, has been given access to credential requests. ` +
-          `From now on ${memberName} may ask people in ${organizationName} to share app credentials ` +
-          'with their teams, without ever seeing the secrets.',
-      },
-    ],
-    action: { label: 'Open credential requests', url: mailLinks.home(publicUrl) },
-    why: `You receive this e-mail because you are an owner of ${organizationName}.`,
+    language: lang,
+    subject: translate(lang, 'featureGranted.subject', words),
+    greeting: greet(lang, ownerName ?? ''),
+    blocks: [{ kind: 'paragraph', text: translate(lang, 'featureGranted.body', words) }],
+    action: { label: translate(lang, 'action.openCredentialRequests'), url: mailLinks.home(publicUrl) },
+    why: translate(lang, 'featureGranted.why', words),
   });
 }

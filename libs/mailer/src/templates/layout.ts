@@ -1,4 +1,5 @@
 import { escapeHtml, oneLine } from '../html';
+import { localeOf, translate, type MailLanguage } from '../i18n';
 import type { MailApp, RenderedMail } from './types';
 
 export type Block =
@@ -8,6 +9,8 @@ export type Block =
   | { kind: 'quote'; label: string; text: string };
 
 export interface Layout {
+  /** The addressee's language: the footer's words and the HTML `lang` follow it. */
+  language: MailLanguage;
   subject: string;
   greeting: string;
   blocks: Block[];
@@ -16,11 +19,8 @@ export interface Layout {
   why?: string;
 }
 
-const SAFE_LINK = 'Opening this link changes nothing by itself; you decide on the page.';
-const DEFAULT_WHY = 'You receive this e-mail because of a credential request you take part in.';
-
 function footer(layout: Layout): string {
-  return `${SAFE_LINK} ${layout.why ?? DEFAULT_WHY}`;
+  return `${translate(layout.language, 'layout.safeLink')} ${layout.why ?? translate(layout.language, 'layout.why')}`;
 }
 
 function appLine(app: MailApp): string {
@@ -59,12 +59,12 @@ function renderHtml(layout: Layout): string {
   const url = escapeHtml(layout.action.url);
   return [
     '<!doctype html>',
-    `<html><head><meta charset="utf-8"><title>${escapeHtml(oneLine(layout.subject))}</title></head>`,
+    `<html lang="${localeOf(layout.language)}"><head><meta charset="utf-8"><title>${escapeHtml(oneLine(layout.subject))}</title></head>`,
     '<body style="font-family:sans-serif;line-height:1.4">',
     `<p>${escapeHtml(layout.greeting)}</p>`,
     ...layout.blocks.map(renderHtmlBlock),
     `<p><a href="${url}">${escapeHtml(layout.action.label)}</a></p>`,
-    `<p style="font-size:small;color:#666">Link: ${url}<br>${escapeHtml(footer(layout))}</p>`,
+    `<p style="font-size:small;color:#666">${escapeHtml(translate(layout.language, 'layout.link'))}: ${url}<br>${escapeHtml(footer(layout))}</p>`,
     '</body></html>',
     '',
   ].join('\n');
@@ -80,7 +80,9 @@ export function optionalQuote(label: string, text: string | null | undefined): B
   return trimmed ? [{ kind: 'quote', label, text: trimmed }] : [];
 }
 
-export function greet(name: string): string {
+export function greet(language: MailLanguage, name: string): string {
   const trimmed = name.trim();
-  return trimmed ? `Hello ${trimmed},` : 'Hello,';
+  return trimmed
+    ? translate(language, 'layout.greeting', { name: trimmed })
+    : translate(language, 'layout.greetingNoName');
 }

@@ -1,28 +1,34 @@
+import { mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
 import { greet, render } from './layout';
-import type { MailApp, MailRequest, RenderedMail } from './types';
+import type { Localized, MailApp, MailRequest, RenderedMail } from './types';
 
-export interface ReauthorizationRequestedMail {
+export interface ReauthorizationRequestedMail extends Localized {
   publicUrl: string;
   request: MailRequest;
   app: MailApp;
 }
 
 /** SPEC §11 / R5.4: the recipient is asked to grant an OAuth2 app again. */
-export function reauthorizationRequested({ publicUrl, request, app }: ReauthorizationRequestedMail): RenderedMail {
+export function reauthorizationRequested({
+  publicUrl,
+  request,
+  app,
+  language,
+}: ReauthorizationRequestedMail): RenderedMail {
+  const lang = mailLanguage(language);
+  const words = { requester: request.requesterName, app: app.appName, request: request.requestName };
   return render({
-    subject: `${request.requesterName} asks you to reauthorize ${app.appName}: ${request.requestName}`,
-    greeting: greet(request.recipientName),
+    language: lang,
+    subject: translate(lang, 'reauthorizationRequested.subject', words),
+    greeting: greet(lang, request.recipientName),
     blocks: [
-      {
-        kind: 'paragraph',
-        text:
-          `The ${app.appName} connection you authorized for the request "${request.requestName}" needs a new ` +
-          `authorization. ${request.requesterName} asks you to sign in to ${app.appName} again; the connection ` +
-          'keeps working for the team once you do.',
-      },
+      { kind: 'paragraph', text: translate(lang, 'reauthorizationRequested.body', words) },
       { kind: 'apps', apps: [app] },
     ],
-    action: { label: 'Reauthorize', url: mailLinks.reauthorize(publicUrl, request.requestId, app.appKey) },
+    action: {
+      label: translate(lang, 'action.reauthorize'),
+      url: mailLinks.reauthorize(publicUrl, request.requestId, app.appKey),
+    },
   });
 }

@@ -1,8 +1,9 @@
+import { countOf, mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
 import { greet, render } from './layout';
-import type { MailRequest, RenderedMail } from './types';
+import type { Localized, MailRequest, RenderedMail } from './types';
 
-export interface ReminderMail {
+export interface ReminderMail extends Localized {
   publicUrl: string;
   /** `apps` should hold the apps still waiting for an answer. */
   request: MailRequest;
@@ -15,22 +16,23 @@ export interface ReminderMail {
 }
 
 /** R12.5: a request is still unanswered after N days; to the recipient. */
-export function reminder({ publicUrl, request, daysWaiting, invitationUrl }: ReminderMail): RenderedMail {
-  const days = daysWaiting === 1 ? '1 day' : `${daysWaiting} days`;
+export function reminder({ publicUrl, request, daysWaiting, invitationUrl, language }: ReminderMail): RenderedMail {
+  const lang = mailLanguage(language);
+  const words = {
+    requester: request.requesterName,
+    request: request.requestName,
+    days: countOf(lang, 'reminder.days.one', 'reminder.days.other', daysWaiting),
+  };
   return render({
-    subject: `Reminder: ${request.requesterName} is waiting for credentials: ${request.requestName}`,
-    greeting: greet(request.recipientName),
+    language: lang,
+    subject: translate(lang, 'reminder.subject', words),
+    greeting: greet(lang, request.recipientName),
     blocks: [
-      {
-        kind: 'paragraph',
-        text:
-          `${request.requesterName} asked you ${days} ago to give access to these apps for the request ` +
-          `"${request.requestName}", and they are still waiting for your answer. You may authorize or decline each app.`,
-      },
+      { kind: 'paragraph', text: translate(lang, 'reminder.body', words) },
       { kind: 'apps', apps: request.apps },
     ],
     action: invitationUrl
-      ? { label: 'Accept invitation', url: invitationUrl }
-      : { label: 'Review request', url: mailLinks.request(publicUrl, request.requestId) },
+      ? { label: translate(lang, 'action.acceptInvitation'), url: invitationUrl }
+      : { label: translate(lang, 'action.reviewRequest'), url: mailLinks.request(publicUrl, request.requestId) },
   });
 }

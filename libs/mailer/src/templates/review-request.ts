@@ -1,27 +1,26 @@
+import { mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
 import { greet, optionalQuote, render } from './layout';
-import type { MailRequest, RenderedMail } from './types';
+import type { Localized, MailRequest, RenderedMail } from './types';
 
-export interface ReviewRequestMail {
+export interface ReviewRequestMail extends Localized {
   publicUrl: string;
   request: MailRequest;
 }
 
 /** SPEC §11 / R4.5: a request was created for an internal recipient. */
-export function reviewRequest({ publicUrl, request }: ReviewRequestMail): RenderedMail {
+export function reviewRequest({ publicUrl, request, language }: ReviewRequestMail): RenderedMail {
+  const lang = mailLanguage(language);
+  const words = { requester: request.requesterName, request: request.requestName };
   return render({
-    subject: `${request.requesterName} asks you for credentials: ${request.requestName}`,
-    greeting: greet(request.recipientName),
+    language: lang,
+    subject: translate(lang, 'reviewRequest.subject', words),
+    greeting: greet(lang, request.recipientName),
     blocks: [
-      {
-        kind: 'paragraph',
-        text:
-          `${request.requesterName} asks you to give access to these apps for the request "${request.requestName}". ` +
-          `You enter the credentials on the request's page; ${request.requesterName} never sees them.`,
-      },
+      { kind: 'paragraph', text: translate(lang, 'reviewRequest.body', words) },
       { kind: 'apps', apps: request.apps },
-      ...optionalQuote('Description', request.description),
+      ...optionalQuote(translate(lang, 'label.description'), request.description),
     ],
-    action: { label: 'Review request', url: mailLinks.request(publicUrl, request.requestId) },
+    action: { label: translate(lang, 'action.reviewRequest'), url: mailLinks.request(publicUrl, request.requestId) },
   });
 }

@@ -78,7 +78,7 @@ const cases: Case[] = [
     subject: /^Rob Recipient authorized Slack: Q3 reporting$/,
     link: reviewUrl,
     linkLabel: 'View request',
-    mentions: ['Hello Rita Requester', 'Q3 reporting', 'Slack', 'Send message', '2027-01-31 12:00 UTC'],
+    mentions: ['Hello Rita Requester', 'Q3 reporting', 'Slack', 'Send message', 'January 31, 2027 at 12:00 PM UTC'],
   }),
   makeCase({
     name: 'appDeclined',
@@ -145,7 +145,7 @@ const cases: Case[] = [
       'Rita Requester',
       'Slack',
       'Send message',
-      '2027-01-31 12:00 UTC',
+      'January 31, 2027 at 12:00 PM UTC',
     ],
   }),
   makeCase({

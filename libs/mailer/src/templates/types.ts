@@ -1,3 +1,5 @@
+import type { MailLanguage } from '../i18n';
+
 /**
  * Inputs of the templates: names, ids, dates and links only. No secret field exists here on purpose (SPEC §11
  * "No e-mail holds a secret"), so a caller cannot pass one by accident.
@@ -21,6 +23,11 @@ export interface MailRequest {
 
 /** Who a two-party e-mail (R5.5, R12.4) is addressed to; it changes the wording, not the facts. */
 export type MailParty = 'requester' | 'recipient';
+
+/** Every template's input may name the addressee's language; absent (or unknown): English. */
+export interface Localized {
+  language?: MailLanguage | null;
+}
 
 export interface RenderedMail {
   subject: string;

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsEmail,
   IsFQDN,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -17,6 +18,7 @@ import {
 } from 'class-validator';
 import { Trim } from './trim';
 import { NotBlank } from './not-blank';
+import { Language } from '../types/web.types';
 
 // Shape checks only (R4.1, R13.3): lengths, formats, non-empty lists. Rules that need the catalog, the directory or
 // the other fields together (unknown apps, userId XOR e-mail, duplicate app keys) belong to the domain.
@@ -40,6 +42,15 @@ export class RecipientInput {
   @MaxLength(254, { message: 'email must be at most 254 characters' })
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   email?: string | null;
+
+  /** Issue 10: the outside recipient's e-mail language (default EN); with a userId the domain refuses it. */
+  @Field(() => Language, {
+    nullable: true,
+    description: "the language of the outside recipient's e-mails; default EN (not for a userId recipient)",
+  })
+  @IsOptional()
+  @IsIn(Object.values(Language), { message: 'language must be EN or PT_BR' })
+  language?: Language | null;
 }
 
 @InputType()

@@ -1,0 +1,2 @@
+export type { MessageKey, Messages } from './messages.en';
+export * from './translate';
