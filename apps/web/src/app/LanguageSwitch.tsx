@@ -1,15 +1,28 @@
+import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, LANGUAGES } from '../lib/i18n';
+import { currentLanguage, LANGUAGES, type Language } from '../lib/i18n';
+import { useSession } from '../lib/session-context';
+import { SetLanguage } from './api/set-language';
 
+const forMail = (lng: Language) => (lng === 'pt-BR' ? 'PT_BR' : 'EN');
+
+/** Switches the page's language and, for a signed-in person, the language of their e-mails with it. */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation('common');
+  const session = useSession();
+  const [saveLanguage] = useMutation(SetLanguage);
+  const change = (lng: Language) => {
+    void i18n.changeLanguage(lng);
+    // The page changes at once; the e-mails' language is saved in the background (a failure leaves it as it was).
+    if (session.signedIn) void saveLanguage({ variables: { language: forMail(lng) } }).catch(() => undefined);
+  };
   return (
     <div className="language-switch">
       <label htmlFor="language-switch">{t('language.label')}</label>
       <select
         id="language-switch"
         value={currentLanguage(i18n.resolvedLanguage)}
-        onChange={(e) => void i18n.changeLanguage(e.target.value)}
+        onChange={(e) => change(currentLanguage(e.target.value))}
       >
         {LANGUAGES.map((lng) => (
           <option key={lng} value={lng} lang={lng}>

@@ -1,5 +1,5 @@
 // Step 1's recipient: someone in the organization (a member picker) or, for org admins and owners only (R3.3),
-// someone outside it (name and e-mail). The language of their e-mails joins once RecipientInput.language exists.
+// someone outside it (name, e-mail, and the language of the e-mails they will get: they have no account to choose it).
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
@@ -12,6 +12,7 @@ export interface RecipientDraft {
   memberName: string;
   name: string;
   email: string;
+  language: 'EN' | 'PT_BR';
 }
 
 export const emptyRecipient = (): RecipientDraft => ({
@@ -20,6 +21,7 @@ export const emptyRecipient = (): RecipientDraft => ({
   memberName: '',
   name: '',
   email: '',
+  language: 'EN',
 });
 
 export function RecipientFields({
@@ -107,6 +109,19 @@ export function RecipientFields({
               value={draft.email}
               onChange={(e) => set({ email: e.target.value })}
             />
+          </Field>
+          <Field label={t('create.recipientLanguage')} error={fieldError(errors, 'input.recipient.language')}>
+            <select
+              value={draft.language}
+              onChange={(e) => set({ language: e.target.value === 'PT_BR' ? 'PT_BR' : 'EN' })}
+            >
+              <option value="EN" lang="en">
+                English
+              </option>
+              <option value="PT_BR" lang="pt-BR">
+                Português (Brasil)
+              </option>
+            </select>
           </Field>
         </>
       )}

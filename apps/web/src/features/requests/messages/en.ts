@@ -47,6 +47,7 @@ export const en = {
     chooseMember: 'Choose a user',
     recipientName: 'Name',
     recipientEmail: 'Email address',
+    recipientLanguage: 'Language of their e-mails',
     next: 'Next',
     back: 'Back',
     app: 'App',

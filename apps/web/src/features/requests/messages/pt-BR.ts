@@ -50,6 +50,7 @@ export const ptBR: Messages<typeof en> = {
     chooseMember: 'Escolha um usuário',
     recipientName: 'Nome',
     recipientEmail: 'Endereço de e-mail',
+    recipientLanguage: 'Idioma dos e-mails',
     next: 'Próximo',
     back: 'Voltar',
     app: 'App',

@@ -8,7 +8,7 @@ import { Field } from '../../../components/Field';
 import { Button } from '../../../components/Button';
 import { fieldError, readError, type FieldError } from '../../../lib/errors';
 import { useWorkspace } from '../../../lib/workspace';
-import type { CreateCredentialRequestInput, RequestDetailsFieldsFragment } from '../../../gql/graphql';
+import type { CreateCredentialRequestInput, Language, RequestDetailsFieldsFragment } from '../../../gql/graphql';
 import { CatalogApps } from '../api/queries';
 import { CreateRequest } from '../api/mutations';
 import { AppFields, emptyApp, type AppDraft } from '../components/AppFields';
@@ -92,7 +92,7 @@ export function CreateRequestPage() {
       recipient:
         recipient.kind === 'inside'
           ? { userId: recipient.userId || null }
-          : { name: recipient.name.trim(), email: recipient.email.trim() },
+          : { name: recipient.name.trim(), email: recipient.email.trim(), language: recipient.language as Language },
       apps: apps.map((a) => ({
         appKey: a.appKey,
         version: a.version,
