@@ -34,7 +34,12 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
   };
 
   beforeAll(async () => {
-    web = await bootWebApp('web_admin_flows', { AUTH_JWT_SECRET: secret }, logs.logger);
+    // Webhook targets on loopback only (R13.3 would refuse them otherwise): nothing here may reach another host.
+    web = await bootWebApp(
+      'web_admin_flows',
+      { AUTH_JWT_SECRET: secret, WEBHOOKS_ALLOW_INSECURE: 'true' },
+      logs.logger,
+    );
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -187,18 +192,19 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await rows.count()).toBe(20);
   });
 
-  it('webhooks: a non-https URL is refused at the field; the signing secret is shown once with a copy button, then never again; delete (R12.6, R13.3)', async () => {
+  it('webhooks: a URL that is not http(s) is refused at the field; the signing secret is shown once with a copy button, then never again; delete (R12.6, R13.3)', async () => {
     const page = asOlivia;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await page.getByText('No webhooks registered.').waitFor();
 
-    await page.getByLabel('Endpoint URL (https)').fill('http://localhost:9/hook');
+    await page.getByLabel('Endpoint URL (https)').fill('ftp://localhost:9/hook');
     await page.getByRole('button', { name: 'Register webhook' }).click();
-    await page.locator('.field-error').filter({ hasText: 'https' }).waitFor();
+    await page.locator('.field-error').filter({ hasText: 'http' }).waitFor();
     expect(await page.locator('tr[data-webhook]').count()).toBe(0);
 
-    const hookUrl = 'https://203.0.113.10/hooks/credential-requests';
+    // Port 9 (discard) on loopback: a delivery, should one be attempted, never leaves the machine.
+    const hookUrl = 'http://127.0.0.1:9/hooks/credential-requests';
     await page.getByLabel('Endpoint URL (https)').fill(hookUrl);
     await page.getByRole('button', { name: 'Register webhook' }).click();
     const dialog = page.getByRole('dialog', { name: 'Signing secret' });

@@ -1,3 +1,4 @@
+/* global fetch, setTimeout, TextEncoder */
 // The container check's client (issue #12): through the load balancer, a builder creates a credential request for an
 // outside recipient; the request is readable at once through the other gateway (R7.6: the mutation answered after
 // its projection) and the invitation e-mail reaches the SMTP sink.
@@ -36,13 +37,21 @@ const { createOrganization: org } = await gql(
   'mutation($n: String!) { createOrganization(input: { name: $n, plan: ENTERPRISE }) { id plan } }',
   { n: `Acme ${Date.now()}` },
 );
-const { createTeam: team } = await gql(ana, 'mutation($o: ID!) { createTeam(organizationId: $o, name: "Marketing") { id } }', {
-  o: org.id,
-});
+const { createTeam: team } = await gql(
+  ana,
+  'mutation($o: ID!) { createTeam(organizationId: $o, name: "Marketing") { id } }',
+  {
+    o: org.id,
+  },
+);
 await gql(ana, 'mutation { applyForCredentialRequests { credentialRequestsApplication } }');
-await gql(ana, 'mutation($u: ID!) { reviewCredentialRequestsApplication(userId: $u, approve: true) { credentialRequestsEnabled } }', {
-  u: me.id,
-});
+await gql(
+  ana,
+  'mutation($u: ID!) { reviewCredentialRequestsApplication(userId: $u, approve: true) { credentialRequestsEnabled } }',
+  {
+    u: me.id,
+  },
+);
 const recipient = `maria.${Date.now()}@client-agency.com`;
 const { createCredentialRequest: request } = await gql(
   ana,
@@ -54,8 +63,11 @@ const { createCredentialRequest: request } = await gql(
 );
 // Two reads in a row: the load balancer sends them to both gateways.
 for (let i = 0; i < 2; i++) {
-  const { credentialRequest } = await gql(ana, 'query($id: ID!) { credentialRequest(id: $id) { id name } }', { id: request.id });
-  if (credentialRequest?.id !== request.id) throw new Error(`request ${request.id} not visible right after its creation`);
+  const { credentialRequest } = await gql(ana, 'query($id: ID!) { credentialRequest(id: $id) { id name } }', {
+    id: request.id,
+  });
+  if (credentialRequest?.id !== request.id)
+    throw new Error(`request ${request.id} not visible right after its creation`);
 }
 let mail;
 while (!mail && Date.now() - started < 90_000) {

@@ -1,3 +1,4 @@
+/* global Buffer */
 // A real SMTP server for the container check: accepts every message and writes it to DIR as <n>.eml.
 // Listens on all addresses so that containers reach it through host.containers.internal.
 // Usage: node scripts/ci/smtp-sink.mjs PORT DIR
