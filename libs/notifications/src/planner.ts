@@ -1,5 +1,6 @@
 import {
   isEligibleOrganization,
+  reminderSchedule,
   requestStatus,
   type CredentialRequestState,
   type OrganizationState,
@@ -168,11 +169,10 @@ export class NotificationPlanner {
 
   private planReminders(plan: PlannedJobs, event: RecordedEvent, state: CredentialRequestState): void {
     const settings = this.deps.reminders;
-    if (!settings || settings.afterDays <= 0 || settings.max <= 0) return;
+    if (!settings) return;
     const day = settings.dayMs ?? DAY_MS;
     const createdAt = Date.parse(event.metadata.occurredAt);
-    for (let n = 1; n <= settings.max; n++) {
-      const daysWaiting = settings.afterDays * n;
+    for (const { n, daysWaiting } of reminderSchedule(settings.afterDays, settings.max)) {
       plan.reminders.push({
         jobId: jobId(event.id, `reminder-${n}`, state.requestId),
         data: { requestId: state.requestId, eventId: event.id, n, daysWaiting },

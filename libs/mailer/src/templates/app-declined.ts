@@ -6,7 +6,7 @@ export interface AppDeclinedMail {
   publicUrl: string;
   request: MailRequest;
   app: MailApp;
-  /** R5.2: required, shown to the requester. */
+  /** Required by the decline decider (`decideDeclineApp`), shown to the requester. */
   reason: string;
 }
 
