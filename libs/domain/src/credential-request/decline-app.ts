@@ -1,4 +1,4 @@
-import { LIMITS } from '../policies/validate-create-request-input';
+import { LIMITS } from '../policies/limits';
 import {
   appOrNotFound,
   badInput,

@@ -9,3 +9,4 @@ export * from './audit-access';
 export * from './validate-create-request-input';
 export * from './directory-view';
 export * from './reminders';
+export * from './limits';
