@@ -5,9 +5,10 @@ import {
   evolveCredentialRequest,
   initialCredentialRequestState,
   type RequestedAppState,
+  streams,
 } from '@libs/domain';
 import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
-import { CREDENTIAL_REQUEST_STREAM, type Projector, streamId } from '../projector';
+import { type Projector } from '../projector';
 import { iso, isoRequired, upsertFromJson } from '../sql-values';
 import { requestsTables } from './requests.tables';
 
@@ -82,7 +83,7 @@ export const requestsProjector: Projector = {
   version: 1,
   tables: requestsTables,
   async apply(tx, events) {
-    const relevant = events.filter((e) => streamId(e.stream, CREDENTIAL_REQUEST_STREAM) !== null);
+    const relevant = events.filter((e) => streams.credentialRequestId(e.stream) !== null);
     if (relevant.length === 0) return;
     const created = new Set(relevant.filter((e) => e.type === 'RequestCreated').map((e) => requestIdOf(e)));
     const toLoad = [...new Set(relevant.map(requestIdOf))].filter((id) => !created.has(id));
@@ -126,7 +127,7 @@ export const requestsProjector: Projector = {
 };
 
 function requestIdOf(event: RecordedEvent): string {
-  return streamId(event.stream, CREDENTIAL_REQUEST_STREAM) as string;
+  return streams.credentialRequestId(event.stream) as string;
 }
 
 async function load(tx: SqlExecutor, ids: string[]): Promise<Map<string, Folded>> {
