@@ -1,6 +1,7 @@
 /**
  * Every input length limit, in characters, in one place: the domain's checks and the gateway's input classes
- * both read it, so a limit and its message cannot drift apart. R4.1 (request), R5.2 (reason), R13.1 (names).
+ * both read it, so a limit and its message cannot drift apart. The rules that set them (R4.1 for a request's
+ * fields) are decided where they are checked; these are only the numbers.
  */
 export const LIMITS = {
   /** R4.1: a request's name. */
@@ -9,7 +10,7 @@ export const LIMITS = {
   note: 256,
   connectionName: 100,
   recipientName: 100,
-  /** R5.2: a decline's reason. */
+  /** A decline's reason (checked by decideDeclineApp). */
   reason: 256,
   appKey: 100,
   idempotencyKey: 200,
