@@ -31,12 +31,3 @@ export interface Projector {
 
 /** The schema every live read model lives in, on PostgreSQL and PGlite alike. */
 export const READ_SCHEMA = 'read';
-
-export const CREDENTIAL_REQUEST_STREAM = 'credential-request-';
-export const ORGANIZATION_STREAM = 'organization-';
-export const USER_STREAM = 'user-';
-
-/** The aggregate id of a stream named `<prefix><id>`, or null when the stream is of another kind. */
-export function streamId(stream: string, prefix: string): string | null {
-  return stream.startsWith(prefix) ? stream.slice(prefix.length) : null;
-}

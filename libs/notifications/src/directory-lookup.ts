@@ -14,7 +14,6 @@ import {
 import type { EventStore, GlobalPosition, RecordedEvent, SqlExecutor } from '@libs/event-store';
 
 const INDEX_CHECKPOINT = 'directory-index';
-const ORG_PREFIX = 'organization-';
 
 export interface DirectoryUser {
   userId: string;
@@ -104,11 +103,12 @@ export class EventStoreDirectoryLookup implements DirectoryLookup {
     const pairs: string[] = [];
     const params: string[] = [];
     for (const e of events) {
-      if (!e.stream.startsWith(ORG_PREFIX)) continue;
+      const organizationId = streams.organizationId(e.stream);
+      if (organizationId === null) continue;
       const userId =
         e.type === 'OrganizationMemberAdded' ? e.data.userId : e.type === 'OrganizationCreated' ? e.data.ownerId : null;
       if (typeof userId !== 'string') continue;
-      params.push(userId, e.stream.slice(ORG_PREFIX.length));
+      params.push(userId, organizationId);
       pairs.push(`($${params.length - 1}, $${params.length})`);
     }
     if (pairs.length > 0) {

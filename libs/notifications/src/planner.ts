@@ -1,6 +1,8 @@
 import {
   isEligibleOrganization,
+  reminderSchedule,
   requestStatus,
+  streams,
   type CredentialRequestState,
   type OrganizationState,
   type RequestedAppState,
@@ -46,10 +48,10 @@ export class NotificationPlanner {
   }
 
   async plan(event: RecordedEvent): Promise<PlannedJobs> {
-    if (event.stream.startsWith('credential-request-')) return this.planRequestEvent(event);
-    if (event.stream.startsWith('user-') && event.type === 'CredentialRequestsApproved')
+    if (streams.credentialRequestId(event.stream) !== null) return this.planRequestEvent(event);
+    if (streams.userId(event.stream) !== null && event.type === 'CredentialRequestsApproved')
       return this.planApproval(event);
-    if (event.stream.startsWith('organization-')) return this.planOrganizationEvent(event);
+    if (streams.organizationId(event.stream) !== null) return this.planOrganizationEvent(event);
     return emptyPlan();
   }
 
@@ -180,11 +182,10 @@ export class NotificationPlanner {
 
   private planReminders(plan: PlannedJobs, event: RecordedEvent, state: CredentialRequestState): void {
     const settings = this.deps.reminders;
-    if (!settings || settings.afterDays <= 0 || settings.max <= 0) return;
+    if (!settings) return;
     const day = settings.dayMs ?? DAY_MS;
     const createdAt = Date.parse(event.metadata.occurredAt);
-    for (let n = 1; n <= settings.max; n++) {
-      const daysWaiting = settings.afterDays * n;
+    for (const { n, daysWaiting } of reminderSchedule(settings.afterDays, settings.max)) {
       plan.reminders.push({
         jobId: jobId(event.id, `reminder-${n}`, state.requestId),
         data: { requestId: state.requestId, eventId: event.id, n, daysWaiting },
@@ -231,7 +232,7 @@ export class NotificationPlanner {
   /** R2.3: owners of every eligible organization where the newly enabled user is a member (not a guest). */
   private async planApproval(event: RecordedEvent): Promise<PlannedJobs> {
     const plan = emptyPlan();
-    const userId = event.stream.slice('user-'.length);
+    const userId = streams.userId(event.stream) as string;
     const member = await this.deps.directory.user(userId, event.globalPosition);
     if (!member) return plan;
     for (const org of await this.deps.directory.organizationsOf(userId, event.globalPosition)) {
@@ -243,7 +244,7 @@ export class NotificationPlanner {
 
   private async planOrganizationEvent(event: RecordedEvent): Promise<PlannedJobs> {
     const plan = emptyPlan();
-    const orgId = event.stream.slice('organization-'.length);
+    const orgId = streams.organizationId(event.stream) as string;
     const at = event.globalPosition;
     if (event.type === 'OrganizationMemberAdded' || event.type === 'OrganizationMemberRoleChanged') {
       const userId = String(event.data.userId);

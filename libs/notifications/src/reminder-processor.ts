@@ -1,5 +1,5 @@
 import type { Job, Queue } from 'bullmq';
-import { streams } from '@libs/domain';
+import { appsToRemindOf, streams } from '@libs/domain';
 import type { EventStore } from '@libs/event-store';
 import { addresseeLanguage } from './addressee-language';
 import type { DirectoryLookup } from './directory-lookup';
@@ -20,8 +20,8 @@ export function reminderProcessor(deps: {
 }) {
   return async (job: Job<ReminderJobData>): Promise<{ reminded: boolean }> => {
     const state = foldRequest(await deps.store.readStream(streams.credentialRequest(job.data.requestId)));
-    const pending = state.apps.filter((a) => a.status === 'PENDING');
-    if (state.lifecycle !== 'ACTIVE' || pending.length === 0) return { reminded: false };
+    const pending = appsToRemindOf(state);
+    if (pending.length === 0) return { reminded: false };
     const notAccepted = state.invitation !== null && state.invitation.acceptedBy === null;
     const data: MailJobData = {
       template: 'reminder',

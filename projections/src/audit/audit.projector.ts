@@ -1,5 +1,6 @@
+import { streams } from '@libs/domain';
 import type { RecordedEvent } from '@libs/event-store';
-import { CREDENTIAL_REQUEST_STREAM, ORGANIZATION_STREAM, type Projector, streamId } from '../projector';
+import { type Projector } from '../projector';
 import { upsertFromJson } from '../sql-values';
 
 /** R10.1: the audited event types and the action names of schema.graphql's AuditEntry. */
@@ -101,7 +102,7 @@ export const auditProjector: Projector = {
     const memberships = events.flatMap(membershipEntry);
     if (memberships.length > 0) await tx.query(INSERT_MEMBERSHIP, [JSON.stringify(memberships)]);
     for (const event of events) {
-      const requestId = streamId(event.stream, CREDENTIAL_REQUEST_STREAM);
+      const requestId = streams.credentialRequestId(event.stream);
       const action = AUDIT_ACTIONS[event.type];
       if (requestId === null || !action) continue;
       if (event.type === 'RequestCreated') {
@@ -141,7 +142,7 @@ function entry(event: RecordedEvent, requestId: string, action: string): Record<
 }
 
 function membershipEntry(event: RecordedEvent): Record<string, unknown>[] {
-  const organizationId = streamId(event.stream, ORGANIZATION_STREAM);
+  const organizationId = streams.organizationId(event.stream);
   const action = MEMBERSHIP_AUDIT_ACTIONS[event.type];
   if (organizationId === null || !action) return [];
   const d = event.data;

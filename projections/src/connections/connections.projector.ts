@@ -1,5 +1,6 @@
+import { streams } from '@libs/domain';
 import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
-import { CREDENTIAL_REQUEST_STREAM, type Projector, streamId } from '../projector';
+import { type Projector } from '../projector';
 import { iso, upsertFromJson } from '../sql-values';
 
 interface ConnectionRow {
@@ -64,7 +65,7 @@ export const connectionsProjector: Projector = {
     },
   ],
   async apply(tx, events) {
-    const relevant = events.filter((e) => streamId(e.stream, CREDENTIAL_REQUEST_STREAM) !== null);
+    const relevant = events.filter((e) => streams.credentialRequestId(e.stream) !== null);
     if (relevant.length === 0) return;
     const ids = [...new Set(relevant.filter((e) => e.type !== 'RequestCreated').map(requestIdOf))];
     const rows = await load(tx, ids);
@@ -152,7 +153,7 @@ function evolve(row: ConnectionRow, event: RecordedEvent): boolean {
 }
 
 function requestIdOf(event: RecordedEvent): string {
-  return streamId(event.stream, CREDENTIAL_REQUEST_STREAM) as string;
+  return streams.credentialRequestId(event.stream) as string;
 }
 
 function key(requestId: string, appKey: string): string {

@@ -1,5 +1,6 @@
+import { streams } from '@libs/domain';
 import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
-import { ORGANIZATION_STREAM, type Projector, streamId, USER_STREAM } from '../projector';
+import { type Projector } from '../projector';
 
 type Data = Record<string, unknown>;
 
@@ -52,9 +53,9 @@ export const directoryProjector: Projector = {
   ],
   async apply(tx, events) {
     for (const event of events) {
-      const orgId = streamId(event.stream, ORGANIZATION_STREAM);
+      const orgId = streams.organizationId(event.stream);
       if (orgId !== null) await applyOrganization(tx, orgId, event);
-      const userId = streamId(event.stream, USER_STREAM);
+      const userId = streams.userId(event.stream);
       if (userId !== null) await applyUser(tx, userId, event);
     }
   },

@@ -1,7 +1,7 @@
 import type { OrgRole } from '@libs/domain';
 import type { SqlExecutor } from '@libs/event-store';
 import type { OrganizationRow, UserRow } from './read-model-rows';
-import { toOrganization, toUser } from './read-models';
+import { toOrganization, toUser } from './directory-queries';
 
 /** At most this many organizations per support search: the page narrows with a longer search. */
 export const SUPPORT_SEARCH_LIMIT = 50;

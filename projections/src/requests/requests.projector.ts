@@ -6,9 +6,10 @@ import {
   initialCredentialRequestState,
   type Language,
   type RequestedAppState,
+  streams,
 } from '@libs/domain';
 import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
-import { CREDENTIAL_REQUEST_STREAM, type Projector, streamId } from '../projector';
+import { type Projector } from '../projector';
 import { iso, isoRequired, upsertFromJson } from '../sql-values';
 import { requestsTables } from './requests.tables';
 
@@ -85,7 +86,7 @@ export const requestsProjector: Projector = {
   version: 2,
   tables: requestsTables,
   async apply(tx, events) {
-    const relevant = events.filter((e) => streamId(e.stream, CREDENTIAL_REQUEST_STREAM) !== null);
+    const relevant = events.filter((e) => streams.credentialRequestId(e.stream) !== null);
     if (relevant.length === 0) return;
     const created = new Set(relevant.filter((e) => e.type === 'RequestCreated').map((e) => requestIdOf(e)));
     const toLoad = [...new Set(relevant.map(requestIdOf))].filter((id) => !created.has(id));
@@ -129,7 +130,7 @@ export const requestsProjector: Projector = {
 };
 
 function requestIdOf(event: RecordedEvent): string {
-  return streamId(event.stream, CREDENTIAL_REQUEST_STREAM) as string;
+  return streams.credentialRequestId(event.stream) as string;
 }
 
 async function load(tx: SqlExecutor, ids: string[]): Promise<Map<string, Folded>> {

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEmail, IsString, Length } from 'class-validator';
 import { OrgRole } from '../graphql';
 import { Trim } from '../graphql/inputs/trim';
+import { LIMITS } from '@libs/domain';
 
 @ArgsType()
 export class AddOrganizationMemberArgs {
@@ -16,7 +17,7 @@ export class AddOrganizationMemberArgs {
 
   @Field(() => String)
   @Trim()
-  @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  @Length(1, LIMITS.memberName, { message: `name must be 1 to ${LIMITS.memberName} characters` })
   name: string;
 
   @Field(() => OrgRole)

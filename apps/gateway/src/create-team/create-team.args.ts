@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
 import { Trim } from '../graphql/inputs/trim';
+import { LIMITS } from '@libs/domain';
 
 @ArgsType()
 export class CreateTeamArgs {
@@ -10,6 +11,6 @@ export class CreateTeamArgs {
 
   @Field(() => String)
   @Trim()
-  @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  @Length(1, LIMITS.teamName, { message: `name must be 1 to ${LIMITS.teamName} characters` })
   name: string;
 }

@@ -1,3 +1,4 @@
+import { streams } from '@libs/domain';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@libs/event-store';
@@ -5,7 +6,6 @@ import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
 import { PROJECTION_RUNNER, readCheckpoint, type ProjectionRunner } from '@projections';
 import type { SqlClient } from '@libs/event-store';
 
-const STREAM_PREFIX = 'credential-request-';
 // Bounded like read-your-writes: past it the update goes out anyway (the event did happen) and the lag is logged.
 const PROJECTION_WAIT_MS = 10_000;
 
@@ -79,15 +79,15 @@ export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
   }
 
   private async publish(events: RecordedEvent[]): Promise<void> {
-    const membership = events.some((e) => e.stream.startsWith('organization-') && MEMBERSHIP_LOSS.has(e.type));
+    const membership = events.some((e) => streams.organizationId(e.stream) !== null && MEMBERSHIP_LOSS.has(e.type));
     if (membership && this.directoryListeners.size > 0) {
       await this.runner.waitFor(events[events.length - 1].globalPosition, PROJECTION_WAIT_MS);
       for (const listener of [...this.directoryListeners]) listener();
     }
     const changed = new Set(
       events
-        .filter((e) => e.stream.startsWith(STREAM_PREFIX))
-        .map((e) => e.stream.slice(STREAM_PREFIX.length))
+        .map((e) => streams.credentialRequestId(e.stream))
+        .filter((id): id is string => id !== null)
         .filter((id) => this.everyListeners.size > 0 || this.listeners.has(id)),
     );
     if (changed.size === 0) return;

@@ -16,7 +16,7 @@ export class DeclineAppResolver {
     private readonly views: RequestViews,
   ) {}
 
-  /** R5.2: the recipient declines with a reason (1–256 chars); the app's connection, if any, is destroyed. */
+  /** R5.2: the recipient declines with a reason (1 to LIMITS.reason characters); the app's connection, if any, is destroyed. */
   @Mutation(() => RequestedApp)
   async declineApp(@Args() args: ReasonArgs, @CurrentIdentity() caller: Caller): Promise<RequestedAppView> {
     const result = await this.commands.execute(

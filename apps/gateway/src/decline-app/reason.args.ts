@@ -2,6 +2,7 @@ import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { Length } from 'class-validator';
 import { Trim } from '../graphql/inputs/trim';
 import { NotBlank } from '../graphql/inputs/not-blank';
+import { LIMITS } from '@libs/domain';
 
 @ArgsType()
 export class ReasonArgs {
@@ -15,6 +16,6 @@ export class ReasonArgs {
 
   @Field(() => String)
   @Trim()
-  @Length(1, 256, { message: 'reason must be 1 to 256 characters' })
+  @Length(1, LIMITS.reason, { message: `reason must be 1 to ${LIMITS.reason} characters` })
   reason: string;
 }

@@ -1,5 +1,6 @@
 import type { Identity } from '@libs/auth';
 import { safeReturnPath } from './return-path';
+import { LIMITS } from '@libs/domain';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TRUE_VALUES = new Set([true, 'true', 'on', '1']);
@@ -16,12 +17,14 @@ export function parseDevSignIn(body: unknown): DevSignInInput {
   const fields: { path: string; message: string }[] = [];
   const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
   if (!email) fields.push({ path: 'email', message: 'email is required' });
-  else if (email.length > 254 || !EMAIL.test(email))
+  else if (email.length > LIMITS.email || !EMAIL.test(email))
     fields.push({ path: 'email', message: 'email must be an e-mail address' });
   const rawName = input.name === undefined || input.name === null ? '' : input.name;
   if (typeof rawName !== 'string') fields.push({ path: 'name', message: 'name must be a string' });
   const name = typeof rawName === 'string' ? rawName.trim() : '';
-  if (name.length > 100) fields.push({ path: 'name', message: 'name must be at most 100 characters' });
+  if (name.length > LIMITS.memberName) {
+    fields.push({ path: 'name', message: `name must be at most ${LIMITS.memberName} characters` });
+  }
   if (fields.length > 0) return { fields };
   return {
     identity: {

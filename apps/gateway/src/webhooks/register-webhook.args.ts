@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
 import { Trim } from '../graphql/inputs/trim';
+import { LIMITS } from '@libs/domain';
 
 /** Shape only; https, and no loopback/private target (R13.3), are checked by the WebhookService. */
 @ArgsType()
@@ -11,6 +12,6 @@ export class RegisterWebhookArgs {
 
   @Field(() => String)
   @Trim()
-  @Length(1, 2048, { message: 'url must be 1 to 2048 characters' })
+  @Length(1, LIMITS.webhookUrl, { message: `url must be 1 to ${LIMITS.webhookUrl} characters` })
   url: string;
 }

@@ -1,3 +1,4 @@
+import { streams } from '@libs/domain';
 import type { RecordedEvent } from '@libs/event-store';
 import { jobId } from '@libs/notifications';
 
@@ -33,8 +34,6 @@ export interface PlannedConnectionJob {
   delayMs: number;
 }
 
-const requestIdOf = (stream: string) => stream.slice('credential-request-'.length);
-
 /**
  * Which `{oauth-refresh}` jobs an event gives rise to. Deterministic ids (event id + kind + target), so an event read
  * twice (restart before the checkpoint moved) schedules nothing twice.
@@ -46,10 +45,10 @@ export function planConnectionJobs(
   marginMs: (appKey: string) => number,
   now: Date,
 ): PlannedConnectionJob[] {
-  if (event.stream.startsWith('organization-')) return planMemberLeft(event);
-  if (!event.stream.startsWith('credential-request-')) return [];
+  if (streams.organizationId(event.stream) !== null) return planMemberLeft(event);
+  const requestId = streams.credentialRequestId(event.stream);
+  if (requestId === null) return [];
   const data = event.data as Record<string, unknown>;
-  const requestId = requestIdOf(event.stream);
   const appKey = typeof data.appKey === 'string' ? data.appKey : null;
   if (!appKey) return [];
   const jobs: PlannedConnectionJob[] = [];
@@ -79,7 +78,7 @@ function planMemberLeft(event: RecordedEvent): PlannedConnectionJob[] {
   const teamId = typeof data.teamId === 'string' ? data.teamId : null;
   const job: MemberLeftJobData = {
     kind: 'member-left',
-    organizationId: event.stream.slice('organization-'.length),
+    organizationId: streams.organizationId(event.stream) as string,
     userId: data.userId,
     teamId,
     position: event.globalPosition,

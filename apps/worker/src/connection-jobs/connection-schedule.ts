@@ -1,3 +1,4 @@
+import { streams } from '@libs/domain';
 import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
 
 export type ScheduleKind = 'refresh' | 'access-until';
@@ -18,10 +19,11 @@ const LIMITED = ['AppAuthorized', 'AppReauthorized', 'CredentialsUpdated'];
 
 /** The schedule entries an event sets (or, for an end date, clears) — the same dates as its delayed jobs. */
 export function scheduleOf(event: RecordedEvent, marginMs: (appKey: string) => number): ScheduleEntry[] {
-  if (!event.stream.startsWith('credential-request-')) return [];
+  const requestId = streams.credentialRequestId(event.stream);
+  if (requestId === null) return [];
   const data = event.data as Record<string, unknown>;
   if (typeof data.appKey !== 'string') return [];
-  const base = { requestId: event.stream.slice('credential-request-'.length), appKey: data.appKey };
+  const base = { requestId, appKey: data.appKey };
   const entries: ScheduleEntry[] = [];
   if (REFRESHING.includes(event.type) && typeof data.expiresAt === 'string' && typeof data.connectionId === 'string') {
     const dueAt = new Date(Date.parse(data.expiresAt) - marginMs(data.appKey)).toISOString();

@@ -4,7 +4,8 @@ import { DeciderSpecification } from '../testing/decider-specification';
 import { type CrEvent, EARLIER, LATER, NOW, requestCreated, userActor, users } from '../testing/fixtures';
 import type { CredentialRequestCommand } from './commands';
 import { credentialRequestDecider, evolveCredentialRequest, requestStatus } from './decider';
-import { accessHasEnded, existingConnectionId } from './app-commands';
+import { existingConnectionId } from './authorize-app';
+import { accessHasEnded } from './revoke-access';
 import { initialCredentialRequestState } from './state';
 
 const spec = DeciderSpecification.for(credentialRequestDecider);

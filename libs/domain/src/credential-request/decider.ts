@@ -1,17 +1,15 @@
 import { appTransition } from '../policies/app-transition';
 import { deriveRequestStatus } from '../policies/request-status';
 import type { CredentialRequestStatus, Decider } from '../shared/types';
-import {
-  decideAcceptInvitation,
-  decideAuthorizeApp,
-  decideDeclineApp,
-  decideDelete,
-  decideReauthorize,
-  decideRefreshConnection,
-  decideRequestReauthorization,
-  decideRevokeAccess,
-  decideUpdateCredentials,
-} from './app-commands';
+import { decideAcceptInvitation } from './accept-invitation';
+import { decideAuthorizeApp } from './authorize-app';
+import { decideDeclineApp } from './decline-app';
+import { decideDelete } from './delete-request';
+import { decideReauthorize } from './reauthorize';
+import { decideRefreshConnection } from './refresh-connection';
+import { decideRequestReauthorization } from './request-reauthorization';
+import { decideRevokeAccess } from './revoke-access';
+import { decideUpdateCredentials } from './update-credentials';
 import type { CredentialRequestCommand } from './commands';
 import { decideCreate } from './create-request';
 import type { CredentialRequestEvent } from './events';

@@ -1,3 +1,4 @@
+import { LIMITS } from '../policies/limits';
 import { type Decider, DomainError } from '../shared/types';
 import type { OrganizationCommand } from './commands';
 import type { OrganizationEvent } from './events';
@@ -13,13 +14,11 @@ import { initialOrganizationState, type OrganizationState, orgRoleOf } from './s
 
 export { ORGANIZATION_EVENT_VERSION } from './guards';
 
-const NAME_MAX = 100;
-
 function checkName(name: string, path: string): string {
   const trimmed = (name ?? '').trim();
-  if (trimmed.length === 0 || trimmed.length > NAME_MAX) {
-    throw new DomainError('BAD_USER_INPUT', `The name must be 1 to ${NAME_MAX} characters.`, [
-      { path, message: `The name must be 1 to ${NAME_MAX} characters.` },
+  if (trimmed.length === 0 || trimmed.length > LIMITS.organizationName) {
+    throw new DomainError('BAD_USER_INPUT', `The name must be 1 to ${LIMITS.organizationName} characters.`, [
+      { path, message: `The name must be 1 to ${LIMITS.organizationName} characters.` },
     ]);
   }
   return trimmed;

@@ -16,7 +16,7 @@ export function canSeeAuditLog(orgRole: OrgRole | null, teamRoles: Readonly<Reco
   return teamIds.length > 0 ? { kind: 'TEAMS', teamIds } : { kind: 'NONE' };
 }
 
-/** Whether the audit trail of one team (or one of its requests) is open to the viewer. */
+/** R10.2, R10.3: whether the audit trail of one team, or the full history of one of its requests, is open to the viewer. */
 export function canSeeTeamAudit(scope: AuditScope, teamId: string): boolean {
   return scope.kind === 'ORGANIZATION' || (scope.kind === 'TEAMS' && scope.teamIds.includes(teamId));
 }

@@ -1,3 +1,5 @@
+import { LIMITS } from './limits';
+
 /** R1.3: free-mail providers. Anything else counts as corporate. */
 export const FREE_MAIL_DOMAINS: readonly string[] = [
   'gmail.com',
@@ -24,7 +26,7 @@ export const FREE_MAIL_DOMAINS: readonly string[] = [
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function isValidEmail(email: string): boolean {
-  return email.length <= 254 && EMAIL.test(email);
+  return email.length <= LIMITS.email && EMAIL.test(email);
 }
 
 export function emailDomain(email: string): string {

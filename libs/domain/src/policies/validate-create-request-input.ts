@@ -3,6 +3,7 @@ import type { RequestedAppData } from '../credential-request/events';
 import { DEFAULT_LANGUAGE, isLanguage, type FieldError, type Language } from '../shared/types';
 import { isValidEmail, normalizeEmail } from './corporate-email';
 import { scopesFor } from './scopes';
+import { LIMITS } from './limits';
 
 /** The GraphQL input of createCredentialRequest (schema.graphql), as the gateway hands it over. */
 export interface RecipientInput {
@@ -47,8 +48,6 @@ export interface NormalizedCreateRequestInput {
 
 export type CreateRequestValidation =
   { ok: true; value: NormalizedCreateRequestInput } | { ok: false; errors: FieldError[] };
-
-export const LIMITS = { name: 100, description: 256, note: 256, connectionName: 100, recipientName: 100, reason: 256 };
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 

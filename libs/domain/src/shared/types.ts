@@ -59,11 +59,22 @@ export interface DomainEvent<T extends string = string, D extends object = objec
   schemaVersion?: number;
 }
 
-/** Stream names (ARCHITECTURE.md): one stream per aggregate. */
+const CREDENTIAL_REQUEST = 'credential-request-';
+const ORGANIZATION = 'organization-';
+const USER = 'user-';
+const idIn = (prefix: string) => (stream: string) => (stream.startsWith(prefix) ? stream.slice(prefix.length) : null);
+
+/**
+ * Stream names (ARCHITECTURE.md): one stream per aggregate. The `…Id` readers give the aggregate's id back from a
+ * stream name, or null when the stream is of another kind — the one place that knows the prefixes.
+ */
 export const streams = {
-  credentialRequest: (id: string) => `credential-request-${id}`,
-  organization: (id: string) => `organization-${id}`,
-  user: (id: string) => `user-${id}`,
+  credentialRequest: (id: string) => `${CREDENTIAL_REQUEST}${id}`,
+  organization: (id: string) => `${ORGANIZATION}${id}`,
+  user: (id: string) => `${USER}${id}`,
+  credentialRequestId: idIn(CREDENTIAL_REQUEST),
+  organizationId: idIn(ORGANIZATION),
+  userId: idIn(USER),
 };
 
 /** Who issues a command: a user, or the system (workers, schedulers) with `userId: null`. */

@@ -7,7 +7,7 @@ export interface AppDeclinedMail extends Localized {
   publicUrl: string;
   request: MailRequest;
   app: MailApp;
-  /** R5.2: required, shown to the requester. */
+  /** Required by the decline decider (`decideDeclineApp`), shown to the requester. */
   reason: string;
 }
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { NotBlank } from './not-blank';
+import { LIMITS } from '@libs/domain';
 
 // Messages here never contain $value: these fields carry secrets (R8.1).
 
@@ -10,12 +11,12 @@ import { NotBlank } from './not-blank';
 export class BasicCredentialsInput {
   @Field(() => String)
   @NotBlank('username')
-  @MaxLength(512, { message: 'username must be at most 512 characters' })
+  @MaxLength(LIMITS.username, { message: `username must be at most ${LIMITS.username} characters` })
   username: string;
 
   @Field(() => String)
   @NotBlank('password')
-  @MaxLength(4096, { message: 'password must be at most 4096 characters' })
+  @MaxLength(LIMITS.password, { message: `password must be at most ${LIMITS.password} characters` })
   password: string;
 }
 
@@ -32,7 +33,7 @@ export class AuthorizeAppInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @NotBlank('apiKey')
-  @MaxLength(8192, { message: 'apiKey must be at most 8192 characters' })
+  @MaxLength(LIMITS.apiKey, { message: `apiKey must be at most ${LIMITS.apiKey} characters` })
   apiKey?: string | null;
 
   @Field(() => BasicCredentialsInput, { nullable: true })

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
+import { LIMITS } from '@libs/domain';
 import {
   ArrayNotEmpty,
   Equals,
@@ -33,13 +34,13 @@ export class RecipientInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trim()
-  @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  @Length(1, LIMITS.recipientName, { message: `name must be 1 to ${LIMITS.recipientName} characters` })
   name?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trim()
-  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  @MaxLength(LIMITS.email, { message: `email must be at most ${LIMITS.email} characters` })
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   email?: string | null;
 
@@ -57,7 +58,7 @@ export class RecipientInput {
 export class RequestedAppInput {
   @Field(() => String)
   @NotBlank('appKey')
-  @MaxLength(100)
+  @MaxLength(LIMITS.appKey)
   appKey: string;
 
   @Field(() => Int, { nullable: true })
@@ -80,13 +81,13 @@ export class RequestedAppInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(256, { message: 'note must be at most 256 characters' })
+  @MaxLength(LIMITS.note, { message: `note must be at most ${LIMITS.note} characters` })
   note?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trim()
-  @Length(1, 100, { message: 'connectionName must be 1 to 100 characters' })
+  @Length(1, LIMITS.connectionName, { message: `connectionName must be 1 to ${LIMITS.connectionName} characters` })
   connectionName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'R12.2, OAUTH2 apps only' })
@@ -104,7 +105,7 @@ export class CreateCredentialRequestInput {
 
   @Field(() => String)
   @Trim()
-  @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  @Length(1, LIMITS.name, { message: `name must be 1 to ${LIMITS.name} characters` })
   name: string;
 
   @Field(() => RecipientInput)
@@ -114,7 +115,7 @@ export class CreateCredentialRequestInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(256, { message: 'description must be at most 256 characters' })
+  @MaxLength(LIMITS.description, { message: `description must be at most ${LIMITS.description} characters` })
   description?: string | null;
 
   @Field(() => [RequestedAppInput])
@@ -129,6 +130,6 @@ export class CreateCredentialRequestInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 200, { message: 'idempotencyKey must be 1 to 200 characters' })
+  @Length(1, LIMITS.idempotencyKey, { message: `idempotencyKey must be 1 to ${LIMITS.idempotencyKey} characters` })
   idempotencyKey?: string | null;
 }

@@ -2,12 +2,13 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional, Length } from 'class-validator';
 import { Plan } from '../enums';
 import { Trim } from './trim';
+import { LIMITS } from '@libs/domain';
 
 @InputType()
 export class CreateOrganizationInput {
   @Field(() => String)
   @Trim()
-  @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  @Length(1, LIMITS.organizationName, { message: `name must be 1 to ${LIMITS.organizationName} characters` })
   name: string;
 
   @Field(() => Plan, {

@@ -1,14 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideOrganization, decideUser, DomainError, isValidEmail, normalizeEmail, streams } from '@libs/domain';
+import {
+  decideOrganization,
+  decideUser,
+  DomainError,
+  isValidEmail,
+  LIMITS,
+  normalizeEmail,
+  streams,
+} from '@libs/domain';
 import type { DirectoryIndex } from '../../ports/directory-index';
 import { foldOrganization, foldUser } from '../../shared/folds';
 import { userIdForEmail } from '../../shared/ids';
 import { StreamRunner } from '../../shared/stream-runner';
 import { DIRECTORY_INDEX } from '../../shared/tokens';
 import { AddOrganizationMemberCommand, type AddOrganizationMemberResult } from './add-organization-member.command';
-
-const NAME_MAX = 100;
 
 @CommandHandler(AddOrganizationMemberCommand)
 export class AddOrganizationMemberHandler implements ICommandHandler<AddOrganizationMemberCommand> {
@@ -22,8 +28,8 @@ export class AddOrganizationMemberHandler implements ICommandHandler<AddOrganiza
     if (!isValidEmail(input.email ?? ''))
       fields.push({ path: 'email', message: 'A valid e-mail address is required.' });
     const name = (input.name ?? '').trim();
-    if (name.length === 0 || name.length > NAME_MAX) {
-      fields.push({ path: 'name', message: `The name must be 1 to ${NAME_MAX} characters.` });
+    if (name.length === 0 || name.length > LIMITS.memberName) {
+      fields.push({ path: 'name', message: `The name must be 1 to ${LIMITS.memberName} characters.` });
     }
     if (fields.length > 0) throw new DomainError('BAD_USER_INPUT', fields[0].message, fields);
     const email = normalizeEmail(input.email);

@@ -1,0 +1,170 @@
+import type { CredentialRequestStatus } from '@libs/domain';
+import type { SqlExecutor, SqlRow } from '@libs/event-store';
+import { iso, isoRequired } from '../sql-values';
+import { decodeCursor, InvalidCursorError } from './cursor';
+import { limit, page, Where } from './paging';
+import type { CountedPage, InvitationRow, RequestAppRow, RequestRow } from './read-model-rows';
+
+export interface SentQuery {
+  teamId: string;
+  /** Team GUEST (R7.1): only the requests this user sent or received. */
+  onlyInvolving?: string | null;
+  status?: CredentialRequestStatus | null;
+  /** Case-insensitive substring of the name (R13.7). */
+  search?: string | null;
+  first: number;
+  after?: string | null;
+}
+
+export interface ReceivedQuery {
+  recipientId: string;
+  organizationId?: string | null;
+  status?: CredentialRequestStatus | null;
+  first: number;
+  after?: string | null;
+}
+
+/** The requests read model (`read.requests`, `read.request_apps`): details, the sent and received lists (R7). */
+export class RequestQueries {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async requestById(id: string): Promise<RequestRow | null> {
+    const rows = await this.db.query('SELECT * FROM read.requests WHERE id = $1', [id]);
+    return (await this.withApps(rows))[0] ?? null;
+  }
+
+  /** R4.3: the request a requester already created with this key, and the digest of its input. */
+  async requestByIdempotencyKey(
+    requesterId: string,
+    key: string,
+  ): Promise<{ id: string; payloadDigest: string } | null> {
+    const [row] = await this.db.query<{ id: string; payload_digest: string }>(
+      'SELECT id, payload_digest FROM read.requests WHERE requester_id = $1 AND idempotency_key = $2',
+      [requesterId, key],
+    );
+    return row ? { id: row.id, payloadDigest: row.payload_digest } : null;
+  }
+
+  async sentRequests(q: SentQuery): Promise<CountedPage<RequestRow>> {
+    const where = new Where().add((p) => `team_id = ${p(q.teamId)}`);
+    if (q.onlyInvolving)
+      where.add((p) => `(requester_id = ${p(q.onlyInvolving)} OR recipient_id = ${p(q.onlyInvolving)})`);
+    if (q.status) where.add((p) => `status = ${p(q.status)}`);
+    if (q.search) where.add((p) => `name_lower LIKE ${p(`%${escapeLike(q.search?.toLowerCase() ?? '')}%`)}`);
+    return this.requestPage(where, q.first, q.after);
+  }
+
+  async receivedRequests(q: ReceivedQuery): Promise<CountedPage<RequestRow>> {
+    const where = new Where().add((p) => `recipient_id = ${p(q.recipientId)}`);
+    // R13.13: a recipient removed from an organization sees nothing of it any more.
+    where.add(
+      (p) => `organization_id IN (SELECT organization_id FROM read.org_members WHERE user_id = ${p(q.recipientId)})`,
+    );
+    if (q.organizationId) where.add((p) => `organization_id = ${p(q.organizationId)}`);
+    if (q.status) where.add((p) => `status = ${p(q.status)}`);
+    return this.requestPage(where, q.first, q.after);
+  }
+
+  /** R4.4: the invitation behind a token (by its SHA-256); null when unknown or its request was deleted. */
+  async invitationByTokenHash(tokenHash: string): Promise<InvitationRow | null> {
+    const [r] = await this.db.query(
+      `SELECT id, invitation_id, organization_id, team_id, invitation_email, invitation_accepted_by
+       FROM read.requests WHERE invitation_token_hash = $1`,
+      [tokenHash],
+    );
+    if (!r) return null;
+    return {
+      requestId: r.id as string,
+      invitationId: r.invitation_id as string,
+      organizationId: r.organization_id as string,
+      teamId: r.team_id as string,
+      email: r.invitation_email as string,
+      acceptedBy: (r.invitation_accepted_by as string | null) ?? null,
+    };
+  }
+
+  private async requestPage(where: Where, first: number, after?: string | null): Promise<CountedPage<RequestRow>> {
+    const [{ count }] = await this.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM read.requests ${where.sql}`,
+      where.params,
+    );
+    if (after) {
+      const key = decodeCursor(after, 2);
+      if (!key || Number.isNaN(Date.parse(key[0]))) throw new InvalidCursorError(after);
+      where.add((p) => `(sent_at, id) < (${p(key[0])}::timestamptz, ${p(key[1])})`);
+    }
+    const rows = await this.db.query(
+      `SELECT * FROM read.requests ${where.sql} ORDER BY sent_at DESC, id DESC LIMIT ${limit(first) + 1}`,
+      where.params,
+    );
+    const result = page(await this.withApps(rows), first, (r) => [r.sentAt, r.id]);
+    return { ...result, totalCount: Number(count) };
+  }
+
+  private async withApps(rows: SqlRow[]): Promise<RequestRow[]> {
+    if (rows.length === 0) return [];
+    const apps = await this.db.query(
+      'SELECT * FROM read.request_apps WHERE request_id = ANY($1::text[]) ORDER BY request_id, position',
+      [rows.map((r) => r.id)],
+    );
+    const byRequest = new Map<string, RequestAppRow[]>();
+    for (const a of apps) {
+      const list = byRequest.get(a.request_id as string) ?? [];
+      list.push(toApp(a));
+      byRequest.set(a.request_id as string, list);
+    }
+    return rows.map((r) => toRequest(r, byRequest.get(r.id as string) ?? []));
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function toRequest(r: SqlRow, apps: RequestAppRow[]): RequestRow {
+  return {
+    id: r.id as string,
+    organizationId: r.organization_id as string,
+    teamId: r.team_id as string,
+    name: r.name as string,
+    description: (r.description as string | null) ?? null,
+    requester: {
+      id: r.requester_id as string,
+      name: r.requester_name as string,
+      email: r.requester_email as string,
+      external: false,
+    },
+    recipient: {
+      id: (r.recipient_id as string | null) ?? null,
+      name: r.recipient_name as string,
+      email: r.recipient_email as string,
+      external: r.recipient_external as boolean,
+    },
+    sentAt: isoRequired(r.sent_at),
+    updatedAt: isoRequired(r.updated_at),
+    status: r.status as CredentialRequestStatus,
+    apps,
+  };
+}
+
+function toApp(a: SqlRow): RequestAppRow {
+  return {
+    appKey: a.app_key as string,
+    appName: a.app_name as string,
+    version: Number(a.version),
+    connectionType: a.connection_type as RequestAppRow['connectionType'],
+    modules: a.modules as RequestAppRow['modules'],
+    scopes: a.scopes as string[],
+    note: (a.note as string | null) ?? null,
+    connectionName: a.connection_name as string,
+    status: a.status as RequestAppRow['status'],
+    declineReason: (a.decline_reason as string | null) ?? null,
+    error: (a.error as string | null) ?? null,
+    connectionId: (a.connection_id as string | null) ?? null,
+    connectionStatus: (a.connection_status as RequestAppRow['connectionStatus']) ?? null,
+    expectedAccountDomain: (a.expected_account_domain as string | null) ?? null,
+    accessUntil: iso(a.access_until),
+    expiresAt: iso(a.expires_at),
+    updatedAt: isoRequired(a.updated_at),
+  };
+}
