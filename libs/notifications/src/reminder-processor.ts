@@ -21,6 +21,7 @@ export function reminderProcessor(deps: { store: EventStore; mailQueue: Queue; j
       to: state.recipient.email,
       data: { request: mailRequest(state, pending), daysWaiting: job.data.daysWaiting },
       eventId: job.data.eventId,
+      ...(job.data.trace ? { trace: job.data.trace } : {}),
       occurredAt: new Date().toISOString(),
       invitationId: notAccepted ? state.invitation?.invitationId : null,
     };
