@@ -3,6 +3,9 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { Job } from 'bullmq';
 import type { EventStore, NewEvent } from '@libs/event-store';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import { inHttpSpan, pathShape } from './http-span';
 import { tracedProcessor } from './job-tracing';
 import { CORRELATION_ID, inSpan, linksFrom, traceCarrier } from './spans';
 import { tracedEventStore } from './traced-event-store';
@@ -100,5 +103,24 @@ describe('tracing, on (a real SDK with an in-memory exporter)', () => {
     const [span] = exporter.getFinishedSpans();
     expect(span.status.code).toBe(2); // ERROR
     expect(span.events[0]?.name).toBe('exception');
+  });
+
+  it('names HTTP spans by the path shape: no invitation token, id or query string reaches a span', () => {
+    expect(pathShape('/invitations/abc.DEF-123?x=1')).toBe('/invitations/:param');
+    expect(pathShape('/internal/connections/6f1c/credentials')).toBe('/internal/connections/:param/credentials');
+    expect(pathShape('/oauth/callback?code=secret-code&state=s')).toBe('/oauth/callback');
+    const req = new IncomingMessage(new Socket());
+    req.method = 'GET';
+    req.url = '/invitations/invitation-token-canary?code=code-canary';
+    const res = new ServerResponse(req);
+    let active = '';
+    inHttpSpan(req, res, 'request-1', () => {
+      active = trace.getActiveSpan()?.spanContext().spanId ?? '';
+    });
+    res.emit('finish');
+    const [span] = exporter.getFinishedSpans();
+    expect(span.spanContext().spanId).toBe(active);
+    expect(JSON.stringify({ name: span.name, attributes: span.attributes })).not.toMatch(/canary/);
+    expect(span.name).toBe('GET /invitations/:param');
   });
 });
