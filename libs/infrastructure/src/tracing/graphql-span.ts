@@ -19,7 +19,9 @@ export function graphqlTracingPlugin(): ApolloServerPlugin {
           span.setAttributes({ 'graphql.operation.type': operation.operation, 'graphql.operation.name': name });
         },
         async didEncounterErrors({ errors }) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: errors[0]?.message });
+          // The code, not the message: messages can quote the input.
+          const code = errors[0]?.extensions?.code;
+          span.setStatus({ code: SpanStatusCode.ERROR, message: typeof code === 'string' ? code : 'GraphQLError' });
         },
       };
     },

@@ -46,8 +46,10 @@ export function inSpan<T>(name: string, options: SpanOptions, fn: (span: Span) =
       try {
         return await fn(span);
       } catch (error) {
-        span.recordException(error as Error);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.message });
+        // The kind of failure only: a message can quote input or, from a driver, a query's values.
+        const type = errorType(error);
+        span.setAttribute('error.type', type);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: type });
         throw error;
       } finally {
         span.end();
@@ -80,4 +82,11 @@ export function linksFrom(carriers: (TraceCarrier | undefined)[]): Link[] {
     if (spanContext) links.push({ context: spanContext });
   }
   return links;
+}
+
+/** A contract code (`CONFLICT`, `BAD_USER_INPUT`), else the error's class name. */
+export function errorType(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code;
+  return (error as Error | null)?.constructor?.name ?? 'Error';
 }
