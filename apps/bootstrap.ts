@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { type AppConfig, createLogger, redactUrl } from '@libs/config';
-import { PinoNestLogger } from '@libs/infrastructure';
+import { PinoNestLogger, startTracing } from '@libs/infrastructure';
 import { AppModule } from './app.module';
 
 /** Builds and starts the HTTP application for a configuration; used by main.ts and by end-to-end tests. */
@@ -11,6 +11,10 @@ export async function bootstrap(
   config: AppConfig,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<INestApplication> {
+  // Before the modules are built: the event store is wrapped only when spans are exported.
+  if (startTracing(config.role)) {
+    logger.info({ endpoint: redactUrl(process.env.OTEL_EXPORTER_OTLP_ENDPOINT ?? '') }, 'tracing on (OTLP)');
+  }
   const app = await NestFactory.create(AppModule.forRole(config, logger), {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,

@@ -6,7 +6,7 @@ import { type ExecutionResult, type GraphQLError, type FormattedExecutionResult 
 import type { Logger } from 'pino';
 import type { TokenVerifier } from '@libs/auth';
 import type { AppConfig } from '@libs/config';
-import type { AuthFailureThrottle } from '@libs/infrastructure';
+import { type AuthFailureThrottle, graphqlTracingPlugin } from '@libs/infrastructure';
 import { createContextBuilder } from './auth/gateway-context';
 import type { WebSessions } from './web-session/web-sessions';
 import { wsSessionOnConnect, type WsConnectContext } from './web-session/ws-session';
@@ -56,7 +56,7 @@ export function graphqlOptions(
     autoTransformHttpErrors: false,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [queryLimitsPlugin(limits, served), mergeInputErrorsPlugin()],
+    plugins: [queryLimitsPlugin(limits, served), mergeInputErrorsPlugin(), graphqlTracingPlugin()],
     context,
     subscriptions: {
       'graphql-ws': {

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { Catalog } from '@libs/catalog';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
-import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
+import { CommandTracing, LOGGER, SQL_CLIENT } from '@libs/infrastructure';
 import { invitationSecretFromEnv } from '@libs/invitations';
 import { type FetchLike, loadMasterKeys, VaultRepository } from '@libs/vault';
 import { ConnectionRefresher, RefreshingConnectionHealth } from './connections';
@@ -67,6 +67,7 @@ export class ApplicationModule {
       module: ApplicationModule,
       imports: [CqrsModule],
       providers: [
+        CommandTracing,
         {
           provide: MIGRATED,
           inject: [SQL_CLIENT],

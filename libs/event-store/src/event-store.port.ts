@@ -19,6 +19,9 @@ export interface EventMetadataInput {
   correlationId: string;
   causationId: string | null;
   schemaVersion: number;
+  /** W3C trace context of the command that wrote it, only when tracing is on (libs/infrastructure/src/tracing). */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export interface NewEvent {

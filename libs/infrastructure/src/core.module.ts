@@ -6,6 +6,7 @@ import { AuthFailureThrottle, OutsideMailQuota } from './rate-limits';
 import { ReadinessRegistry } from './readiness';
 import { createRedis } from './redis';
 import { LOGGER, REDIS } from './tokens';
+import { shutdownTracing } from './tracing/tracing-sdk';
 
 /** Process-wide pieces: configuration, logger, the shared Redis connection and the readiness registry. */
 @Global()
@@ -46,5 +47,7 @@ export class CoreModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.redis.disconnect();
+    // Last: the spans of the shutdown itself go out too.
+    await shutdownTracing().catch(() => undefined);
   }
 }

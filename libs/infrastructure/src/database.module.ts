@@ -10,6 +10,8 @@ import {
   type SqlClient,
 } from '@libs/event-store';
 import { ReadinessRegistry } from './readiness';
+import { tracedEventStore } from './tracing/traced-event-store';
+import { tracingStarted } from './tracing/tracing-sdk';
 import { LOGGER, SQL_CLIENT } from './tokens';
 
 /**
@@ -54,7 +56,8 @@ export class DatabaseModule implements OnApplicationShutdown {
               store = await PostgresEventStore.create(sql, { ownsClient: false });
             }
             readiness.register({ name: 'event-store', check: () => store.ping() });
-            return store;
+            // Wrapped only when spans are exported: with tracing off the store is the adapter itself.
+            return tracingStarted() ? tracedEventStore(store) : store;
           },
         },
       ],

@@ -5,3 +5,4 @@ export * from './core.module';
 export * from './tokens';
 export * from './database.module';
 export * from './rate-limits';
+export * from './tracing';

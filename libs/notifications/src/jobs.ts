@@ -1,7 +1,11 @@
+import type { JobTrace } from '@libs/infrastructure';
+import type { RecordedEvent } from '@libs/event-store';
 import type { MailTemplateName } from '@libs/mailer';
 
 /** A mail job carries the template and its facts; links (and the invitation token) are added at send time. */
 export interface MailJobData {
+  /** The causing command's trace context and correlation id (tracing on only). */
+  trace?: JobTrace;
   template: MailTemplateName;
   to: string;
   /** Template input without `publicUrl` / `invitationUrl`. */
@@ -24,11 +28,15 @@ export interface WebhookPayload {
 }
 
 export interface WebhookJobData {
+  /** The causing command's trace context and correlation id (tracing on only). */
+  trace?: JobTrace;
   webhookId: string;
   payload: WebhookPayload;
 }
 
 export interface ReminderJobData {
+  /** The causing command's trace context and correlation id (tracing on only). */
+  trace?: JobTrace;
   requestId: string;
   /** The RequestCreated event, for the job ids. */
   eventId: string;
@@ -49,3 +57,10 @@ export interface PlannedJobs {
 }
 
 export const emptyPlan = (): PlannedJobs => ({ mail: [], webhooks: [], reminders: [] });
+
+/** The trace context an event was written under (absent when the writer's tracing was off). */
+export function jobTraceOf(event: RecordedEvent): JobTrace | undefined {
+  const { traceparent, tracestate, correlationId } = event.metadata;
+  if (!traceparent) return undefined;
+  return { traceparent, ...(tracestate ? { tracestate } : {}), correlationId };
+}

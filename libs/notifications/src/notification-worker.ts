@@ -2,6 +2,7 @@ import { Queue, Worker, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { runMigrations, type EventStore, type SqlClient } from '@libs/event-store';
+import { tracedProcessor } from '@libs/infrastructure';
 import type { Mailer } from '@libs/mailer';
 import { closeWithin, within } from './bounded-close';
 import { DeliveryLog } from './delivery-log';
@@ -113,30 +114,39 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   const workers = [
     new Worker(
       QUEUE_NAMES.mail,
-      mailProcessor({
-        mailer: o.mailer,
-        deliveries,
-        publicUrl: o.publicUrl,
-        invitationSecret: o.invitationSecret,
-        logger: o.logger,
-        metrics,
-      }),
+      tracedProcessor(
+        QUEUE_NAMES.mail,
+        mailProcessor({
+          mailer: o.mailer,
+          deliveries,
+          publicUrl: o.publicUrl,
+          invitationSecret: o.invitationSecret,
+          logger: o.logger,
+          metrics,
+        }),
+      ),
       workerOptions(o.concurrency?.mail ?? 10),
     ),
     new Worker(
       QUEUE_NAMES.webhooks,
-      webhookProcessor({
-        repository: webhooks,
-        deliveries,
-        metrics,
-        allowInsecure: o.allowInsecureWebhooks,
-        resolve: o.resolveHost,
-      }),
+      tracedProcessor(
+        QUEUE_NAMES.webhooks,
+        webhookProcessor({
+          repository: webhooks,
+          deliveries,
+          metrics,
+          allowInsecure: o.allowInsecureWebhooks,
+          resolve: o.resolveHost,
+        }),
+      ),
       workerOptions(o.concurrency?.webhooks ?? 10),
     ),
     new Worker(
       QUEUE_NAMES.reminders,
-      reminderProcessor({ store: o.store, directory, mailQueue: queues.mail, jobOptions }),
+      tracedProcessor(
+        QUEUE_NAMES.reminders,
+        reminderProcessor({ store: o.store, directory, mailQueue: queues.mail, jobOptions }),
+      ),
       workerOptions(o.concurrency?.reminders ?? 2),
     ),
   ];

@@ -3,7 +3,8 @@ import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type EventStore, type GlobalPosition, SessionLocks, type SqlClient } from '@libs/event-store';
-import type { PlannedJob, PlannedJobs } from './jobs';
+import { inSpan, linksFrom } from '@libs/infrastructure';
+import { jobTraceOf, type PlannedJob, type PlannedJobs } from './jobs';
 import type { NotificationPlanner } from './planner';
 
 export interface ReactorQueues {
@@ -132,10 +133,16 @@ export class Reactor {
           await this.sleep(this.o.pollIntervalMs ?? 50);
           continue;
         }
-        await this.o.planner.observe(batch);
-        const plans: PlannedJobs[] = [];
-        for (const event of batch) plans.push(await this.o.planner.plan(event));
-        await this.enqueue(plans);
+        await inSpan(
+          'reactor batch',
+          { links: linksFrom(batch.map((e) => e.metadata)), attributes: { 'app.event_count': batch.length } },
+          async () => {
+            await this.o.planner.observe(batch);
+            const plans: PlannedJobs[] = [];
+            for (const event of batch) plans.push(withTrace(await this.o.planner.plan(event), jobTraceOf(event)));
+            await this.enqueue(plans);
+          },
+        );
         // Redis may have restarted (empty) while we enqueued: then do not advance; the next turn rewinds.
         if ((await this.o.redis.get(this.epochKey)) !== this.epoch) continue;
         const last = batch[batch.length - 1].globalPosition;
@@ -226,4 +233,11 @@ export class Reactor {
       this.wake = done;
     });
   }
+}
+
+/** Each job carries its event's trace context, so that its consumer span continues the command's trace. */
+function withTrace(plan: PlannedJobs, trace: ReturnType<typeof jobTraceOf>): PlannedJobs {
+  if (!trace) return plan;
+  for (const job of [...plan.mail, ...plan.webhooks, ...plan.reminders]) job.data.trace = trace;
+  return plan;
 }

@@ -33,6 +33,7 @@ export function reminderProcessor(deps: {
         language: await addresseeLanguage(state.recipient, state, (userId) => deps.directory.user(userId)),
       },
       eventId: job.data.eventId,
+      ...(job.data.trace ? { trace: job.data.trace } : {}),
       occurredAt: new Date().toISOString(),
       invitationId: notAccepted ? state.invitation?.invitationId : null,
     };

@@ -1,4 +1,5 @@
 import { type EventStore, type GlobalPosition, runMigrations, SessionLocks, type SqlClient } from '@libs/event-store';
+import { inSpan, linksFrom } from '@libs/infrastructure';
 import { decodeEvents } from '../decode-events';
 import type { Projector } from '../projector';
 import { readModelMigrations } from '../read-models.migrations';
@@ -198,12 +199,26 @@ export class ProjectionRunner {
           continue;
         }
         const delay = this.options.batchDelayMs ?? 0;
-        lane.position = await applyBatch(
-          sql,
-          lane.projector,
-          lane.position,
-          batch,
-          delay > 0 ? () => new Promise((r) => setTimeout(r, delay)) : undefined,
+        // Linked (not parented) to the commands whose events it applies: one batch serves many traces.
+        const from = lane.position;
+        lane.position = await inSpan(
+          `projection batch ${name}`,
+          {
+            links: linksFrom(batch.map((e) => e.metadata)),
+            attributes: {
+              'app.projection': name,
+              'app.event_count': batch.length,
+              'app.correlation_ids': [...new Set(batch.map((e) => e.metadata.correlationId))],
+            },
+          },
+          () =>
+            applyBatch(
+              sql,
+              lane.projector,
+              from,
+              batch,
+              delay > 0 ? () => new Promise((r) => setTimeout(r, delay)) : undefined,
+            ),
         );
         lane.emptyReads = 0; // under load, keep looking quickly
         this.notifyProgress();

@@ -12,7 +12,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig, requestIdFrom, runInRequest } from '@libs/config';
-import { LOGGER } from '@libs/infrastructure';
+import { inHttpSpan, LOGGER } from '@libs/infrastructure';
 
 const INTERNAL = /^\/internal(\/|$)/;
 
@@ -62,7 +62,7 @@ export class GatewayHttpSetup implements OnModuleInit, OnApplicationBootstrap, O
   readonly middleware: NestMiddleware['use'] = (req: Request, res: Response, next: NextFunction) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
-    runInRequest(requestId, () => this.route(req, res, next));
+    runInRequest(requestId, () => inHttpSpan(req, res, requestId, () => this.route(req, res, next)));
   };
 
   /** Routes by listener; a no-op when RUNTIME_PORT is unset. */

@@ -14,7 +14,7 @@ import {
   SessionLocks,
   type SqlClient,
 } from '@libs/event-store';
-import { LOGGER, REDIS, SQL_CLIENT } from '@libs/infrastructure';
+import { LOGGER, REDIS, SQL_CLIENT, tracedProcessor } from '@libs/infrastructure';
 import { closeWithin, QUEUE_NAMES } from '@libs/notifications';
 import { CONNECTION_JOBS_MIGRATIONS } from './connection-jobs.migrations';
 import { type ConnectionJobData, planConnectionJobs } from './connection-jobs';
@@ -93,7 +93,8 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
   onApplicationBootstrap(): void {
     this.queue = new Queue(QUEUE_NAMES.oauthRefresh, { connection: this.redis, prefix: this.prefix });
     this.workerRedis = this.redis.duplicate();
-    this.worker = new Worker(QUEUE_NAMES.oauthRefresh, (job: Job<ConnectionJobData>) => this.process(job), {
+    const processor = tracedProcessor(QUEUE_NAMES.oauthRefresh, (job: Job<ConnectionJobData>) => this.process(job));
+    this.worker = new Worker(QUEUE_NAMES.oauthRefresh, processor, {
       connection: this.workerRedis,
       prefix: this.prefix,
       concurrency: 4,

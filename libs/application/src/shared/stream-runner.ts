@@ -8,6 +8,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@libs/event-store';
+import { traceCarrier } from '@libs/infrastructure';
 import type { CommandContext } from './command-context';
 import { newId } from './ids';
 
@@ -82,11 +83,19 @@ export class StreamRunner {
         return { state: loaded.state, events, position: loaded.lastPosition, appended: false };
       }
       const { actor, correlationId, causationId } = options.context;
+      // Empty unless tracing is on: consumers in other processes continue the command's trace from the event.
+      const trace = traceCarrier();
       const newEvents: NewEvent[] = events.map((event, index) => ({
         id: options.eventId ? options.eventId(event, index, loaded.state) : newId(),
         type: event.type,
         data: event.data as Record<string, unknown>,
-        metadata: { actorId: actor.userId, correlationId, causationId, schemaVersion: event.schemaVersion ?? 1 },
+        metadata: {
+          actorId: actor.userId,
+          correlationId,
+          causationId,
+          schemaVersion: event.schemaVersion ?? 1,
+          ...trace,
+        },
       }));
       if (options.beforeAppend) await options.beforeAppend(events, loaded.state);
       try {
