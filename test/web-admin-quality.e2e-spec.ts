@@ -294,7 +294,7 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
     expect(await page.evaluate<string | null>('document.activeElement?.textContent ?? null')).toBe('Register webhook');
 
     // The delete confirmation, by keyboard too.
-    const del = page.getByRole('button', { name: 'Delete the webhook https://203.0.113.7/keyboard' });
+    const del = page.getByRole('button', { name: 'Delete the webhook http://127.0.0.1:9/keyboard' });
     await del.focus();
     await page.keyboard.press('Enter');
     const confirm = page.getByRole('dialog', { name: 'Delete webhook?' });
