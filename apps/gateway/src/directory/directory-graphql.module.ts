@@ -19,7 +19,7 @@ import { OrganizationsResolver } from '../organizations/organizations.resolver';
 import { ReviewCredentialRequestsApplicationResolver } from '../review-credential-requests-application/review-credential-requests-application.resolver';
 import { ReadYourWrites } from '@projections';
 import { TeamResolver } from '../team/team.resolver';
-import { WEBHOOK_REPOSITORY, webhookProviders } from '../webhooks/webhook-providers';
+import { WEBHOOK_REPOSITORY, webhookRegistryProviders } from '../webhooks/webhook-providers';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { DirectoryAnswers } from './directory-answers';
 import { OrganizationFieldsResolver, TeamFieldsResolver, UserFieldsResolver } from './directory-fields.resolver';
@@ -36,7 +36,7 @@ import { DirectoryLoaders } from './directory-loader';
     ReadYourWrites,
     DirectoryLoaders,
     DirectoryAnswers,
-    ...webhookProviders,
+    ...webhookRegistryProviders,
     MeResolver,
     OrganizationsResolver,
     TeamResolver,

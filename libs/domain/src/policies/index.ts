@@ -8,3 +8,4 @@ export * from './visibility';
 export * from './audit-access';
 export * from './validate-create-request-input';
 export * from './directory-view';
+export * from './webhook-access';
