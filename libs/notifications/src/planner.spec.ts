@@ -225,7 +225,7 @@ describe('NotificationPlanner (SPEC §11)', () => {
         .given(ORG, ...directoryEvents('ENTERPRISE'))
         .when(streams.user(alice.userId), { type: 'CredentialRequestsApproved', data: { reviewerId: 'support' } });
       expect(mails(plan)).toEqual([['featureGranted', owner.email]]);
-      expect(plan.mail[0].data.data).toEqual({
+      expect(plan.mail[0].data.data).toMatchObject({
         ownerName: owner.name,
         memberName: alice.name,
         organizationName: 'Acme',
