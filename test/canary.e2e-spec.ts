@@ -11,6 +11,7 @@ import {
   RUNTIME_TOKEN,
   startConnectionsHarness,
 } from './support/connections-harness';
+import { driveIssue11Paths, TRACE_ID } from './support/canary-paths';
 import { type OidcTestServer, startOidcServer } from './support/oidc-server';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink';
 
@@ -36,7 +37,8 @@ const DETAILS = `query ($id: ID!) { credentialRequest(id: $id) { id status apps 
  * secrets: events (data and metadata), every read-model table, every other table (the vault only by its plaintext
  * columns), every log line, every e-mail, every webhook delivery and every GraphQL/HTTP answer except the runtime
  * endpoint's (whose job is to hand them out) and the one registerWebhook answer (which shows its signing secret
- * once). Zero occurrences.
+ * once). Zero occurrences. Issue 11's paths are driven too (`support/canary-paths.ts`): request ids, throttling,
+ * a browser session, a leaver's e-mails and refused webhook targets, each fed a secret of its own.
  */
 describe('canary: secrets never leave the vault except through the runtime endpoint', () => {
   let oidc: OidcTestServer;
@@ -89,7 +91,7 @@ describe('canary: secrets never leave the vault except through the runtime endpo
         ],
       },
       // Insecure webhook targets allowed: the canary's endpoint is on loopback.
-      { SMTP_URL: smtp.url, CREDENTIALS_MASTER_KEY: k1, WEBHOOKS_ALLOW_INSECURE: 'true' },
+      { SMTP_URL: smtp.url, CREDENTIALS_MASTER_KEY: k1, WEBHOOKS_ALLOW_INSECURE: 'true', AUTH_DEV_SIGNIN: 'true' },
     );
   }, 60_000);
 
@@ -231,6 +233,8 @@ describe('canary: secrets never leave the vault except through the runtime endpo
     expect(deliveries.length).toBeGreaterThan(3);
     expect(deliveries.filter((d) => !verifyWebhookSignature(signingSecret, d.body, d.signature))).toEqual([]);
 
+    await driveIssue11Paths({ h, smtp, secrets, use, requestId: b, crmConnection: crmB });
+
     await smtp.waitFor(3);
     await new Promise((r) => setTimeout(r, 500)); // let the last mails of the flows arrive too
 
@@ -276,6 +280,11 @@ describe('canary: secrets never leave the vault except through the runtime endpo
     expect(secrets.size).toBeGreaterThanOrEqual(10);
     expect(haystacks.length).toBeGreaterThan(50);
     expect(found).toEqual([]);
+    // The new log lines were searched too: a block per throttled scope, the bearer one under our request id.
+    expect(h.logs.lines.some((line) => line.includes('client blocked') && line.includes(TRACE_ID))).toBe(true);
+    for (const scope of ['runtime', 'bearer', 'oauth-state']) {
+      expect(h.logs.lines.some((line) => line.includes('client blocked') && line.includes(`"${scope}"`))).toBe(true);
+    }
     // The search itself works: the runtime answers (left out above, by design) do hold the secrets.
     expect(runtimeAnswers.join('\n')).toContain(API_KEY_2);
     expect(runtimeAnswers.join('\n')).toContain(PASSWORD);

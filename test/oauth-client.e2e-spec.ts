@@ -40,7 +40,7 @@ describe('OAuth2Client against a real OpenID provider (oidc-provider)', () => {
     });
 
   async function authorize(client: OAuth2Client, email: string, requested: string[], grantScopes?: string[]) {
-    const pkce = createPkcePair();
+    const pkce = await createPkcePair();
     const state = createState();
     const url = client.authorizationUrl({
       scopes: ['openid', 'email', 'offline_access', ...requested],
@@ -54,8 +54,8 @@ describe('OAuth2Client against a real OpenID provider (oidc-provider)', () => {
     return { code, pkce };
   }
 
-  it('builds the authorize URL with PKCE S256', () => {
-    const pkce = createPkcePair();
+  it('builds the authorize URL with PKCE S256', async () => {
+    const pkce = await createPkcePair();
     expect(pkce.challenge).toBe(createHash('sha256').update(pkce.verifier).digest('base64url'));
     const url = new URL(
       clientFor({ authorizeParams: { access_type: 'offline' } }).authorizationUrl({
@@ -135,7 +135,7 @@ describe('OAuth2Client against a real OpenID provider (oidc-provider)', () => {
       clientSecret: oidc.otherClient.clientSecret,
       tokenEndpointAuthMethod: oidc.otherClient.tokenEndpointAuthMethod,
     });
-    const pkce = createPkcePair();
+    const pkce = await createPkcePair();
     const url = client.authorizationUrl({
       scopes: ['openid', 'email', READ],
       state: 'st',
@@ -150,7 +150,7 @@ describe('OAuth2Client against a real OpenID provider (oidc-provider)', () => {
     const client = clientFor();
     const { code, pkce } = await authorize(client, 'dee@acme.test', [READ]);
     await expect(
-      client.exchangeCode({ code, codeVerifier: createPkcePair().verifier, requestedScopes: [READ] }),
+      client.exchangeCode({ code, codeVerifier: (await createPkcePair()).verifier, requestedScopes: [READ] }),
     ).rejects.toMatchObject({ error: 'invalid_grant' });
 
     const wrong = clientFor({ clientSecret: 'not-the-secret' });
@@ -162,19 +162,44 @@ describe('OAuth2Client against a real OpenID provider (oidc-provider)', () => {
     expect((error as Error).message).not.toContain('not-the-secret');
   });
 
-  it('rejects an id_token signed by someone else when a JWKS is configured', async () => {
-    const client = clientFor();
-    const { code, pkce } = await authorize(client, 'eve@acme.test', [READ]);
-    const tokens = await client.exchangeCode({ code, codeVerifier: pkce.verifier, requestedScopes: [READ] });
-    const [header, payload] = tokens.idToken!.split('.');
-    const forged = `${header}.${payload}.${Buffer.from('forged').toString('base64url')}`;
-    await expect(client.accountEmail({ accessToken: tokens.accessToken, idToken: forged })).rejects.toMatchObject({
-      error: 'invalid_id_token',
+  /** The real provider's token answer with the id_token's signature swapped: a man in the middle, not a stub. */
+  const forgingFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (!String(input).endsWith('/token')) return response;
+    const body = (await response.json()) as { id_token: string };
+    const [header, payload] = body.id_token.split('.');
+    body.id_token = `${header}.${payload}.${Buffer.from('forged').toString('base64url')}`;
+    return new Response(JSON.stringify(body), {
+      status: response.status,
+      headers: { 'content-type': 'application/json' },
     });
-    // Without a JWKS the claim is read as is (the token came straight from the token endpoint over TLS).
-    expect(await clientFor({ jwksUri: undefined }).accountEmail({ accessToken: 'x', idToken: tokens.idToken })).toBe(
-      'eve@acme.test',
-    );
+  };
+
+  it('rejects an id_token signed by someone else when a JWKS is configured', async () => {
+    const client = clientFor({ fetch: forgingFetch });
+    const first = await authorize(client, 'eve@acme.test', [READ]);
+    await expect(
+      client.exchangeCode({ code: first.code, codeVerifier: first.pkce.verifier, requestedScopes: [READ] }),
+    ).rejects.toMatchObject({ error: 'invalid_id_token' });
+    // Without a JWKS the claims are read as is (the token came straight from the token endpoint over TLS).
+    const lax = clientFor({ fetch: forgingFetch, jwksUri: undefined });
+    const second = await authorize(lax, 'eve@acme.test', [READ]);
+    const tokens = await lax.exchangeCode({
+      code: second.code,
+      codeVerifier: second.pkce.verifier,
+      requestedScopes: [READ],
+    });
+    expect(await lax.accountEmail({ accessToken: 'x', idTokenClaims: tokens.idTokenClaims })).toBe('eve@acme.test');
+  });
+
+  it('rejects an id_token from another issuer', async () => {
+    const client = clientFor({ issuer: 'https://elsewhere.test' });
+    const { code, pkce } = await authorize(client, 'fay@acme.test', [READ]);
+    const error = await client
+      .exchangeCode({ code, codeVerifier: pkce.verifier, requestedScopes: [READ] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OAuth2Error);
+    expect((error as OAuth2Error).error).toBe('invalid_id_token');
   });
 
   it('reports an unreachable token endpoint as retryable', async () => {

@@ -4,6 +4,7 @@ export * from './directory';
 export * from './users';
 export * from './requests';
 export * from './connections';
+export * from './webhooks';
 export * from './vault-sql-client';
 export * from './open-vault';
 export * from './vault-webhook-secrets';

@@ -26,10 +26,11 @@ export interface ReminderSettings {
   dayMs?: number;
 }
 
+/** Only what the planner reads, so its specs can hand it in-memory history (planner.spec.ts). */
 export interface PlannerDeps {
-  requests: RequestStates;
+  requests: Pick<RequestStates, 'around'>;
   directory: DirectoryLookup;
-  webhooks: WebhookRepository;
+  webhooks: Pick<WebhookRepository, 'forTeam'>;
   reminders?: ReminderSettings | null;
 }
 

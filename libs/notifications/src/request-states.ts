@@ -28,7 +28,7 @@ export class RequestStates {
   private readonly cache = new Map<string, Cached>();
 
   constructor(
-    private readonly store: EventStore,
+    private readonly store: Pick<EventStore, 'readStream'>,
     private readonly maxEntries = 10_000,
   ) {}
 

@@ -20,7 +20,7 @@ import { ReviewCredentialRequestsApplicationResolver } from '../review-credentia
 import { ReadYourWrites } from '@projections';
 import { SetLanguageResolver } from '../set-language/set-language.resolver';
 import { TeamResolver } from '../team/team.resolver';
-import { WEBHOOK_REPOSITORY, webhookProviders } from '../webhooks/webhook-providers';
+import { WEBHOOK_REPOSITORY, webhookRegistryProviders } from '../webhooks/webhook-providers';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { DirectoryAnswers } from './directory-answers';
 import { OrganizationFieldsResolver, TeamFieldsResolver, UserFieldsResolver } from './directory-fields.resolver';
@@ -37,7 +37,7 @@ import { DirectoryLoaders } from './directory-loader';
     ReadYourWrites,
     DirectoryLoaders,
     DirectoryAnswers,
-    ...webhookProviders,
+    ...webhookRegistryProviders,
     MeResolver,
     OrganizationsResolver,
     TeamResolver,

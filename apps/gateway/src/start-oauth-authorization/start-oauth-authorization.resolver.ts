@@ -38,7 +38,7 @@ export class StartOAuthAuthorizationResolver {
     @Args('accessUntil', { type: () => DateTimeScalar, nullable: true }) accessUntil?: Date | null,
   ): Promise<OAuthStart> {
     const state = createState();
-    const pkce = createPkcePair();
+    const pkce = await createPkcePair();
     const until = accessUntil ? accessUntil.toISOString() : null;
     // Prechecks first: a refused start stores no state.
     const { authorizationUrl } = await this.commands.execute(

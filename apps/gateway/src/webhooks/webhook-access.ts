@@ -1,10 +1,10 @@
-import { DomainError } from '@libs/domain';
+import { DomainError, webhookAccess } from '@libs/domain';
 import type { Caller } from '../auth/identity-provisioner';
 import type { DirectoryLoader } from '../directory/directory-loader';
 
 /**
- * R12.6: org OWNER/ADMIN or team ADMIN manage a team's webhooks. R13.4: a non-member of the organization gets the
- * same NOT_FOUND as for an unknown team; a member without the right gets FORBIDDEN.
+ * The read side's form of the rule the webhook commands apply (`webhookAccess`, R12.6 / R13.4): listing a team's
+ * hooks answers from the read models, like every query.
  */
 export async function assertManagesTeamWebhooks(
   loader: DirectoryLoader,
@@ -18,7 +18,12 @@ export async function assertManagesTeamWebhooks(
     loader.orgRole(team.organizationId, caller.userId),
     loader.teamRole(teamId, caller.userId),
   ]);
-  if (!orgRole) throw notFound();
-  if (orgRole === 'OWNER' || orgRole === 'ADMIN' || teamRole === 'ADMIN') return;
-  throw new DomainError('FORBIDDEN', "Only the organization's owners and admins or the team's admins manage webhooks");
+  const access = webhookAccess({ orgRole: orgRole ?? null, teamRole: teamRole ?? null });
+  if (access === 'NOT_FOUND') throw notFound();
+  if (access === 'FORBIDDEN') {
+    throw new DomainError(
+      'FORBIDDEN',
+      "Only the organization's owners and admins or the team's admins manage webhooks",
+    );
+  }
 }

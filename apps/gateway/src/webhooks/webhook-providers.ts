@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { VAULT, vaultWebhookSecrets } from '@libs/application';
+import { VAULT, WEBHOOK_REGISTRY, WebhookHandlers, type WebhookRegistry, vaultWebhookSecrets } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
 import { SQL_CLIENT } from '@libs/infrastructure';
@@ -31,4 +31,19 @@ export const webhookProviders: Provider[] = [
     useFactory: (repository: WebhookRepository, config: AppConfig) =>
       new WebhookService(repository, config.webhooksAllowInsecure),
   },
+];
+
+/** The application's webhook port bound to the worker's table and target checks, and the handlers that use it. */
+export const webhookRegistryProviders: Provider[] = [
+  ...webhookProviders,
+  {
+    provide: WEBHOOK_REGISTRY,
+    inject: [WEBHOOK_SERVICE, WEBHOOK_REPOSITORY],
+    useFactory: (service: WebhookService, repository: WebhookRepository): WebhookRegistry => ({
+      register: (teamId, url) => service.register(teamId, url),
+      teamOf: async (id) => (await repository.get(id))?.teamId ?? null,
+      delete: (id) => service.delete(id),
+    }),
+  },
+  ...WebhookHandlers,
 ];

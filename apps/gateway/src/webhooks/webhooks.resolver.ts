@@ -1,49 +1,27 @@
-import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { DomainError } from '@libs/domain';
-import type { WebhookRepository, WebhookService } from '@libs/notifications';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { DeleteWebhookCommand, RegisterWebhookCommand } from '@libs/application';
 import { CurrentIdentity } from '../auth/current-identity.decorator';
 import type { Caller } from '../auth/identity-provisioner';
 import { WebhookRegistration } from '../graphql';
-import { DirectoryLoaders } from '../directory/directory-loader';
+import { commandContext } from '../shared/command-context';
 import { RegisterWebhookArgs } from './register-webhook.args';
-import { assertManagesTeamWebhooks } from './webhook-access';
-import { WEBHOOK_REPOSITORY, WEBHOOK_SERVICE } from './webhook-providers';
 
-const teamNotFound = () => new DomainError('NOT_FOUND', 'Team not found');
-const webhookNotFound = () => new DomainError('NOT_FOUND', 'Webhook not found');
-
-/** R12.6 / R13.3. Webhooks are configuration, not events: nothing to wait for before answering. */
+/** R12.6 / R13.3 through the command bus (libs/application/src/webhooks); webhooks are configuration, not events. */
 @Resolver()
 export class WebhooksResolver {
-  constructor(
-    private readonly loaders: DirectoryLoaders,
-    @Inject(WEBHOOK_SERVICE) private readonly service: WebhookService,
-    @Inject(WEBHOOK_REPOSITORY) private readonly repository: WebhookRepository,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** The signing secret is in this answer only; it is never readable again. */
   @Mutation(() => WebhookRegistration)
-  async registerWebhook(
-    @Args() args: RegisterWebhookArgs,
-    @CurrentIdentity() caller: Caller,
-    @Context() context: object,
-  ): Promise<WebhookRegistration> {
-    await assertManagesTeamWebhooks(this.loaders.for(context), caller, args.teamId, teamNotFound);
-    const registered = await this.service.register(args.teamId, args.url);
-    return { id: registered.id, url: registered.url, signingSecret: registered.secret };
+  registerWebhook(@Args() args: RegisterWebhookArgs, @CurrentIdentity() caller: Caller): Promise<WebhookRegistration> {
+    return this.commands.execute(
+      new RegisterWebhookCommand({ teamId: args.teamId, url: args.url }, commandContext(caller)),
+    );
   }
 
   @Mutation(() => Boolean)
-  async deleteWebhook(
-    @Args('id', { type: () => ID }) id: string,
-    @CurrentIdentity() caller: Caller,
-    @Context() context: object,
-  ): Promise<boolean> {
-    const hook = await this.repository.get(id);
-    if (!hook) throw webhookNotFound();
-    await assertManagesTeamWebhooks(this.loaders.for(context), caller, hook.teamId, webhookNotFound);
-    await this.service.delete(id);
-    return true;
+  deleteWebhook(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() caller: Caller): Promise<boolean> {
+    return this.commands.execute(new DeleteWebhookCommand({ webhookId: id }, commandContext(caller)));
   }
 }

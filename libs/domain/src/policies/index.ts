@@ -10,3 +10,4 @@ export * from './validate-create-request-input';
 export * from './directory-view';
 export * from './reminders';
 export * from './limits';
+export * from './webhook-access';
