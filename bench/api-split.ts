@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { signToken } from '@libs/auth';
+import { measure } from './support/measure';
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const mutations = Number(process.env.BENCH_MUTATIONS ?? 800);
@@ -17,32 +18,6 @@ const queries = Number(process.env.BENCH_QUERIES ?? 4000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SECRET = randomBytes(24).toString('hex');
 
-interface Measured {
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-async function measure(total: number, workers: number, op: (n: number) => Promise<void>): Promise<Measured> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < total) {
-        const n = next++;
-        const t0 = performance.now();
-        await op(n);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) =>
-    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 100) / 100;
-  return { perSecond: Math.round(total / seconds), p50Ms: at(0.5), p99Ms: at(0.99) };
-}
 
 async function post(url: string, token: string | null, query: string, variables?: Record<string, unknown>) {
   const res = await fetch(`${url}/graphql`, {
