@@ -18,7 +18,6 @@ const queries = Number(process.env.BENCH_QUERIES ?? 4000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SECRET = randomBytes(24).toString('hex');
 
-
 async function post(url: string, token: string | null, query: string, variables?: Record<string, unknown>) {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
