@@ -10,24 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { signToken } from '@libs/auth';
+import { adminUrl, concurrency, mutations, post, queries } from './support/graphql-client';
 import { measure } from './support/measure';
 
-const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const mutations = Number(process.env.BENCH_MUTATIONS ?? 800);
-const queries = Number(process.env.BENCH_QUERIES ?? 4000);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SECRET = randomBytes(24).toString('hex');
-
-async function post(url: string, token: string | null, query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data ?? {};
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -36,28 +36,14 @@ import { SQL_CLIENT } from '@libs/infrastructure';
 import { allProjectors, rebuildProjection } from '@projections';
 import { bootstrap } from '../apps/bootstrap';
 import { holdForeignTransaction } from './support/foreign-transaction';
+import { adminUrl, concurrency, mutations, post, queries } from './support/graphql-client';
 import { measure } from './support/measure';
 import { runSplit } from './api-split';
 import { seedRequests } from './support/seed-requests';
 
-const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const mutations = Number(process.env.BENCH_MUTATIONS ?? 800);
-const queries = Number(process.env.BENCH_QUERIES ?? 4000);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const listSamples = Number(process.env.BENCH_LIST_SAMPLES ?? 300);
 const syntheticEvents = Number(process.env.BENCH_SYNTHETIC_EVENTS ?? 100_000);
 const SECRET = randomBytes(24).toString('hex');
-
-async function post(url: string, token: string | null, query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data ?? {};
-}
 
 async function main(): Promise<void> {
   const dbName = `bench_api_${randomBytes(4).toString('hex')}`;
