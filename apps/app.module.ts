@@ -21,7 +21,10 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, logger),
         DatabaseModule.forRoot(),
-        ReadSideModule.forRoot({ runProjectors: config.role === 'all' || config.role === 'projector' }),
+        ReadSideModule.forRoot({
+          runProjectors: config.role === 'all' || config.role === 'projector',
+          servesReads: config.role === 'gateway',
+        }),
         ...parts,
       ],
     };

@@ -6,3 +6,4 @@ export * from './tokens';
 export * from './database.module';
 export * from './rate-limits';
 export * from './tracing';
+export * from './foreign-tables';

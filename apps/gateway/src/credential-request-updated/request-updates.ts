@@ -41,7 +41,12 @@ export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const from = (await readCheckpoint(this.sql, 'requests'))?.position ?? '';
+    // No projector has set the read side up yet (a gateway started first): nothing projected can have been seen,
+    // so every event is still to come.
+    const [{ ready }] = await this.sql.query<{ ready: boolean }>(
+      `SELECT to_regclass('read.projection_checkpoints') IS NOT NULL AS ready`,
+    );
+    const from = ready ? ((await readCheckpoint(this.sql, 'requests'))?.position ?? '') : '';
     this.subscription = this.store.subscribeToAll(from, (events) => this.publish(events), {
       pollIntervalMs: 250,
       onError: (error) => this.logger.error({ err: error }, 'live-update subscription failed; retrying'),

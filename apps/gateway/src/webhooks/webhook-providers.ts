@@ -2,7 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { VAULT, WEBHOOK_REGISTRY, WebhookHandlers, type WebhookRegistry, vaultWebhookSecrets } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
-import { SQL_CLIENT } from '@libs/infrastructure';
+import { ReadinessRegistry, registerForeignTables, SQL_CLIENT } from '@libs/infrastructure';
 import { WebhookRepository, WebhookService, workerMigrations } from '@libs/notifications';
 import type { VaultRepository } from '@libs/vault';
 
@@ -10,18 +10,27 @@ export const WEBHOOK_REPOSITORY = Symbol('WEBHOOK_REPOSITORY');
 export const WEBHOOK_SERVICE = Symbol('WEBHOOK_SERVICE');
 
 /**
- * The `webhooks` table belongs to the worker's migrations; a gateway-only process must be able to register hooks
- * before any worker ran, so it runs them too (namespaced and idempotent under the shared lock), and seals plain
- * secrets left from before migration 3 just as the worker does (row-locked, so both at once is harmless).
+ * The `webhooks` table belongs to the worker's migrations, and sealing plain secrets left from before its migration 3
+ * is the worker's start-up job. A gateway on PostgreSQL migrates neither: its readiness reports `webhooks` until a
+ * worker has created the table. On embedded PGlite this process is the only one that can open the data, so it
+ * migrates and seals (row-locked and idempotent, as the worker does).
  */
 export const webhookProviders: Provider[] = [
   {
     provide: WEBHOOK_REPOSITORY,
-    inject: [SQL_CLIENT, VAULT],
-    useFactory: async (sql: SqlClient, vault: VaultRepository) => {
-      await runMigrations(sql, workerMigrations);
+    inject: [SQL_CLIENT, VAULT, ReadinessRegistry],
+    useFactory: async (sql: SqlClient, vault: VaultRepository, readiness: ReadinessRegistry) => {
       const repository = new WebhookRepository(sql, vaultWebhookSecrets(vault));
-      await repository.sealPlainSecrets();
+      if (sql.kind === 'pglite') {
+        await runMigrations(sql, workerMigrations);
+        await repository.sealPlainSecrets();
+      } else {
+        registerForeignTables(readiness, sql, {
+          name: 'webhooks',
+          owner: 'worker (ROLE=worker)',
+          tables: ['webhooks'],
+        });
+      }
       return repository;
     },
   },
