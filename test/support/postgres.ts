@@ -19,12 +19,48 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
   return {
     url: url.toString(),
     name,
-    // FORCE ends every connection still open on the database: a file's teardown closes what it opened first, and
+    // A file's teardown closes what it opened first: connections still open after a grace period are a leak, named
+    // with their application_name and last query (and fatal with TEST_STRICT_TEARDOWN=1). FORCE then ends them, and
     // every pg client and pool has an 'error' listener, so a straggler is logged, never an uncaught 57P01.
     async drop() {
-      await asAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      let left: Straggler[] = [];
+      await asAdmin(async (admin) => {
+        left = await connectionsLeft(admin, name);
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      });
+      if (left.length > 0) reportLeak(name, left);
     },
   };
+}
+
+interface Straggler {
+  pid: number;
+  application_name: string;
+  state: string | null;
+  query: string;
+}
+
+/** Backends still on `name` after up to 3 s (a pool's end() and a killed child's sockets take a moment). */
+async function connectionsLeft(admin: Client, name: string): Promise<Straggler[]> {
+  const deadline = Date.now() + 3000;
+  for (;;) {
+    const { rows } = await admin.query<Straggler>(
+      `SELECT pid, application_name, state, left(query, 120) AS query FROM pg_stat_activity
+       WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+      [name],
+    );
+    if (rows.length === 0 || Date.now() > deadline) return rows;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function reportLeak(name: string, left: Straggler[]): void {
+  const file = (globalThis as { expect?: { getState(): { testPath?: string } } }).expect?.getState().testPath;
+  const message = `test teardown: ${left.length} connection(s) still open on ${name} (${file ?? 'unknown file'}): ${left
+    .map((l) => `[${l.application_name || '-'} ${l.state ?? '?'}: ${l.query.replace(/\s+/g, ' ')}]`)
+    .join(' ')}`;
+  if (process.env.TEST_STRICT_TEARDOWN === '1') throw new Error(message);
+  console.warn(message);
 }
 
 async function asAdmin(fn: (admin: Client) => Promise<unknown>): Promise<void> {
