@@ -18,6 +18,9 @@ export async function bootstrap(
   const app = await NestFactory.create(AppModule.forRole(config, logger), {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
+    // A failed start throws to the caller (main.ts logs it and exits 1) instead of Nest calling process.exit itself,
+    // which would end a whole test run, not the one test that booted the app.
+    abortOnError: false,
   });
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');

@@ -35,7 +35,7 @@ export async function bootGatewayWith(
   });
   @Module({ imports: [InMemorySchemaModule, AppModule.forRole(config, logger), ...extra] })
   class GatewayTestModule {}
-  const app = await NestFactory.create(GatewayTestModule, { logger: new PinoNestLogger(logger) });
+  const app = await NestFactory.create(GatewayTestModule, { logger: new PinoNestLogger(logger), abortOnError: false });
   app.enableShutdownHooks();
   await app.listen(port, '127.0.0.1');
   const bound = (app.getHttpServer().address() as AddressInfo).port;
