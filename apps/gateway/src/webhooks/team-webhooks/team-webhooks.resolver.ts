@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@libs/domain';
-import type { WebhookRepository } from '@libs/notifications';
+import type { WebhookRepository } from '@libs/webhooks';
 import { CurrentIdentity } from '../../platform/auth/current-identity.decorator';
 import type { Caller } from '../../platform/auth/identity-provisioner';
 import { Team, Webhook } from '../../platform/graphql';

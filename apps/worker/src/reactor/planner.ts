@@ -9,13 +9,13 @@ import {
 } from '@libs/domain';
 import type { GlobalPosition, RecordedEvent } from '@libs/event-store';
 import type { MailTemplateName } from '@libs/mailer';
-import { addresseeLanguage } from './addressee-language';
+import { addresseeLanguage } from '../mail/addressee-language';
 import type { DirectoryLookup } from './directory-lookup';
 import { jobId } from './job-id';
 import { emptyPlan, type MailJobData, type PlannedJobs } from './jobs';
-import { mailApp, mailRequest } from './mail-facts';
+import { mailApp, mailRequest } from '../mail/mail-facts';
 import type { RequestStates } from './request-states';
-import type { WebhookRepository } from './webhook-repository';
+import type { WebhookRepository } from '@libs/webhooks';
 
 const DAY_MS = 86_400_000;
 

@@ -1,11 +1,15 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { DeliveryLog } from './delivery-log';
-import type { WebhookJobData } from './jobs';
-import type { WorkerMetrics } from './metrics';
-import type { WebhookRepository } from './webhook-repository';
-import { signWebhookBody } from './webhook-signature';
+import type { DeliveryLog } from '../delivery/delivery-log';
+import type { WebhookJobData } from '../reactor/jobs';
+import type { WorkerMetrics } from '../ops/metrics';
 import { postToTarget } from './webhook-delivery';
-import { checkWebhookTarget, type HostResolver, type WebhookTarget } from './webhook-url';
+import {
+  checkWebhookTarget,
+  signWebhookBody,
+  type HostResolver,
+  type WebhookRepository,
+  type WebhookTarget,
+} from '@libs/webhooks';
 
 export interface WebhookProcessorDeps {
   repository: WebhookRepository;

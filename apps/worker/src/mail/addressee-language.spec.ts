@@ -1,7 +1,7 @@
 import { credentialRequestDecider, type Language } from '@libs/domain';
-import { requestCreated } from '../../domain/src/testing/fixtures';
+import { requestCreated } from '../../../../libs/domain/src/testing/fixtures';
 import { addresseeLanguage } from './addressee-language';
-import type { DirectoryUser } from './directory-lookup';
+import type { DirectoryUser } from '../reactor/directory-lookup';
 
 const choices: Record<string, Language | null> = { 'u-chose-pt': 'PT_BR', 'u-never': null, 'u-chose-en': 'EN' };
 const user = async (userId: string): Promise<DirectoryUser | null> =>

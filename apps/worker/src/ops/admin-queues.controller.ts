@@ -7,8 +7,8 @@ import {
   TokenVerifier,
 } from '@libs/auth';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
-import { queueOverview } from '@libs/notifications';
-import { NotificationsService } from './notifications.service';
+import { queueOverview } from './queue-overview';
+import { NotificationsService } from '../notifications.service';
 
 /** Failed jobs stay visible (SPEC §11): counts and failures per queue, for platform support staff only. */
 @Controller('admin')

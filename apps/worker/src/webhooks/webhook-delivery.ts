@@ -1,7 +1,7 @@
 import { request as httpRequest, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import type { WebhookTarget } from './webhook-url';
+import type { WebhookTarget } from '@libs/webhooks';
 
 /**
  * POSTs to the checked address only (R13.3): the socket's `lookup` answers with the address that was checked, so

@@ -1,10 +1,17 @@
 import { streams } from '@libs/domain';
-import { LATER, ORG_ID, TEAM_A, directoryEvents, requestCreated, users } from '../../domain/src/testing/fixtures';
+import {
+  LATER,
+  ORG_ID,
+  TEAM_A,
+  directoryEvents,
+  requestCreated,
+  users,
+} from '../../../../libs/domain/src/testing/fixtures';
 import type { PlannedJobs } from './jobs';
 import { NotificationPlanner, type ReminderSettings } from './planner';
 import { RequestStates } from './request-states';
-import { History, HistoryDirectory, type TypedEvent } from './testing/history';
-import type { WebhookRecord } from './webhook-repository';
+import { History, HistoryDirectory, type TypedEvent } from '../testing/history';
+import type { WebhookRecord } from '@libs/webhooks';
 
 /** SPEC §11 ("these e-mails and no others"), R2.3, R12.4, R12.6, R13.13: who gets which e-mail for one event. */
 

@@ -1,12 +1,12 @@
 import type { Job, Queue } from 'bullmq';
 import { appsToRemindOf, streams } from '@libs/domain';
 import type { EventStore } from '@libs/event-store';
-import { addresseeLanguage } from './addressee-language';
-import type { DirectoryLookup } from './directory-lookup';
-import { jobId } from './job-id';
-import type { MailJobData, ReminderJobData } from './jobs';
-import { mailRequest } from './mail-facts';
-import { foldRequest } from './request-states';
+import { addresseeLanguage } from '../mail/addressee-language';
+import type { DirectoryLookup } from '../reactor/directory-lookup';
+import { jobId } from '../reactor/job-id';
+import type { MailJobData, ReminderJobData } from '../reactor/jobs';
+import { mailRequest } from '../mail/mail-facts';
+import { foldRequest } from '../reactor/request-states';
 
 /**
  * R12.5: a reminder was scheduled when the request was created; when it is due, the request is read again and

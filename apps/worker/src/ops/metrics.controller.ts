@@ -11,7 +11,7 @@ import {
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { metricsAllowed } from './metrics-access';
-import { NotificationsService } from './notifications.service';
+import { NotificationsService } from '../notifications.service';
 
 /** Prometheus scrape endpoint of the worker's metrics (queue depth, failures, delivery latency). */
 @Controller('metrics')

@@ -11,7 +11,7 @@ import {
   streams,
 } from '@libs/domain';
 import type { GlobalPosition, RecordedEvent } from '@libs/event-store';
-import type { DirectoryLookup, DirectoryUser } from '../directory-lookup';
+import type { DirectoryLookup, DirectoryUser } from '../reactor/directory-lookup';
 
 /** A typed domain event as the deciders emit it. */
 export interface TypedEvent {

@@ -9,9 +9,9 @@ import {
   type Mailer,
   type RenderedMail,
 } from '@libs/mailer';
-import type { DeliveryClaim, DeliveryLog } from './delivery-log';
-import type { MailJobData } from './jobs';
-import type { WorkerMetrics } from './metrics';
+import type { DeliveryClaim, DeliveryLog } from '../delivery/delivery-log';
+import type { MailJobData } from '../reactor/jobs';
+import type { WorkerMetrics } from '../ops/metrics';
 
 export interface MailProcessorDeps {
   mailer: Mailer;

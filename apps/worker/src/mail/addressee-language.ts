@@ -1,5 +1,5 @@
 import { DEFAULT_LANGUAGE, type CredentialRequestState, type Language, type PersonRef } from '@libs/domain';
-import type { DirectoryUser } from './directory-lookup';
+import type { DirectoryUser } from '../reactor/directory-lookup';
 
 /**
  * Issue 10: the language of one addressee's e-mail. A person's own choice (setLanguage) wins; an outside recipient
