@@ -4,9 +4,9 @@ import { buildSchema, parse, validate, type DocumentNode } from 'graphql';
 import { loadConfig } from '@libs/config';
 import { costErrors, queryLimitRules } from './query-limits';
 
-const schema = buildSchema(readFileSync(join(__dirname, '../../schema.gql'), 'utf8'));
+const schema = buildSchema(readFileSync(join(__dirname, '../../../schema.gql'), 'utf8'));
 const limits = loadConfig({}).graphqlLimits;
-const WEB_SRC = process.env.WEB_SRC ?? join(__dirname, '../../../web/src');
+const WEB_SRC = process.env.WEB_SRC ?? join(__dirname, '../../../../web/src');
 
 /** Every document the web app sends: `.graphql`/`.gql` files and graphql(`…`) / gql`…` literals in its sources. */
 function webDocuments(dir: string): { name: string; source: string }[] {
