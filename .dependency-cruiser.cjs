@@ -38,20 +38,27 @@ module.exports = {
       to: { path: '^apps/(?!$1)(gateway|worker)/' },
     },
     {
-      name: 'gateway-and-application-leave-worker-internals-alone',
+      name: 'only-the-worker-imports-the-worker',
       comment:
-        "The worker's internals are apps/worker and the inside of libs/notifications: the gateway and the " +
-        'application layer use libs/notifications only through its index.',
+        "apps/worker holds the worker's logic (reactor, planner, processors, delivery log): nothing outside it " +
+        'imports it but the composition root, apps/app.module.ts, and that only WorkerModule. Tests, bench and ' +
+        'scripts may reach inside (they are not cruised). What the gateway shares with it is in libs/webhooks.',
       severity: 'error',
-      from: { path: '^(apps/gateway|libs/application)/' },
-      to: { path: '^(apps/worker/|libs/notifications/src/(?!index\\.ts$))' },
+      from: { path: '^(apps|libs|projections)/', pathNot: '^apps/(worker/|app\\.module\\.ts$)' },
+      to: { path: '^apps/worker/' },
+    },
+    {
+      name: 'composition-root-uses-worker-module-only',
+      severity: 'error',
+      from: { path: '^apps/[^/]+\\.ts$' },
+      to: { path: '^apps/worker/(?!src/worker\\.module\\.ts$)' },
     },
     {
       name: 'projections-leave-vault-and-worker-alone',
-      comment: 'Read models are built from events only: no secrets (vault), no worker logic.',
+      comment: 'Read models are built from events only: no secrets (vault, webhook secrets), no worker logic.',
       severity: 'error',
       from: { path: '^projections/' },
-      to: { path: '^(libs/(vault|notifications)/|apps/worker/)' },
+      to: { path: '^(libs/(vault|webhooks)/|apps/worker/)' },
     },
     {
       name: 'event-store-is-below-the-domain',

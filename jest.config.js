@@ -12,6 +12,8 @@ const base = {
   moduleNameMapper: {
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src',
     '^@libs/([^/]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@apps/worker$': '<rootDir>/apps/worker/src',
+    '^@apps/worker/(.*)$': '<rootDir>/apps/worker/src/$1',
     '^@projections$': '<rootDir>/projections/src',
     '^@projections/(.*)$': '<rootDir>/projections/src/$1',
   },

@@ -19,6 +19,9 @@ function swcOptions({ withPaths = true } = {}) {
             baseUrl: root,
             paths: {
               '@libs/*': ['libs/*/src'],
+              // Tests, bench and scripts reach into the worker (the dependency rules keep apps and libs out).
+              '@apps/worker': ['apps/worker/src'],
+              '@apps/worker/*': ['apps/worker/src/*'],
               '@projections': ['projections/src'],
               '@projections/*': ['projections/src/*'],
             },

@@ -12,9 +12,9 @@ import { SMTPServer } from 'smtp-server';
 import { openVault, vaultWebhookSecrets } from '@libs/application';
 import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
 import { createMailer } from '@libs/mailer';
-import { startNotificationWorker } from '@libs/notifications';
+import { startNotificationWorker } from '@apps/worker';
 import { generateMasterKeyValue, parseMasterKeys } from '@libs/vault';
-import { EventWriter } from '../libs/notifications/src/testing/sample-events';
+import { EventWriter } from '@apps/worker/testing/sample-events';
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

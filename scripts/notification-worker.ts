@@ -6,7 +6,7 @@ import pino from 'pino';
 import { openVault, vaultWebhookSecrets } from '@libs/application';
 import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
 import { createMailer, mailerConfigFromEnv, publicUrlFromEnv } from '@libs/mailer';
-import { startNotificationWorker } from '@libs/notifications';
+import { startNotificationWorker } from '@apps/worker';
 import { loadMasterKeys } from '@libs/vault';
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { vaultSqlClient } from '@libs/application';
-import { verifyWebhookSignature } from '@libs/notifications';
+import { verifyWebhookSignature } from '@libs/webhooks';
 import { generateMasterKeyValue, type OAuth2Secret, parseMasterKeys, VaultRepository } from '@libs/vault';
 import {
   type ConnectionsHarness,

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PgSqlClient, runMigrations } from '@libs/event-store';
-import { DeliveryLog } from '@libs/notifications';
-import { workerMigrations } from '../libs/notifications/src/migrations';
+import { DeliveryLog } from '@apps/worker';
+import { workerMigrations } from '@libs/webhooks';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 
 // The delivery record behind "each e-mail exactly once" (SPEC §11; apps/worker/README.md "The hand-over point"),

@@ -54,13 +54,23 @@ const planted: { file: string; rule: string | null; source: string }[] = [
   },
   {
     file: 'apps/gateway/src/planted-worker-internals.ts',
-    rule: 'gateway-and-application-leave-worker-internals-alone',
-    source: "export * from '../../../libs/notifications/src/reactor';\n",
+    rule: 'only-the-worker-imports-the-worker',
+    source: "export * from '../../worker/src/reactor/reactor';\n",
   },
   {
     file: 'libs/application/src/planted-worker-internals.ts',
-    rule: 'gateway-and-application-leave-worker-internals-alone',
-    source: "export * from '../../notifications/src/planner';\n",
+    rule: 'only-the-worker-imports-the-worker',
+    source: "export * from '@apps/worker/reactor/planner';\n",
+  },
+  {
+    file: 'apps/health/planted-worker-internals.ts',
+    rule: 'only-the-worker-imports-the-worker',
+    source: "export * from '../worker/src/delivery/delivery-log';\n",
+  },
+  {
+    file: 'apps/planted-root.ts',
+    rule: 'composition-root-uses-worker-module-only',
+    source: "export * from './worker/src/notifications.service';\n",
   },
   {
     file: 'projections/src/planted-vault.ts',
@@ -70,7 +80,7 @@ const planted: { file: string; rule: string | null; source: string }[] = [
   {
     file: 'projections/src/planted-worker.ts',
     rule: 'projections-leave-vault-and-worker-alone',
-    source: "export * from '@libs/notifications';\n",
+    source: "export * from '@apps/worker';\n",
   },
   {
     file: 'libs/event-store/src/planted-domain.ts',

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore, type SqlClient } from '@libs/event-store';
 import { SQL_CLIENT } from '@libs/infrastructure';
-import { EventWriter } from '../libs/notifications/src/testing/sample-events';
+import { EventWriter } from '@apps/worker/testing/sample-events';
 import { bootApp, type BootedApp } from './support/app';
 import { captureLogs } from './support/logs';
 import { freshPgliteDataDir } from './support/pglite';

@@ -8,15 +8,10 @@ import pino from 'pino';
 import { openVault, vaultWebhookSecrets } from '@libs/application';
 import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
 import { createMailer } from '@libs/mailer';
-import {
-  startNotificationWorker,
-  verifyWebhookSignature,
-  WebhookService,
-  type NotificationWorker,
-  type WebhookSecrets,
-} from '@libs/notifications';
+import { startNotificationWorker, type NotificationWorker } from '@apps/worker';
+import { verifyWebhookSignature, WebhookService, type WebhookSecrets } from '@libs/webhooks';
 import { generateMasterKeyValue, parseMasterKeys } from '@libs/vault';
-import { EventWriter } from '../libs/notifications/src/testing/sample-events';
+import { EventWriter } from '@apps/worker/testing/sample-events';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl, uniquePrefix } from './support/redis';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';

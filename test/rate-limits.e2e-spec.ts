@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { signToken } from '@libs/auth';
-import { GatewayHttpSetup } from '../apps/gateway/src/throttle/http-setup';
+import { GatewayHttpSetup } from '../apps/gateway/src/platform/throttle/http-setup';
 import { bootApp, type BootedApp } from './support/app';
 import { seedDirectory, type SeededDirectory } from './support/api';
 import { gqlFrom, httpFrom } from './support/http-from';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
-import { QUEUE_NAMES } from '@libs/notifications';
+import { QUEUE_NAMES } from '@apps/worker';
 import { allProjectors, rebuildProjection } from '@projections';
 import { gql, gqlOk, seedDirectory, type SeededDirectory } from './support/api';
 import { advisoryHolders, PmCluster } from './support/cluster';

@@ -46,7 +46,7 @@ import {
   TeamRole,
   User,
   WebhookRegistration,
-} from '../apps/gateway/src/graphql';
+} from '../apps/gateway/src/platform/graphql';
 import { bootApp } from './support/app';
 import { captureLogs } from './support/logs';
 import { redisUrl } from './support/redis';

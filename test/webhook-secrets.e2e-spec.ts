@@ -8,16 +8,10 @@ import pino from 'pino';
 import { openVault, vaultWebhookSecrets, webhookVaultId } from '@libs/application';
 import { PgliteSqlClient, PgSqlClient, PostgresEventStore, runMigrations, type SqlClient } from '@libs/event-store';
 import { createMailer } from '@libs/mailer';
-import {
-  startNotificationWorker,
-  verifyWebhookSignature,
-  WebhookRepository,
-  WebhookService,
-  workerMigrations,
-  type NotificationWorker,
-} from '@libs/notifications';
+import { startNotificationWorker, type NotificationWorker } from '@apps/worker';
+import { verifyWebhookSignature, WebhookRepository, WebhookService, workerMigrations } from '@libs/webhooks';
 import { generateMasterKeyValue, type MasterKeyRing, parseMasterKeys } from '@libs/vault';
-import { EventWriter } from '../libs/notifications/src/testing/sample-events';
+import { EventWriter } from '@apps/worker/testing/sample-events';
 import { freshPgliteDataDir } from './support/pglite';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl, uniquePrefix } from './support/redis';

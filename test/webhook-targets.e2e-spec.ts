@@ -6,14 +6,8 @@ import type { Job } from 'bullmq';
 import { openVault, vaultWebhookSecrets } from '@libs/application';
 import { PgSqlClient, PostgresEventStore } from '@libs/event-store';
 import { createMailer } from '@libs/mailer';
-import {
-  startNotificationWorker,
-  systemResolver,
-  WebhookService,
-  type HostResolver,
-  type NotificationWorker,
-  type WebhookJobData,
-} from '@libs/notifications';
+import { startNotificationWorker, type NotificationWorker, type WebhookJobData } from '@apps/worker';
+import { systemResolver, WebhookService, type HostResolver } from '@libs/webhooks';
 import { generateMasterKeyValue, parseMasterKeys } from '@libs/vault';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl, uniquePrefix } from './support/redis';

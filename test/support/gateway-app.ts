@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadConfig, type Logger } from '@libs/config';
 import { PinoNestLogger } from '@libs/infrastructure';
 import { AppModule } from '../../apps/app.module';
-import { SCHEMA_FILE } from '../../apps/gateway/src/graphql-options';
+import { SCHEMA_FILE } from '../../apps/gateway/src/platform/graphql-options';
 import type { BootedApp } from './app';
 
 // Probe resolvers must never reach the committed schema file: keep the schema in memory.

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { Identity } from '@libs/auth';
 import { DomainError } from '@libs/domain';
-import { IDENTITY_PROVISIONER, type IdentityProvisioner } from '../../apps/gateway/src/auth';
+import { IDENTITY_PROVISIONER, type IdentityProvisioner } from '../../apps/gateway/src/platform/auth';
 
 /**
  * Test stand-in for the real provisioner (which comes with the user command handlers): users by lower-cased e-mail,

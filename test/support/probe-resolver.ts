@@ -1,13 +1,13 @@
 import { ForbiddenException, Module, NotFoundException } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { DomainError, type ErrorCode } from '@libs/domain';
-import { CurrentIdentity, type Caller } from '../../apps/gateway/src/auth';
+import { CurrentIdentity, type Caller } from '../../apps/gateway/src/platform/auth';
 import {
   AuthorizeAppInput,
   CreateCredentialRequestInput,
   CreateOrganizationInput,
   DateTimeScalar,
-} from '../../apps/gateway/src/graphql';
+} from '../../apps/gateway/src/platform/graphql';
 
 /**
  * Test-only root fields that exercise the gateway's foundation (auth guard, validation pipe, error formatter)

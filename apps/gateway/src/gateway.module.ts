@@ -7,21 +7,21 @@ import { TokenVerifier } from '@libs/auth';
 import { ApplicationModule } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { AuthFailureThrottle, LOGGER } from '@libs/infrastructure';
-import { AuthGuard } from './auth/auth.guard';
+import { AuthGuard } from './platform/auth/auth.guard';
 import { DirectoryGraphqlModule } from './directory/directory-graphql.module';
 import { ConnectionsModule } from './connections/connections.module';
-import { CommandIdentityProvisioner } from './auth/command-identity-provisioner';
-import { IDENTITY_PROVISIONER } from './auth/identity-provisioner';
-import { tokenVerifierProvider } from './auth/token-verifier.provider';
-import { InputValidationPipe } from './errors/validation.pipe';
-import { graphqlOptions, SCHEMA_FILE } from './graphql-options';
-import { HealthResolver } from './health/health.resolver';
-import { GatewayHttpSetup } from './throttle/http-setup';
+import { CommandIdentityProvisioner } from './platform/auth/command-identity-provisioner';
+import { IDENTITY_PROVISIONER } from './platform/auth/identity-provisioner';
+import { tokenVerifierProvider } from './platform/auth/token-verifier.provider';
+import { InputValidationPipe } from './platform/errors/validation.pipe';
+import { graphqlOptions, SCHEMA_FILE } from './platform/graphql-options';
+import { HealthResolver } from './platform/health/health.resolver';
+import { GatewayHttpSetup } from './platform/throttle/http-setup';
 import { RequestsGraphqlModule } from './requests/requests-graphql.module';
-import { WebAppModule } from './web-app/web-app.module';
-import { WebSchemaModule } from './web-schema/web-schema.module';
-import { WebSessionModule } from './web-session/web-session.module';
-import { WebSessions } from './web-session/web-sessions';
+import { WebAppModule } from './platform/web-app/web-app.module';
+import { WebSchemaModule } from './platform/web-schema/web-schema.module';
+import { WebSessionModule } from './platform/web-session/web-session.module';
+import { WebSessions } from './platform/web-session/web-sessions';
 
 /** Token checking, shared by the GraphQL context (HTTP and graphql-ws) and whoever else needs it. */
 @Module({ providers: [tokenVerifierProvider], exports: [TokenVerifier] })

@@ -7,10 +7,12 @@ import { EVENT_STORE, type EventStore, type SqlClient } from '@libs/event-store'
 import { LOGGER, REDIS, SQL_CLIENT } from '@libs/infrastructure';
 import { invitationSecretFromEnv } from '@libs/invitations';
 import { createMailer } from '@libs/mailer';
-import { startNotificationWorker, within, WorkerMetrics, type NotificationWorker } from '@libs/notifications';
+import { startNotificationWorker, type NotificationWorker } from './notification-worker';
+import { within } from './ops/bounded-close';
+import { WorkerMetrics } from './ops/metrics';
 import type { VaultRepository } from '@libs/vault';
 
-/** Runs the reactor and the processors of @libs/notifications inside the Nest app (ROLE=all or worker). */
+/** Runs the reactor and the processors of apps/worker/src inside the Nest app (ROLE=all or worker). */
 @Injectable()
 export class NotificationsService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly metrics = new WorkerMetrics();

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ApplicationModule } from '@libs/application';
-import { AdminQueuesController } from './admin-queues.controller';
+import { AdminQueuesController } from './ops/admin-queues.controller';
 import { LeaverRevocations } from '@libs/application';
 import { ReadYourWrites } from '@projections';
 import { ConnectionJobsService } from './connection-jobs/connection-jobs.service';
-import { MetricsController } from './metrics.controller';
+import { MetricsController } from './ops/metrics.controller';
 import { NotificationsService } from './notifications.service';
 
 /**

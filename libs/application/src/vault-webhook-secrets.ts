@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@libs/event-store';
-import type { WebhookSecrets } from '@libs/notifications';
+import type { WebhookSecrets } from '@libs/webhooks';
 import type { SigningSecret, VaultRepository } from '@libs/vault';
 import { vaultSqlClient } from './vault-sql-client';
 

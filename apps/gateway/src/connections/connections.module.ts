@@ -4,15 +4,15 @@ import { ApplicationModule } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
 import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
-import { OAuthCallbackController } from '../oauth-callback/oauth-callback.controller';
-import { RuntimeCredentialsController } from '../runtime-credentials/runtime-credentials.controller';
-import { RUNTIME_TOKEN, runtimeTokenFrom } from '../runtime-credentials/runtime-token';
+import { OAuthCallbackController } from './oauth-callback/oauth-callback.controller';
+import { RuntimeCredentialsController } from './runtime-credentials/runtime-credentials.controller';
+import { RUNTIME_TOKEN, runtimeTokenFrom } from './runtime-credentials/runtime-token';
 import { ReadYourWrites } from '@projections';
-import { StartOAuthAuthorizationResolver } from '../start-oauth-authorization/start-oauth-authorization.resolver';
+import { StartOAuthAuthorizationResolver } from './start-oauth-authorization/start-oauth-authorization.resolver';
 import { CONNECTIONS_MIGRATIONS } from './connections.migrations';
 import { CONNECTIONS_MIGRATED, OAUTH_STATES } from './connections.tokens';
 import { OAUTH_STATE_PURGE_MS, OAuthStatePurge } from './oauth-state.purge';
-import { WebSessionModule } from '../web-session/web-session.module';
+import { WebSessionModule } from '../platform/web-session/web-session.module';
 import { OAuthStateStore } from './oauth-state.store';
 
 /**

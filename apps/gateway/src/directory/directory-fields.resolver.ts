@@ -1,8 +1,8 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { directoryView, type DirectoryView, guestMaySee } from '@libs/domain';
-import { CurrentIdentity } from '../auth/current-identity.decorator';
-import type { Caller } from '../auth/identity-provisioner';
-import { ApplicationStatus, Organization, OrgRole, Team, TeamMember, User } from '../graphql';
+import { CurrentIdentity } from '../platform/auth/current-identity.decorator';
+import type { Caller } from '../platform/auth/identity-provisioner';
+import { ApplicationStatus, Organization, OrgRole, Team, TeamMember, User } from '../platform/graphql';
 import { DirectoryLoaders } from './directory-loader';
 import {
   toOrganizationParent,

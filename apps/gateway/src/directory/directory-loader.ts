@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OrganizationRow, ReadModels, TeamMemberRow, TeamRow, UserRow } from '@projections';
 import { READ_MODELS } from '@projections';
-import type { OrgRole, TeamRole } from '../graphql';
+import type { OrgRole, TeamRole } from '../platform/graphql';
 
 /**
  * Per-operation memo over the read models, so nested field resolvers (organizations › teams › members ›

@@ -1,6 +1,6 @@
 import type { OrganizationRow, TeamMemberRow, TeamRow, UserRow } from '@projections';
-import type { OrgRole, TeamRole } from '../graphql';
-import type { ApplicationStatus, Plan } from '../graphql';
+import type { OrgRole, TeamRole } from '../platform/graphql';
+import type { ApplicationStatus, Plan } from '../platform/graphql';
 
 /*
  * What the directory resolvers hand to GraphQL: the scalar fields from the read models; the relations (teams,

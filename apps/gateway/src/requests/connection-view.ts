@@ -1,5 +1,5 @@
 import type { ConnectionRow } from '@projections';
-import type { Connection } from '../graphql';
+import type { Connection } from '../platform/graphql';
 
 /** A connection as the API shows it: health and usage, no secret (the read model holds none either, R8.1). */
 export function toConnection(row: ConnectionRow): Connection {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { currentViewerRelation, DomainError, type Membership, type ViewerRelation } from '@libs/domain';
 import { READ_MODELS, type ReadModels, type RequestAppRow, type RequestRow } from '@projections';
-import type { CredentialRequest, RequestedApp } from '../graphql';
+import type { CredentialRequest, RequestedApp } from '../platform/graphql';
 
 /** Same message as the domain's, so an outsider cannot tell a hidden request from a missing one (R7.4, R13.4). */
 export const REQUEST_NOT_FOUND = 'Credential request not found.';

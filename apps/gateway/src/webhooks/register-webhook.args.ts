@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
-import { Trim } from '../graphql/inputs/trim';
+import { Trim } from '../platform/graphql/inputs/trim';
 import { LIMITS } from '@libs/domain';
 
 /** Shape only; https, and no loopback/private target (R13.3), are checked by the WebhookService. */

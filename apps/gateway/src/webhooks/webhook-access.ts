@@ -1,5 +1,5 @@
 import { DomainError, webhookAccess } from '@libs/domain';
-import type { Caller } from '../auth/identity-provisioner';
+import type { Caller } from '../platform/auth/identity-provisioner';
 import type { DirectoryLoader } from '../directory/directory-loader';
 
 /**

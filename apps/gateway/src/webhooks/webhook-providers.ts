@@ -3,7 +3,7 @@ import { VAULT, WEBHOOK_REGISTRY, WebhookHandlers, type WebhookRegistry, vaultWe
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
 import { ReadinessRegistry, registerForeignTables, SQL_CLIENT } from '@libs/infrastructure';
-import { WebhookRepository, WebhookService, workerMigrations } from '@libs/notifications';
+import { WebhookRepository, WebhookService, workerMigrations } from '@libs/webhooks';
 import type { VaultRepository } from '@libs/vault';
 
 export const WEBHOOK_REPOSITORY = Symbol('WEBHOOK_REPOSITORY');

@@ -1,10 +1,10 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { DeleteWebhookCommand, RegisterWebhookCommand } from '@libs/application';
-import { CurrentIdentity } from '../auth/current-identity.decorator';
-import type { Caller } from '../auth/identity-provisioner';
-import { WebhookRegistration } from '../graphql';
-import { commandContext } from '../shared/command-context';
+import { CurrentIdentity } from '../platform/auth/current-identity.decorator';
+import type { Caller } from '../platform/auth/identity-provisioner';
+import { WebhookRegistration } from '../platform/graphql';
+import { commandContext } from '../platform/shared/command-context';
 import { RegisterWebhookArgs } from './register-webhook.args';
 
 /** R12.6 / R13.3 through the command bus (libs/application/src/webhooks); webhooks are configuration, not events. */

@@ -15,7 +15,8 @@ import {
   type SqlClient,
 } from '@libs/event-store';
 import { LOGGER, REDIS, SQL_CLIENT, tracedProcessor } from '@libs/infrastructure';
-import { closeWithin, QUEUE_NAMES } from '@libs/notifications';
+import { closeWithin } from '../ops/bounded-close';
+import { QUEUE_NAMES } from '../queue-names';
 import { CONNECTION_JOBS_MIGRATIONS } from './connection-jobs.migrations';
 import { type ConnectionJobData, planConnectionJobs } from './connection-jobs';
 import { ConnectionSchedule, scheduleOf } from './connection-schedule';

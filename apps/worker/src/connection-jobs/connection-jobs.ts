@@ -1,6 +1,6 @@
 import { streams } from '@libs/domain';
 import type { RecordedEvent } from '@libs/event-store';
-import { jobId } from '@libs/notifications';
+import { jobId } from '../reactor/job-id';
 
 export interface RefreshJobData {
   kind: 'refresh';

@@ -1,0 +1,30 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { ModuleRef } from '@nestjs/core';
+import { CATALOG } from '@libs/application';
+import type { Catalog } from '@libs/catalog';
+import { App } from '../../platform/graphql';
+
+@Resolver()
+export class AppsResolver {
+  private catalog?: Catalog;
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  /** The app catalog (every app, every version, modules with their scopes), in the catalog's order. */
+  @Query(() => [App])
+  apps(): App[] {
+    // CATALOG lives in ApplicationModule (imported once by GatewayModule, not global): looked up, not injected.
+    const catalog = (this.catalog ??= this.moduleRef.get<Catalog>(CATALOG, { strict: false }));
+    return catalog.apps().map((app) => ({
+      key: app.key,
+      name: app.name,
+      available: catalog.unavailableReason(app.key) === null,
+      unavailableReason: catalog.unavailableReason(app.key),
+      versions: app.versions.map((v) => ({
+        version: v.version,
+        connectionType: v.connection.type,
+        modules: v.modules.map((m) => ({ key: m.key, name: m.name, scopes: [...m.scopes] })),
+      })),
+    }));
+  }
+}

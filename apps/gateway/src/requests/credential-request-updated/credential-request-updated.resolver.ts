@@ -1,0 +1,68 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import type { Logger } from 'pino';
+import { DomainError } from '@libs/domain';
+import { LOGGER } from '@libs/infrastructure';
+import { CurrentIdentity, type Caller } from '../../platform/auth';
+import { CredentialRequest } from '../../platform/graphql';
+import { RequestViews, type CredentialRequestView } from '../request-views';
+import { RequestUpdates } from './request-updates';
+import { UpdateChannel } from './update-channel';
+
+type Payload = { credentialRequestUpdated: CredentialRequestView };
+
+@Resolver()
+export class CredentialRequestUpdatedResolver {
+  constructor(
+    private readonly updates: RequestUpdates,
+    private readonly views: RequestViews,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * R12.7: after the R7.4 check (NOT_FOUND like `credentialRequest(id)`), the request is pushed as
+   * `credentialRequest(id)` answers it for this viewer: first as it is now (so a client never misses a change made
+   * between its query and its subscription), then after each projected change. When the viewer may no longer see
+   * it (deleted, access lost) the subscription completes.
+   */
+  @Subscription(() => CredentialRequest)
+  async credentialRequestUpdated(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() caller: Caller,
+  ): Promise<AsyncIterableIterator<Payload>> {
+    const current = await this.views.visible(id, caller.userId);
+    let reading = Promise.resolve();
+    const channel: UpdateChannel<Payload> = new UpdateChannel(() => {
+      unlisten();
+      unlistenDirectory();
+    });
+    // R13.13: a viewer removed from the team or organization loses the subscription at once, not at the next change.
+    const unlistenDirectory = this.updates.listenDirectory(() => {
+      reading = reading.then(async () => {
+        try {
+          await this.views.visible(id, caller.userId);
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) {
+            this.logger.error({ err: error, requestId: id }, 'live update could not be re-checked');
+          }
+          channel.close();
+        }
+      });
+    });
+    const unlisten = this.updates.listen(id, () => {
+      // Re-read in order, one at a time: two quick changes give two answers, the later one last.
+      reading = reading.then(async () => {
+        try {
+          channel.push({ credentialRequestUpdated: await this.views.visible(id, caller.userId) });
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) {
+            this.logger.error({ err: error, requestId: id }, 'live update could not be read');
+          }
+          channel.close();
+        }
+      });
+    });
+    channel.push({ credentialRequestUpdated: current });
+    return channel;
+  }
+}

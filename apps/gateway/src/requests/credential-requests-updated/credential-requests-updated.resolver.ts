@@ -1,0 +1,45 @@
+import { Inject } from '@nestjs/common';
+import { Resolver, Subscription } from '@nestjs/graphql';
+import type { Logger } from 'pino';
+import { DomainError } from '@libs/domain';
+import { LOGGER } from '@libs/infrastructure';
+import { CurrentIdentity, type Caller } from '../../platform/auth';
+import { RequestUpdates } from '../credential-request-updated/request-updates';
+import { UpdateChannel } from '../credential-request-updated/update-channel';
+import { CredentialRequest } from '../../platform/graphql';
+import { RequestViews, type CredentialRequestView } from '../request-views';
+
+type Payload = { credentialRequestsUpdated: CredentialRequestView };
+
+@Resolver()
+export class CredentialRequestsUpdatedResolver {
+  constructor(
+    private readonly updates: RequestUpdates,
+    private readonly views: RequestViews,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * R12.7 for lists: after each projected change of any request, the request as `credentialRequest(id)` answers it
+   * for this viewer — only when the viewer may see it (R7.4: the same check, the same view). Nothing is sent first
+   * (the list was just queried). Decision: a request that became invisible or was deleted is not announced (there
+   * is no request left to send); lists refetch when `credentialRequestUpdated(id)` of an open page completes.
+   */
+  @Subscription(() => CredentialRequest)
+  credentialRequestsUpdated(@CurrentIdentity() caller: Caller): AsyncIterableIterator<Payload> {
+    let reading = Promise.resolve();
+    const channel: UpdateChannel<Payload> = new UpdateChannel(() => unlisten());
+    const unlisten = this.updates.listenAll((id) => {
+      // In order, one at a time: two quick changes give two answers, the later one last.
+      reading = reading.then(async () => {
+        try {
+          channel.push({ credentialRequestsUpdated: await this.views.visible(id, caller.userId) });
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'NOT_FOUND') return;
+          this.logger.error({ err: error, requestId: id }, 'live update could not be read');
+        }
+      });
+    });
+    return channel;
+  }
+}

@@ -1,0 +1,294 @@
+import { streams } from '@libs/domain';
+import {
+  LATER,
+  ORG_ID,
+  TEAM_A,
+  directoryEvents,
+  requestCreated,
+  users,
+} from '../../../../libs/domain/src/testing/fixtures';
+import type { PlannedJobs } from './jobs';
+import { NotificationPlanner, type ReminderSettings } from './planner';
+import { RequestStates } from './request-states';
+import { History, HistoryDirectory, type TypedEvent } from '../testing/history';
+import type { WebhookRecord } from '@libs/webhooks';
+
+/** SPEC §11 ("these e-mails and no others"), R2.3, R12.4, R12.6, R13.13: who gets which e-mail for one event. */
+
+const REQUEST = streams.credentialRequest('req-1');
+const ORG = streams.organization(ORG_ID);
+const { owner, admin, alice, bob, carol, guest } = users;
+
+function scenario(reminders: ReminderSettings | null = null) {
+  const history = new History();
+  const hooks: WebhookRecord[] = [];
+  const planner = new NotificationPlanner({
+    requests: new RequestStates(history),
+    directory: new HistoryDirectory(history),
+    webhooks: { forTeam: (teamId) => Promise.resolve(hooks.filter((h) => h.teamId === teamId)) },
+    reminders,
+  });
+  const self = {
+    history,
+    hooks,
+    given(stream: string, ...events: TypedEvent[]) {
+      for (const event of events) history.record(stream, event);
+      return self;
+    },
+    /** Registered users; `enabled` ones also have the feature (R2.2 approved). */
+    givenUsers(enabled: readonly (typeof owner)[], ...others: (typeof owner)[]) {
+      for (const user of [...enabled, ...others]) {
+        self.given(streams.user(user.userId), { type: 'UserRegistered', data: user });
+      }
+      for (const user of enabled) self.givenEnabled(user);
+      return self;
+    },
+    givenEnabled(user: typeof owner) {
+      return self.given(
+        streams.user(user.userId),
+        { type: 'CredentialRequestsApplied', data: {} },
+        { type: 'CredentialRequestsApproved', data: { reviewerId: 'support' } },
+      );
+    },
+    when(stream: string, event: TypedEvent): Promise<PlannedJobs> {
+      return planner.plan(history.record(stream, event));
+    },
+  };
+  return self;
+}
+
+/** [template, addressee] of every planned e-mail. */
+const mails = (plan: PlannedJobs) => plan.mail.map((job) => [job.data.template, job.data.to]);
+
+/** alice (team-a) asked bob for crm, mail and files in org-1 (ENTERPRISE). */
+const requested = () =>
+  scenario()
+    .given(ORG, ...directoryEvents())
+    .given(REQUEST, requestCreated());
+
+describe('NotificationPlanner (SPEC §11)', () => {
+  describe('credential request events', () => {
+    it('request created, internal recipient: the recipient gets "review request", nobody else', async () => {
+      const plan = await scenario()
+        .given(ORG, ...directoryEvents())
+        .when(REQUEST, requestCreated());
+      expect(mails(plan)).toEqual([['reviewRequest', bob.email]]);
+      expect(plan.mail[0].data.invitationId).toBeNull();
+    });
+
+    it('request created, external recipient: the invited address gets "accept invitation" with the invitation', async () => {
+      const external = { userId: null, name: 'Xena', email: 'xena@outside.test', external: true };
+      const plan = await scenario()
+        .given(ORG, ...directoryEvents())
+        .when(
+          REQUEST,
+          requestCreated({
+            recipient: external,
+            invitation: { invitationId: 'inv-1', tokenHash: 'h', language: 'EN' },
+          }),
+        );
+      expect(mails(plan)).toEqual([['acceptInvitation', 'xena@outside.test']]);
+      expect(plan.mail[0].data).toMatchObject({ invitationId: 'inv-1', data: { organizationName: 'Acme' } });
+    });
+
+    it('app authorized: the requester, with the end date', async () => {
+      const plan = await requested().when(REQUEST, {
+        type: 'AppAuthorized',
+        data: { appKey: 'crm', connectionId: 'c-1', accessUntil: LATER, expiresAt: null },
+      });
+      expect(mails(plan)).toEqual([['appAuthorized', alice.email]]);
+      expect(plan.mail[0].data.data).toMatchObject({ app: { appKey: 'crm' }, accessUntil: LATER });
+    });
+
+    it('app declined: the requester, with the reason', async () => {
+      const plan = await requested().when(REQUEST, {
+        type: 'AppDeclined',
+        data: { appKey: 'files', reason: 'not needed', destroyedConnectionId: null },
+      });
+      expect(mails(plan)).toEqual([['appDeclined', alice.email]]);
+      expect(plan.mail[0].data.data).toMatchObject({ reason: 'not needed' });
+    });
+
+    it('reauthorization requested: the recipient', async () => {
+      const plan = await requested()
+        .given(REQUEST, authorized('mail'))
+        .when(REQUEST, { type: 'ReauthorizationRequested', data: { appKey: 'mail', connectionId: 'c-mail' } });
+      expect(mails(plan)).toEqual([['reauthorizationRequested', bob.email]]);
+    });
+
+    it('app reauthorized: requester and recipient, one job each', async () => {
+      const plan = await requested()
+        .given(REQUEST, authorized('mail'), {
+          type: 'ReauthorizationRequested',
+          data: { appKey: 'mail', connectionId: 'c-mail' },
+        })
+        .when(REQUEST, {
+          type: 'AppReauthorized',
+          data: { appKey: 'mail', connectionId: 'c-mail', accessUntil: null, expiresAt: null },
+        });
+      expect(mails(plan)).toEqual([
+        ['appReauthorized', alice.email],
+        ['appReauthorized', bob.email],
+      ]);
+      expect(new Set(plan.mail.map((j) => j.jobId)).size).toBe(2);
+    });
+
+    it('connection expired: the requester, with the error', async () => {
+      const plan = await requested()
+        .given(REQUEST, authorized('mail'))
+        .when(REQUEST, {
+          type: 'ConnectionExpired',
+          data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant' },
+        });
+      expect(mails(plan)).toEqual([['connectionExpired', alice.email]]);
+    });
+
+    it('access ended at its end date (R12.4): requester and recipient, ended at the end date', async () => {
+      const plan = await requested()
+        .given(REQUEST, { ...authorized('crm'), data: { ...authorized('crm').data, accessUntil: LATER } })
+        .when(REQUEST, {
+          type: 'AccessRevoked',
+          data: { appKey: 'crm', connectionId: 'c-crm', cause: 'ACCESS_UNTIL' },
+        });
+      expect(mails(plan)).toEqual([
+        ['accessEnded', alice.email],
+        ['accessEnded', bob.email],
+      ]);
+      expect(plan.mail.map((j) => j.data.data.endedAt)).toEqual([LATER, LATER]);
+    });
+
+    it('a revoke by the recipient mails nobody (not in the table)', async () => {
+      const plan = await requested()
+        .given(REQUEST, authorized('crm'))
+        .when(REQUEST, { type: 'AccessRevoked', data: { appKey: 'crm', connectionId: 'c-crm', cause: 'RECIPIENT' } });
+      expect(mails(plan)).toEqual([]);
+    });
+
+    it('access removed because the recipient left the team (R13.13): both parties, with the team name', async () => {
+      const plan = await requested()
+        .given(REQUEST, authorized('crm'))
+        .when(REQUEST, {
+          type: 'AccessRevoked',
+          data: { appKey: 'crm', connectionId: 'c-crm', cause: 'RECIPIENT_LEFT' },
+        });
+      expect(mails(plan)).toEqual([
+        ['accessRemoved', alice.email],
+        ['accessRemoved', bob.email],
+      ]);
+      expect(plan.mail[0].data.data).toMatchObject({ teamName: 'Team A' });
+    });
+
+    it.each<[string, TypedEvent]>([
+      ['an authorization that failed', { type: 'AppAuthorizationFailed', data: { appKey: 'crm', error: 'rejected' } }],
+      [
+        'updated credentials',
+        { type: 'CredentialsUpdated', data: { appKey: 'crm', connectionId: 'c-crm', accessUntil: null } },
+      ],
+      [
+        'a refreshed connection',
+        { type: 'ConnectionRefreshed', data: { appKey: 'crm', connectionId: 'c-crm', expiresAt: null } },
+      ],
+      ['a deleted request', { type: 'RequestDeleted', data: { destroyedConnectionIds: ['c-crm'] } }],
+    ])('%s mails nobody (these e-mails and no others)', async (_what, event) => {
+      const plan = await requested().given(REQUEST, authorized('crm')).when(REQUEST, event);
+      expect(mails(plan)).toEqual([]);
+    });
+
+    it('plans the same jobs for the same event (sent once per event and addressee, even on retry)', async () => {
+      const s = requested();
+      const event = s.history.record(REQUEST, authorized('crm'));
+      const again = new NotificationPlanner({
+        requests: new RequestStates(s.history),
+        directory: new HistoryDirectory(s.history),
+        webhooks: { forTeam: () => Promise.resolve([]) },
+      });
+      const [first, second] = [await again.plan(event), await again.plan(event)];
+      expect(first.mail.map((j) => j.jobId)).toEqual(second.mail.map((j) => j.jobId));
+      expect(first.mail).toHaveLength(1);
+    });
+
+    it('schedules the reminders of a new request relative to its creation (R12.5)', async () => {
+      const plan = await scenario({ afterDays: 2, max: 2 })
+        .given(ORG, ...directoryEvents())
+        .when(REQUEST, requestCreated());
+      expect(plan.reminders.map((r) => r.data)).toEqual([
+        expect.objectContaining({ requestId: 'req-1', n: 1, daysWaiting: 2 }),
+        expect.objectContaining({ requestId: 'req-1', n: 2, daysWaiting: 4 }),
+      ]);
+    });
+
+    it('calls each of the team’s webhooks when a status changes, and none when it does not (R12.6)', async () => {
+      const s = requested();
+      s.hooks.push({ id: 'wh-1', teamId: TEAM_A, url: 'https://hooks.test/a', allowInsecure: false });
+      s.hooks.push({ id: 'wh-2', teamId: 'team-b', url: 'https://hooks.test/b', allowInsecure: false });
+      const changed = await s.when(REQUEST, authorized('crm'));
+      expect(changed.webhooks.map((w) => [w.data.webhookId, w.data.payload.type])).toEqual([['wh-1', 'AppAuthorized']]);
+      const unchanged = await s.when(REQUEST, {
+        type: 'ConnectionRefreshed',
+        data: { appKey: 'crm', connectionId: 'c-crm', expiresAt: null },
+      });
+      expect(unchanged.webhooks).toEqual([]);
+    });
+  });
+
+  describe('the feature and eligible organizations (R2.3)', () => {
+    it('feature granted: the owners of the eligible organizations where the user is a member, not a guest', async () => {
+      const plan = await scenario()
+        .givenUsers([], owner, admin, alice, guest)
+        .given(ORG, ...directoryEvents('ENTERPRISE'))
+        .when(streams.user(alice.userId), { type: 'CredentialRequestsApproved', data: { reviewerId: 'support' } });
+      expect(mails(plan)).toEqual([['featureGranted', owner.email]]);
+      expect(plan.mail[0].data.data).toMatchObject({
+        ownerName: owner.name,
+        memberName: alice.name,
+        organizationName: 'Acme',
+      });
+    });
+
+    it('feature granted to someone who is only a guest, or only in a non-eligible organization: nobody', async () => {
+      const s = scenario()
+        .givenUsers([], owner, alice, guest)
+        .given(ORG, ...directoryEvents('FREE'));
+      const approved: TypedEvent = { type: 'CredentialRequestsApproved', data: { reviewerId: 'support' } };
+      expect(mails(await s.when(streams.user(alice.userId), approved))).toEqual([]);
+      const eligible = scenario()
+        .givenUsers([], owner, guest)
+        .given(ORG, ...directoryEvents('ENTERPRISE'));
+      expect(mails(await eligible.when(streams.user(guest.userId), approved))).toEqual([]);
+    });
+
+    it('an enabled user joins an eligible organization: its owners; a user without the feature: nobody', async () => {
+      const newcomers = [carol.userId, bob.userId];
+      const withoutThem = directoryEvents('ENTERPRISE').filter(
+        (e) => !newcomers.some((id) => JSON.stringify(e.data).includes(id)),
+      );
+      const s = scenario()
+        .givenUsers([carol], owner, bob)
+        .given(ORG, ...withoutThem);
+      const joins = (userId: string): TypedEvent => ({
+        type: 'OrganizationMemberAdded',
+        data: { userId, role: 'MEMBER' },
+      });
+      expect(mails(await s.when(ORG, joins(carol.userId)))).toEqual([['featureGranted', owner.email]]);
+      expect(mails(await s.when(ORG, joins(bob.userId)))).toEqual([]);
+    });
+
+    it('an organization becomes eligible: its owners hear of each enabled full member, not of guests', async () => {
+      const s = scenario()
+        .givenUsers([alice, guest], owner, bob)
+        .given(ORG, ...directoryEvents('FREE'));
+      const plan = await s.when(ORG, { type: 'OrganizationPlanChanged', data: { plan: 'ENTERPRISE', partner: false } });
+      expect(mails(plan)).toEqual([['featureGranted', owner.email]]);
+      expect(plan.mail[0].data.data).toMatchObject({ memberName: alice.name });
+      const stays = await s.when(ORG, { type: 'OrganizationPlanChanged', data: { plan: 'ENTERPRISE', partner: true } });
+      expect(mails(stays)).toEqual([]);
+    });
+  });
+});
+
+function authorized(appKey: string): TypedEvent {
+  return {
+    type: 'AppAuthorized',
+    data: { appKey, connectionId: `c-${appKey}`, accessUntil: null, expiresAt: null },
+  };
+}

@@ -1,0 +1,288 @@
+import {
+  isEligibleOrganization,
+  reminderSchedule,
+  requestStatus,
+  streams,
+  type CredentialRequestState,
+  type OrganizationState,
+  type RequestedAppState,
+} from '@libs/domain';
+import type { GlobalPosition, RecordedEvent } from '@libs/event-store';
+import type { MailTemplateName } from '@libs/mailer';
+import { addresseeLanguage } from '../mail/addressee-language';
+import type { DirectoryLookup } from './directory-lookup';
+import { jobId } from './job-id';
+import { emptyPlan, type MailJobData, type PlannedJobs } from './jobs';
+import { mailApp, mailRequest } from '../mail/mail-facts';
+import type { RequestStates } from './request-states';
+import type { WebhookRepository } from '@libs/webhooks';
+
+const DAY_MS = 86_400_000;
+
+export interface ReminderSettings {
+  afterDays: number;
+  max: number;
+  /** Length of a "day" in ms (tests shorten it). */
+  dayMs?: number;
+}
+
+/** Only what the planner reads, so its specs can hand it in-memory history (planner.spec.ts). */
+export interface PlannerDeps {
+  requests: Pick<RequestStates, 'around'>;
+  directory: DirectoryLookup;
+  webhooks: Pick<WebhookRepository, 'forTeam'>;
+  reminders?: ReminderSettings | null;
+}
+
+/** SPEC §11, R2.3, R12.4–R12.6: which jobs one event gives rise to. Deterministic for a given event. */
+export class NotificationPlanner {
+  constructor(private readonly deps: PlannerDeps) {}
+
+  /** Lets the directory index a batch before any of its events is planned. */
+  observe(events: readonly RecordedEvent[]): Promise<void> {
+    return this.deps.directory.observe?.(events) ?? Promise.resolve();
+  }
+
+  /** Lets the directory index what was read before `position` (a reactor taking over). */
+  catchUp(position: GlobalPosition): Promise<void> {
+    return this.deps.directory.catchUp?.(position) ?? Promise.resolve();
+  }
+
+  async plan(event: RecordedEvent): Promise<PlannedJobs> {
+    if (streams.credentialRequestId(event.stream) !== null) return this.planRequestEvent(event);
+    if (streams.userId(event.stream) !== null && event.type === 'CredentialRequestsApproved')
+      return this.planApproval(event);
+    if (streams.organizationId(event.stream) !== null) return this.planOrganizationEvent(event);
+    return emptyPlan();
+  }
+
+  private mail(
+    plan: PlannedJobs,
+    event: RecordedEvent,
+    kind: string,
+    template: MailTemplateName,
+    to: string,
+    data: Record<string, unknown>,
+    invitationId: string | null = null,
+  ): void {
+    const job: MailJobData = {
+      template,
+      to,
+      data,
+      eventId: event.id,
+      occurredAt: event.metadata.occurredAt,
+      invitationId,
+    };
+    plan.mail.push({ jobId: jobId(event.id, kind, to), data: job });
+  }
+
+  private async planRequestEvent(event: RecordedEvent): Promise<PlannedJobs> {
+    const plan = emptyPlan();
+    const { before, after } = await this.deps.requests.around(event);
+    const appKey = typeof event.data.appKey === 'string' ? event.data.appKey : null;
+    const app = appKey ? after.apps.find((a) => a.appKey === appKey) : undefined;
+    const request = mailRequest(after);
+    const requester = after.requester.email;
+    const recipient = after.recipient.email;
+    // Issue 10: each addressee's language, as of this event (a replay plans the same e-mails), looked up only when
+    // the event mails someone.
+    const user = (userId: string) => this.deps.directory.user(userId, event.globalPosition);
+    const to = {
+      requester: async () => addresseeLanguage(after.requester, after, user),
+      recipient: async () => addresseeLanguage(after.recipient, after, user),
+    };
+
+    switch (event.type) {
+      case 'RequestCreated': {
+        if (after.recipient.external && after.invitation) {
+          const org = await this.deps.directory.organization(after.organizationId, event.globalPosition);
+          const data = { organizationName: org?.name ?? '', request, language: await to.recipient() };
+          this.mail(
+            plan,
+            event,
+            'acceptInvitation',
+            'acceptInvitation',
+            recipient,
+            data,
+            after.invitation.invitationId,
+          );
+        } else {
+          const data = { request, language: await to.recipient() };
+          this.mail(plan, event, 'reviewRequest', 'reviewRequest', recipient, data);
+        }
+        this.planReminders(plan, event, after);
+        break;
+      }
+      case 'AppAuthorized':
+        if (app) {
+          const accessUntil = event.data.accessUntil ?? null;
+          const data = { request, app: mailApp(app), accessUntil, language: await to.requester() };
+          this.mail(plan, event, 'appAuthorized', 'appAuthorized', requester, data);
+        }
+        break;
+      case 'AppDeclined':
+        if (app) {
+          const reason = String(event.data.reason ?? '');
+          const data = { request, app: mailApp(app), reason, language: await to.requester() };
+          this.mail(plan, event, 'appDeclined', 'appDeclined', requester, data);
+        }
+        break;
+      case 'ReauthorizationRequested':
+        if (app) {
+          const data = { request, app: mailApp(app), language: await to.recipient() };
+          this.mail(plan, event, 'reauthorizationRequested', 'reauthorizationRequested', recipient, data);
+        }
+        break;
+      case 'AppReauthorized':
+        if (app) {
+          for (const [address, party] of [
+            [requester, 'requester'],
+            [recipient, 'recipient'],
+          ] as const) {
+            const data = { request, app: mailApp(app), to: party, language: await to[party]() };
+            this.mail(plan, event, `appReauthorized-${party}`, 'appReauthorized', address, data);
+          }
+        }
+        break;
+      case 'ConnectionExpired':
+        if (app) {
+          const error = String(event.data.error ?? '');
+          const data = { request, app: mailApp(app), error, language: await to.requester() };
+          this.mail(plan, event, 'connectionExpired', 'connectionExpired', requester, data);
+        }
+        break;
+      case 'AccessRevoked':
+        // R12.4: the automatic end of a time-limited authorization mails; a revoke by the recipient does not.
+        if (app && event.data.cause === 'ACCESS_UNTIL') {
+          const previous = before.apps.find((a) => a.appKey === appKey);
+          const endedAt = previous?.accessUntil ?? event.metadata.occurredAt;
+          for (const [address, party] of [
+            [requester, 'requester'],
+            [recipient, 'recipient'],
+          ] as const) {
+            const data = { request, app: mailApp(app), endedAt, to: party, language: await to[party]() };
+            this.mail(plan, event, `accessEnded-${party}`, 'accessEnded', address, data);
+          }
+        } else if (app && event.data.cause === 'RECIPIENT_LEFT') {
+          // R13.13: the system revoked because the recipient left the team; both parties hear why.
+          const org = await this.deps.directory.organization(after.organizationId, event.globalPosition);
+          const teamName = org?.teams[after.teamId]?.name ?? '';
+          for (const [address, party] of [
+            [requester, 'requester'],
+            [recipient, 'recipient'],
+          ] as const) {
+            const data = { request, app: mailApp(app), teamName, to: party, language: await to[party]() };
+            this.mail(plan, event, `accessRemoved-${party}`, 'accessRemoved', address, data);
+          }
+        }
+        break;
+    }
+    await this.planWebhooks(plan, event, before, after, appKey);
+    return plan;
+  }
+
+  private planReminders(plan: PlannedJobs, event: RecordedEvent, state: CredentialRequestState): void {
+    const settings = this.deps.reminders;
+    if (!settings) return;
+    const day = settings.dayMs ?? DAY_MS;
+    const createdAt = Date.parse(event.metadata.occurredAt);
+    for (const { n, daysWaiting } of reminderSchedule(settings.afterDays, settings.max)) {
+      plan.reminders.push({
+        jobId: jobId(event.id, `reminder-${n}`, state.requestId),
+        data: { requestId: state.requestId, eventId: event.id, n, daysWaiting },
+        // Relative to the event, not to now: a replay schedules the same moment (or runs at once if it passed).
+        delayMs: Math.max(0, createdAt + daysWaiting * day - Date.now()),
+      });
+    }
+  }
+
+  /** R12.6: a request event that changes the derived status or an app's status, once per registered endpoint. */
+  private async planWebhooks(
+    plan: PlannedJobs,
+    event: RecordedEvent,
+    before: CredentialRequestState,
+    after: CredentialRequestState,
+    appKey: string | null,
+  ): Promise<void> {
+    if (after.lifecycle !== 'ACTIVE') return;
+    const statusOf = (apps: RequestedAppState[]) => apps.map((a) => `${a.appKey}=${a.status}`).join(',');
+    const created = before.lifecycle === 'NONE';
+    const changed =
+      created || statusOf(before.apps) !== statusOf(after.apps) || requestStatus(before) !== requestStatus(after);
+    if (!changed) return;
+    const hooks = await this.deps.webhooks.forTeam(after.teamId);
+    for (const hook of hooks) {
+      plan.webhooks.push({
+        jobId: jobId(event.id, 'webhook', hook.id),
+        data: {
+          webhookId: hook.id,
+          payload: {
+            id: event.id,
+            type: event.type,
+            requestId: after.requestId,
+            teamId: after.teamId,
+            status: requestStatus(after),
+            appKey,
+            at: event.metadata.occurredAt,
+          },
+        },
+      });
+    }
+  }
+
+  /** R2.3: owners of every eligible organization where the newly enabled user is a member (not a guest). */
+  private async planApproval(event: RecordedEvent): Promise<PlannedJobs> {
+    const plan = emptyPlan();
+    const userId = streams.userId(event.stream) as string;
+    const member = await this.deps.directory.user(userId, event.globalPosition);
+    if (!member) return plan;
+    for (const org of await this.deps.directory.organizationsOf(userId, event.globalPosition)) {
+      if (org.members[userId] === 'GUEST' || !isEligibleOrganization(org)) continue;
+      await this.mailOwners(plan, event, `featureGranted-${org.organizationId}`, org, member.name);
+    }
+    return plan;
+  }
+
+  private async planOrganizationEvent(event: RecordedEvent): Promise<PlannedJobs> {
+    const plan = emptyPlan();
+    const orgId = streams.organizationId(event.stream) as string;
+    const at = event.globalPosition;
+    if (event.type === 'OrganizationMemberAdded' || event.type === 'OrganizationMemberRoleChanged') {
+      const userId = String(event.data.userId);
+      const before = await this.deps.directory.organization(orgId, at, false);
+      const after = await this.deps.directory.organization(orgId, at);
+      const wasCounted = before !== null && before.members[userId] !== undefined && before.members[userId] !== 'GUEST';
+      const counts = after !== null && after.members[userId] !== undefined && after.members[userId] !== 'GUEST';
+      // Joining (or a guest becoming a full member) of an eligible organization, by a user who has the feature.
+      if (!after || wasCounted || !counts || !isEligibleOrganization(after)) return plan;
+      const member = await this.deps.directory.user(userId, at);
+      if (member?.enabled) await this.mailOwners(plan, event, 'featureGranted', after, member.name);
+    } else if (event.type === 'OrganizationPlanChanged') {
+      const before = await this.deps.directory.organization(orgId, at, false);
+      const after = await this.deps.directory.organization(orgId, at);
+      if (!after || (before && isEligibleOrganization(before)) || !isEligibleOrganization(after)) return plan;
+      for (const [userId, role] of Object.entries(after.members)) {
+        if (role === 'GUEST') continue;
+        const member = await this.deps.directory.user(userId, at);
+        if (member?.enabled) await this.mailOwners(plan, event, `featureGranted-${userId}`, after, member.name);
+      }
+    }
+    return plan;
+  }
+
+  private async mailOwners(
+    plan: PlannedJobs,
+    event: RecordedEvent,
+    kind: string,
+    org: OrganizationState,
+    memberName: string,
+  ): Promise<void> {
+    for (const [ownerId, role] of Object.entries(org.members)) {
+      if (role !== 'OWNER') continue;
+      const owner = await this.deps.directory.user(ownerId, event.globalPosition);
+      if (!owner) continue;
+      const data = { ownerName: owner.name, memberName, organizationName: org.name, language: owner.language ?? 'EN' };
+      this.mail(plan, event, kind, 'featureGranted', owner.email, data);
+    }
+  }
+}
