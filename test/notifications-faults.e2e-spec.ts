@@ -138,15 +138,30 @@ describe('notification worker under faults (SPEC §11: once per event and addres
     }
   }
 
-  /** Exactly the addressees, each once; then a wait longer than the job lock, so a stalled job would have rerun. */
-  async function expectEachOnce(recipients: string[], child: ChildProcess, prefix: string): Promise<void> {
+  /**
+   * Every addressee, each once; then a wait longer than the job lock, so a stalled job would have rerun. With
+   * `handOverResends`, a SIGKILL may land in the documented hand-over window (apps/worker/README.md: between the
+   * dot's write and the delivery record's commit, ~30 µs, longer when the scheduler preempts the worker there): the
+   * same message (same Message-ID) sent again, at most this many times — the issue's bound is 1 per 1,000.
+   */
+  async function expectEachOnce(
+    recipients: string[],
+    child: ChildProcess,
+    prefix: string,
+    handOverResends = 0,
+  ): Promise<void> {
     await sink.waitFor(recipients.length, 90_000);
     await sleep(2500);
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     const got = sink.messages.map((m) => m.envelope.to[0]).sort();
-    expect(new Set(got).size).toBe(recipients.length);
-    expect(got).toEqual([...recipients].sort());
+    expect(new Set(got)).toEqual(new Set(recipients));
+    const ids = sink.messages.map((m) => m.messageId);
+    const resends = ids.length - new Set(ids).size;
+    // A resend is the same message again, never a second, different e-mail to the same addressee.
+    expect(new Set(ids).size).toBe(recipients.length);
+    if (resends > 0) console.warn(`hand-over window: ${resends} message(s) sent again after the SIGKILL`);
+    expect(resends).toBeLessThanOrEqual(handOverResends);
     const redis = new Redis(redisUrl);
     await cleanRedis(redis, prefix);
     redis.disconnect();
@@ -159,7 +174,7 @@ describe('notification worker under faults (SPEC §11: once per event and addres
 
     afterEach(() => sink.setBeforeAccept(null));
 
-    it('at a random moment: none lost, none twice (10 mail jobs in parallel)', async () => {
+    it('at a random moment: none lost, none twice beyond the hand-over window (10 mail jobs in parallel)', async () => {
       const prefix = uniquePrefix('kill');
       const startChild = childWorkers(prefix);
       sink.clear();
@@ -175,7 +190,7 @@ describe('notification worker under faults (SPEC §11: once per event and addres
       await exited;
       expect(sink.messages.length).toBeLessThan(500);
       child = await startChild();
-      await expectEachOnce(recipients, child, prefix);
+      await expectEachOnce(recipients, child, prefix, Math.ceil(recipients.length / 1000));
     }, 180_000);
 
     it('aimed at the lost 250 (the server has the message, the worker dies before hearing so): not resent', async () => {

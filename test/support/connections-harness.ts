@@ -140,13 +140,17 @@ export async function startConnectionsHarness(
   );
   await bus.execute(new AddTeamMemberCommand({ teamId, userId: recipient, role: 'MEMBER' }, ctx(owner)));
   await bus.execute(new ApplyForCredentialRequestsCommand(ctx(owner)));
-  await bus.execute(
+  const { position: settled } = await bus.execute(
     new ReviewCredentialRequestsApplicationCommand({ userId: owner, approve: true }, ctx(support, true)),
   );
 
   const tokenFor = (who: 'owner' | 'recipient' | 'outsider') =>
     signToken(JWT_SECRET, { sub: `sub-${EMAILS[who]}`, email: EMAILS[who], name: who });
   const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER, { strict: false });
+  // The commands above were sent one after another, so the last one's events come last: once the read models have
+  // them, a test may read the directory it was given (people-leave read the team before its projection, under load).
+  if (!(await runner.waitFor(settled, 10_000)))
+    throw new Error('connections harness: the read models did not catch up');
 
   const harness: ConnectionsHarness = {
     booted,

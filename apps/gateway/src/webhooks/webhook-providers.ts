@@ -12,16 +12,17 @@ export const WEBHOOK_SERVICE = Symbol('WEBHOOK_SERVICE');
 /**
  * The `webhooks` table belongs to the worker's migrations, and sealing plain secrets left from before its migration 3
  * is the worker's start-up job. A gateway on PostgreSQL migrates neither: its readiness reports `webhooks` until a
- * worker has created the table. On embedded PGlite this process is the only one that can open the data, so it
- * migrates and seals (row-locked and idempotent, as the worker does).
+ * worker has created the table. On embedded PGlite this process is the only one that can open the data, and with
+ * ROLE=all it is the worker too, so it migrates and seals (row-locked and idempotent, as the worker does).
  */
 export const webhookProviders: Provider[] = [
   {
     provide: WEBHOOK_REPOSITORY,
-    inject: [SQL_CLIENT, VAULT, ReadinessRegistry],
-    useFactory: async (sql: SqlClient, vault: VaultRepository, readiness: ReadinessRegistry) => {
+    inject: [SQL_CLIENT, VAULT, ReadinessRegistry, APP_CONFIG],
+    useFactory: async (sql: SqlClient, vault: VaultRepository, readiness: ReadinessRegistry, config: AppConfig) => {
       const repository = new WebhookRepository(sql, vaultWebhookSecrets(vault));
-      if (sql.kind === 'pglite') {
+      // ROLE=all runs the worker too (its own start may come later, once Redis answers): the table is this process's.
+      if (sql.kind === 'pglite' || config.role === 'all') {
         await runMigrations(sql, workerMigrations);
         await repository.sealPlainSecrets();
       } else {
