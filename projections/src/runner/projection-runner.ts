@@ -1,11 +1,19 @@
-import { type EventStore, type GlobalPosition, runMigrations, SessionLocks, type SqlClient } from '@libs/event-store';
+import {
+  CheckpointedConsumer,
+  type EventStore,
+  type GlobalPosition,
+  runMigrations,
+  SessionLocks,
+  type SqlClient,
+  TableCheckpoints,
+} from '@libs/event-store';
 import { inSpan, linksFrom } from '@libs/infrastructure';
 import { decodeEvents } from '../decode-events';
-import type { Projector } from '../projector';
+import { READ_SCHEMA, type Projector } from '../projector';
 import { readModelMigrations } from '../read-models.migrations';
 import { rebuildProjection } from '../rebuild/rebuild-projection';
 import { CheckpointWatch } from './checkpoint-watch';
-import { applyBatch, ensureProjection, FencedError, readCheckpoint } from './checkpoints';
+import { CHECKPOINT_CHANNEL, checkpointPayload, ensureProjection, readCheckpoint, useSchema } from './checkpoints';
 
 export interface ProjectionRunnerOptions {
   sql: SqlClient;
@@ -32,56 +40,33 @@ export interface ProjectionRunnerOptions {
 
 interface Lane {
   projector: Projector;
-  active: boolean;
-  position: GlobalPosition;
-  wake: (() => void) | null;
-  /** A wake-up that came while the lane was busy (reading, applying): its next sleep returns at once. */
-  woken: boolean;
-  /** Reads that found nothing since the last wake-up: the first few retry quickly (the read horizon). */
-  emptyReads: number;
-  done: Promise<void> | null;
+  consumer: CheckpointedConsumer;
 }
 
 /**
- * After a wake-up whose read found nothing — an older transaction still holds the read horizon (another append, a
- * projection batch, a delivery claim held open across its SMTP or HTTP hand-over) and its commit notifies nobody —
- * retry at 5, 10, 20, 40, 80, then every 100 ms, for this many reads (~2 s) before sleeping `idlePollMs`.
- */
-const QUICK_RETRIES = 24;
-
-/**
- * Feeds every projector from its checkpoint. One active instance per projection across processes: on PostgreSQL
- * the runner holds `pg_advisory_lock(hashtext('projection:<name>'))` on a dedicated session, so when its process
- * dies the lock goes with the connection and a standby (which retries every `standbyPollMs`) takes over. On PGlite
- * there is one process: every lane is simply active.
+ * Feeds every projector from its checkpoint: one CheckpointedConsumer (libs/event-store) per projector, its batch
+ * applied and its checkpoint moved (fenced, NOTIFYed) in ONE transaction. One active instance per projection across
+ * processes: the lanes of a runner share one lock session holding `projection:<name>`, so when its process dies
+ * the locks go with the connection and a standby takes each lane over. On PGlite every lane is simply active.
  */
 export class ProjectionRunner {
   private readonly lanes: Lane[];
   private readonly progress = new Set<() => void>();
   private readonly locks: SessionLocks;
   private readonly watch: CheckpointWatch;
-  private offAppended: (() => void) | null = null;
   private offCheckpoints: (() => void) | null = null;
   private stopped = true;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
-    this.lanes = options.projectors.map((projector) => ({
-      projector,
-      active: false,
-      position: '',
-      wake: null,
-      woken: false,
-      emptyReads: QUICK_RETRIES,
-      done: null,
-    }));
-    this.watch = new CheckpointWatch(options.sql);
     this.locks = new SessionLocks(options.sql, (error) => {
       // The locks went with the connection: step down; a lane re-acquires (on a new session) or stands by.
-      for (const lane of this.lanes) lane.active = false;
+      for (const lane of this.lanes) lane.consumer.stepDown();
       // Waiters that counted on these lanes' in-memory progress must look at the stored checkpoints now.
       this.notifyProgress();
       this.report('runner', error);
     });
+    this.lanes = options.projectors.map((projector) => ({ projector, consumer: this.consumerFor(projector) }));
+    this.watch = new CheckpointWatch(options.sql);
   }
 
   /** Prepares the schema and tables, then starts the lanes in the background. */
@@ -90,30 +75,26 @@ export class ProjectionRunner {
     await runMigrations(this.options.sql, readModelMigrations);
     for (const lane of this.lanes) await ensureProjection(this.options.sql, lane.projector);
     this.stopped = false;
-    // Woken by appends in any process, and by other projectors' commits (which release the read horizon).
-    this.offAppended = this.options.store.onAppended?.(() => this.wakeLanes()) ?? null;
+    // Other projectors' commits release the read horizon (appends wake each consumer itself).
     await this.watch.ready();
     this.offCheckpoints = this.watch.onProgress(() => this.wakeLanes());
-    for (const lane of this.lanes) lane.done = this.run(lane);
+    for (const lane of this.lanes) lane.consumer.start();
   }
 
   /** Stops after the batches in flight and gives up the locks. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.offAppended?.();
     this.offCheckpoints?.();
-    for (const lane of this.lanes) lane.wake?.();
-    await Promise.all(this.lanes.map((l) => l.done));
+    await Promise.all(this.lanes.map((l) => l.consumer.stop()));
     await this.watch.close();
-    for (const lane of this.lanes) lane.active = false;
     await this.locks.release();
     this.notifyProgress();
   }
 
   /** Whether this instance is the one applying `name` now (not a standby). */
   isActive(name: string): boolean {
-    return this.lanes.some((l) => l.projector.name === name && l.active);
+    return this.lanes.some((l) => l.projector.name === name && l.consumer.isActive);
   }
 
   /**
@@ -130,7 +111,7 @@ export class ProjectionRunner {
       const behind = this.lanes.filter((l) => this.reached(l) < position);
       if (behind.length === 0) return true;
       // A lane this process applies reports its progress in memory; the others' commits are NOTIFYed to the watch.
-      const elsewhere = behind.filter((l) => !l.active).map((l) => l.projector.name);
+      const elsewhere = behind.filter((l) => !l.consumer.isActive).map((l) => l.projector.name);
       if (elsewhere.length > 0) {
         await this.watch.ready();
         await this.watch.refresh(
@@ -156,102 +137,70 @@ export class ProjectionRunner {
     }
   }
 
+  private consumerFor(projector: Projector): CheckpointedConsumer {
+    const { sql, store } = this.options;
+    const name = projector.name;
+    const delay = this.options.batchDelayMs ?? 0;
+    return new CheckpointedConsumer({
+      name: `projection ${name}`,
+      lockKey: `projection:${name}`,
+      sql,
+      store,
+      locks: this.locks,
+      checkpoints: new TableCheckpoints(sql, {
+        table: 'read.projection_checkpoints',
+        name,
+        // Delivered at commit, to every process: a gateway waiting on this position (R7.6) wakes without polling.
+        notify: { channel: CHECKPOINT_CHANNEL, payload: (to) => checkpointPayload(name, to) },
+      }),
+      batchSize: this.options.batchSize ?? 500,
+      idlePollMs: this.options.idlePollMs,
+      standbyPollMs: this.options.standbyPollMs,
+      retryDelayMs: this.options.retryDelayMs,
+      // A projector whose version changed is rebuilt (fresh tables, swapped in) before it applies anything.
+      onActivate: async () => {
+        let checkpoint = await readCheckpoint(sql, name);
+        if (checkpoint && checkpoint.version !== projector.version) {
+          await rebuildProjection({ sql, store, projector });
+          checkpoint = await readCheckpoint(sql, name);
+        }
+        return checkpoint?.position ?? '';
+      },
+      handler: {
+        apply: async (tx, events) => {
+          await useSchema(tx, READ_SCHEMA);
+          await projector.apply(tx, decodeEvents(events));
+          if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+        },
+      },
+      onCommitted: () => this.notifyProgress(),
+      // Linked (not parented) to the commands whose events it applies: one batch serves many traces.
+      around: (events, work) =>
+        inSpan(
+          `projection batch ${name}`,
+          {
+            links: linksFrom(events.map((e) => e.metadata)),
+            attributes: {
+              'app.projection': name,
+              'app.event_count': events.length,
+              'app.correlation_ids': [...new Set(events.map((e) => e.metadata.correlationId))],
+            },
+          },
+          work,
+        ),
+      onError: (error) => this.report(name, error),
+    });
+  }
+
   /** How far `lane`'s projection is known to be: here in memory when active, else as heard from its checkpoints. */
   private reached(lane: Lane): GlobalPosition {
     const heard = this.watch.position(lane.projector.name);
-    return lane.active && lane.position > heard ? lane.position : heard;
+    const here = lane.consumer.position;
+    return lane.consumer.isActive && here > heard ? here : heard;
   }
 
-  /** Active lanes only: a standby woken by every append would ask for its lock hundreds of times a second. */
   private wakeLanes(): void {
-    for (const lane of this.lanes) {
-      if (!lane.active) continue;
-      lane.emptyReads = 0;
-      if (lane.wake) lane.wake();
-      else lane.woken = true;
-    }
-  }
-
-  private async run(lane: Lane): Promise<void> {
-    const { sql, store } = this.options;
-    const name = lane.projector.name;
-    while (!this.stopped) {
-      try {
-        if (!lane.active) {
-          if (!(await this.acquire(name))) {
-            await this.sleep(lane, this.options.standbyPollMs ?? 500);
-            continue;
-          }
-          let checkpoint = await readCheckpoint(sql, name);
-          if (checkpoint && checkpoint.version !== lane.projector.version) {
-            await rebuildProjection({ sql, store, projector: lane.projector });
-            checkpoint = await readCheckpoint(sql, name);
-          }
-          lane.position = checkpoint?.position ?? '';
-          lane.active = true;
-        }
-        lane.woken = false;
-        const batch = decodeEvents(await store.readAll(lane.position, this.options.batchSize ?? 500));
-        if (batch.length === 0) {
-          const idle = this.options.idlePollMs ?? (this.offAppended ? 1000 : 100);
-          const quick = lane.emptyReads < QUICK_RETRIES ? Math.min(100, 5 * 2 ** lane.emptyReads++) : idle;
-          await this.sleep(lane, Math.min(quick, idle));
-          continue;
-        }
-        const delay = this.options.batchDelayMs ?? 0;
-        // Linked (not parented) to the commands whose events it applies: one batch serves many traces.
-        const from = lane.position;
-        lane.position = await inSpan(
-          `projection batch ${name}`,
-          {
-            links: linksFrom(batch.map((e) => e.metadata)),
-            attributes: {
-              'app.projection': name,
-              'app.event_count': batch.length,
-              'app.correlation_ids': [...new Set(batch.map((e) => e.metadata.correlationId))],
-            },
-          },
-          () =>
-            applyBatch(
-              sql,
-              lane.projector,
-              from,
-              batch,
-              delay > 0 ? () => new Promise((r) => setTimeout(r, delay)) : undefined,
-            ),
-        );
-        lane.emptyReads = 0; // under load, keep looking quickly
-        this.notifyProgress();
-      } catch (error) {
-        if (error instanceof FencedError) {
-          lane.position = (await readCheckpoint(sql, name).catch(() => null))?.position ?? lane.position;
-          continue;
-        }
-        this.report(name, error);
-        await this.sleep(lane, this.options.retryDelayMs ?? 1000);
-      }
-    }
-  }
-
-  /** Takes the projection's advisory lock on this runner's dedicated session (always granted on PGlite). */
-  private acquire(name: string): Promise<boolean> {
-    return this.locks.tryLock(`projection:${name}`);
-  }
-
-  private sleep(lane: Lane, ms: number): Promise<void> {
-    if (this.stopped || lane.woken) {
-      lane.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const finish = (): void => {
-        clearTimeout(timer);
-        lane.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(finish, ms);
-      lane.wake = finish;
-    });
+    for (const lane of this.lanes) lane.consumer.wake();
   }
 
   private notifyProgress(): void {
