@@ -5,7 +5,6 @@ import {
   runMigrations,
   SessionLocks,
   type SqlClient,
-  TableCheckpoints,
 } from '@libs/event-store';
 import { inSpan, linksFrom } from '@libs/infrastructure';
 import { decodeEvents } from '../decode-events';
@@ -13,7 +12,8 @@ import { READ_SCHEMA, type Projector } from '../projector';
 import { readModelMigrations } from '../read-models.migrations';
 import { rebuildProjection } from '../rebuild/rebuild-projection';
 import { CheckpointWatch } from './checkpoint-watch';
-import { CHECKPOINT_CHANNEL, checkpointPayload, ensureProjection, readCheckpoint, useSchema } from './checkpoints';
+import { ensureProjection, readCheckpoint, useSchema } from './checkpoints';
+import { LaneCheckpoints } from './lane-checkpoints';
 
 export interface ProjectionRunnerOptions {
   sql: SqlClient;
@@ -38,19 +38,18 @@ export interface ProjectionRunnerOptions {
   onError?: (projection: string, error: unknown) => void;
 }
 
-interface Lane {
-  projector: Projector;
-  consumer: CheckpointedConsumer;
-}
-
 /**
- * Feeds every projector from its checkpoint: one CheckpointedConsumer (libs/event-store) per projector, its batch
- * applied and its checkpoint moved (fenced, NOTIFYed) in ONE transaction. One active instance per projection across
- * processes: the lanes of a runner share one lock session holding `projection:<name>`, so when its process dies
- * the locks go with the connection and a standby takes each lane over. On PGlite every lane is simply active.
+ * Feeds every projector (a lane) from its checkpoint, all of them through ONE CheckpointedConsumer
+ * (libs/event-store): one read per batch, which every lane applies (past its own checkpoint) in ONE transaction that
+ * also moves every lane's fenced checkpoint and NOTIFYs them (issue 12: one read and one commit per batch instead
+ * of one per lane). One active instance per projection across processes: the runner holds every lane's
+ * `projection:<name>` lock on one session, or none and stands by; when its process dies the locks go with the
+ * connection and a standby takes the lanes over. On PGlite the runner is simply active.
  */
 export class ProjectionRunner {
-  private readonly lanes: Lane[];
+  private readonly projectors: readonly Projector[];
+  private readonly lanes: LaneCheckpoints;
+  private readonly consumer: CheckpointedConsumer;
   private readonly progress = new Set<() => void>();
   private readonly locks: SessionLocks;
   private readonly watch: CheckpointWatch;
@@ -59,13 +58,18 @@ export class ProjectionRunner {
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.locks = new SessionLocks(options.sql, (error) => {
-      // The locks went with the connection: step down; a lane re-acquires (on a new session) or stands by.
-      for (const lane of this.lanes) lane.consumer.stepDown();
+      // The locks went with the connection: step down; the runner re-acquires (on a new session) or stands by.
+      this.consumer.stepDown();
       // Waiters that counted on these lanes' in-memory progress must look at the stored checkpoints now.
       this.notifyProgress();
       this.report('runner', error);
     });
-    this.lanes = options.projectors.map((projector) => ({ projector, consumer: this.consumerFor(projector) }));
+    this.projectors = options.projectors;
+    this.lanes = new LaneCheckpoints(
+      options.sql,
+      this.projectors.map((p) => p.name),
+    );
+    this.consumer = this.createConsumer();
     this.watch = new CheckpointWatch(options.sql);
   }
 
@@ -73,12 +77,12 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (!this.stopped) return;
     await runMigrations(this.options.sql, readModelMigrations);
-    for (const lane of this.lanes) await ensureProjection(this.options.sql, lane.projector);
+    for (const projector of this.projectors) await ensureProjection(this.options.sql, projector);
     this.stopped = false;
-    // Other projectors' commits release the read horizon (appends wake each consumer itself).
+    // Other consumers' commits release the read horizon (appends wake the consumer itself).
     await this.watch.ready();
     this.offCheckpoints = this.watch.onProgress(() => this.wakeLanes());
-    for (const lane of this.lanes) lane.consumer.start();
+    this.consumer.start();
   }
 
   /** Stops after the batches in flight and gives up the locks. */
@@ -86,7 +90,7 @@ export class ProjectionRunner {
     if (this.stopped) return;
     this.stopped = true;
     this.offCheckpoints?.();
-    await Promise.all(this.lanes.map((l) => l.consumer.stop()));
+    await this.consumer.stop();
     await this.watch.close();
     await this.locks.release();
     this.notifyProgress();
@@ -94,7 +98,7 @@ export class ProjectionRunner {
 
   /** Whether this instance is the one applying `name` now (not a standby). */
   isActive(name: string): boolean {
-    return this.lanes.some((l) => l.projector.name === name && l.consumer.isActive);
+    return this.consumer.isActive && this.projectors.some((p) => p.name === name);
   }
 
   /**
@@ -108,17 +112,14 @@ export class ProjectionRunner {
     const fallbackMs = this.options.fallbackPollMs ?? 500;
     let force = false;
     for (;;) {
-      const behind = this.lanes.filter((l) => this.reached(l) < position);
-      if (behind.length === 0) return true;
-      // A lane this process applies reports its progress in memory; the others' commits are NOTIFYed to the watch.
-      const elsewhere = behind.filter((l) => !l.consumer.isActive).map((l) => l.projector.name);
-      if (elsewhere.length > 0) {
+      const names = this.projectors.map((p) => p.name);
+      if (names.every((name) => this.reached(name) >= position)) return true;
+      // Lanes this process applies report their progress in memory; the others' commits are NOTIFYed to the watch.
+      const elsewhere = !this.consumer.isActive;
+      if (elsewhere) {
         await this.watch.ready();
-        await this.watch.refresh(
-          this.lanes.map((l) => l.projector.name),
-          force,
-        );
-        if (this.lanes.every((l) => this.reached(l) >= position)) return true;
+        await this.watch.refresh(names, force);
+        if (names.every((name) => this.reached(name) >= position)) return true;
       }
       const left = deadline - Date.now();
       if (left <= 0) return false;
@@ -130,77 +131,81 @@ export class ProjectionRunner {
           resolve(timedOut);
         };
         const onProgress = () => done(false);
-        const timer = setTimeout(() => done(true), elsewhere.length > 0 ? Math.min(left, fallbackMs) : left);
+        const timer = setTimeout(() => done(true), elsewhere ? Math.min(left, fallbackMs) : left);
         this.progress.add(onProgress);
         const offWatch = this.watch.onProgress(onProgress);
       });
     }
   }
 
-  private consumerFor(projector: Projector): CheckpointedConsumer {
+  private createConsumer(): CheckpointedConsumer {
     const { sql, store } = this.options;
-    const name = projector.name;
     const delay = this.options.batchDelayMs ?? 0;
+    const names = this.projectors.map((p) => p.name);
     return new CheckpointedConsumer({
-      name: `projection ${name}`,
-      lockKey: `projection:${name}`,
+      name: 'projections',
+      lockKey: names.map((name) => `projection:${name}`),
       sql,
       store,
       locks: this.locks,
-      checkpoints: new TableCheckpoints(sql, {
-        table: 'read.projection_checkpoints',
-        name,
-        // Delivered at commit, to every process: a gateway waiting on this position (R7.6) wakes without polling.
-        notify: { channel: CHECKPOINT_CHANNEL, payload: (to) => checkpointPayload(name, to) },
-      }),
+      checkpoints: this.lanes,
       batchSize: this.options.batchSize ?? 500,
       idlePollMs: this.options.idlePollMs,
       standbyPollMs: this.options.standbyPollMs,
       retryDelayMs: this.options.retryDelayMs,
-      // A projector whose version changed is rebuilt (fresh tables, swapped in) before it applies anything.
+      // A projector whose version changed is rebuilt (fresh tables, swapped in) before anything is applied.
       onActivate: async () => {
-        let checkpoint = await readCheckpoint(sql, name);
-        if (checkpoint && checkpoint.version !== projector.version) {
+        let rebuilt = false;
+        for (const projector of this.projectors) {
+          const checkpoint = await readCheckpoint(sql, projector.name);
+          if (!checkpoint || checkpoint.version === projector.version) continue;
           await rebuildProjection({ sql, store, projector });
-          checkpoint = await readCheckpoint(sql, name);
+          rebuilt = true;
         }
-        return checkpoint?.position ?? '';
+        return rebuilt ? this.lanes.read() : undefined;
       },
       handler: {
         apply: async (tx, events) => {
           await useSchema(tx, READ_SCHEMA);
-          await projector.apply(tx, decodeEvents(events));
+          const decoded = decodeEvents(events);
+          for (const projector of this.projectors) {
+            const fresh = decoded.filter((e) => this.lanes.isNew(projector.name, e.globalPosition));
+            if (fresh.length > 0) await projector.apply(tx, fresh);
+          }
           if (delay > 0) await new Promise((r) => setTimeout(r, delay));
         },
       },
-      onCommitted: () => this.notifyProgress(),
+      onCommitted: () => {
+        this.lanes.commit();
+        this.notifyProgress();
+      },
       // Linked (not parented) to the commands whose events it applies: one batch serves many traces.
       around: (events, work) =>
         inSpan(
-          `projection batch ${name}`,
+          `projection batch ${names.join(',')}`,
           {
             links: linksFrom(events.map((e) => e.metadata)),
             attributes: {
-              'app.projection': name,
+              'app.projection': names.join(','),
               'app.event_count': events.length,
               'app.correlation_ids': [...new Set(events.map((e) => e.metadata.correlationId))],
             },
           },
           work,
         ),
-      onError: (error) => this.report(name, error),
+      onError: (error) => this.report('projections', error),
     });
   }
 
-  /** How far `lane`'s projection is known to be: here in memory when active, else as heard from its checkpoints. */
-  private reached(lane: Lane): GlobalPosition {
-    const heard = this.watch.position(lane.projector.name);
-    const here = lane.consumer.position;
-    return lane.consumer.isActive && here > heard ? here : heard;
+  /** How far projection `name` is known to be: here in memory when active, else as heard from its checkpoints. */
+  private reached(name: string): GlobalPosition {
+    const heard = this.watch.position(name);
+    const here = this.lanes.position(name);
+    return this.consumer.isActive && here > heard ? here : heard;
   }
 
   private wakeLanes(): void {
-    for (const lane of this.lanes) lane.consumer.wake();
+    this.consumer.wake();
   }
 
   private notifyProgress(): void {

@@ -20,8 +20,11 @@ export interface ConsumerHandler {
 export interface CheckpointedConsumerOptions {
   /** Names the consumer in errors. */
   name: string;
-  /** The advisory lock that makes it a singleton across processes (`SessionLocks`, hashed). */
-  lockKey: string;
+  /**
+   * The advisory lock that makes it a singleton across processes (`SessionLocks`, hashed); with several, it is
+   * active only while it holds them all (a consumer serving several checkpoints, each with its own lock).
+   */
+  lockKey: string | readonly string[];
   sql: SqlClient;
   store: EventStore;
   checkpoints: CheckpointStore;
@@ -201,7 +204,16 @@ export class CheckpointedConsumer {
   }
 
   private async activate(): Promise<boolean> {
-    if (!(await this.locks.tryLock(this.o.lockKey))) return false;
+    const keys = typeof this.o.lockKey === 'string' ? [this.o.lockKey] : [...this.o.lockKey].sort();
+    const held: string[] = [];
+    for (const key of keys) {
+      if (await this.locks.tryLock(key)) held.push(key);
+      else {
+        // All or none: a partial holder would apply nothing and keep another process from taking the whole set.
+        for (const k of held) await this.locks.unlock(k);
+        return false;
+      }
+    }
     const stored = await this.o.checkpoints.read();
     this.current = (await this.o.onActivate?.(stored)) ?? stored;
     this.active = true;
