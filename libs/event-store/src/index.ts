@@ -14,3 +14,5 @@ export * from './postgres/event-store.migrations';
 export * from './postgres/postgres-event-store';
 export { APPENDER_LOCK, REGISTER_APPENDER } from './postgres/postgres-event-store.sql';
 export * from './create-event-store';
+export * from './consumer/checkpoint-store';
+export * from './consumer/checkpointed-consumer';

@@ -1,7 +1,7 @@
-import type { GlobalPosition, RecordedEvent, SqlClient, SqlExecutor } from '@libs/event-store';
+import type { GlobalPosition, SqlClient, SqlExecutor } from '@libs/event-store';
 import { READ_SCHEMA, type Projector } from '../projector';
 
-/** NOTIFYed by `applyBatch` in the batch's own transaction: `<projection> <position>`, delivered at commit. */
+/** NOTIFYed with each batch, in its own transaction (the runner's TableCheckpoints): `<projection> <position>`, delivered at commit. */
 export const CHECKPOINT_CHANNEL = 'read_checkpoints';
 
 export function checkpointPayload(projection: string, position: GlobalPosition): string {
@@ -11,18 +11,6 @@ export function checkpointPayload(projection: string, position: GlobalPosition):
 export interface Checkpoint {
   version: number;
   position: GlobalPosition;
-}
-
-/** Another instance (or a rebuild) moved the checkpoint since we read it: re-read it, apply nothing. */
-export class FencedError extends Error {
-  constructor(
-    readonly projection: string,
-    readonly expected: GlobalPosition,
-    readonly found: GlobalPosition | null,
-  ) {
-    super(`projection ${projection}: checkpoint moved from ${expected} to ${String(found)}`);
-    this.name = 'FencedError';
-  }
 }
 
 export function quoteSchema(schema: string): string {
@@ -80,36 +68,4 @@ export async function readCheckpoints(db: SqlExecutor, names: readonly string[])
     [names],
   );
   return new Map(rows.map((r) => [r.name, r.position]));
-}
-
-/**
- * Applies a batch and moves the checkpoint in ONE transaction. The checkpoint row is locked first and must still
- * hold `from`: if another instance or a rebuild moved it, nothing is applied (FencedError). This fence, not only the
- * advisory lock, is what rules out applying an event twice, even when a lock holder lost its session unnoticed.
- */
-export async function applyBatch(
-  sql: SqlClient,
-  projector: Projector,
-  from: GlobalPosition,
-  events: readonly RecordedEvent[],
-  beforeCommit?: () => Promise<void>,
-): Promise<GlobalPosition> {
-  const to = events[events.length - 1].globalPosition;
-  await sql.transaction(async (tx) => {
-    const [row] = await tx.query<{ position: string }>(
-      'SELECT position FROM read.projection_checkpoints WHERE name = $1 FOR UPDATE',
-      [projector.name],
-    );
-    if (!row || row.position !== from) throw new FencedError(projector.name, from, row?.position ?? null);
-    await useSchema(tx, READ_SCHEMA);
-    await projector.apply(tx, events);
-    await tx.query('UPDATE read.projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
-      projector.name,
-      to,
-    ]);
-    // Delivered at commit, to every process: a gateway waiting on this position (R7.6) wakes without polling.
-    await tx.query('SELECT pg_notify($1, $2)', [CHECKPOINT_CHANNEL, checkpointPayload(projector.name, to)]);
-    if (beforeCommit) await beforeCommit();
-  });
-  return to;
 }

@@ -1,11 +1,19 @@
-import { type EventStore, type GlobalPosition, runMigrations, SessionLocks, type SqlClient } from '@libs/event-store';
+import {
+  CheckpointedConsumer,
+  type EventStore,
+  type GlobalPosition,
+  runMigrations,
+  SessionLocks,
+  type SqlClient,
+} from '@libs/event-store';
 import { inSpan, linksFrom } from '@libs/infrastructure';
 import { decodeEvents } from '../decode-events';
-import type { Projector } from '../projector';
+import { READ_SCHEMA, type Projector } from '../projector';
 import { readModelMigrations } from '../read-models.migrations';
 import { rebuildProjection } from '../rebuild/rebuild-projection';
 import { CheckpointWatch } from './checkpoint-watch';
-import { applyBatch, ensureProjection, FencedError, readCheckpoint } from './checkpoints';
+import { ensureProjection, readCheckpoint, useSchema } from './checkpoints';
+import { LaneCheckpoints } from './lane-checkpoints';
 
 export interface ProjectionRunnerOptions {
   sql: SqlClient;
@@ -30,90 +38,67 @@ export interface ProjectionRunnerOptions {
   onError?: (projection: string, error: unknown) => void;
 }
 
-interface Lane {
-  projector: Projector;
-  active: boolean;
-  position: GlobalPosition;
-  wake: (() => void) | null;
-  /** A wake-up that came while the lane was busy (reading, applying): its next sleep returns at once. */
-  woken: boolean;
-  /** Reads that found nothing since the last wake-up: the first few retry quickly (the read horizon). */
-  emptyReads: number;
-  done: Promise<void> | null;
-}
-
 /**
- * After a wake-up whose read found nothing — an older transaction still holds the read horizon (another append, a
- * projection batch, a delivery claim held open across its SMTP or HTTP hand-over) and its commit notifies nobody —
- * retry at 5, 10, 20, 40, 80, then every 100 ms, for this many reads (~2 s) before sleeping `idlePollMs`.
- */
-const QUICK_RETRIES = 24;
-
-/**
- * Feeds every projector from its checkpoint. One active instance per projection across processes: on PostgreSQL
- * the runner holds `pg_advisory_lock(hashtext('projection:<name>'))` on a dedicated session, so when its process
- * dies the lock goes with the connection and a standby (which retries every `standbyPollMs`) takes over. On PGlite
- * there is one process: every lane is simply active.
+ * Feeds every projector (a lane) from its checkpoint, all of them through ONE CheckpointedConsumer
+ * (libs/event-store): one read per batch, which every lane applies (past its own checkpoint) in ONE transaction that
+ * also moves every lane's fenced checkpoint and NOTIFYs them (issue 12: one read and one commit per batch instead
+ * of one per lane). One active instance per projection across processes: the runner holds every lane's
+ * `projection:<name>` lock on one session, or none and stands by; when its process dies the locks go with the
+ * connection and a standby takes the lanes over. On PGlite the runner is simply active.
  */
 export class ProjectionRunner {
-  private readonly lanes: Lane[];
+  private readonly projectors: readonly Projector[];
+  private readonly lanes: LaneCheckpoints;
+  private readonly consumer: CheckpointedConsumer;
   private readonly progress = new Set<() => void>();
   private readonly locks: SessionLocks;
   private readonly watch: CheckpointWatch;
-  private offAppended: (() => void) | null = null;
   private offCheckpoints: (() => void) | null = null;
   private stopped = true;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
-    this.lanes = options.projectors.map((projector) => ({
-      projector,
-      active: false,
-      position: '',
-      wake: null,
-      woken: false,
-      emptyReads: QUICK_RETRIES,
-      done: null,
-    }));
-    this.watch = new CheckpointWatch(options.sql);
     this.locks = new SessionLocks(options.sql, (error) => {
-      // The locks went with the connection: step down; a lane re-acquires (on a new session) or stands by.
-      for (const lane of this.lanes) lane.active = false;
+      // The locks went with the connection: step down; the runner re-acquires (on a new session) or stands by.
+      this.consumer.stepDown();
       // Waiters that counted on these lanes' in-memory progress must look at the stored checkpoints now.
       this.notifyProgress();
       this.report('runner', error);
     });
+    this.projectors = options.projectors;
+    this.lanes = new LaneCheckpoints(
+      options.sql,
+      this.projectors.map((p) => p.name),
+    );
+    this.consumer = this.createConsumer();
+    this.watch = new CheckpointWatch(options.sql);
   }
 
   /** Prepares the schema and tables, then starts the lanes in the background. */
   async start(): Promise<void> {
     if (!this.stopped) return;
     await runMigrations(this.options.sql, readModelMigrations);
-    for (const lane of this.lanes) await ensureProjection(this.options.sql, lane.projector);
+    for (const projector of this.projectors) await ensureProjection(this.options.sql, projector);
     this.stopped = false;
-    // Woken by appends in any process, and by other projectors' commits (which release the read horizon).
-    this.offAppended = this.options.store.onAppended?.(() => this.wakeLanes()) ?? null;
+    // Other consumers' commits release the read horizon (appends wake the consumer itself).
     await this.watch.ready();
     this.offCheckpoints = this.watch.onProgress(() => this.wakeLanes());
-    for (const lane of this.lanes) lane.done = this.run(lane);
+    this.consumer.start();
   }
 
   /** Stops after the batches in flight and gives up the locks. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.offAppended?.();
     this.offCheckpoints?.();
-    for (const lane of this.lanes) lane.wake?.();
-    await Promise.all(this.lanes.map((l) => l.done));
+    await this.consumer.stop();
     await this.watch.close();
-    for (const lane of this.lanes) lane.active = false;
     await this.locks.release();
     this.notifyProgress();
   }
 
   /** Whether this instance is the one applying `name` now (not a standby). */
   isActive(name: string): boolean {
-    return this.lanes.some((l) => l.projector.name === name && l.active);
+    return this.consumer.isActive && this.projectors.some((p) => p.name === name);
   }
 
   /**
@@ -127,17 +112,14 @@ export class ProjectionRunner {
     const fallbackMs = this.options.fallbackPollMs ?? 500;
     let force = false;
     for (;;) {
-      const behind = this.lanes.filter((l) => this.reached(l) < position);
-      if (behind.length === 0) return true;
-      // A lane this process applies reports its progress in memory; the others' commits are NOTIFYed to the watch.
-      const elsewhere = behind.filter((l) => !l.active).map((l) => l.projector.name);
-      if (elsewhere.length > 0) {
+      const names = this.projectors.map((p) => p.name);
+      if (names.every((name) => this.reached(name) >= position)) return true;
+      // Lanes this process applies report their progress in memory; the others' commits are NOTIFYed to the watch.
+      const elsewhere = !this.consumer.isActive;
+      if (elsewhere) {
         await this.watch.ready();
-        await this.watch.refresh(
-          this.lanes.map((l) => l.projector.name),
-          force,
-        );
-        if (this.lanes.every((l) => this.reached(l) >= position)) return true;
+        await this.watch.refresh(names, force);
+        if (names.every((name) => this.reached(name) >= position)) return true;
       }
       const left = deadline - Date.now();
       if (left <= 0) return false;
@@ -149,109 +131,81 @@ export class ProjectionRunner {
           resolve(timedOut);
         };
         const onProgress = () => done(false);
-        const timer = setTimeout(() => done(true), elsewhere.length > 0 ? Math.min(left, fallbackMs) : left);
+        const timer = setTimeout(() => done(true), elsewhere ? Math.min(left, fallbackMs) : left);
         this.progress.add(onProgress);
         const offWatch = this.watch.onProgress(onProgress);
       });
     }
   }
 
-  /** How far `lane`'s projection is known to be: here in memory when active, else as heard from its checkpoints. */
-  private reached(lane: Lane): GlobalPosition {
-    const heard = this.watch.position(lane.projector.name);
-    return lane.active && lane.position > heard ? lane.position : heard;
-  }
-
-  /** Active lanes only: a standby woken by every append would ask for its lock hundreds of times a second. */
-  private wakeLanes(): void {
-    for (const lane of this.lanes) {
-      if (!lane.active) continue;
-      lane.emptyReads = 0;
-      if (lane.wake) lane.wake();
-      else lane.woken = true;
-    }
-  }
-
-  private async run(lane: Lane): Promise<void> {
+  private createConsumer(): CheckpointedConsumer {
     const { sql, store } = this.options;
-    const name = lane.projector.name;
-    while (!this.stopped) {
-      try {
-        if (!lane.active) {
-          if (!(await this.acquire(name))) {
-            await this.sleep(lane, this.options.standbyPollMs ?? 500);
-            continue;
-          }
-          let checkpoint = await readCheckpoint(sql, name);
-          if (checkpoint && checkpoint.version !== lane.projector.version) {
-            await rebuildProjection({ sql, store, projector: lane.projector });
-            checkpoint = await readCheckpoint(sql, name);
-          }
-          lane.position = checkpoint?.position ?? '';
-          lane.active = true;
+    const delay = this.options.batchDelayMs ?? 0;
+    const names = this.projectors.map((p) => p.name);
+    return new CheckpointedConsumer({
+      name: 'projections',
+      lockKey: names.map((name) => `projection:${name}`),
+      sql,
+      store,
+      locks: this.locks,
+      checkpoints: this.lanes,
+      batchSize: this.options.batchSize ?? 500,
+      idlePollMs: this.options.idlePollMs,
+      standbyPollMs: this.options.standbyPollMs,
+      retryDelayMs: this.options.retryDelayMs,
+      // A projector whose version changed is rebuilt (fresh tables, swapped in) before anything is applied.
+      onActivate: async () => {
+        let rebuilt = false;
+        for (const projector of this.projectors) {
+          const checkpoint = await readCheckpoint(sql, projector.name);
+          if (!checkpoint || checkpoint.version === projector.version) continue;
+          await rebuildProjection({ sql, store, projector });
+          rebuilt = true;
         }
-        lane.woken = false;
-        const batch = decodeEvents(await store.readAll(lane.position, this.options.batchSize ?? 500));
-        if (batch.length === 0) {
-          const idle = this.options.idlePollMs ?? (this.offAppended ? 1000 : 100);
-          const quick = lane.emptyReads < QUICK_RETRIES ? Math.min(100, 5 * 2 ** lane.emptyReads++) : idle;
-          await this.sleep(lane, Math.min(quick, idle));
-          continue;
-        }
-        const delay = this.options.batchDelayMs ?? 0;
-        // Linked (not parented) to the commands whose events it applies: one batch serves many traces.
-        const from = lane.position;
-        lane.position = await inSpan(
-          `projection batch ${name}`,
+        return rebuilt ? this.lanes.read() : undefined;
+      },
+      handler: {
+        apply: async (tx, events) => {
+          await useSchema(tx, READ_SCHEMA);
+          const decoded = decodeEvents(events);
+          for (const projector of this.projectors) {
+            const fresh = decoded.filter((e) => this.lanes.isNew(projector.name, e.globalPosition));
+            if (fresh.length > 0) await projector.apply(tx, fresh);
+          }
+          if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+        },
+      },
+      onCommitted: () => {
+        this.lanes.commit();
+        this.notifyProgress();
+      },
+      // Linked (not parented) to the commands whose events it applies: one batch serves many traces.
+      around: (events, work) =>
+        inSpan(
+          `projection batch ${names.join(',')}`,
           {
-            links: linksFrom(batch.map((e) => e.metadata)),
+            links: linksFrom(events.map((e) => e.metadata)),
             attributes: {
-              'app.projection': name,
-              'app.event_count': batch.length,
-              'app.correlation_ids': [...new Set(batch.map((e) => e.metadata.correlationId))],
+              'app.projection': names.join(','),
+              'app.event_count': events.length,
+              'app.correlation_ids': [...new Set(events.map((e) => e.metadata.correlationId))],
             },
           },
-          () =>
-            applyBatch(
-              sql,
-              lane.projector,
-              from,
-              batch,
-              delay > 0 ? () => new Promise((r) => setTimeout(r, delay)) : undefined,
-            ),
-        );
-        lane.emptyReads = 0; // under load, keep looking quickly
-        this.notifyProgress();
-      } catch (error) {
-        if (error instanceof FencedError) {
-          lane.position = (await readCheckpoint(sql, name).catch(() => null))?.position ?? lane.position;
-          continue;
-        }
-        this.report(name, error);
-        await this.sleep(lane, this.options.retryDelayMs ?? 1000);
-      }
-    }
-  }
-
-  /** Takes the projection's advisory lock on this runner's dedicated session (always granted on PGlite). */
-  private acquire(name: string): Promise<boolean> {
-    return this.locks.tryLock(`projection:${name}`);
-  }
-
-  private sleep(lane: Lane, ms: number): Promise<void> {
-    if (this.stopped || lane.woken) {
-      lane.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const finish = (): void => {
-        clearTimeout(timer);
-        lane.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(finish, ms);
-      lane.wake = finish;
+          work,
+        ),
+      onError: (error) => this.report('projections', error),
     });
+  }
+
+  /** How far projection `name` is known to be: here in memory when active, else as heard from its checkpoints. */
+  private reached(name: string): GlobalPosition {
+    const heard = this.watch.position(name);
+    const here = this.lanes.position(name);
+    return this.consumer.isActive && here > heard ? here : heard;
+  }
+
+  private wakeLanes(): void {
+    this.consumer.wake();
   }
 
   private notifyProgress(): void {

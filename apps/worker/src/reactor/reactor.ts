@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { type EventStore, type GlobalPosition, SessionLocks, type SqlClient } from '@libs/event-store';
+import {
+  CheckpointedConsumer,
+  type EventStore,
+  type GlobalPosition,
+  type RecordedEvent,
+  type SqlClient,
+  TableCheckpoints,
+} from '@libs/event-store';
 import { inSpan, linksFrom } from '@libs/infrastructure';
 import { jobTraceOf, type PlannedJob, type PlannedJobs } from './jobs';
 import type { NotificationPlanner } from './planner';
@@ -32,41 +39,58 @@ export interface ReactorOptions {
 }
 
 interface CheckpointRow {
-  position: string;
   low_water: string;
   epoch: string | null;
   [key: string]: unknown;
 }
 
 /**
- * Events → BullMQ jobs, checkpointed in PostgreSQL (`worker_checkpoints`). The checkpoint moves only after
- * `addBulk` was acknowledged, so a crash re-enqueues at most the last batch, which the deterministic job ids
- * absorb. Redis may lose its data (restart without persistence): an epoch marker written to both sides detects it,
- * and the reactor then rewinds to the low-water mark (a position whose jobs were all seen processed) and enqueues
- * again; the delivery log keeps what was already sent from going out twice.
+ * Events → BullMQ jobs, checkpointed in PostgreSQL (`worker_checkpoints`) by a CheckpointedConsumer (libs/event-store)
+ * whose handler DELIVERS: the checkpoint moves (fenced) only after `addBulk` was acknowledged, so a crash re-enqueues
+ * at most the last batch, which the deterministic job ids absorb. Redis may lose its data (restart without
+ * persistence): an epoch marker written to both sides detects it, and the reactor then rewinds to the low-water mark
+ * (a position whose jobs were all seen processed) and enqueues again; the delivery log keeps what was already sent
+ * from going out twice.
  *
- * One active reactor across processes: on PostgreSQL it holds `pg_advisory_lock(hashtext('reactor:<name>'))` on a
- * dedicated session (like the projection runner); when its process dies the lock goes with the connection and a
- * standby, retrying every `standbyPollMs`, takes over from the stored checkpoint. On PGlite there is one process.
+ * One active reactor across processes: the consumer holds `reactor:<name>` on its own lock session; when its process
+ * dies the lock goes with the connection and a standby, retrying every `standbyPollMs`, takes over from the stored
+ * checkpoint. On PGlite there is one process.
  */
 export class Reactor {
   private readonly name: string;
-  private position: GlobalPosition = '';
   private lowWater: GlobalPosition = '';
   private epoch: string | null = null;
-  private stopped = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
   private batchesSinceLowWater = 0;
-  private active = false;
-  // The lock went with the connection: step down; the loop re-acquires on a new session or stands by.
-  private readonly locks: SessionLocks;
+  private readonly checkpoints: TableCheckpoints;
+  private readonly consumer: CheckpointedConsumer;
 
   constructor(private readonly o: ReactorOptions) {
     this.name = o.name ?? 'notifications';
-    this.locks = new SessionLocks(o.sql, (error) => {
-      this.active = false;
-      if (!this.stopped) this.o.logger.warn({ err: error }, 'reactor: lock session lost; stepping down');
+    this.checkpoints = new TableCheckpoints(o.sql, { table: 'worker_checkpoints', name: this.name });
+    const retryDelayMs = o.retryDelayMs ?? 500;
+    this.consumer = new CheckpointedConsumer({
+      name: `reactor ${this.name}`,
+      lockKey: `reactor:${this.name}`,
+      sql: o.sql,
+      store: o.store,
+      checkpoints: this.checkpoints,
+      batchSize: o.batchSize ?? 200,
+      idlePollMs: o.pollIntervalMs ?? 50,
+      standbyPollMs: o.standbyPollMs,
+      retryDelayMs,
+      // Commands wait for a reconnect (maxRetriesPerRequest: null): issue none while Redis is away, so that stop()
+      // is not held up by one.
+      ready: () => o.redis.status === 'ready',
+      onActivate: async (position) => {
+        await this.loadExtras();
+        await o.planner.catchUp(position);
+      },
+      beforeRead: (position) => this.ensureEpoch(position),
+      onIdle: (position) => this.maybeAdvanceLowWater(position, true),
+      onCommitted: (position) => this.maybeAdvanceLowWater(position, false),
+      handler: { deliver: (events) => this.deliver(events) },
+      onLockLost: (error) => o.logger.warn({ err: error }, 'reactor: lock session lost; stepping down'),
+      onError: (error) => o.logger.warn({ err: error }, 'reactor: retrying after error'),
     });
   }
 
@@ -76,89 +100,46 @@ export class Reactor {
 
   /** Starts the loop in the background: it takes the lock (or stands by), then reads from the checkpoint. */
   async start(): Promise<void> {
-    await this.o.sql.query('INSERT INTO worker_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING', [this.name]);
-    this.loop = this.run();
+    await this.checkpoints.ensure();
+    this.consumer.start();
   }
 
   /** Whether this instance holds the lock and enqueues (not a standby). */
   get isActive(): boolean {
-    return this.active;
-  }
-
-  private async loadCheckpoint(): Promise<void> {
-    const [row] = await this.o.sql.query<CheckpointRow>(
-      'SELECT position, low_water, epoch FROM worker_checkpoints WHERE name = $1',
-      [this.name],
-    );
-    this.position = row.position;
-    this.lowWater = row.low_water;
-    this.epoch = row.epoch;
+    return this.consumer.isActive;
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
-    this.active = false;
-    await this.locks.release();
+    await this.consumer.stop();
   }
 
   /** The position up to which every event's jobs are enqueued. */
   get checkpoint(): GlobalPosition {
-    return this.position;
+    return this.consumer.position;
   }
 
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        // Commands wait for a reconnect (maxRetriesPerRequest: null): do not issue any while Redis is away, so
-        // that stop() is not held up by one.
-        if (this.o.redis.status !== 'ready') {
-          await this.sleep(this.o.retryDelayMs ?? 500);
-          continue;
-        }
-        if (!this.active) {
-          if (!(await this.acquire())) {
-            await this.sleep(this.o.standbyPollMs ?? 500);
-            continue;
-          }
-          await this.loadCheckpoint();
-          await this.o.planner.catchUp(this.position);
-          this.active = true;
-        }
-        await this.ensureEpoch();
-        const batch = await this.o.store.readAll(this.position, this.o.batchSize ?? 200);
-        if (batch.length === 0) {
-          await this.maybeAdvanceLowWater(true);
-          await this.sleep(this.o.pollIntervalMs ?? 50);
-          continue;
-        }
-        await inSpan(
-          'reactor batch',
-          { links: linksFrom(batch.map((e) => e.metadata)), attributes: { 'app.event_count': batch.length } },
-          async () => {
-            await this.o.planner.observe(batch);
-            const plans: PlannedJobs[] = [];
-            for (const event of batch) plans.push(withTrace(await this.o.planner.plan(event), jobTraceOf(event)));
-            await this.enqueue(plans);
-          },
-        );
-        // Redis may have restarted (empty) while we enqueued: then do not advance; the next turn rewinds.
-        if ((await this.o.redis.get(this.epochKey)) !== this.epoch) continue;
-        const last = batch[batch.length - 1].globalPosition;
-        // Lost the lock meanwhile (session died): a standby may own the checkpoint now; do not overwrite it.
-        if (!this.active) continue;
-        await this.o.sql.query('UPDATE worker_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
-          this.name,
-          last,
-        ]);
-        this.position = last;
-        await this.maybeAdvanceLowWater(false);
-      } catch (error) {
-        this.o.logger.warn({ err: error }, 'reactor: retrying after error');
-        await this.sleep(this.o.retryDelayMs ?? 500);
-      }
-    }
+  private async loadExtras(): Promise<void> {
+    const [row] = await this.o.sql.query<CheckpointRow>(
+      'SELECT low_water, epoch FROM worker_checkpoints WHERE name = $1',
+      [this.name],
+    );
+    this.lowWater = row.low_water;
+    this.epoch = row.epoch;
+  }
+
+  /** Enqueues the batch's jobs; false (checkpoint stays) when Redis restarted empty meanwhile: the next turn rewinds. */
+  private async deliver(batch: readonly RecordedEvent[]): Promise<boolean> {
+    await inSpan(
+      'reactor batch',
+      { links: linksFrom(batch.map((e) => e.metadata)), attributes: { 'app.event_count': batch.length } },
+      async () => {
+        await this.o.planner.observe(batch);
+        const plans: PlannedJobs[] = [];
+        for (const event of batch) plans.push(withTrace(await this.o.planner.plan(event), jobTraceOf(event)));
+        await this.enqueue(plans);
+      },
+    );
+    return (await this.o.redis.get(this.epochKey)) === this.epoch;
   }
 
   private async enqueue(plans: PlannedJobs[]): Promise<void> {
@@ -183,31 +164,33 @@ export class Reactor {
     ]);
   }
 
-  private async ensureEpoch(): Promise<void> {
+  /** Before each read: a Redis without our epoch marker lost the jobs; rewind to the low-water mark. */
+  private async ensureEpoch(current: GlobalPosition): Promise<GlobalPosition> {
     const inRedis = await this.o.redis.get(this.epochKey);
-    if (inRedis !== null && inRedis === this.epoch) return;
+    if (inRedis !== null && inRedis === this.epoch) return current;
+    let position = current;
     if (this.epoch !== null) {
       this.o.logger.warn(
-        { from: this.lowWater, was: this.position },
+        { from: this.lowWater, was: current },
         'reactor: Redis lost its jobs (epoch marker gone); enqueueing again from the low-water mark',
       );
-      this.position = this.lowWater;
+      position = this.lowWater;
     }
     const epoch = randomUUID();
     await this.o.sql.query(
       'UPDATE worker_checkpoints SET epoch = $2, position = $3, updated_at = now() WHERE name = $1',
-      [this.name, epoch, this.position],
+      [this.name, epoch, position],
     );
     await this.o.redis.set(this.epochKey, epoch);
     this.epoch = epoch;
+    return position;
   }
 
   /** When mail and webhook queues hold nothing pending, every job up to the checkpoint has been processed. */
-  private async maybeAdvanceLowWater(idle: boolean): Promise<void> {
-    if (this.lowWater === this.position) return;
+  private async maybeAdvanceLowWater(position: GlobalPosition, idle: boolean): Promise<void> {
+    if (this.lowWater === position) return;
     if (!idle && ++this.batchesSinceLowWater < 20) return;
     this.batchesSinceLowWater = 0;
-    const position = this.position;
     for (const queue of [this.o.queues.mail, this.o.queues.webhooks]) {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
       if (Object.values(counts).some((n) => n > 0)) return;
@@ -215,23 +198,6 @@ export class Reactor {
     if ((await this.o.redis.get(this.epochKey)) !== this.epoch) return;
     await this.o.sql.query('UPDATE worker_checkpoints SET low_water = $2 WHERE name = $1', [this.name, position]);
     this.lowWater = position;
-  }
-
-  /** Takes the advisory lock on a dedicated session (always granted on PGlite: one process). */
-  private acquire(): Promise<boolean> {
-    return this.locks.tryLock(`reactor:${this.name}`);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }
 

@@ -30,6 +30,15 @@ export class SessionLocks {
     return row?.locked === true;
   }
 
+  /** `pg_advisory_unlock(hashtext(key))`: gives back one hold of a lock this session took. */
+  async unlock(key: string): Promise<void> {
+    const session = this.session;
+    if (this.sql.kind !== 'pg' || !session) return;
+    const attempt = this.turn.then(async () => (await session).query('SELECT pg_advisory_unlock(hashtext($1))', [key]));
+    this.turn = attempt.catch(() => undefined);
+    await attempt;
+  }
+
   /** Ends the session, and with it every lock it holds. */
   async release(): Promise<void> {
     const session = this.session;

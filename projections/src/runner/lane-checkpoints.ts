@@ -1,0 +1,91 @@
+import type { CheckpointStore, GlobalPosition, SqlExecutor } from '@libs/event-store';
+import { CHECKPOINT_CHANNEL } from './checkpoints';
+
+/**
+ * The checkpoints of the lanes one runner holds, as ONE consumer's checkpoint (issue 12: one read and one
+ * transaction per batch for every lane, instead of one per lane). The consumer's position is the lowest lane's; a
+ * lane ahead of it (just rebuilt, or applied elsewhere before the hand-over) skips the events it already has. Every
+ * row is locked and fenced against the position this process last committed for it, every row moves, and the
+ * commit NOTIFYs each lane's new position (one statement), as a lane's own commit did.
+ */
+export class LaneCheckpoints implements CheckpointStore {
+  /** Committed positions (what `waitFor` may rely on). */
+  private readonly committed = new Map<string, GlobalPosition>();
+  /** Moved inside the transaction in flight; committed by `commit()` once it is. */
+  private pending: Map<string, GlobalPosition> | null = null;
+
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly names: readonly string[],
+  ) {}
+
+  /** Where `name` stands as far as this process committed it ('' when unknown). */
+  position(name: string): GlobalPosition {
+    return this.committed.get(name) ?? '';
+  }
+
+  /** Events past this position are new to the lane `name` (its own checkpoint, not the group's lowest). */
+  isNew(name: string, position: GlobalPosition): boolean {
+    return position > this.position(name);
+  }
+
+  async read(): Promise<GlobalPosition> {
+    const rows = await this.db.query<{ name: string; position: string }>(
+      'SELECT name, position FROM read.projection_checkpoints WHERE name = ANY($1::text[])',
+      [this.names],
+    );
+    this.committed.clear();
+    for (const row of rows) this.committed.set(row.name, row.position);
+    this.pending = null;
+    return this.lowest();
+  }
+
+  async claim(tx: SqlExecutor, from: GlobalPosition): Promise<boolean> {
+    this.pending = null;
+    // In name order, as every holder locks them: two fenced claims never deadlock.
+    const rows = await tx.query<{ name: string; position: string }>(
+      `SELECT name, position FROM read.projection_checkpoints WHERE name = ANY($1::text[])
+        ORDER BY name FOR UPDATE`,
+      [this.names],
+    );
+    if (rows.length !== this.names.length || this.lowest() !== from) return false;
+    return rows.every((row) => row.position === this.committed.get(row.name));
+  }
+
+  async move(tx: SqlExecutor, to: GlobalPosition): Promise<void> {
+    const moved = new Map<string, GlobalPosition>();
+    for (const name of this.names) {
+      const at = this.position(name);
+      moved.set(name, at > to ? at : to);
+    }
+    const names = [...moved.keys()];
+    const positions = names.map((n) => moved.get(n)!);
+    await tx.query(
+      `UPDATE read.projection_checkpoints c SET position = m.position, updated_at = now()
+         FROM unnest($1::text[], $2::text[]) AS m(name, position) WHERE c.name = m.name`,
+      [names, positions],
+    );
+    // Delivered at commit, to every process: a gateway waiting on these positions (R7.6) wakes without polling.
+    await tx.query(
+      `SELECT pg_notify($3, m.name || ' ' || m.position) FROM unnest($1::text[], $2::text[]) AS m(name, position)`,
+      [names, positions, CHECKPOINT_CHANNEL],
+    );
+    this.pending = moved;
+  }
+
+  /** The transaction that moved the rows committed. */
+  commit(): void {
+    if (!this.pending) return;
+    for (const [name, position] of this.pending) this.committed.set(name, position);
+    this.pending = null;
+  }
+
+  private lowest(): GlobalPosition {
+    let low: GlobalPosition | null = null;
+    for (const name of this.names) {
+      const at = this.position(name);
+      if (low === null || at < low) low = at;
+    }
+    return low ?? '';
+  }
+}
