@@ -28,6 +28,7 @@ import {
   LOCK_STREAM,
   READ_ALL,
   READ_STREAM,
+  READ_STREAMS,
   STREAM_STATE,
 } from './postgres-event-store.sql';
 
@@ -164,6 +165,15 @@ export class PostgresEventStore implements EventStore {
   async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
     const rows = await this.sql.query<EventRow>(READ_STREAM, [stream, fromRevision]);
     return rows.map(toRecorded);
+  }
+
+  /** One statement for all of them: a command's own stream and the streams its decision reads. */
+  async readStreams(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const read = new Map<string, RecordedEvent[]>(streams.map((s) => [s, []]));
+    if (streams.length === 0) return read;
+    const rows = await this.sql.query<EventRow>(READ_STREAMS, [[...new Set(streams)]], PREPARED);
+    for (const row of rows) read.get(row.stream_id)?.push(toRecorded(row));
+    return read;
   }
 
   async readAll(after: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
