@@ -19,6 +19,7 @@ import { PollingSubscription } from '../subscription/polling-subscription';
 import { AppendNotifier } from './append-notifier';
 import { type ChainedBatch, chain, type StreamState } from './chained-batch';
 import { eventStoreMigrations } from './event-store.migrations';
+import { type EventRow, toRecorded } from './event-row';
 import {
   APPEND_EXISTING_STREAM,
   APPEND_NEW_STREAM,
@@ -31,17 +32,6 @@ import {
   READ_STREAMS,
   STREAM_STATE,
 } from './postgres-event-store.sql';
-
-interface EventRow extends Record<string, unknown> {
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  position: string;
-  transaction_id: string;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: RecordedEvent['metadata'];
-}
 
 interface StateRow extends Record<string, unknown> {
   revision: number;
@@ -293,17 +283,4 @@ export class PostgresEventStore implements EventStore {
     }
     return { nextExpectedRevision: state ? state.revision : -1, lastGlobalPosition: '', written: false };
   }
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    id: row.event_id,
-    stream: row.stream_id,
-    revision: Number(row.revision),
-    position: BigInt(row.position),
-    globalPosition: encodeGlobalPosition(row.transaction_id, row.position),
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-  };
 }
