@@ -168,6 +168,20 @@ describe('projections on PostgreSQL', () => {
     const r3 = await read.requestById('r3');
     expect(r3?.recipient).toEqual({ id: 'carol', name: 'Ext Person', email: 'ext@outside.io', external: true });
     expect(await read.requestById('r6')).toBeNull(); // R7.5
+    // The one-statement read a mutation answers with: the same row, and the viewer's roles beside it.
+    for (const [id, viewer] of [
+      ['r1', 'alice'],
+      ['r2', 'bob'],
+      ['r3', 'nobody'],
+    ]) {
+      const found = await read.requestForViewer(id, viewer);
+      expect(found?.row).toEqual(await read.requestById(id));
+      expect(found && { orgRole: found.orgRole, teamRole: found.teamRole }).toEqual({
+        orgRole: await read.orgRole(found!.row.organizationId, viewer),
+        teamRole: await read.teamRole(found!.row.teamId, viewer),
+      });
+    }
+    expect(await read.requestForViewer('r6', 'alice')).toBeNull();
     expect(await read.requestByIdempotencyKey('alice', 'k1')).toEqual({ id: 'r1', payloadDigest: 'digest-r1' });
     expect(await read.invitationByTokenHash('th3')).toEqual({
       requestId: 'r3',

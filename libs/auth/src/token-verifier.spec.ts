@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { signToken } from './sign-token';
-import { AuthenticationError, TokenVerifier } from './token-verifier';
+import { AuthenticationError, TokenVerifier, VERIFIED_TOKEN_TTL_MS } from './token-verifier';
 
 const secret = 'a-test-secret-that-is-long-enough-for-hs256';
 
@@ -47,6 +47,28 @@ describe('TokenVerifier (R1.2, R13.2)', () => {
     }
     const good = await signToken(secret, { sub: 's', email: 'a@b.co' }, { issuer: 'iss', audience: 'aud' });
     await expect(verifier.verify(`Bearer ${good}`)).resolves.toMatchObject({ subject: 's' });
+  });
+
+  it('takes a verified token as verified again for a few seconds, never past its expiry', async () => {
+    const verifier = new TokenVerifier({ jwtSecret: secret, clockToleranceSeconds: 0 });
+    const token = await signToken(secret, { sub: 's', email: 'a@b.co' }, { expiresIn: '2s' });
+    const first = await verifier.verify(`Bearer ${token}`);
+    const again = await verifier.verify(`Bearer ${token}`);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first); // a copy: a caller changing it cannot change the next answer
+    const now = Date.now();
+    // Only the clock is faked (jose reads `new Date()`): the HMAC check's promises run as usual.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'setInterval'] });
+    try {
+      jest.setSystemTime((first.expiresAt! + 1) * 1000);
+      // Within VERIFIED_TOKEN_TTL_MS of the first check, but past `exp`: refused as a fresh check would.
+      expect(Date.now() - now).toBeLessThan(VERIFIED_TOKEN_TTL_MS);
+      await expect(verifier.verify(`Bearer ${token}`)).rejects.toBeInstanceOf(AuthenticationError);
+    } finally {
+      jest.useRealTimers();
+    }
+    const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(verifier.verify(`Bearer ${tampered}`)).rejects.toBeInstanceOf(AuthenticationError);
   });
 
   it('verifies ES256 tokens against a JWKS served on loopback', async () => {

@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 /** The caller as the token states it (SPEC R1.2). */
@@ -57,9 +58,24 @@ export interface TokenVerifierOptions {
   clockToleranceSeconds?: number;
 }
 
-/** Checks bearer tokens with jose: signature, expiry (required), and issuer/audience whenever they are configured. */
+/** How long a verified token is taken as verified again without the signature check (never past its `exp`). */
+export const VERIFIED_TOKEN_TTL_MS = 5_000;
+const MAX_VERIFIED_TOKENS = 1_000;
+
+/**
+ * Checks bearer tokens with jose: signature, expiry (required), and issuer/audience whenever they are configured.
+ *
+ * A client sends the same token with every operation, and the signature check is most of a mutation's
+ * authentication cost. A token is immutable and its verdict depends only on the key and the clock, so a success is
+ * remembered for VERIFIED_TOKEN_TTL_MS and never past the token's own expiry (plus the clock tolerance jose
+ * allows): the answer is the one a fresh check would give, except that a JWKS key withdrawn meanwhile keeps
+ * working for at most those seconds — jose's remote key set already caches keys for minutes. Refusals are not
+ * remembered (each one is counted by the caller's throttle).
+ */
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
+  private hmacKey?: Promise<webcrypto.CryptoKey>;
+  private readonly verified = new Map<string, { identity: Identity; until: number }>();
   private readonly algorithms: string[];
   private readonly clockTolerance: number;
 
@@ -84,6 +100,21 @@ export class TokenVerifier {
   async verify(authorization: string | undefined): Promise<Identity> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new AuthenticationError('missing bearer token');
+    const token = match[1];
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.until) return { ...known.identity };
+    if (known) this.verified.delete(token);
+    const identity = await this.check(token);
+    const until = Math.min(
+      Date.now() + VERIFIED_TOKEN_TTL_MS,
+      identity.expiresAt === undefined ? 0 : (identity.expiresAt + this.clockTolerance) * 1000,
+    );
+    if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { identity, until });
+    return { ...identity };
+  }
+
+  private async check(token: string): Promise<Identity> {
     let payload: JWTPayload;
     try {
       const verifyOptions = {
@@ -94,10 +125,11 @@ export class TokenVerifier {
         // A token that never expires is a password that cannot be changed (R13.2).
         requiredClaims: ['exp'],
       };
+      // The HMAC key is imported once (jose would import the raw bytes again for every token).
       payload =
         this.key instanceof Uint8Array
-          ? (await jwtVerify(match[1], this.key, verifyOptions)).payload
-          : (await jwtVerify(match[1], this.key, verifyOptions)).payload;
+          ? (await jwtVerify(token, await (this.hmacKey ??= hmacKey(this.key)), verifyOptions)).payload
+          : (await jwtVerify(token, this.key, verifyOptions)).payload;
     } catch (error) {
       // jose's messages name the failed check (signature, "exp", "iss"...) and never echo the token.
       throw new AuthenticationError(error instanceof Error ? error.message : 'invalid token');
@@ -113,4 +145,8 @@ export class TokenVerifier {
       expiresAt: payload.exp,
     };
   }
+}
+
+function hmacKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
+  return webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 }

@@ -88,6 +88,11 @@ export interface EventStore {
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Every event of the stream from revision 0 (or `fromRevision`), in order; [] when the stream does not exist. */
   readStream(stream: string, fromRevision?: number): Promise<RecordedEvent[]>;
+  /**
+   * Several whole streams in one read (one round trip where the store can): each requested stream is a key, [] when
+   * it does not exist. Absent on a store without it: callers read the streams one by one (`readStreams` below).
+   */
+  readStreams?(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>>;
   /** Up to `limit` events strictly after `after`, in global order, never past a transaction still in flight. */
   readAll(after: GlobalPosition, limit: number): Promise<RecordedEvent[]>;
   /** Catch-up from `after`, then live. */
@@ -100,6 +105,16 @@ export interface EventStore {
   /** Whether the store answers (for /health/ready). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** `store.readStreams` when the store has it, else one `readStream` per stream (concurrently). */
+export async function readStreams(
+  store: EventStore,
+  streams: readonly string[],
+): Promise<Map<string, RecordedEvent[]>> {
+  const distinct = [...new Set(streams)];
+  if (store.readStreams) return store.readStreams(distinct);
+  return new Map(await Promise.all(distinct.map(async (s) => [s, await store.readStream(s)] as const)));
 }
 
 export class ConcurrencyError extends Error {

@@ -32,6 +32,10 @@ export class ReadModels {
     return this.requests.requestById(...args);
   }
 
+  requestForViewer(...args: Parameters<RequestQueries['requestForViewer']>) {
+    return this.requests.requestForViewer(...args);
+  }
+
   requestByIdempotencyKey(...args: Parameters<RequestQueries['requestByIdempotencyKey']>) {
     return this.requests.requestByIdempotencyKey(...args);
   }

@@ -1,4 +1,4 @@
-import type { CredentialRequestStatus } from '@libs/domain';
+import type { CredentialRequestStatus, OrgRole, TeamRole } from '@libs/domain';
 import type { SqlExecutor, SqlRow } from '@libs/event-store';
 import { iso, isoRequired } from '../sql-values';
 import { decodeCursor, InvalidCursorError } from './cursor';
@@ -31,6 +31,33 @@ export class RequestQueries {
   async requestById(id: string): Promise<RequestRow | null> {
     const rows = await this.db.query('SELECT * FROM read.requests WHERE id = $1', [id]);
     return (await this.withApps(rows))[0] ?? null;
+  }
+
+  /**
+   * The request with its apps and the viewer's roles in its organization and team (R7.4), in ONE statement (one
+   * round trip, one snapshot): what every mutation reads back after read-your-writes, and `credentialRequest(id)`.
+   */
+  async requestForViewer(
+    id: string,
+    userId: string,
+  ): Promise<{ row: RequestRow; orgRole: OrgRole | null; teamRole: TeamRole | null } | null> {
+    const [r] = await this.db.query(
+      `SELECT r.*,
+         (SELECT role FROM read.org_members WHERE organization_id = r.organization_id AND user_id = $2) AS viewer_org_role,
+         (SELECT role FROM read.team_members WHERE team_id = r.team_id AND user_id = $2) AS viewer_team_role,
+         (SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.position), '[]') FROM read.request_apps a
+           WHERE a.request_id = r.id) AS apps_json
+       FROM read.requests r WHERE r.id = $1`,
+      [id, userId],
+    );
+    if (!r) return null;
+    // jsonb hands the apps' timestamps over as ISO strings, which toApp reads like the Dates of a plain row.
+    const apps = (typeof r.apps_json === 'string' ? JSON.parse(r.apps_json) : r.apps_json) as SqlRow[];
+    return {
+      row: toRequest(r, apps.map(toApp)),
+      orgRole: (r.viewer_org_role as OrgRole | null) ?? null,
+      teamRole: (r.viewer_team_role as TeamRole | null) ?? null,
+    };
   }
 
   /** R4.3: the request a requester already created with this key, and the digest of its input. */

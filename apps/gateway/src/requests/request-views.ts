@@ -34,17 +34,15 @@ export class RequestViews {
   }
 
   async relationTo(row: RequestRow, userId: string): Promise<ViewerRelation | null> {
-    const parties = { requesterId: row.requester.id ?? '', recipientId: row.recipient.id };
-    // The parties too are looked up: one who left the team or organization sees it no more (R13.13).
-    return currentViewerRelation(parties, userId, await this.membership(row.organizationId, row.teamId, userId));
+    return viewerRelation(row, userId, await this.membership(row.organizationId, row.teamId, userId));
   }
 
   /** The request as `credentialRequest(id)` answers it for this viewer; NOT_FOUND when missing or hidden. */
   async visible(id: string, userId: string): Promise<CredentialRequestView> {
-    const row = await this.read.requestById(id);
-    const relation = row ? await this.relationTo(row, userId) : null;
-    if (!row || !relation) throw new DomainError('NOT_FOUND', REQUEST_NOT_FOUND);
-    return toView(row, relation);
+    const found = await this.read.requestForViewer(id, userId);
+    const relation = found && viewerRelation(found.row, userId, found);
+    if (!found || !relation) throw new DomainError('NOT_FOUND', REQUEST_NOT_FOUND);
+    return toView(found.row, relation);
   }
 
   /** One app of a request the viewer just acted on (mutations answer after read-your-writes). */
@@ -54,6 +52,12 @@ export class RequestViews {
     if (!app) throw new DomainError('NOT_FOUND', `The app ${appKey} is not part of this request.`);
     return app;
   }
+}
+
+function viewerRelation(row: RequestRow, userId: string, membership: Membership): ViewerRelation | null {
+  const parties = { requesterId: row.requester.id ?? '', recipientId: row.recipient.id };
+  // The parties too are looked up: one who left the team or organization sees it no more (R13.13).
+  return currentViewerRelation(parties, userId, membership);
 }
 
 export function toView(row: RequestRow, relation: ViewerRelation): CredentialRequestView {

@@ -2,8 +2,18 @@ import type { SqlExecutor } from '@libs/event-store';
 import type { DirectoryIndex } from './directory-index';
 import type { InvitationLookup } from './invitation-lookup';
 
+const MAX_CACHED_TEAMS = 10_000;
+
 /** DirectoryIndex over the shared SqlClient (tables from APPLICATION_MIGRATIONS). Every write is idempotent. */
 export class SqlDirectoryIndex implements DirectoryIndex {
+  /**
+   * Team → organization, once found. Safe to keep: a team is created in one organization under a fresh id and never
+   * moves (its row is written once, ON CONFLICT DO NOTHING), and every decision confirms the team on the
+   * organization's stream anyway (a deleted team, or a row whose append failed, is refused there). Not-found is not
+   * kept: the team may be created a moment later.
+   */
+  private readonly teams = new Map<string, string>();
+
   constructor(private readonly sql: SqlExecutor) {}
 
   async recordTeam(teamId: string, organizationId: string): Promise<void> {
@@ -21,11 +31,18 @@ export class SqlDirectoryIndex implements DirectoryIndex {
   }
 
   async organizationOfTeam(teamId: string): Promise<string | null> {
+    const cached = this.teams.get(teamId);
+    if (cached !== undefined) return cached;
     const rows = await this.sql.query<{ organization_id: string }>(
       'SELECT organization_id FROM app_team_organizations WHERE team_id = $1',
       [teamId],
     );
-    return rows[0]?.organization_id ?? null;
+    const organizationId = rows[0]?.organization_id ?? null;
+    if (organizationId !== null) {
+      if (this.teams.size >= MAX_CACHED_TEAMS) this.teams.delete(this.teams.keys().next().value as string);
+      this.teams.set(teamId, organizationId);
+    }
+    return organizationId;
   }
 
   async organizationsOfUser(userId: string): Promise<string[]> {

@@ -13,6 +13,11 @@ import { foldOrganization, foldUser } from './folds';
 import { StreamRunner } from './stream-runner';
 import { DIRECTORY_INDEX } from './tokens';
 
+/** The organization (folded from its stream) if it really owns the team, else null. */
+export function owningTeam(org: OrganizationState, teamId: string): OrganizationState | null {
+  return org.exists && org.teams[teamId] ? org : null;
+}
+
 /** Directory facts for decisions, always folded from the streams (the index only narrows where to look). */
 @Injectable()
 export class DirectoryReader {
@@ -33,8 +38,13 @@ export class DirectoryReader {
   async organizationOfTeam(teamId: string): Promise<OrganizationState | null> {
     const organizationId = await this.index.organizationOfTeam(teamId);
     if (organizationId === null) return null;
-    const org = await this.organization(organizationId);
-    return org.exists && org.teams[teamId] ? org : null;
+    return owningTeam(await this.organization(organizationId), teamId);
+  }
+
+  /** The stream to read for `organizationOfTeam` (with others, in one read): null when the index knows no such team. */
+  async organizationStreamOfTeam(teamId: string): Promise<string | null> {
+    const organizationId = await this.index.organizationOfTeam(teamId);
+    return organizationId === null ? null : streams.organization(organizationId);
   }
 
   /** Every organization the user is really a member of (candidates from the index, confirmed on the stream). */

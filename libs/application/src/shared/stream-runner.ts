@@ -7,6 +7,7 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type RecordedEvent,
+  readStreams,
 } from '@libs/event-store';
 import { traceCarrier } from '@libs/infrastructure';
 import type { CommandContext } from './command-context';
@@ -35,8 +36,13 @@ export interface LoadedStream<S> {
 export interface RunOptions<S, E extends DomainEvent> {
   stream: string;
   fold: (events: StoredEvent[]) => S;
+  /**
+   * Other streams the decision folds (the actor, an organization…), read in the same round trip as `stream` on every
+   * attempt and handed to `decide` by name ([] for a stream that does not exist).
+   */
+  alsoRead?: readonly string[];
   /** Called again on every retry with freshly loaded state; may do I/O (lookups), must not have side effects. */
-  decide: (state: S) => E[] | Promise<E[]>;
+  decide: (state: S, read: ReadonlyMap<string, StoredEvent[]>) => E[] | Promise<E[]>;
   context: CommandContext;
   /** Deterministic event ids make a retried append of the same decision a no-op; default: fresh UUIDs. */
   eventId?: (event: E, index: number, state: S) => string;
@@ -55,6 +61,15 @@ export interface RunResult<S, E extends DomainEvent> {
 
 export const MAX_ATTEMPTS = 5;
 
+function loaded<S>(recorded: RecordedEvent[], fold: (events: StoredEvent[]) => S): LoadedStream<S> {
+  const last = recorded[recorded.length - 1];
+  return {
+    state: fold(recorded.map(asStored)),
+    expected: last === undefined ? 'NO_STREAM' : last.revision,
+    lastPosition: last?.globalPosition ?? '',
+  };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -66,19 +81,25 @@ export class StreamRunner {
   constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
 
   async load<S>(stream: string, fold: (events: StoredEvent[]) => S): Promise<LoadedStream<S>> {
-    const recorded = await this.store.readStream(stream);
-    const last = recorded[recorded.length - 1];
-    return {
-      state: fold(recorded.map(asStored)),
-      expected: last === undefined ? 'NO_STREAM' : last.revision,
-      lastPosition: last?.globalPosition ?? '',
-    };
+    return loaded(await this.store.readStream(stream), fold);
+  }
+
+  /** `stream` loaded as `load` does, and every stream of `others` as stored events, in one read. */
+  async loadWith<S>(
+    stream: string,
+    fold: (events: StoredEvent[]) => S,
+    others: readonly string[],
+  ): Promise<LoadedStream<S> & { read: ReadonlyMap<string, StoredEvent[]> }> {
+    if (others.length === 0) return { ...(await this.load(stream, fold)), read: new Map() };
+    const recorded = await readStreams(this.store, [stream, ...others]);
+    const read = new Map(others.map((s) => [s, (recorded.get(s) ?? []).map(asStored)]));
+    return { ...loaded(recorded.get(stream) ?? [], fold), read };
   }
 
   async run<S, E extends DomainEvent>(options: RunOptions<S, E>): Promise<RunResult<S, E>> {
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(options.stream, options.fold);
-      const events = await options.decide(loaded.state);
+      const loaded = await this.loadWith(options.stream, options.fold, options.alsoRead ?? []);
+      const events = await options.decide(loaded.state, loaded.read);
       if (events.length === 0) {
         return { state: loaded.state, events, position: loaded.lastPosition, appended: false };
       }

@@ -5,6 +5,7 @@ import {
   type EventStore,
   type GlobalPosition,
   type RecordedEvent,
+  readStreams,
   START,
 } from '../event-store.port';
 import { verifyChain } from '../hash-chain/event-hash';
@@ -61,6 +62,18 @@ export function eventStoreContract(
       expect(read[1].metadata.prevHash).toBe(read[0].metadata.hash);
       expect(await store.readStream(stream, 1)).toHaveLength(1);
       expect(await store.readStream(streamName())).toEqual([]);
+    });
+
+    it('reads several streams at once as readStream reads each, [] for a missing one', async () => {
+      const [a, b, missing] = [streamName(), streamName(), streamName()];
+      await store.append(a, [newEvent('A1'), newEvent('A2')], 'NO_STREAM');
+      await store.append(b, [newEvent('B1')], 'NO_STREAM');
+      const read = await readStreams(store, [a, missing, b, a]);
+      expect([...read.keys()].sort()).toEqual([a, b, missing].sort());
+      expect(read.get(a)).toEqual(await store.readStream(a));
+      expect(read.get(b)).toEqual(await store.readStream(b));
+      expect(read.get(a)?.map((e) => e.type)).toEqual(['A1', 'A2']);
+      expect(read.get(missing)).toEqual([]);
     });
 
     it('checks the expected revision: NO_STREAM on an existing stream, a stale number, ANY', async () => {

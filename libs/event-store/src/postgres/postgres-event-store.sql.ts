@@ -62,6 +62,7 @@ export const STREAM_STATE = 'SELECT revision, last_hash FROM es_streams WHERE st
 export const EVENTS_BY_ID = `SELECT ${COLUMNS} FROM es_events WHERE event_id = ANY($1::text[]) ORDER BY revision`;
 
 export const READ_STREAM = `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision`;
+export const READ_STREAMS = `SELECT ${COLUMNS} FROM es_events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, revision`;
 
 /**
  * The read horizon: the oldest transaction that, in this statement's snapshot, is still running AND may have written

@@ -19,6 +19,7 @@ import { PollingSubscription } from '../subscription/polling-subscription';
 import { AppendNotifier } from './append-notifier';
 import { type ChainedBatch, chain, type StreamState } from './chained-batch';
 import { eventStoreMigrations } from './event-store.migrations';
+import { type EventRow, toRecorded } from './event-row';
 import {
   APPEND_EXISTING_STREAM,
   APPEND_NEW_STREAM,
@@ -28,19 +29,9 @@ import {
   LOCK_STREAM,
   READ_ALL,
   READ_STREAM,
+  READ_STREAMS,
   STREAM_STATE,
 } from './postgres-event-store.sql';
-
-interface EventRow extends Record<string, unknown> {
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  position: string;
-  transaction_id: string;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: RecordedEvent['metadata'];
-}
 
 interface StateRow extends Record<string, unknown> {
   revision: number;
@@ -166,6 +157,15 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecorded);
   }
 
+  /** One statement for all of them: a command's own stream and the streams its decision reads. */
+  async readStreams(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const read = new Map<string, RecordedEvent[]>(streams.map((s) => [s, []]));
+    if (streams.length === 0) return read;
+    const rows = await this.sql.query<EventRow>(READ_STREAMS, [[...new Set(streams)]], PREPARED);
+    for (const row of rows) read.get(row.stream_id)?.push(toRecorded(row));
+    return read;
+  }
+
   async readAll(after: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
     const [xid, position] = decodeGlobalPosition(after);
     const rows = await this.sql.query<EventRow>(READ_ALL, [xid.toString(), position.toString(), limit], PREPARED);
@@ -283,17 +283,4 @@ export class PostgresEventStore implements EventStore {
     }
     return { nextExpectedRevision: state ? state.revision : -1, lastGlobalPosition: '', written: false };
   }
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    id: row.event_id,
-    stream: row.stream_id,
-    revision: Number(row.revision),
-    position: BigInt(row.position),
-    globalPosition: encodeGlobalPosition(row.transaction_id, row.position),
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-  };
 }

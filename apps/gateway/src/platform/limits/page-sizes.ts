@@ -10,7 +10,7 @@ import {
   type ValueNode,
 } from 'graphql';
 
-const PAGE_ARGUMENTS = new Set(['first', 'last']);
+export const PAGE_ARGUMENTS = new Set(['first', 'last']);
 
 /**
  * The document with every page-size argument (`first`/`last`) written as the Int it will have at execution: the

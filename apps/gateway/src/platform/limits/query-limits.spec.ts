@@ -101,5 +101,8 @@ describe('query limits (R13.12): the defaults pass what clients send', () => {
       edges { node { ${REQUEST} } } } }`);
     expect(refusals(big, { first: 20 })).toEqual([]);
     expect(refusals(big, { first: 1000 }).join()).toMatch(/Cost limit.*GRAPHQL_MAX_COST/);
+    // A pass is remembered per document and page sizes only: the same document stays refused at 1,000.
+    expect(refusals(big, { first: 20, other: 'x' })).toEqual([]);
+    expect(refusals(big, { first: 1000 }).join()).toMatch(/Cost limit.*GRAPHQL_MAX_COST/);
   });
 });

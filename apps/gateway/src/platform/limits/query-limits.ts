@@ -5,14 +5,16 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import {
   GraphQLError,
+  Kind,
   NoSchemaIntrospectionCustomRule,
   validate,
+  visit,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
 import type { GraphqlLimits } from '@libs/config';
-import { withPageSizes } from './page-sizes';
+import { PAGE_ARGUMENTS, withPageSizes } from './page-sizes';
 
 /** A refused operation (R13.12): BAD_USER_INPUT naming the limit and the variable that sets it. */
 export class QueryLimitError extends GraphQLError {
@@ -58,6 +60,45 @@ export function queryLimitRules(limits: GraphqlLimits, introspection: boolean): 
  * known, before execution.
  */
 export function costErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+  limits: GraphqlLimits,
+): readonly GraphQLError[] {
+  // The cost depends on the document and on the variables that set a page size, nothing else: an operation sent
+  // again (Apollo hands out the same parsed document for the same text) with the same sizes is not weighed again.
+  // Only passes are kept; a refusal is computed (and its errors built) afresh each time.
+  const perDocument = passed(schema, document);
+  const key = `${limits.maxCost}:${JSON.stringify(perDocument.pageVariables.map((v) => variables?.[v] ?? null))}`;
+  if (perDocument.passes.has(key)) return [];
+  const errors = weigh(schema, document, variables, limits);
+  if (errors.length === 0 && perDocument.passes.size < MAX_PASSES_PER_DOCUMENT) perDocument.passes.add(key);
+  return errors;
+}
+
+const MAX_PASSES_PER_DOCUMENT = 100;
+const passes = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { pageVariables: string[]; passes: Set<string> }>>();
+
+function passed(schema: GraphQLSchema, document: DocumentNode) {
+  let bySchema = passes.get(schema);
+  if (!bySchema) passes.set(schema, (bySchema = new WeakMap()));
+  let entry = bySchema.get(document);
+  if (!entry) bySchema.set(document, (entry = { pageVariables: pageVariables(document), passes: new Set() }));
+  return entry;
+}
+
+/** The variables given as a page-size argument (`first: $n`): the only ones withPageSizes reads. */
+function pageVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (PAGE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+function weigh(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Readonly<Record<string, unknown>> | undefined,

@@ -16,9 +16,9 @@ import {
 import { OutsideMailQuota } from '@libs/infrastructure';
 import { invitationToken, invitationTokenHash } from '@libs/invitations';
 import type { InvitationLookup } from '../../ports/invitation-lookup';
-import { DirectoryReader } from '../../shared/directory-reader';
+import { DirectoryReader, owningTeam } from '../../shared/directory-reader';
 import { toDomainCatalog } from '../../shared/domain-catalog';
-import { foldRequest } from '../../shared/folds';
+import { foldOrganization, foldRequest, foldUser } from '../../shared/folds';
 import { deterministicEventId, newId, requestIdForIdempotencyKey, userIdForEmail } from '../../shared/ids';
 import { StreamRunner } from '../../shared/stream-runner';
 import { CATALOG, INVITATION_LOOKUP, INVITATION_SECRET } from '../../shared/tokens';
@@ -57,14 +57,23 @@ export class CreateCredentialRequestHandler implements ICommandHandler<CreateCre
     const tokenHash = invitationTokenHash(invitationToken(this.invitationSecret, invitationId));
     const digest = payloadDigest(input);
     let quotaTaken: string | null = null;
+    // The request's stream, the requester's, the recipient's and the organization's: one read per attempt.
+    const requesterStream = streams.user(requesterId);
+    const recipientId = recipientUserId(input.recipient);
+    const recipientStream = recipientId === null ? null : streams.user(recipientId);
+    const teamId = input.teamId ?? '';
+    const organizationStream = await this.directory.organizationStreamOfTeam(teamId);
 
     const run = this.runner.run({
       stream: streams.credentialRequest(requestId),
       fold: foldRequest,
       context,
-      decide: async (state) => {
-        const requester = await this.directory.user(requesterId);
-        const organization = await this.directory.organizationOfTeam(input.teamId ?? '');
+      alsoRead: [requesterStream, recipientStream, organizationStream].filter((s): s is string => s !== null),
+      decide: (state, read) => {
+        const requester = foldUser(read.get(requesterStream) ?? []);
+        const organization =
+          organizationStream === null ? null : owningTeam(foldOrganization(read.get(organizationStream) ?? []), teamId);
+        const recipient = recipientStream === null ? null : foldUser(read.get(recipientStream) ?? []);
         return decideCredentialRequest(
           {
             type: 'CreateCredentialRequest',
@@ -77,7 +86,7 @@ export class CreateCredentialRequestHandler implements ICommandHandler<CreateCre
                 email: requester.email,
                 featureEnabled: hasCredentialRequestsFeature(requester),
               },
-              recipientUser: await this.recipientUser(input.recipient),
+              recipientUser: recipient?.registered ? userRef(recipient) : null,
               organization,
               catalog: this.domainCatalog,
               requestId,
@@ -119,21 +128,12 @@ export class CreateCredentialRequestHandler implements ICommandHandler<CreateCre
     }
     return teamId;
   }
+}
 
-  /** R3.5: by id, or by the e-mail of an external person; null when nobody is registered under it. */
-  private async recipientUser(
-    recipient: CreateCredentialRequestCommand['input']['recipient'],
-  ): Promise<UserRef | null> {
-    const id = recipient?.userId?.trim();
-    if (id) {
-      const user = await this.directory.user(id);
-      return user.registered ? userRef(user) : null;
-    }
-    const email = recipient?.email;
-    if (email && isValidEmail(email)) {
-      const user = await this.directory.user(userIdForEmail(normalizeEmail(email)));
-      return user.registered ? userRef(user) : null;
-    }
-    return null;
-  }
+/** R3.5: the recipient's user id: given, or derived from the e-mail of an external person; null without either. */
+function recipientUserId(recipient: CreateCredentialRequestCommand['input']['recipient']): string | null {
+  const id = recipient?.userId?.trim();
+  if (id) return id;
+  const email = recipient?.email;
+  return email && isValidEmail(email) ? userIdForEmail(normalizeEmail(email)) : null;
 }
