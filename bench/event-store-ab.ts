@@ -3,10 +3,10 @@
 // database, in alternating rounds in ONE process, so both see the same load. Prints ONE JSON object.
 // Usage: node dist/bench/event-store-ab.js <other-dist-dir>   Knobs: BENCH_APPENDS (2000 per round),
 // BENCH_ROUNDS (5), BENCH_WRITERS (8), BENCH_STREAMS_PER_WRITER (20), BENCH_ADMIN_URL.
-import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import * as current from '@libs/event-store';
+import { benchEvent } from './support/bench-event';
 
 type StoreModule = Pick<typeof current, 'PgSqlClient' | 'PostgresEventStore' | 'START'>;
 
@@ -15,15 +15,6 @@ const appends = Number(process.env.BENCH_APPENDS ?? 2000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const writers = Number(process.env.BENCH_WRITERS ?? 8);
 const streamsPerWriter = Number(process.env.BENCH_STREAMS_PER_WRITER ?? 20);
-
-function event(n: number): current.NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'CredentialRequestNoted',
-    data: { requestId: randomUUID(), n, note: 'benchmark payload of a typical small event' },
-    metadata: { actorId: 'user-bench', correlationId: randomUUID(), causationId: null, schemaVersion: 1 },
-  };
-}
 
 async function database(name: string, drop = false): Promise<string> {
   const admin = new Client({ connectionString: adminUrl });
@@ -48,7 +39,7 @@ async function round(mod: StoreModule, url: string, tag: string): Promise<{ appe
       for (let n = 0; n < perWriter; n++) {
         const name = `s-${tag}-${w}-${n % streamsPerWriter}`;
         const revision = revisions.get(name);
-        const result = await store.append(name, [event(n)], revision === undefined ? 'NO_STREAM' : revision);
+        const result = await store.append(name, [benchEvent(n)], revision === undefined ? 'NO_STREAM' : revision);
         revisions.set(name, result.nextExpectedRevision);
       }
     }),

@@ -1,10 +1,11 @@
 // Event store benchmark (bench/README.md). One fresh database on the machine's PostgreSQL; prints ONE JSON object.
 // Counts via env: BENCH_APPENDS (per run), BENCH_STREAMS_PER_WRITER, BENCH_CATCHUP_EVENTS, BENCH_CATCHUP_BATCH,
 // BENCH_ROUNDS, BENCH_ADMIN_URL (a database the bench can CREATE DATABASE from).
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Client, Pool } from 'pg';
-import { type NewEvent, PgSqlClient, PostgresEventStore, START } from '@libs/event-store';
+import { PgSqlClient, PostgresEventStore, START } from '@libs/event-store';
+import { benchEvent } from './support/bench-event';
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const appends = Number(process.env.BENCH_APPENDS ?? 2000);
@@ -14,15 +15,6 @@ const catchUpBatch = Number(process.env.BENCH_CATCHUP_BATCH ?? 2000);
 // The machine is shared and noisy: each figure is the median of interleaved rounds.
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const POOL = 10;
-
-function event(n: number): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'CredentialRequestNoted',
-    data: { requestId: randomUUID(), n, note: 'benchmark payload of a typical small event' },
-    metadata: { actorId: 'user-bench', correlationId: randomUUID(), causationId: null, schemaVersion: 1 },
-  };
-}
 
 /** `writers` concurrent loops share `total` appends; each writer appends to its own streams. Returns appends/s. */
 async function load(
@@ -48,7 +40,7 @@ async function ours(url: string, writers: number, tag: string): Promise<number> 
   const appendOne = async (writer: number, stream: number, n: number): Promise<void> => {
     const name = `ours-${tag}-${writer}-${stream}`;
     const revision = revisions.get(name);
-    const result = await store.append(name, [event(n)], revision === undefined ? 'NO_STREAM' : revision);
+    const result = await store.append(name, [benchEvent(n)], revision === undefined ? 'NO_STREAM' : revision);
     revisions.set(name, result.nextExpectedRevision);
   };
   await load(writers, 200, (w, s, n) => appendOne(w, s + 1000, n)); // warm-up: pool, plans, cache
@@ -64,7 +56,7 @@ async function raw(url: string, writers: number): Promise<number> {
     position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL,
     data jsonb NOT NULL, metadata jsonb NOT NULL)`);
   const appendOne = async (writer: number, stream: number, n: number): Promise<void> => {
-    const e = event(n);
+    const e = benchEvent(n);
     await pool.query('INSERT INTO raw_events (stream_id, type, data, metadata) VALUES ($1, $2, $3, $4)', [
       `raw-${writer}-${stream}`,
       e.type,
@@ -85,7 +77,7 @@ async function emmett(url: string, writers: number, tag: string): Promise<number
   const versions = new Map<string, bigint>();
   const appendOne = async (writer: number, stream: number, n: number): Promise<void> => {
     const name = `emmett-${tag}-${writer}-${stream}`;
-    const e = event(n);
+    const e = benchEvent(n);
     const result = await store.appendToStream(name, [{ type: e.type, data: e.data, metadata: e.metadata }], {
       expectedStreamVersion: versions.get(name) ?? 0n,
     });
