@@ -286,6 +286,8 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByLabel('Recipient is not part of Acme organization').check();
   await cora.getByLabel('Name', { exact: true }).fill(people.manager.name);
   await cora.getByLabel('Email address').fill(people.manager.email);
+  // She has no account to choose her e-mails' language: the requester picks it for her (issue 10).
+  await cora.getByLabel('Language of their e-mails').selectOption({ label: 'Português (Brasil)' });
   await cora.getByLabel('Description').fill('Emails of the marketing inbox into HubSpot contacts.');
   await cora.getByRole('button', { name: 'Next' }).click();
 
@@ -319,6 +321,9 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
 
   // The manager opens the invitation from the e-mail, signs in, reads who invites her, and accepts explicitly.
   const invitation = await stack.linkFor(people.manager.email, /http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+/);
+  expect(stack.mailsTo(people.manager.email).map((m) => m.subject)).toContain(
+    `${people.contractor.name} convida você a compartilhar credenciais: Lead generation for marketing`,
+  );
   const mara = await newPage(DESKTOP);
   await mara.goto(invitation);
   await devSignIn(mara, people.manager);

@@ -38,6 +38,8 @@ export interface WebStack {
   signedIn(email: string, name: string, supportStaff?: boolean): Promise<TestBrowser>;
   /** Waits for an e-mail to `to` whose link matches `pattern`, and returns that link. */
   linkFor(to: string, pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Subject and text of every e-mail the SMTP server accepted for `to`, so far. */
+  mailsTo(to: string): { subject: string; text: string }[];
   close(): Promise<void>;
 }
 
@@ -256,6 +258,11 @@ export async function startWebStack(): Promise<WebStack> {
       });
       if (res.status >= 400) throw new Error(`dev sign-in of ${email}: ${res.status} ${await res.text()}`);
       return client;
+    },
+    mailsTo(to) {
+      return smtp.messages
+        .filter((m) => m.envelope.to.includes(to))
+        .map((m) => ({ subject: m.subject ?? '', text: m.text ?? '' }));
     },
     async linkFor(to, pattern, timeoutMs = 20_000) {
       const until = Date.now() + timeoutMs;
