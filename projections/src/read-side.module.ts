@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EVENT_STORE, runMigrations, type EventStore, type SqlClient } from '@libs/event-store';
-import { LOGGER, ReadinessRegistry, registerForeignTables, SQL_CLIENT } from '@libs/infrastructure';
+import { LOGGER, ReadinessRegistry, setUpOrAwait, SQL_CLIENT } from '@libs/infrastructure';
 import { allProjectors } from './all-projectors';
 import { readModelMigrations } from './read-models.migrations';
 import { ReadModels } from './queries/read-models';
@@ -47,17 +47,24 @@ export class ReadSideModule implements OnApplicationShutdown {
             });
             if (options.runProjectors) {
               await runner.start();
-            } else if (sql.kind === 'pglite') {
-              // Embedded: no projector process can open this data, so this one sets the read side up.
-              await runMigrations(sql, readModelMigrations);
-              for (const projector of allProjectors) await ensureProjection(sql, projector);
             } else if (options.servesReads) {
-              registerForeignTables(readiness, sql, {
-                name: 'read-models',
-                owner: 'projector (ROLE=projector)',
-                tables: ['read.projection_checkpoints'],
-                settled: () => projectorsSetUp(sql),
-              });
+              await setUpOrAwait(
+                readiness,
+                sql,
+                {
+                  name: 'read-models',
+                  owner: 'projector (ROLE=projector)',
+                  tables: ['read.projection_checkpoints'],
+                  settled: () => projectorsSetUp(sql),
+                },
+                {
+                  ownerHere: false,
+                  setUp: async () => {
+                    await runMigrations(sql, readModelMigrations);
+                    for (const projector of allProjectors) await ensureProjection(sql, projector);
+                  },
+                },
+              );
             }
             return runner;
           },

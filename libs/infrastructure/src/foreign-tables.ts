@@ -33,3 +33,17 @@ export function registerForeignTables(readiness: ReadinessRegistry, sql: SqlClie
     },
   });
 }
+
+/**
+ * Sets the tables up here when this process is also their owner (`ownerHere`, e.g. ROLE=all) or the only process
+ * there can be (embedded PGlite); otherwise leaves them to their owner and reports them through readiness.
+ */
+export async function setUpOrAwait(
+  readiness: ReadinessRegistry,
+  sql: SqlClient,
+  foreign: ForeignTables,
+  here: { ownerHere: boolean; setUp: () => Promise<void> },
+): Promise<void> {
+  if (here.ownerHere || sql.kind === 'pglite') await here.setUp();
+  else registerForeignTables(readiness, sql, foreign);
+}

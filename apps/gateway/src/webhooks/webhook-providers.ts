@@ -2,7 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { VAULT, WEBHOOK_REGISTRY, WebhookHandlers, type WebhookRegistry, vaultWebhookSecrets } from '@libs/application';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { runMigrations, type SqlClient } from '@libs/event-store';
-import { ReadinessRegistry, registerForeignTables, SQL_CLIENT } from '@libs/infrastructure';
+import { ReadinessRegistry, setUpOrAwait, SQL_CLIENT } from '@libs/infrastructure';
 import { WebhookRepository, WebhookService, workerMigrations } from '@libs/webhooks';
 import type { VaultRepository } from '@libs/vault';
 
@@ -22,16 +22,18 @@ export const webhookProviders: Provider[] = [
     useFactory: async (sql: SqlClient, vault: VaultRepository, readiness: ReadinessRegistry, config: AppConfig) => {
       const repository = new WebhookRepository(sql, vaultWebhookSecrets(vault));
       // ROLE=all runs the worker too (its own start may come later, once Redis answers): the table is this process's.
-      if (sql.kind === 'pglite' || config.role === 'all') {
-        await runMigrations(sql, workerMigrations);
-        await repository.sealPlainSecrets();
-      } else {
-        registerForeignTables(readiness, sql, {
-          name: 'webhooks',
-          owner: 'worker (ROLE=worker)',
-          tables: ['webhooks'],
-        });
-      }
+      await setUpOrAwait(
+        readiness,
+        sql,
+        { name: 'webhooks', owner: 'worker (ROLE=worker)', tables: ['webhooks'] },
+        {
+          ownerHere: config.role === 'all',
+          setUp: async () => {
+            await runMigrations(sql, workerMigrations);
+            await repository.sealPlainSecrets();
+          },
+        },
+      );
       return repository;
     },
   },
