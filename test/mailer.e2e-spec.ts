@@ -1,6 +1,6 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,6 +18,7 @@ import {
 } from '@libs/mailer';
 import { simpleParser } from 'mailparser';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+import { freePort } from './support/free-port';
 
 const FROM = 'Credential requests <no-reply@cr.example.test>';
 const DOMAIN = 'cr.example.test';
@@ -125,14 +126,6 @@ function linkIn(text: string, label: string): string {
   const match = new RegExp(`${label}: (\\S+)`).exec(text);
   if (!match) throw new Error(`no "${label}" link in:\n${text}`);
   return match[1];
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('mailer over real SMTP and .eml files', () => {

@@ -1,7 +1,6 @@
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pino from 'pino';
@@ -15,6 +14,7 @@ import { EventWriter } from '@apps/worker/testing/sample-events';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl, uniquePrefix } from './support/redis';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+import { freePort } from './support/free-port';
 
 const root = join(__dirname, '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,14 +45,6 @@ async function burst(w: EventWriter, n: number, label: string): Promise<string[]
     );
   }
   return recipients;
-}
-
-async function freePort(): Promise<number> {
-  const s = createNetServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 describe('notification worker under faults (SPEC §11: once per event and addressee, retried, visible)', () => {

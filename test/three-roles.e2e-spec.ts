@@ -1,7 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +10,7 @@ import { eventually, oauthApp, PUBLIC_URL, REDIRECT_URI } from './support/connec
 import { type OidcTestServer, startOidcServer } from './support/oidc-server';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl, uniquePrefix } from './support/redis';
+import { freePort } from './support/free-port';
 
 // Issue 12 "Must show" (item 1): ROLE=gateway, ROLE=projector and ROLE=worker as three real processes on PostgreSQL
 // and Redis. An OAuth2 token (real oidc-provider, 4-second access tokens refreshed 2 s early, R5.6) is refreshed and
@@ -23,16 +23,6 @@ const keyed = {
   name: 'Keyed',
   versions: [{ version: 1, connection: { type: 'API_KEY' }, modules: [{ key: 'read', name: 'Read', scopes: [] }] }],
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('three processes, one role each (issue 12 item 1)', () => {
   let db: TestDatabase;

@@ -1,7 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +11,7 @@ import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './suppo
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl, uniquePrefix } from './support/redis';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink';
+import { freePort } from './support/free-port';
 
 // Issue 12 item 6: with OTEL_EXPORTER_OTLP_ENDPOINT set, one createCredentialRequest yields spans in three processes
 // (gateway: the GraphQL operation, the command, the append; projector: a projection batch; worker: the mail job)
@@ -29,16 +29,6 @@ const CATALOG = {
     },
   ],
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Topology {
   gateway: string;

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,6 +8,7 @@ import { bootstrap } from '../../apps/bootstrap';
 import type { BootedApp } from './app';
 import { createTestDatabase, type TestDatabase } from './postgres';
 import { redisUrl, uniquePrefix } from './redis';
+import { freePort } from './free-port';
 
 const root = resolve(__dirname, '../..');
 /** Where the tests write screenshots (dist/ is not committed; a few are copied to docs/screenshots/ by hand). */
@@ -47,18 +47,6 @@ export function buildWebInto(outDir: string): void {
 
 export interface WebApp extends BootedApp {
   db: TestDatabase;
-}
-
-/** A port the system just handed out and took back: the browser's origin must be PUBLIC_URL's (Origin checks). */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-  });
 }
 
 /** The real application (all roles) serving dist/web at PUBLIC_URL = its own address, with the development sign-in. */

@@ -12,6 +12,7 @@ import { startOidcServer, type OidcTestServer } from './oidc-server';
 import { createTestDatabase, type TestDatabase } from './postgres';
 import { redisUrl, uniquePrefix } from './redis';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { freePort } from './free-port';
 
 /** The API key the loopback "OpenAI" accepts; any other is refused with OpenAI's own wording. */
 export const GOOD_API_KEY = 'sk-test-0123456789abcdef0123456789abcdef';
@@ -41,14 +42,6 @@ export interface WebStack {
   /** Subject and text of every e-mail the SMTP server accepted for `to`, so far. */
   mailsTo(to: string): { subject: string; text: string }[];
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 async function listen(server: Server): Promise<string> {
