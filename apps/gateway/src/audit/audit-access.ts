@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canSeeAuditLog, type AuditScope } from '@libs/domain';
+import { canSeeAuditLog, DomainError, type AuditScope } from '@libs/domain';
 import { READ_MODELS, type ReadModels } from '@projections';
 import type { Person } from '../platform/graphql';
 
@@ -14,6 +14,18 @@ export class AuditAccess {
     if (!orgRole) return null;
     const teams = await this.read.teamsOfUser(userId, organizationId);
     return canSeeAuditLog(orgRole, Object.fromEntries(teams.map((t) => [t.team.id, t.role])));
+  }
+
+  /**
+   * The scope of an audit trail the caller may read: R13.4 NOT_FOUND for a non-member, FORBIDDEN for a member who
+   * administers nothing (R10.2).
+   */
+  async requireScope(organizationId: string, userId: string): Promise<Exclude<AuditScope, { kind: 'NONE' }>> {
+    const scope = await this.scope(organizationId, userId);
+    if (!scope) throw new DomainError('NOT_FOUND', 'Organization not found.');
+    if (scope.kind === 'NONE')
+      throw new DomainError('FORBIDDEN', 'Only organization or team admins see the audit trail.');
+    return scope;
   }
 
   /**

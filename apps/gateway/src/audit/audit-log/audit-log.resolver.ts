@@ -28,10 +28,7 @@ export class AuditLogResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<AuditEntryConnection> {
     const first = checkFirst(firstArg, 50);
-    const scope = await this.access.scope(organizationId, caller.userId);
-    if (!scope) throw new DomainError('NOT_FOUND', 'Organization not found.');
-    if (scope.kind === 'NONE')
-      throw new DomainError('FORBIDDEN', 'Only organization or team admins see the audit trail.');
+    const scope = await this.access.requireScope(organizationId, caller.userId);
     if (teamId && !canSeeTeamAudit(scope, teamId)) {
       throw new DomainError('FORBIDDEN', 'You do not administer this team.');
     }

@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { DomainError } from '@libs/domain';
 import type { SqlClient } from '@libs/event-store';
 import { SQL_CLIENT } from '@libs/infrastructure';
 import { membershipAuditLog } from '@projections';
@@ -28,10 +27,7 @@ export class MembershipAuditLogResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<MembershipAuditEntryConnection> {
     const first = checkFirst(firstArg, 50);
-    const scope = await this.access.scope(organizationId, caller.userId);
-    if (!scope) throw new DomainError('NOT_FOUND', 'Organization not found.');
-    if (scope.kind === 'NONE')
-      throw new DomainError('FORBIDDEN', 'Only organization or team admins see the audit trail.');
+    const scope = await this.access.requireScope(organizationId, caller.userId);
     const teamIds = scope.kind === 'TEAMS' ? scope.teamIds : null;
     const page = await withCursor(() => membershipAuditLog(this.sql, { organizationId, teamIds, first, after }));
     const people = await this.access.people(
