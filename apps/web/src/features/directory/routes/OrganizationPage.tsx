@@ -1,14 +1,16 @@
 // One organization: its teams ("Create team") and its members ("Add organization member"). Owners and admins
 // change things (R13.1); a guest sees only the people on their own requests (R13.11, enforced by the API).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { fieldError, readError, type ReadError } from '../../../lib/errors';
+import { fieldError, readError } from '../../../lib/errors';
+import { useFormAction } from '../../../lib/use-form-action';
 import type { OrgRole } from '../../../gql/graphql';
 import { DirectoryAddOrganizationMember, DirectoryCreateTeam, DirectoryOrganization } from '../api/operations';
+import { FormOutcome } from '../../../components/FormOutcome';
 import { OperationError } from '../../../components/OperationError';
 
 export function OrganizationPage() {
@@ -81,36 +83,27 @@ export function OrganizationPage() {
 function CreateTeamForm({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('directory');
   const [name, setName] = useState('');
-  const [error, setError] = useState<ReadError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [create, { loading }] = useMutation(DirectoryCreateTeam, {
     refetchQueries: ['DirectoryOrganization', 'WorkspaceOrganizations'],
     awaitRefetchQueries: true,
   });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setDone(null);
-    try {
-      const res = await create({ variables: { organizationId, name } });
-      setDone(res.data?.createTeam.name ?? name);
-      setName('');
-    } catch (err) {
-      setError(readError(err));
-    }
-  };
+  const { error, done, submit } = useFormAction(async () => {
+    const res = await create({ variables: { organizationId, name } });
+    const outcome = res.data?.createTeam.name ?? name;
+    setName('');
+    return outcome;
+  });
   return (
     <form className="card" onSubmit={submit} aria-labelledby="create-team-title">
       <h3 id="create-team-title">{t('organization.teams.create')}</h3>
       <Field label={t('organization.teams.name')} error={error ? fieldError(error.fields, 'name') : undefined}>
         <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
       </Field>
-      {error && error.fields.length === 0 && <OperationError error={error} namespace="directory" />}
-      {done && (
-        <p role="status" className="notice notice-success">
-          {t('organization.teams.done', { name: done })}
-        </p>
-      )}
+      <FormOutcome
+        error={error}
+        done={done === null ? null : t('organization.teams.done', { name: done })}
+        namespace="directory"
+      />
       <Button type="submit" variant="primary" disabled={loading}>
         {t('organization.teams.submit')}
       </Button>
@@ -125,26 +118,18 @@ function AddOrganizationMemberForm({ organizationId, viewerRole }: { organizatio
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<OrgRole>('MEMBER');
-  const [error, setError] = useState<ReadError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [add, { loading }] = useMutation(DirectoryAddOrganizationMember, {
     refetchQueries: ['DirectoryOrganization'],
     awaitRefetchQueries: true,
   });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setDone(null);
-    try {
-      const res = await add({ variables: { organizationId, email, name, role } });
-      setDone(res.data?.addOrganizationMember.name ?? name);
-      setEmail('');
-      setName('');
-      setRole('MEMBER');
-    } catch (err) {
-      setError(readError(err));
-    }
-  };
+  const { error, done, submit } = useFormAction(async () => {
+    const res = await add({ variables: { organizationId, email, name, role } });
+    const outcome = res.data?.addOrganizationMember.name ?? name;
+    setEmail('');
+    setName('');
+    setRole('MEMBER');
+    return outcome;
+  });
   return (
     <form className="card" onSubmit={submit} aria-labelledby="add-org-member-title">
       <h3 id="add-org-member-title">{t('organization.members.add')}</h3>
@@ -164,12 +149,11 @@ function AddOrganizationMemberForm({ organizationId, viewerRole }: { organizatio
           ))}
         </select>
       </Field>
-      {error && error.fields.length === 0 && <OperationError error={error} namespace="directory" />}
-      {done && (
-        <p role="status" className="notice notice-success">
-          {t('organization.members.done', { name: done })}
-        </p>
-      )}
+      <FormOutcome
+        error={error}
+        done={done === null ? null : t('organization.members.done', { name: done })}
+        namespace="directory"
+      />
       <Button type="submit" variant="primary" disabled={loading}>
         {t('organization.members.submit')}
       </Button>

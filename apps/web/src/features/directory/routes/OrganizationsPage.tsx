@@ -1,14 +1,15 @@
 // Organizations the viewer belongs to, and "Create organization" (R13.1: the creator becomes OWNER, plan FREE).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { fieldError, readError, type ReadError } from '../../../lib/errors';
+import { fieldError } from '../../../lib/errors';
+import { useFormAction } from '../../../lib/use-form-action';
 import { useWorkspace } from '../../../lib/workspace';
 import { DirectoryCreateOrganization } from '../api/operations';
-import { OperationError } from '../../../components/OperationError';
+import { FormOutcome } from '../../../components/FormOutcome';
 
 export function OrganizationsPage() {
   const { t } = useTranslation('directory');
@@ -62,24 +63,16 @@ export function OrganizationsPage() {
 function CreateOrganizationForm() {
   const { t } = useTranslation('directory');
   const [name, setName] = useState('');
-  const [error, setError] = useState<ReadError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [create, { loading }] = useMutation(DirectoryCreateOrganization, {
     refetchQueries: ['WorkspaceOrganizations'],
     awaitRefetchQueries: true,
   });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setDone(null);
-    try {
-      const res = await create({ variables: { input: { name } } });
-      setDone(res.data?.createOrganization.name ?? name);
-      setName('');
-    } catch (err) {
-      setError(readError(err));
-    }
-  };
+  const { error, done, submit } = useFormAction(async () => {
+    const res = await create({ variables: { input: { name } } });
+    const outcome = res.data?.createOrganization.name ?? name;
+    setName('');
+    return outcome;
+  });
   return (
     <form className="card" onSubmit={submit} aria-labelledby="create-org-title">
       <h2 id="create-org-title">{t('organizations.create.title')}</h2>
@@ -96,12 +89,11 @@ function CreateOrganizationForm() {
           autoComplete="organization"
         />
       </Field>
-      {error && error.fields.length === 0 && <OperationError error={error} namespace="directory" />}
-      {done && (
-        <p role="status" className="notice notice-success">
-          {t('organizations.create.done', { name: done })}
-        </p>
-      )}
+      <FormOutcome
+        error={error}
+        done={done === null ? null : t('organizations.create.done', { name: done })}
+        namespace="directory"
+      />
       <Button type="submit" variant="primary" disabled={loading}>
         {t('organizations.create.submit')}
       </Button>

@@ -1,15 +1,17 @@
 // Team > Team members: who is in the team and who has the credential requests feature (R2.4); org owners/admins and
 // team admins add organization members to the team. `/team-members` shows the team chosen in the switcher.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { fieldError, readError, type ReadError } from '../../../lib/errors';
+import { fieldError, readError } from '../../../lib/errors';
+import { useFormAction } from '../../../lib/use-form-action';
 import { useWorkspace } from '../../../lib/workspace';
 import type { DirectoryTeamQuery, TeamRole } from '../../../gql/graphql';
 import { DirectoryAddTeamMember, DirectoryTeam } from '../api/operations';
+import { FormOutcome } from '../../../components/FormOutcome';
 import { OperationError } from '../../../components/OperationError';
 
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
@@ -98,26 +100,18 @@ function AddTeamMemberForm({ team }: { team: TeamData }) {
   const candidates = team.organization.members.filter((m) => !inTeam.has(m.user.id));
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<TeamRole>('MEMBER');
-  const [error, setError] = useState<ReadError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [add, { loading }] = useMutation(DirectoryAddTeamMember, {
     refetchQueries: ['DirectoryTeam'],
     awaitRefetchQueries: true,
   });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setDone(null);
+  const { error, done, submit } = useFormAction(async () => {
     const person = candidates.find((c) => c.user.id === userId);
-    try {
-      await add({ variables: { teamId: team.id, userId, role } });
-      setDone(person?.user.name ?? '');
-      setUserId('');
-      setRole('MEMBER');
-    } catch (err) {
-      setError(readError(err));
-    }
-  };
+    await add({ variables: { teamId: team.id, userId, role } });
+    const outcome = person?.user.name ?? '';
+    setUserId('');
+    setRole('MEMBER');
+    return outcome;
+  });
   return (
     <form className="card" onSubmit={submit} aria-labelledby="add-team-member-title">
       <h2 id="add-team-member-title">{t('team.add')}</h2>
@@ -145,12 +139,11 @@ function AddTeamMemberForm({ team }: { team: TeamData }) {
               ))}
             </select>
           </Field>
-          {error && error.fields.length === 0 && <OperationError error={error} namespace="directory" />}
-          {done !== null && (
-            <p role="status" className="notice notice-success">
-              {t('team.done', { name: done })}
-            </p>
-          )}
+          <FormOutcome
+            error={error}
+            done={done === null ? null : t('team.done', { name: done })}
+            namespace="directory"
+          />
           <Button type="submit" variant="primary" disabled={loading}>
             {t('team.submit')}
           </Button>
