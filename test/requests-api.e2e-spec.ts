@@ -19,6 +19,7 @@ import { canonicalJson, EVENT_STORE, GENESIS_HASH, type EventStore } from '@libs
 import { createHash } from 'node:crypto';
 import { invitationToken } from '@libs/invitations';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@projections';
+import { RequestUpdates } from '../apps/gateway/src/requests/credential-request-updated/request-updates';
 import { bootApp, type BootedApp } from './support/app';
 import { codeOf, gql, gqlOk, tokenFor, type TestUser } from './support/api';
 import { captureLogs } from './support/logs';
@@ -628,13 +629,19 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
       };
       return { client, nth };
     };
+    // Issue 12: with nobody listening the gateway reads no events for live updates; a refused probe starts nothing.
+    const updates = booted.app.get(RequestUpdates, { strict: false });
+    await updates.settled();
+    expect(updates.subscribed).toBe(false);
     const outsider = subscribe('stranger');
     expect((await outsider.nth(1)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     await outsider.client.dispose();
+    expect(updates.subscribed).toBe(false);
 
     const watcher = subscribe('tom');
     // The first message is the request as it is now: from then on the subscription is live, no race with the decline.
     expect((await watcher.nth(1)).data?.credentialRequestUpdated).toMatchObject({ status: 'INCOMPLETE' });
+    expect(updates.subscribed).toBe(true);
     await decline('carlos', request.id, 'crm-keyed', 'Not for this project');
     // Wait for the update that shows the decline: each message is the request as the read models had it when
     // published, so the test does not depend on how many messages a loaded machine produces before that one.
@@ -648,5 +655,9 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
       apps: [{ appKey: 'crm-keyed', status: 'DECLINED', declineReason: 'Not for this project' }],
     });
     await watcher.client.dispose();
+    // The last listener gone, the event subscription stops (the socket's close reaches the server a moment later).
+    for (let i = 0; i < 100 && updates.subscribed; i++) await new Promise((r) => setTimeout(r, 50));
+    await updates.settled();
+    expect(updates.subscribed).toBe(false);
   });
 });

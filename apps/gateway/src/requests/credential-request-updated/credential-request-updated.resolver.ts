@@ -23,14 +23,16 @@ export class CredentialRequestUpdatedResolver {
    * R12.7: after the R7.4 check (NOT_FOUND like `credentialRequest(id)`), the request is pushed as
    * `credentialRequest(id)` answers it for this viewer: first as it is now (so a client never misses a change made
    * between its query and its subscription), then after each projected change. When the viewer may no longer see
-   * it (deleted, access lost) the subscription completes.
+   * it (deleted, access lost) the subscription completes. After the check the listeners go in, and "as it is now"
+   * is read once the event subscription runs (it starts with a gateway's first listener): no change falls between.
    */
   @Subscription(() => CredentialRequest)
   async credentialRequestUpdated(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() caller: Caller,
   ): Promise<AsyncIterableIterator<Payload>> {
-    const current = await this.views.visible(id, caller.userId);
+    // Refused before anything listens: a probe for ids it may not see starts no event subscription.
+    await this.views.visible(id, caller.userId);
     let reading = Promise.resolve();
     const channel: UpdateChannel<Payload> = new UpdateChannel(() => {
       unlisten();
@@ -62,7 +64,17 @@ export class CredentialRequestUpdatedResolver {
         }
       });
     });
-    channel.push({ credentialRequestUpdated: current });
+    const current = this.updates.settled().then(() => this.views.visible(id, caller.userId));
+    reading = current.then(
+      (view) => channel.push({ credentialRequestUpdated: view }),
+      () => undefined,
+    );
+    try {
+      await current;
+    } catch (error) {
+      channel.close();
+      throw error;
+    }
     return channel;
   }
 }

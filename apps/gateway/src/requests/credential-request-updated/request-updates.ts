@@ -1,5 +1,5 @@
 import { streams } from '@libs/domain';
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@libs/event-store';
 import { LOGGER, SQL_CLIENT } from '@libs/infrastructure';
@@ -21,17 +21,22 @@ const MEMBERSHIP_LOSS = new Set([
 
 /**
  * R12.7: process-local pub/sub of "request <id> changed". Fed by an event-store subscription (so events written by
- * any gateway process arrive here), started where the `requests` projection stands at boot, which is the newest
- * state a subscriber can have seen. A batch is published only once every projection has passed its last event, so
- * a listener that re-reads the request sees the change.
+ * any gateway process arrive here) that runs only while someone listens: it starts with the first listener, where
+ * the `requests` projection stands then (the newest state that listener can have seen), and stops with the last
+ * one — a gateway nobody subscribes to reads no events (issue 12: it read every event, ~1 statement per mutation).
+ * A batch is published only once every projection has passed its last event, so a listener that re-reads the
+ * request sees the change.
  */
 @Injectable()
-export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
+export class RequestUpdates implements OnModuleDestroy {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly directoryListeners = new Set<Listener>();
   /** Listeners to every request (`credentialRequestsUpdated`): each judges visibility itself. */
   private readonly everyListeners = new Set<(requestId: string) => void>();
-  private subscription?: Subscription;
+  private subscription: Subscription | null = null;
+  /** Starts and stops of the subscription, one after the other. */
+  private transitions: Promise<void> = Promise.resolve();
+  private destroyed = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -40,21 +45,54 @@ export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
+    this.destroyed = true;
+    this.reconcile();
+    await this.transitions;
+  }
+
+  /** Whether the event subscription runs now (someone listens). */
+  get subscribed(): boolean {
+    return this.subscription !== null;
+  }
+
+  /** Resolves once the subscription matches the listeners registered so far (started or stopped). */
+  settled(): Promise<void> {
+    return this.transitions;
+  }
+
+  private get listened(): boolean {
+    return this.listeners.size + this.directoryListeners.size + this.everyListeners.size > 0;
+  }
+
+  /** Starts the subscription for the first listener, stops it after the last one; queued, never two at once. */
+  private reconcile(): void {
+    this.transitions = this.transitions
+      .then(async () => {
+        const wanted = this.listened && !this.destroyed;
+        if (wanted && !this.subscription) this.subscription = await this.subscribe();
+        else if (!wanted && this.subscription) {
+          const running = this.subscription;
+          this.subscription = null;
+          await running.stop();
+        }
+      })
+      .catch((error: unknown) => {
+        this.logger.error({ err: error }, 'live-update subscription could not start; trying at the next listener');
+      });
+  }
+
+  private async subscribe(): Promise<Subscription> {
     // No projector has set the read side up yet (a gateway started first): nothing projected can have been seen,
     // so every event is still to come.
     const [{ ready }] = await this.sql.query<{ ready: boolean }>(
       `SELECT to_regclass('read.projection_checkpoints') IS NOT NULL AS ready`,
     );
     const from = ready ? ((await readCheckpoint(this.sql, 'requests'))?.position ?? '') : '';
-    this.subscription = this.store.subscribeToAll(from, (events) => this.publish(events), {
+    return this.store.subscribeToAll(from, (events) => this.publish(events), {
       pollIntervalMs: 250,
       onError: (error) => this.logger.error({ err: error }, 'live-update subscription failed; retrying'),
     });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.subscription?.stop();
   }
 
   /** Calls `listener` after each projected change of the request; returns the unsubscribe function. */
@@ -62,9 +100,11 @@ export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
     const set = this.listeners.get(requestId) ?? new Set<Listener>();
     set.add(listener);
     this.listeners.set(requestId, set);
+    this.reconcile();
     return () => {
       set.delete(listener);
       if (set.size === 0 && this.listeners.get(requestId) === set) this.listeners.delete(requestId);
+      this.reconcile();
     };
   }
 
@@ -74,13 +114,21 @@ export class RequestUpdates implements OnModuleInit, OnModuleDestroy {
    */
   listenDirectory(listener: Listener): () => void {
     this.directoryListeners.add(listener);
-    return () => this.directoryListeners.delete(listener);
+    this.reconcile();
+    return () => {
+      this.directoryListeners.delete(listener);
+      this.reconcile();
+    };
   }
 
   /** Calls `listener` with the id after each projected change of any request; returns the unsubscribe function. */
   listenAll(listener: (requestId: string) => void): () => void {
     this.everyListeners.add(listener);
-    return () => void this.everyListeners.delete(listener);
+    this.reconcile();
+    return () => {
+      this.everyListeners.delete(listener);
+      this.reconcile();
+    };
   }
 
   private async publish(events: RecordedEvent[]): Promise<void> {

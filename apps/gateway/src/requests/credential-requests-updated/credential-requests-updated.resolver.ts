@@ -23,10 +23,11 @@ export class CredentialRequestsUpdatedResolver {
    * R12.7 for lists: after each projected change of any request, the request as `credentialRequest(id)` answers it
    * for this viewer — only when the viewer may see it (R7.4: the same check, the same view). Nothing is sent first
    * (the list was just queried). Decision: a request that became invisible or was deleted is not announced (there
-   * is no request left to send); lists refetch when `credentialRequestUpdated(id)` of an open page completes.
+   * is no request left to send); lists refetch when `credentialRequestUpdated(id)` of an open page completes. It
+   * answers once the event subscription runs (it starts with a gateway's first listener).
    */
   @Subscription(() => CredentialRequest)
-  credentialRequestsUpdated(@CurrentIdentity() caller: Caller): AsyncIterableIterator<Payload> {
+  async credentialRequestsUpdated(@CurrentIdentity() caller: Caller): Promise<AsyncIterableIterator<Payload>> {
     let reading = Promise.resolve();
     const channel: UpdateChannel<Payload> = new UpdateChannel(() => unlisten());
     const unlisten = this.updates.listenAll((id) => {
@@ -40,6 +41,7 @@ export class CredentialRequestsUpdatedResolver {
         }
       });
     });
+    await this.updates.settled();
     return channel;
   }
 }
