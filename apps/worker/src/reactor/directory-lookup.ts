@@ -55,13 +55,32 @@ function upTo(events: RecordedEvent[], at: GlobalPosition | undefined, inclusive
  * may lag behind the reactor, which would make the decision depend on timing.
  */
 export class EventStoreDirectoryLookup implements DirectoryLookup {
+  /**
+   * The streams read for the batch being planned. Every as-of read of one batch (`at` inside it) may share one read
+   * of a stream: it happens after the batch was read, so it holds every event up to the batch's last (the same
+   * argument that lets a single read serve one event). `observe`, at the next batch, clears it (issue 12: the
+   * recipient's user stream was read once per event).
+   */
+  private readonly batchReads = new Map<string, Promise<RecordedEvent[]>>();
+
   constructor(
     private readonly store: EventStore,
     private readonly sql: SqlExecutor,
   ) {}
 
+  private read(stream: string, at: GlobalPosition | undefined): Promise<RecordedEvent[]> {
+    if (at === undefined) return this.store.readStream(stream);
+    let events = this.batchReads.get(stream);
+    if (!events) {
+      events = this.store.readStream(stream);
+      this.batchReads.set(stream, events);
+      events.catch(() => this.batchReads.delete(stream));
+    }
+    return events;
+  }
+
   async user(userId: string, at?: GlobalPosition): Promise<DirectoryUser | null> {
-    const events = upTo(await this.store.readStream(streams.user(userId)), at);
+    const events = upTo(await this.read(streams.user(userId), at), at);
     const state = events.reduce<UserState>(
       (s, e) => evolveUser(s, { type: e.type, data: e.data } as UserEvent),
       initialUserState(),
@@ -77,7 +96,7 @@ export class EventStoreDirectoryLookup implements DirectoryLookup {
   }
 
   async organization(organizationId: string, at: GlobalPosition, inclusive = true): Promise<OrganizationState | null> {
-    const events = upTo(await this.store.readStream(streams.organization(organizationId)), at, inclusive);
+    const events = upTo(await this.read(streams.organization(organizationId), at), at, inclusive);
     const state = events.reduce<OrganizationState>(
       (s, e) => evolveOrganization(s, { type: e.type, data: e.data } as OrganizationEvent),
       initialOrganizationState(),
@@ -99,6 +118,7 @@ export class EventStoreDirectoryLookup implements DirectoryLookup {
   }
 
   async observe(events: readonly RecordedEvent[]): Promise<void> {
+    this.batchReads.clear();
     if (events.length === 0) return;
     const pairs: string[] = [];
     const params: string[] = [];

@@ -229,6 +229,27 @@ describe('NotificationPlanner (SPEC §11)', () => {
       });
       expect(unchanged.webhooks).toEqual([]);
     });
+
+    it('reads a team’s webhooks once for a batch of events and plans each as it would alone (issue 12)', async () => {
+      const s = requested();
+      s.hooks.push({ id: 'wh-1', teamId: TEAM_A, url: 'https://hooks.test/a', allowInsecure: false });
+      const events = [s.history.record(REQUEST, authorized('crm')), s.history.record(REQUEST, authorized('mail'))];
+      let reads = 0;
+      const batchPlanner = new NotificationPlanner({
+        requests: new RequestStates(s.history),
+        directory: new HistoryDirectory(s.history),
+        webhooks: { forTeam: (teamId) => (reads++, Promise.resolve(s.hooks.filter((h) => h.teamId === teamId))) },
+      });
+      const batch = await batchPlanner.planBatch(events);
+      expect(reads).toBe(1);
+      expect(batch.map((plan) => plan.webhooks.map((w) => w.data.payload.appKey))).toEqual([['crm'], ['mail']]);
+      expect(batch.map(mails)).toEqual([[['appAuthorized', alice.email]], [['appAuthorized', alice.email]]]);
+      // Outside a batch nothing is kept: a webhook registered since is called for the next event.
+      s.hooks.push({ id: 'wh-3', teamId: TEAM_A, url: 'https://hooks.test/c', allowInsecure: false });
+      const next = await batchPlanner.plan(s.history.record(REQUEST, authorized('files')));
+      expect(next.webhooks.map((w) => w.data.webhookId)).toEqual(['wh-1', 'wh-3']);
+      expect(reads).toBe(2);
+    });
   });
 
   describe('the feature and eligible organizations (R2.3)', () => {

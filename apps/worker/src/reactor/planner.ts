@@ -15,7 +15,7 @@ import { jobId } from './job-id';
 import { emptyPlan, type MailJobData, type PlannedJobs } from './jobs';
 import { mailApp, mailRequest } from '../mail/mail-facts';
 import type { RequestStates } from './request-states';
-import type { WebhookRepository } from '@libs/webhooks';
+import type { WebhookRecord, WebhookRepository } from '@libs/webhooks';
 
 const DAY_MS = 86_400_000;
 
@@ -36,11 +36,39 @@ export interface PlannerDeps {
 
 /** SPEC §11, R2.3, R12.4–R12.6: which jobs one event gives rise to. Deterministic for a given event. */
 export class NotificationPlanner {
+  /** Inside `planBatch`: each team's webhooks, read once for the batch (issue 12: once per event before). */
+  private batchHooks: Map<string, Promise<WebhookRecord[]>> | null = null;
+
   constructor(private readonly deps: PlannerDeps) {}
 
   /** Lets the directory index a batch before any of its events is planned. */
   observe(events: readonly RecordedEvent[]): Promise<void> {
     return this.deps.directory.observe?.(events) ?? Promise.resolve();
+  }
+
+  /** The reactor's batch, in order, after the directory indexed it; what the batch reads is read once for it. */
+  async planBatch(events: readonly RecordedEvent[]): Promise<PlannedJobs[]> {
+    await this.observe(events);
+    this.batchHooks = new Map();
+    try {
+      const plans: PlannedJobs[] = [];
+      for (const event of events) plans.push(await this.plan(event));
+      return plans;
+    } finally {
+      this.batchHooks = null;
+    }
+  }
+
+  private hooksOf(teamId: string): Promise<WebhookRecord[]> {
+    const memo = this.batchHooks;
+    if (!memo) return this.deps.webhooks.forTeam(teamId);
+    let hooks = memo.get(teamId);
+    if (!hooks) {
+      hooks = this.deps.webhooks.forTeam(teamId);
+      memo.set(teamId, hooks);
+      hooks.catch(() => memo.delete(teamId));
+    }
+    return hooks;
   }
 
   /** Lets the directory index what was read before `position` (a reactor taking over). */
@@ -210,7 +238,7 @@ export class NotificationPlanner {
     const changed =
       created || statusOf(before.apps) !== statusOf(after.apps) || requestStatus(before) !== requestStatus(after);
     if (!changed) return;
-    const hooks = await this.deps.webhooks.forTeam(after.teamId);
+    const hooks = await this.hooksOf(after.teamId);
     for (const hook of hooks) {
       plan.webhooks.push({
         jobId: jobId(event.id, 'webhook', hook.id),

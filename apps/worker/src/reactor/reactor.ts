@@ -133,10 +133,8 @@ export class Reactor {
       'reactor batch',
       { links: linksFrom(batch.map((e) => e.metadata)), attributes: { 'app.event_count': batch.length } },
       async () => {
-        await this.o.planner.observe(batch);
-        const plans: PlannedJobs[] = [];
-        for (const event of batch) plans.push(withTrace(await this.o.planner.plan(event), jobTraceOf(event)));
-        await this.enqueue(plans);
+        const plans = await this.o.planner.planBatch(batch);
+        await this.enqueue(plans.map((plan, i) => withTrace(plan, jobTraceOf(batch[i]))));
       },
     );
     return (await this.o.redis.get(this.epochKey)) === this.epoch;
