@@ -137,6 +137,62 @@ describe('CheckpointedConsumer on PostgreSQL', () => {
     );
   });
 
+  it('moves the stored checkpoint lazily past batches with nothing relevant, and stays fenced (issue 12)', async () => {
+    class CountedCheckpoints extends TableCheckpoints {
+      moves = 0;
+      override async move(tx: Parameters<TableCheckpoints['move']>[0], to: GlobalPosition): Promise<void> {
+        this.moves++;
+        await super.move(tx, to);
+      }
+    }
+    const before = (await store.readAll('', 100_000)).at(-1)!.globalPosition;
+    for (let i = 0; i < 14; i++) await w.append(`lazy-${i}`, 'Unrelated', { i });
+    await w.append('lazy-relevant', 'Relevant', {});
+    const events = await store.readAll(before, 100);
+    const head = events.at(-1)!.globalPosition;
+    const checkpoints = new CountedCheckpoints(sql, { table: 'test_checkpoints', name: 'lazy' });
+    await checkpoints.ensure();
+    await sql.query('UPDATE test_checkpoints SET position = $2 WHERE name = $1', ['lazy', before]);
+    let fenceOnce = true;
+    const { c } = await consumer('lazy', {
+      checkpoints,
+      handler: {
+        // Another holder moves the row while this one is past it without having stored that: the fence still holds.
+        deliver: async (batch) => {
+          if (!fenceOnce || !batch.some((e) => e.type === 'Relevant')) return;
+          fenceOnce = false;
+          await sql.query('UPDATE test_checkpoints SET position = $2 WHERE name = $1', [
+            'lazy',
+            events[9].globalPosition,
+          ]);
+        },
+        apply: async (tx, batch) => {
+          for (const e of batch) await tx.query('INSERT INTO applied (consumer, id) VALUES ($1, $2)', ['lazy', e.id]);
+        },
+        relevant: (e) => e.type === 'Relevant',
+      },
+    });
+    c.start();
+    await until(() => c.position === head);
+    // Batches of 7: two unrelated ones moved nothing; the relevant one was fenced, read again from the moved row
+    // (events 10–14), applied once, and moved the checkpoint once.
+    expect(fenceOnce).toBe(false);
+    expect(checkpoints.moves).toBe(1);
+    expect(await checkpoints.read()).toBe(head);
+    expect(await applied('lazy')).toEqual(
+      events
+        .slice(10)
+        .map((e) => e.id)
+        .sort(),
+    );
+    // Unrelated events only: the checkpoint is stored when the consumer finds nothing more to read.
+    await w.append('lazy-after', 'Unrelated', {});
+    const later = w.last!.lastGlobalPosition;
+    await until(async () => (await checkpoints.read()) === later);
+    expect(checkpoints.moves).toBe(2);
+    expect(await applied('lazy')).toHaveLength(5);
+  });
+
   it('hands over to a standby when the holder’s lock session dies', async () => {
     let holderAlive = true;
     const a = await consumer('hand-over', { ready: () => holderAlive });

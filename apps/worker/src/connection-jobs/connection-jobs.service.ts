@@ -78,7 +78,14 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
       idlePollMs: IDLE_POLL_MS,
       retryDelayMs: 500,
       onActivate: async (position) => void logger.info({ position }, 'connection jobs: scheduler active'),
-      handler: { deliver: (batch) => this.enqueue(batch), apply: (tx, batch) => this.record(tx, batch) },
+      handler: {
+        deliver: (batch) => this.enqueue(batch),
+        apply: (tx, batch) => this.record(tx, batch),
+        // Most events schedule nothing: their batches move the checkpoint lazily (issue 12).
+        relevant: (event) =>
+          scheduleOf(event, this.marginMs).length > 0 ||
+          planConnectionJobs(event, this.marginMs, this.clock.now()).length > 0,
+      },
       onLockLost: (error) => logger.warn({ err: error }, 'connection jobs: lock session lost; stepping down'),
       onError: (error) => logger.warn({ err: error }, 'connection jobs: retrying after error'),
     });

@@ -11,11 +11,20 @@ import type { CheckpointStore } from './checkpoint-store';
  *   once it resolved (acknowledged), so a crash repeats at most this batch, which the effect must absorb (the
  *   deterministic job ids). Resolving `false` keeps the checkpoint where it is: the batch is read again.
  * A handler with both delivers first, then applies with the move.
+ * `relevant`, when given, names the events the handler acts on: a batch with none of them is still delivered (which
+ * must do nothing for it), not applied, and moves the stored checkpoint lazily — with the next batch that has one,
+ * when the consumer goes idle, or once `MAX_UNSTORED` events were read past it — so a consumer that acts on few
+ * event types does not commit a transaction for every batch of the others (issue 12). A takeover in between reads
+ * those events again, which the handler ignores.
  */
 export interface ConsumerHandler {
   deliver?(events: readonly RecordedEvent[], from: GlobalPosition): Promise<boolean | void>;
   apply?(tx: SqlExecutor, events: readonly RecordedEvent[], from: GlobalPosition): Promise<void>;
+  relevant?(event: RecordedEvent): boolean;
 }
+
+/** The most events a consumer reads past its stored checkpoint without moving it (`ConsumerHandler.relevant`). */
+export const MAX_UNSTORED = 1000;
 
 export interface CheckpointedConsumerOptions {
   /** Names the consumer in errors. */
@@ -89,6 +98,9 @@ export class CheckpointedConsumer {
   private readonly ownsLocks: boolean;
   private active = false;
   private current: GlobalPosition = '';
+  /** What the checkpoint table holds (the fence): behind `current` only after batches with nothing relevant. */
+  private stored: GlobalPosition = '';
+  private unstored = 0;
   private stopped = true;
   private loop: Promise<void> | null = null;
   private wakeSleep: (() => void) | null = null;
@@ -175,10 +187,14 @@ export class CheckpointedConsumer {
           continue;
         }
         this.woken = false;
-        if (o.beforeRead) this.current = await o.beforeRead(this.current);
+        if (o.beforeRead) {
+          const next = await o.beforeRead(this.current);
+          if (next !== this.current) this.atStored(next);
+        }
         const from = this.current;
         const events = await o.store.readAll(from, o.batchSize ?? 500);
         if (events.length === 0) {
+          if (this.stored !== from) await this.store(from);
           await o.onIdle?.(from);
           const idle = o.idlePollMs ?? (this.offAppended ? 1000 : 100);
           const quick = this.emptyReads < QUICK_RETRIES ? Math.min(100, 5 * 2 ** this.emptyReads++) : idle;
@@ -193,7 +209,7 @@ export class CheckpointedConsumer {
         await o.onCommitted?.(this.current);
       } catch (error) {
         if (error instanceof FencedError) {
-          this.current = await o.checkpoints.read().catch(() => this.current);
+          this.atStored(await o.checkpoints.read().catch(() => this.current));
           continue;
         }
         if (o.onError) o.onError(error);
@@ -215,9 +231,15 @@ export class CheckpointedConsumer {
       }
     }
     const stored = await this.o.checkpoints.read();
-    this.current = (await this.o.onActivate?.(stored)) ?? stored;
+    this.atStored((await this.o.onActivate?.(stored)) ?? stored);
     this.active = true;
     return true;
+  }
+
+  /** The table holds `position` (read, rewound or fenced): reading goes on from there. */
+  private atStored(position: GlobalPosition): void {
+    this.current = this.stored = position;
+    this.unstored = 0;
   }
 
   /** One batch: delivered (if the handler has an outside effect), then applied with the fenced move. */
@@ -227,13 +249,28 @@ export class CheckpointedConsumer {
     // Lost the lock meanwhile: a standby may own the checkpoint now (the fence would refuse the move anyway).
     if (!this.active) return false;
     const to = events[events.length - 1].globalPosition;
+    const relevant = handler.relevant;
+    if (relevant && this.unstored + events.length <= MAX_UNSTORED && !events.some((e) => relevant(e))) {
+      this.unstored += events.length;
+      this.current = to;
+      return true;
+    }
     await this.o.sql.transaction(async (tx) => {
-      if (!(await checkpoints.claim(tx, from))) throw new FencedError(this.o.name, from);
+      if (!(await checkpoints.claim(tx, this.stored))) throw new FencedError(this.o.name, this.stored);
       if (handler.apply) await handler.apply(tx, events, from);
       await checkpoints.move(tx, to);
     });
-    this.current = to;
+    this.atStored(to);
     return true;
+  }
+
+  /** Moves the stored checkpoint up to what was read (fenced), after batches that had nothing relevant. */
+  private async store(to: GlobalPosition): Promise<void> {
+    await this.o.sql.transaction(async (tx) => {
+      if (!(await this.o.checkpoints.claim(tx, this.stored))) throw new FencedError(this.o.name, this.stored);
+      await this.o.checkpoints.move(tx, to);
+    });
+    this.atStored(to);
   }
 
   private sleep(ms: number): Promise<void> {
