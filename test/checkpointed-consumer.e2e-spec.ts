@@ -193,6 +193,19 @@ describe('CheckpointedConsumer on PostgreSQL', () => {
     expect(await applied('lazy')).toHaveLength(5);
   });
 
+  it('does not follow appends when told not to: it reads at its poll only (issue 12)', async () => {
+    const head = (await store.readAll('', 100_000)).at(-1)!.globalPosition;
+    const { c } = await consumer('poller', { followAppends: false, idlePollMs: 60_000 });
+    await sql.query('UPDATE test_checkpoints SET position = $2 WHERE name = $1', ['poller', head]);
+    c.start();
+    await until(() => c.isActive);
+    await new Promise((r) => setTimeout(r, 100));
+    await w.append('poller-ignored', 'ThingHappened', {});
+    await new Promise((r) => setTimeout(r, 500));
+    expect(c.position).toBe(head);
+    expect(await applied('poller')).toEqual([]);
+  });
+
   it('hands over to a standby when the holder’s lock session dies', async () => {
     let holderAlive = true;
     const a = await consumer('hand-over', { ready: () => holderAlive });

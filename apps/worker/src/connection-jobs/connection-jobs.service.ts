@@ -28,8 +28,12 @@ import { ScheduleSweep } from './schedule-sweep';
 const CHECKPOINT = 'connection-jobs';
 const LOCK = 'connection-jobs:scheduler';
 const DEFAULT_MARGIN_SECONDS = 300;
-/** Fallback poll of an idle scheduler (appends wake it). */
-const IDLE_POLL_MS = 1000;
+/**
+ * How often the scheduler reads the log. It does not follow appends (issue 12: reads per append in a busy log): it
+ * schedules refreshes and end dates well ahead, and a member-left revocation (R13.13; the runtime already refuses
+ * at once, R8.3) a quarter of a second later is soon enough.
+ */
+const POLL_MS = 250;
 
 /**
  * R5.6 and R12.4 on BullMQ: a small reactor reads the event log from its own checkpoint and schedules delayed jobs
@@ -75,7 +79,8 @@ export class ConnectionJobsService implements OnApplicationBootstrap, OnApplicat
       store,
       checkpoints: this.checkpoints,
       batchSize: 200,
-      idlePollMs: IDLE_POLL_MS,
+      idlePollMs: POLL_MS,
+      followAppends: false,
       retryDelayMs: 500,
       onActivate: async (position) => void logger.info({ position }, 'connection jobs: scheduler active'),
       handler: {

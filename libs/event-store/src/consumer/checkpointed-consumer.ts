@@ -13,9 +13,9 @@ import type { CheckpointStore } from './checkpoint-store';
  * A handler with both delivers first, then applies with the move.
  * `relevant`, when given, names the events the handler acts on: a batch with none of them is still delivered (which
  * must do nothing for it), not applied, and moves the stored checkpoint lazily — with the next batch that has one,
- * when the consumer goes idle, or once `MAX_UNSTORED` events were read past it — so a consumer that acts on few
- * event types does not commit a transaction for every batch of the others (issue 12). A takeover in between reads
- * those events again, which the handler ignores.
+ * when the consumer finds nothing to read (at most once per `STORE_IDLE_EVERY_MS`), or once `MAX_UNSTORED` events
+ * were read past it — so a consumer that acts on few event types does not commit a transaction for every batch of
+ * the others (issue 12). A takeover in between reads those events again, which the handler ignores.
  */
 export interface ConsumerHandler {
   deliver?(events: readonly RecordedEvent[], from: GlobalPosition): Promise<boolean | void>;
@@ -25,6 +25,7 @@ export interface ConsumerHandler {
 
 /** The most events a consumer reads past its stored checkpoint without moving it (`ConsumerHandler.relevant`). */
 export const MAX_UNSTORED = 1000;
+const STORE_IDLE_EVERY_MS = 1000;
 
 export interface CheckpointedConsumerOptions {
   /** Names the consumer in errors. */
@@ -47,6 +48,12 @@ export interface CheckpointedConsumerOptions {
   batchSize?: number;
   /** Idle poll: default 1000 ms when the store signals appends (`onAppended`, which wakes it), else 100 ms. */
   idlePollMs?: number;
+  /**
+   * Default true: woken by every append (any process), re-polling quickly after a wake-up that read nothing. False,
+   * for a consumer nobody waits on (the connection scheduler): it reads every `idlePollMs` only, so a busy log costs
+   * it one read per poll instead of reads per append (issue 12).
+   */
+  followAppends?: boolean;
   /** How often a standby tries to take the lock (default 500 ms). */
   standbyPollMs?: number;
   /** Pause after an error before retrying the same batch (default 1000 ms). */
@@ -101,6 +108,7 @@ export class CheckpointedConsumer {
   /** What the checkpoint table holds (the fence): behind `current` only after batches with nothing relevant. */
   private stored: GlobalPosition = '';
   private unstored = 0;
+  private storedAt = 0;
   private stopped = true;
   private loop: Promise<void> | null = null;
   private wakeSleep: (() => void) | null = null;
@@ -137,7 +145,7 @@ export class CheckpointedConsumer {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.offAppended = this.o.store.onAppended?.(() => this.wake()) ?? null;
+    this.offAppended = this.o.followAppends === false ? null : (this.o.store.onAppended?.(() => this.wake()) ?? null);
     this.loop = this.run();
   }
 
@@ -194,10 +202,13 @@ export class CheckpointedConsumer {
         const from = this.current;
         const events = await o.store.readAll(from, o.batchSize ?? 500);
         if (events.length === 0) {
-          if (this.stored !== from) await this.store(from);
+          if (this.stored !== from && Date.now() - this.storedAt >= STORE_IDLE_EVERY_MS) await this.store(from);
           await o.onIdle?.(from);
           const idle = o.idlePollMs ?? (this.offAppended ? 1000 : 100);
-          const quick = this.emptyReads < QUICK_RETRIES ? Math.min(100, 5 * 2 ** this.emptyReads++) : idle;
+          const quick =
+            this.emptyReads < QUICK_RETRIES && o.followAppends !== false
+              ? Math.min(100, 5 * 2 ** this.emptyReads++)
+              : idle;
           await this.sleep(Math.min(quick, idle));
           continue;
         }
@@ -240,6 +251,7 @@ export class CheckpointedConsumer {
   private atStored(position: GlobalPosition): void {
     this.current = this.stored = position;
     this.unstored = 0;
+    this.storedAt = Date.now();
   }
 
   /** One batch: delivered (if the handler has an outside effect), then applied with the fenced move. */
