@@ -38,6 +38,23 @@ describe('DeliveryLog claims on PostgreSQL', () => {
     expect(await log.claim('job-1')).toBeNull();
   });
 
+  it('claims ids that hold quotes and backslashes as they are (the one-round-trip claim quotes its literal)', async () => {
+    for (const id of ["ev:mail:o'brien@example.com", "ev:mail:x'); DROP TABLE worker_deliveries; --", 'ev:mail:a\\b']) {
+      const claim = await log.claim(id);
+      expect(claim).not.toBeNull();
+      await claim!.seal();
+      expect(await committed(id)).toBe(true);
+      expect(await log.claim(id)).toBeNull();
+    }
+    expect(
+      await sql.query('SELECT job_id FROM worker_deliveries WHERE job_id LIKE $1 ORDER BY job_id', ['ev:%']),
+    ).toEqual([
+      { job_id: 'ev:mail:a\\b' },
+      { job_id: "ev:mail:o'brien@example.com" },
+      { job_id: "ev:mail:x'); DROP TABLE worker_deliveries; --" },
+    ]);
+  });
+
   it('abandon before sealing rolls back; after sealing deletes (the send failed after the hand-over)', async () => {
     const first = await log.claim('job-2');
     await first!.abandon();

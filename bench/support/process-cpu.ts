@@ -51,15 +51,28 @@ export async function sampleCpu(
   } satisfies CpuSample;
 }
 
-/** Per-operation CPU ms of each role and of PostgreSQL, and commits per operation, between two samples. */
-export function perOperation(before: CpuSample, after: CpuSample, operations: number) {
-  const per = (a: number | null, b: number | null) =>
-    a === null || b === null ? null : Math.round(((b - a) / operations) * 100) / 100;
+/**
+ * Per-operation CPU ms of each role and of PostgreSQL, and commits per operation, over one or more measured slices:
+ * `samples` holds a (before, after) pair per slice.
+ */
+export function perOperation(samples: readonly CpuSample[], operations: number) {
+  const pairs = Array.from({ length: samples.length / 2 }, (_, i) => [samples[2 * i], samples[2 * i + 1]] as const);
+  const sum = (of: (s: CpuSample) => number | null): number | null => {
+    let total = 0;
+    for (const [a, b] of pairs) {
+      const [x, y] = [of(a), of(b)];
+      if (x === null || y === null) return null;
+      total += y - x;
+    }
+    return total;
+  };
+  const per = (v: number | null) => (v === null ? null : Math.round((v / operations) * 100) / 100);
+  const roles = Object.keys(samples[0].roles);
   return {
     cpuMsPerOperation: {
-      ...Object.fromEntries(Object.keys(before.roles).map((r) => [r, per(before.roles[r], after.roles[r])])),
-      postgres: per(before.postgres, after.postgres),
+      ...Object.fromEntries(roles.map((r) => [r, per(sum((s) => s.roles[r]))])),
+      postgres: per(sum((s) => s.postgres)),
     },
-    commitsPerOperation: Math.round(((after.commits - before.commits) / operations) * 100) / 100,
+    commitsPerOperation: per(sum((s) => s.commits)),
   };
 }

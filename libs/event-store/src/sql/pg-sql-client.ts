@@ -15,7 +15,8 @@ function executor(db: Pool | PoolClient | Client): SqlExecutor {
       const result = options?.prepared
         ? await db.query<T>({ name: statementName(text), text, values })
         : await db.query<T>(text, values);
-      return result.rows;
+      // Several statements in one simple query (no parameters) answer one result each: the last one's rows.
+      return Array.isArray(result) ? ((result.at(-1) as { rows: T[] } | undefined)?.rows ?? []) : result.rows;
     },
     async exec(script: string): Promise<void> {
       await db.query(script);
