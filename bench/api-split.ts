@@ -1,7 +1,8 @@
 // `npm run bench:api -- --split` (bench/README.md "## API, split roles"): the gateway, the projector and the worker as
 // three processes (`node dist/apps/main.js` with ROLE=…), this process only the client. Measures `{ health }` and
 // createCredentialRequest (read-your-writes across processes, R7.6) in the same run and prints ONE JSON object.
-// Knobs: BENCH_MUTATIONS (800), BENCH_QUERIES (4000), BENCH_CONCURRENCY (8), BENCH_ADMIN_URL, REDIS_URL;
+// Knobs: BENCH_MUTATIONS (800), BENCH_QUERIES (4000), BENCH_CONCURRENCY (8), BENCH_ROUNDS (4), BENCH_CLIENT
+// (fetch | http), BENCH_APP_MAIN (another build's main.js, for A/B), BENCH_ADMIN_URL, REDIS_URL;
 // BENCH_CPU_PROF=dir writes a V8 CPU profile of each role process into dir/<role>; BENCH_LOG_STATEMENTS=1 sets
 // `log_statement = all` on the bench's database (PostgreSQL's log then holds every statement, `%d` names the database).
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -72,6 +73,8 @@ async function seed(url: string) {
 /** This process's (the HTTP client's) CPU, ms: it shares the two cores with the roles. */
 const cpuOf = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 const perCall = (ms: number, calls: number) => Math.round((ms / calls) * 100) / 100;
+/** BENCH_APP_MAIN: another build's `dist/apps/main.js` for the roles (A/B against an older commit, same client). */
+const appMain = process.env.BENCH_APP_MAIN ?? join(__dirname, '..', 'apps', 'main.js');
 /** BENCH_ROUNDS (default 4): the two measures alternate in this many slices. */
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
 
@@ -109,7 +112,7 @@ export async function runSplit(): Promise<void> {
               join(__dirname, 'support', 'exit-on-sigterm.js'),
             ]
           : []),
-        join(__dirname, '..', 'apps', 'main.js'),
+        appMain,
       ],
       {
         env: { ...env, ROLE: role, PORT: role === 'gateway' ? String(port) : '0' },
