@@ -177,7 +177,11 @@ export async function runSplit(): Promise<void> {
       rounds,
       client: benchClient,
       trivialQuery: { query: '{ health }', ...trivialQuery, clientCpuMs: perCall(clientCpu.queries, queries) },
-      createCredentialRequest: { ...createMutation, ...mutationCost, clientCpuMs: perCall(clientCpu.mutations, mutations) },
+      createCredentialRequest: {
+        ...createMutation,
+        ...mutationCost,
+        clientCpuMs: perCall(clientCpu.mutations, mutations),
+      },
       ratios: {
         mutationVsTrivialThroughput: ratio(createMutation.perSecond, trivialQuery.perSecond),
         mutationVsTrivialP99: ratio(createMutation.p99Ms, trivialQuery.p99Ms),
