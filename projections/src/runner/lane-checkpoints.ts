@@ -6,7 +6,7 @@ import { CHECKPOINT_CHANNEL } from './checkpoints';
  * transaction per batch for every lane, instead of one per lane). The consumer's position is the lowest lane's; a
  * lane ahead of it (just rebuilt, or applied elsewhere before the hand-over) skips the events it already has. Every
  * row is locked and fenced against the position this process last committed for it, every row moves, and the
- * commit NOTIFYs each lane's new position (one statement), as a lane's own commit did.
+ * commit NOTIFYs each lane's new position (the same statement as the move), as a lane's own commit did.
  */
 export class LaneCheckpoints implements CheckpointStore {
   /** Committed positions (what `waitFor` may rely on). */
@@ -60,14 +60,14 @@ export class LaneCheckpoints implements CheckpointStore {
     }
     const names = [...moved.keys()];
     const positions = names.map((n) => moved.get(n)!);
-    await tx.query(
-      `UPDATE read.projection_checkpoints c SET position = m.position, updated_at = now()
-         FROM unnest($1::text[], $2::text[]) AS m(name, position) WHERE c.name = m.name`,
-      [names, positions],
-    );
     // Delivered at commit, to every process: a gateway waiting on these positions (R7.6) wakes without polling.
+    // The move and its NOTIFYs in one statement (issue 12: a statement costs more than its SQL here).
     await tx.query(
-      `SELECT pg_notify($3, m.name || ' ' || m.position) FROM unnest($1::text[], $2::text[]) AS m(name, position)`,
+      `WITH moved AS (
+         UPDATE read.projection_checkpoints c SET position = m.position, updated_at = now()
+         FROM unnest($1::text[], $2::text[]) AS m(name, position) WHERE c.name = m.name
+         RETURNING c.name, c.position)
+       SELECT pg_notify($3, name || ' ' || position) FROM moved`,
       [names, positions, CHECKPOINT_CHANNEL],
     );
     this.pending = moved;
