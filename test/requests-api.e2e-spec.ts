@@ -398,6 +398,18 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
       totalCount: 1,
       edges: [{ node: { id: mailRequest.id, viewerRelation: 'RECIPIENT' } }],
     });
+    // The received list searches names over every page, as the sent list does (an addition to the contract).
+    const receivedSearch = async (search: string) =>
+      (
+        await askOk<{ receivedCredentialRequests: { totalCount: number; edges: { node: { id: string } }[] } }>(
+          'mia',
+          'query($s: String) { receivedCredentialRequests(search: $s, first: 1) { totalCount edges { node { id } } } }',
+          { s: search },
+        )
+      ).receivedCredentialRequests;
+    expect(await receivedSearch('REPORTING')).toEqual({ totalCount: 1, edges: [{ node: { id: mailRequest.id } }] });
+    expect(await receivedSearch('audience')).toEqual({ totalCount: 0, edges: [] });
+    expect((await receivedSearch('%')).totalCount).toBe(0);
 
     // Details (R7.4): the team member and org admin see it; the guest, another team's admin and a stranger get
     // NOT_FOUND with the message of an id that does not exist.

@@ -95,6 +95,7 @@ class ContractProbeResolver {
   @Query(() => CredentialRequestConnection) receivedCredentialRequests(
     @Args('organizationId', { type: () => ID, nullable: true }) _organizationId: string,
     @Args('status', { type: () => CredentialRequestStatus, nullable: true }) _status: string,
+    @Args('search', { type: () => String, nullable: true }) _search: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) _first: number,
     @Args('after', { type: () => String, nullable: true }) _after: string,
   ) {
@@ -249,9 +250,15 @@ const ADDITIONS = new Set([
  */
 const AGREED_DANGEROUS = [
   'OPTIONAL_INPUT_FIELD_ADDED: An optional field language on input type RecipientInput was added.',
+  // The received list searches names over every page, as the sent list does (docs/decisions.md).
+  'OPTIONAL_ARG_ADDED: An optional arg search on Query.receivedCredentialRequests was added.',
 ];
 /** The same addition seen from the other side (the classes' schema against the contract). */
-const AGREED_REVERSE = ['TYPE_REMOVED: Language was removed.', 'FIELD_REMOVED: RecipientInput.language was removed.'];
+const AGREED_REVERSE = [
+  'TYPE_REMOVED: Language was removed.',
+  'FIELD_REMOVED: RecipientInput.language was removed.',
+  'ARG_REMOVED: Query.receivedCredentialRequests arg search was removed.',
+];
 function expectOnlyAgreedDangerousChanges(schema: GraphQLSchema): void {
   const dangerous = describeChanges(findDangerousChanges(contract(), schema));
   expect(dangerous.filter((c) => !AGREED_DANGEROUS.includes(c))).toEqual([]);

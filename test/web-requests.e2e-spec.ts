@@ -195,6 +195,22 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await carlos.getByRole('heading', { name: 'Weekly newsletter' }).waitFor();
   await carlos.getByText(`${people.builder.name} (${people.builder.email})`).waitFor();
   await look(carlos, 'request-details-recipient');
+  // The Received tab's name search asks the server (over every page), case-insensitively.
+  const received = await carlos.context().newPage();
+  await received.goto(`${stack.url}/requests?tab=received`);
+  await received.getByRole('tab', { name: 'Received', selected: true }).waitFor();
+  await received.getByLabel('Search by name').fill('NEWSLETTER');
+  await received.getByLabel('Search by name').press('Enter');
+  await received.waitForURL(/[?&]q=NEWSLETTER/);
+  await received.getByRole('cell', { name: 'Weekly newsletter', exact: true }).waitFor();
+  await received.getByText('1 request', { exact: true }).waitFor();
+  await received.getByLabel('Search by name').fill('payroll');
+  await received.getByLabel('Search by name').press('Enter');
+  await received.getByText('No credential requests here yet.').waitFor();
+  // The count is the server's: a filter of the page shown would still count the request it hides.
+  await received.getByText('0 requests', { exact: true }).waitFor();
+  expect(await received.getByRole('cell', { name: 'Weekly newsletter', exact: true }).count()).toBe(0);
+  await received.close();
 
   // R12.2: a grant from an account outside acme.example is refused and changes nothing.
   await appCard(carlos, 'microsoft-entra-id').getByRole('button', { name: 'Authorize' }).click();

@@ -20,6 +20,8 @@ export interface ReceivedQuery {
   recipientId: string;
   organizationId?: string | null;
   status?: CredentialRequestStatus | null;
+  /** Case-insensitive substring of the name, as for the sent list (an addition to the contract, docs/decisions.md). */
+  search?: string | null;
   first: number;
   after?: string | null;
 }
@@ -89,6 +91,7 @@ export class RequestQueries {
     );
     if (q.organizationId) where.add((p) => `organization_id = ${p(q.organizationId)}`);
     if (q.status) where.add((p) => `status = ${p(q.status)}`);
+    if (q.search) where.add((p) => `name_lower LIKE ${p(`%${escapeLike(q.search?.toLowerCase() ?? '')}%`)}`);
     return this.requestPage(where, q.first, q.after);
   }
 

@@ -11,18 +11,30 @@ import { toView } from '../request-views';
 export class ReceivedCredentialRequestsResolver {
   constructor(@Inject(READ_MODELS) private readonly read: ReadModels) {}
 
-  /** R7.2: the requests whose recipient is the viewer, in one organization or all of them, newest first. */
+  /**
+   * R7.2: the requests whose recipient is the viewer, in one organization or all of them, newest first. `search`
+   * (name, case-insensitive) is an addition to the contract, as on the sent list: a search over every page, not the
+   * one shown (docs/decisions.md).
+   */
   @Query(() => CredentialRequestConnection)
   async receivedCredentialRequests(
     @CurrentIdentity() caller: Caller,
     @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string | null,
     @Args('status', { type: () => CredentialRequestStatus, nullable: true }) status?: Status | null,
+    @Args('search', { type: () => String, nullable: true }) search?: string | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) firstArg?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
     const first = checkFirst(firstArg, 20);
     const page = await withCursor(() =>
-      this.read.receivedRequests({ recipientId: caller.userId, organizationId, status, first, after }),
+      this.read.receivedRequests({
+        recipientId: caller.userId,
+        organizationId,
+        status,
+        search: search?.trim() || null,
+        first,
+        after,
+      }),
     );
     return {
       totalCount: page.totalCount,

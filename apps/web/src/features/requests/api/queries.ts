@@ -19,8 +19,20 @@ export const SentRequests = graphql(`
 `);
 
 export const ReceivedRequests = graphql(`
-  query ReceivedRequests($organizationId: ID, $status: CredentialRequestStatus, $after: String, $first: Int) {
-    receivedCredentialRequests(organizationId: $organizationId, status: $status, after: $after, first: $first) {
+  query ReceivedRequests(
+    $organizationId: ID
+    $status: CredentialRequestStatus
+    $search: String
+    $after: String
+    $first: Int
+  ) {
+    receivedCredentialRequests(
+      organizationId: $organizationId
+      status: $status
+      search: $search
+      after: $after
+      first: $first
+    ) {
       totalCount
       pageInfo {
         endCursor
