@@ -1,5 +1,6 @@
 // The admin screens of the web app in real Chromium against the real gateway (PostgreSQL, Redis): directory,
-// feature access with support review, the audit log with paging, and webhooks with the signing secret shown once.
+// feature access with support review, the audit log with paging, webhooks with the signing secret shown once, and
+// members' roles and removal (R13.13).
 // Everything is clicked; only the audit log's 21 requests are created through the API (paging needs more than a
 // page, and the create form has its own tests).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,16 +10,18 @@ import { invitationToken } from '@libs/invitations';
 import { gqlOk, tokenFor } from './support/api';
 import { captureLogs } from './support/logs';
 import { bootWebApp, launchBrowser, signIn, type WebApp } from './support/web-admin-browser';
+import { seriousViolations } from './support/web-browser';
 
 const secret = 'web-admin-flows-secret-0123456789abcdef';
 
-describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10.2, R12.6, R13.1)', () => {
+describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10.2, R12.6, R13.1, R13.13)', () => {
   const logs = captureLogs('info');
   const tag = Date.now().toString(36);
   const domain = `acme-${tag}.example`;
   const olivia = { email: `olivia@${domain}`, name: 'Olivia Owner' };
   const mario = { email: `mario@${domain}`, name: 'Mario Member' };
   const sam = { email: `sam@support-${tag}.example`, name: 'Sam Support', supportStaff: true };
+  const gina = { email: `gina@guest-${tag}.example`, name: 'Gina Guest' };
   const orgName = `Acme ${tag}`;
   let web: WebApp;
   let browser: Browser;
@@ -82,7 +85,8 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByRole('button', { name: 'Add to team' }).click();
     const marioRow = page.locator(`tr[data-member="${mario.email}"]`);
     await marioRow.waitFor();
-    expect(await marioRow.locator('td').allInnerTexts()).toEqual([
+    // The sixth cell holds Mario's controls (R13.13, the last test).
+    expect((await marioRow.locator('td').allInnerTexts()).slice(0, 5)).toEqual([
       mario.name,
       mario.email,
       'Member',
@@ -95,6 +99,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       'Admin',
       'Owner',
       'Not enabled',
+      'This is you: only another admin can change your team role.',
     ]);
   });
 
@@ -134,6 +139,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await asMario.getByRole('link', { name: 'Team members' }).click();
     await asMario.locator(`tr[data-member="${olivia.email}"] td:nth-child(5)`).filter({ hasText: 'Enabled' }).waitFor();
     expect(await asMario.getByRole('button', { name: 'Add to team' }).count()).toBe(0);
+    expect(await asMario.getByRole('button', { name: `Remove ${olivia.name}` }).count()).toBe(0); // R13.13
     expect(await asMario.getByRole('link', { name: 'Webhooks', exact: true }).count()).toBe(1); // the nav entry only
 
     // R10.2 and R12.6: the pages say plainly what a member may not see; /support is for support staff.
@@ -238,7 +244,6 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
   });
 
   it('a guest who accepted an invitation sees only the people on their own requests (R13.11, R12.1)', async () => {
-    const gina = { email: `gina@guest-${tag}.example`, name: 'Gina Guest' };
     const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
     const { organizations } = await gqlOk<{ organizations: { id: string; name: string; teams: { id: string }[] }[] }>(
       web.url,
@@ -281,4 +286,118 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await asGina.getByRole('button', { name: 'Add member' }).count()).toBe(0);
     expect(await asGina.getByRole('button', { name: 'Create team' }).count()).toBe(0);
   });
+
+  it('owners and admins change roles and remove members; the last owner stays; nobody manages their own row (R13.13)', async () => {
+    const page = asOlivia;
+    const row = (p: Page, who: { email: string }) => p.locator(`tr[data-member="${who.email}"]`);
+    const cell = (p: Page, who: { email: string }, column: number) => row(p, who).locator('td').nth(column);
+    const openOrganization = async (p: Page) => {
+      await p.getByRole('link', { name: 'Organizations' }).click();
+      await p.getByRole('link', { name: orgName }).click();
+      await p.getByRole('heading', { level: 1, name: orgName }).waitFor();
+    };
+    await openOrganization(page);
+
+    // Olivia's own row says why it has no controls; Mario's row has them, Owner among the roles (she is an owner).
+    const marioRole = page.getByLabel(`Role of ${mario.name}`, { exact: true });
+    await marioRole.waitFor();
+    expect(await marioRole.locator('option').allInnerTexts()).toEqual(['Member', 'Admin', 'Guest', 'Owner']);
+    expect(await page.getByLabel(`Role of ${olivia.name}`, { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: `Remove ${olivia.name}` }).count()).toBe(0);
+    expect(await cell(page, olivia, 3).innerText()).toBe(
+      'This is you: only another owner or admin can change your role.',
+    );
+
+    await marioRole.selectOption({ label: 'Owner' });
+    await page.getByRole('button', { name: `Change role of ${mario.name}` }).click();
+    await row(page, mario)
+      .getByRole('status')
+      .filter({ hasText: `The role of ${mario.name} is now Owner.` })
+      .waitFor();
+    expect(await cell(page, mario, 2).innerText()).toBe('Owner');
+
+    // Mario, now an owner too, makes Olivia an admin: he is the last owner.
+    const asMario = await open(mario);
+    await openOrganization(asMario);
+    await asMario.getByLabel(`Role of ${olivia.name}`, { exact: true }).selectOption({ label: 'Admin' });
+    await asMario.getByRole('button', { name: `Change role of ${olivia.name}` }).click();
+    await asMario
+      .getByRole('status')
+      .filter({ hasText: `The role of ${olivia.name} is now Admin.` })
+      .waitFor();
+    expect(await cell(asMario, olivia, 2).innerText()).toBe('Admin');
+    expect(await asMario.getByLabel(`Role of ${mario.name}`, { exact: true }).count()).toBe(0);
+
+    // Olivia's page still offers what an owner could do; the API refuses to demote or remove the last owner.
+    const conflict = row(page, mario).locator('[role="alert"][data-code="CONFLICT"]');
+    await marioRole.selectOption({ label: 'Member' });
+    await page.getByRole('button', { name: `Change role of ${mario.name}` }).click();
+    await conflict.filter({ hasText: 'The last owner cannot be demoted.' }).waitFor();
+    await page.getByRole('button', { name: `Remove ${mario.name}` }).click();
+    await page
+      .getByRole('form', { name: `Remove ${mario.name} from ${orgName}?` })
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
+    await conflict.filter({ hasText: 'The last owner cannot be removed.' }).waitFor();
+    expect(await conflict.count()).toBe(1); // the last action's outcome only
+    expect(await cell(page, mario, 2).innerText()).toBe('Owner');
+
+    // As an admin she may not touch the owner, nor offer Owner to anyone.
+    await page.reload();
+    await page.getByText(/Your role: Admin$/).waitFor();
+    expect(await cell(page, mario, 3).innerText()).toBe('Only an owner can change or remove an owner.');
+    expect(await page.getByLabel(`Role of ${gina.name}`, { exact: true }).locator('option').allInnerTexts()).toEqual([
+      'Member',
+      'Admin',
+      'Guest',
+    ]);
+    // The confirmation is in the page, passes axe, and Cancel removes nobody and gives the focus back.
+    await page.getByRole('button', { name: `Remove ${gina.name}` }).click();
+    const confirmGina = page.getByRole('form', { name: `Remove ${gina.name} from ${orgName}?` });
+    await confirmGina.waitFor();
+    expect(await seriousViolations(page, 'organization, removal confirmation', [])).toEqual([]);
+    await confirmGina.getByRole('button', { name: 'Cancel' }).click();
+    await confirmGina.waitFor({ state: 'detached' });
+    expect(await page.evaluate<string | null>('document.activeElement?.getAttribute("aria-label") ?? null')).toBe(
+      `Remove ${gina.name}`,
+    );
+    expect(await row(page, gina).count()).toBe(1);
+
+    // The team: Olivia (org admin) makes Mario a team admin and removes Gina from the team.
+    await page.getByRole('link', { name: 'Newsletter' }).click();
+    await page.getByRole('heading', { level: 1, name: /Team members · Newsletter/ }).waitFor();
+    await row(page, gina).waitFor();
+    expect(await page.getByLabel(`Team role of ${olivia.name}`, { exact: true }).count()).toBe(0);
+    await page.getByLabel(`Team role of ${mario.name}`, { exact: true }).selectOption({ label: 'Admin' });
+    await page.getByRole('button', { name: `Change role of ${mario.name}` }).click();
+    await row(page, mario)
+      .getByRole('status')
+      .filter({ hasText: `The role of ${mario.name} is now Admin.` })
+      .waitFor();
+    expect(await cell(page, mario, 2).innerText()).toBe('Admin');
+
+    await page.getByRole('button', { name: `Remove ${gina.name}` }).click();
+    const leave = page.getByRole('form', { name: `Remove ${gina.name} from the team Newsletter?` });
+    await leave.waitFor();
+    expect(await seriousViolations(page, 'team members, removal confirmation', [])).toEqual([]);
+    await leave.getByRole('button', { name: 'Remove', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${gina.name} was removed from the team Newsletter.` })
+      .waitFor();
+    expect(await row(page, gina).count()).toBe(0);
+
+    // And from the organization.
+    await openOrganization(page);
+    await page.getByRole('button', { name: `Remove ${gina.name}` }).click();
+    await page
+      .getByRole('form', { name: `Remove ${gina.name} from ${orgName}?` })
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${gina.name} was removed from ${orgName}.` })
+      .waitFor();
+    expect(await row(page, gina).count()).toBe(0);
+  }, 180_000);
 });

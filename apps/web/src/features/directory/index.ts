@@ -1,4 +1,4 @@
-// Organizations, teams and their members (R1.1, R2.4, R13.1, R13.11). Pages load on demand (code-split).
+// Organizations, teams and their members (R1.1, R2.4, R13.1, R13.11, R13.13). Pages load on demand (code-split).
 import type { Feature } from '../../lib/feature';
 import { en } from './messages/en';
 import { ptBR } from './messages/pt-BR';

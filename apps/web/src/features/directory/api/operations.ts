@@ -3,6 +3,9 @@ import { graphql } from '../../../gql';
 
 export const DirectoryOrganization = graphql(`
   query DirectoryOrganization($id: ID!) {
+    me {
+      id
+    }
     organization(id: $id) {
       id
       name
@@ -90,6 +93,37 @@ export const DirectoryAddOrganizationMember = graphql(`
 export const DirectoryAddTeamMember = graphql(`
   mutation DirectoryAddTeamMember($teamId: ID!, $userId: ID!, $role: TeamRole!) {
     addTeamMember(teamId: $teamId, userId: $userId, role: $role) {
+      id
+    }
+  }
+`);
+
+// R13.13: the answers are not read; the pages refetch their queries, which hold the roles and member lists.
+export const DirectoryChangeOrganizationRole = graphql(`
+  mutation DirectoryChangeOrganizationRole($organizationId: ID!, $userId: ID!, $role: OrgRole!) {
+    changeOrganizationRole(organizationId: $organizationId, userId: $userId, role: $role) {
+      id
+    }
+  }
+`);
+
+export const DirectoryRemoveOrganizationMember = graphql(`
+  mutation DirectoryRemoveOrganizationMember($organizationId: ID!, $userId: ID!) {
+    removeOrganizationMember(organizationId: $organizationId, userId: $userId)
+  }
+`);
+
+export const DirectoryChangeTeamRole = graphql(`
+  mutation DirectoryChangeTeamRole($teamId: ID!, $userId: ID!, $role: TeamRole!) {
+    changeTeamRole(teamId: $teamId, userId: $userId, role: $role) {
+      id
+    }
+  }
+`);
+
+export const DirectoryRemoveTeamMember = graphql(`
+  mutation DirectoryRemoveTeamMember($teamId: ID!, $userId: ID!) {
+    removeTeamMember(teamId: $teamId, userId: $userId) {
       id
     }
   }

@@ -82,8 +82,34 @@ export const ptBR: Messages<typeof en> = {
     submit: 'Adicionar à equipe',
     done: '{{name}} adicionado(a) à equipe.',
   },
+  manage: {
+    column: 'Gerenciar',
+    changeRole: 'Alterar função',
+    changeRoleOf: 'Alterar função de {{name}}',
+    remove: 'Remover',
+    removeOf: 'Remover {{name}}',
+    cancel: 'Cancelar',
+    roleChanged: 'A função de {{name}} agora é {{role}}.',
+    ownersOnly: 'Só um proprietário pode alterar ou remover um proprietário.',
+    organization: {
+      roleOf: 'Função de {{name}}',
+      self: 'É você: só outro proprietário ou administrador pode alterar a sua função.',
+      confirm: 'Remover {{name}} da organização {{place}}?',
+      consequence:
+        'A pessoa perde na hora o acesso à organização e às suas equipes; as conexões que ela autorizou para as equipes são revogadas.',
+      removed: '{{name}} foi removido(a) da organização {{place}}.',
+    },
+    team: {
+      roleOf: 'Função de {{name}} na equipe',
+      self: 'É você: só outro administrador pode alterar a sua função na equipe.',
+      confirm: 'Remover {{name}} da equipe {{place}}?',
+      consequence:
+        'A pessoa perde na hora o acesso à equipe; as conexões que ela autorizou para a equipe são revogadas.',
+      removed: '{{name}} foi removido(a) da equipe {{place}}.',
+    },
+  },
   errors: {
-    FORBIDDEN: 'Você não tem permissão para fazer isso.',
+    FORBIDDEN: 'Você não tem permissão para fazer isso: {{message}}',
     NOT_FOUND: 'Não encontrado.',
     CONFLICT: 'Isso conflita com o estado atual: {{message}}',
     generic: 'Não funcionou: {{message}}',

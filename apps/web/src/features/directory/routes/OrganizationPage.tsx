@@ -1,5 +1,6 @@
-// One organization: its teams ("Create team") and its members ("Add organization member"). Owners and admins
-// change things (R13.1); a guest sees only the people on their own requests (R13.11, enforced by the API).
+// One organization: its teams ("Create team") and its members ("Add organization member", each member's role and
+// removal). Owners and admins change things (R13.1, R13.13); a guest sees only the people on their own requests
+// (R13.11, enforced by the API).
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -12,16 +13,24 @@ import type { OrgRole } from '../../../gql/graphql';
 import { DirectoryAddOrganizationMember, DirectoryCreateTeam, DirectoryOrganization } from '../api/operations';
 import { FormOutcome } from '../../../components/FormOutcome';
 import { OperationError } from '../../../components/OperationError';
+import { OrganizationMemberControls } from '../components/OrganizationMemberControls';
 
 export function OrganizationPage() {
   const { organizationId = '' } = useParams();
+  // Keyed, so what the page said about one organization (a removal) is not shown on the next one.
+  return <Organization key={organizationId} organizationId={organizationId} />;
+}
+
+function Organization({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('directory');
   const { data, loading, error } = useQuery(DirectoryOrganization, { variables: { id: organizationId } });
+  const [removed, setRemoved] = useState<string | null>(null);
   if (error) return <OperationError error={readError(error)} namespace="directory" />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const org = data?.organization;
-  if (!org) return <p role="alert">{t('organization.notFound')}</p>;
+  if (!org || !data) return <p role="alert">{t('organization.notFound')}</p>;
   const admin = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
+  const viewerRole = org.viewerRole as OrgRole;
   return (
     <section className="page" aria-labelledby="organization-title">
       <h1 id="organization-title">{org.name}</h1>
@@ -51,6 +60,7 @@ export function OrganizationPage() {
       {admin && <CreateTeamForm organizationId={org.id} />}
       <h2>{t('organization.members.title')}</h2>
       {org.viewerRole === 'GUEST' && <p>{t('organization.members.guestNote')}</p>}
+      <FormOutcome error={null} done={removed} namespace="directory" />
       {org.members.length === 0 ? (
         <p>{t('organization.members.empty')}</p>
       ) : (
@@ -61,21 +71,38 @@ export function OrganizationPage() {
                 <th scope="col">{t('organization.members.name')}</th>
                 <th scope="col">{t('organization.members.email')}</th>
                 <th scope="col">{t('organization.members.role')}</th>
+                {admin && <th scope="col">{t('manage.column')}</th>}
               </tr>
             </thead>
             <tbody>
               {org.members.map((m) => (
-                <tr key={m.user.id}>
+                <tr key={m.user.id} data-member={m.user.email}>
                   <td>{m.user.name}</td>
                   <td>{m.user.email}</td>
                   <td>{t(`roles.${m.role}`)}</td>
+                  {admin && (
+                    <td>
+                      {m.user.id === data.me.id ? (
+                        <span className="muted">{t('manage.organization.self')}</span>
+                      ) : m.role === 'OWNER' && viewerRole !== 'OWNER' ? (
+                        <span className="muted">{t('manage.ownersOnly')}</span>
+                      ) : (
+                        <OrganizationMemberControls
+                          organization={org}
+                          member={m}
+                          viewerRole={viewerRole}
+                          onRemoved={setRemoved}
+                        />
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {admin && <AddOrganizationMemberForm organizationId={org.id} viewerRole={org.viewerRole as OrgRole} />}
+      {admin && <AddOrganizationMemberForm organizationId={org.id} viewerRole={viewerRole} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // Team > Team members: who is in the team and who has the credential requests feature (R2.4); org owners/admins and
-// team admins add organization members to the team. `/team-members` shows the team chosen in the switcher.
+// team admins add organization members to the team, change team roles and remove members (R13.13).
+// `/team-members` shows the team chosen in the switcher.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -13,6 +14,7 @@ import type { DirectoryTeamQuery, TeamRole } from '../../../gql/graphql';
 import { DirectoryAddTeamMember, DirectoryTeam } from '../api/operations';
 import { FormOutcome } from '../../../components/FormOutcome';
 import { OperationError } from '../../../components/OperationError';
+import { TeamMemberControls } from '../components/TeamMemberControls';
 
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
 
@@ -22,17 +24,19 @@ export function CurrentTeamPage() {
   const { teamId, loading } = useWorkspace();
   if (loading) return <p role="status">{t('common:loading')}</p>;
   if (!teamId) return <p>{t('team.noTeam')}</p>;
-  return <TeamMembers teamId={teamId} />;
+  // Keyed, so what the page said about one team (a removal) is not shown on the next one.
+  return <TeamMembers key={teamId} teamId={teamId} />;
 }
 
 export function TeamPage() {
   const { teamId = '' } = useParams();
-  return <TeamMembers teamId={teamId} />;
+  return <TeamMembers key={teamId} teamId={teamId} />;
 }
 
 function TeamMembers({ teamId }: { teamId: string }) {
   const { t } = useTranslation('directory');
   const { data, loading, error } = useQuery(DirectoryTeam, { variables: { id: teamId } });
+  const [removed, setRemoved] = useState<string | null>(null);
   if (error) return <OperationError error={readError(error)} namespace="directory" />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const team = data?.team;
@@ -57,6 +61,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
         )}
       </p>
       <p>{t('team.intro')}</p>
+      <FormOutcome error={null} done={removed} namespace="directory" />
       {team.members.length === 0 ? (
         <p>{t('team.empty')}</p>
       ) : (
@@ -69,6 +74,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
                 <th scope="col">{t('team.teamRole')}</th>
                 <th scope="col">{t('team.orgRole')}</th>
                 <th scope="col">{t('team.feature')}</th>
+                {manages && <th scope="col">{t('manage.column')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -83,6 +89,15 @@ function TeamMembers({ teamId }: { teamId: string }) {
                       {m.credentialRequestsEnabled ? t('team.enabled') : t('team.notEnabled')}
                     </span>
                   </td>
+                  {manages && (
+                    <td>
+                      {m.user.id === data.me.id ? (
+                        <span className="muted">{t('manage.team.self')}</span>
+                      ) : (
+                        <TeamMemberControls team={team} member={m} onRemoved={setRemoved} />
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,124 @@
+// A member's row controls (R13.13): change the role, remove after an inline confirmation. The API has the last word
+// (last owner: CONFLICT, own role: FORBIDDEN); the pages only leave out controls that could never succeed.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { FormOutcome } from '../../../components/FormOutcome';
+import { fieldError } from '../../../lib/errors';
+import { useFormAction } from '../../../lib/use-form-action';
+
+export interface MemberControlsProps<R extends string> {
+  scope: 'organization' | 'team';
+  /** the person's name, in every label: a screen reader reaches a control without the row around it */
+  name: string;
+  /** the organization's or team's name, for the confirmation */
+  place: string;
+  role: R;
+  roles: readonly R[];
+  busy: boolean;
+  changeRole: (role: R) => Promise<unknown>;
+  remove: () => Promise<unknown>;
+  /** The row is gone once the removal is refetched, so the page says what was done. */
+  onRemoved: (done: string) => void;
+}
+
+export function MemberControls<R extends string>(props: MemberControlsProps<R>) {
+  const { scope, name, place, role, roles, busy, changeRole, remove, onRemoved } = props;
+  const { t } = useTranslation('directory');
+  const [next, setNext] = useState<R>(role);
+  const [confirming, setConfirming] = useState(false);
+  const [last, setLast] = useState<'role' | 'remove'>('role');
+  const change = useFormAction(async () => {
+    await changeRole(next);
+    return t('manage.roleChanged', { name, role: t(`roles.${next}`) });
+  });
+  const removal = useFormAction(async () => {
+    try {
+      await remove();
+    } finally {
+      setConfirming(false);
+    }
+    const done = t(`manage.${scope}.removed`, { name, place });
+    onRemoved(done);
+    return done;
+  });
+  const outcome = last === 'role' ? change : removal;
+  const inputError = outcome.error
+    ? (fieldError(outcome.error.fields, 'userId') ?? fieldError(outcome.error.fields, 'role'))
+    : undefined;
+  const errorId = useId();
+  const questionId = useId();
+  const consequenceId = useId();
+  const opener = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  // Focus follows the confirmation: onto Cancel (the harmless choice) when it opens, back to Remove when it closes.
+  useEffect(() => {
+    if (confirming) cancel.current?.focus();
+    else if (wasConfirming.current) opener.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  // Buttons stay enabled while sending (a disabled button drops the focus); a second submit is ignored instead.
+  const submitWith = (action: typeof change, which: 'role' | 'remove') => (e: FormEvent) => {
+    if (busy) return e.preventDefault();
+    setLast(which);
+    return action.submit(e);
+  };
+
+  return (
+    <div className="member-controls">
+      <form className="inline-field" onSubmit={submitWith(change, 'role')}>
+        <select
+          aria-label={t(`manage.${scope}.roleOf`, { name })}
+          aria-invalid={inputError ? true : undefined}
+          aria-describedby={inputError ? errorId : undefined}
+          value={next}
+          onChange={(e) => setNext(e.target.value as R)}
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+        <Button type="submit" aria-label={t('manage.changeRoleOf', { name })} aria-disabled={busy || undefined}>
+          {t('manage.changeRole')}
+        </Button>
+      </form>
+      {confirming ? (
+        <form
+          className="inline-field"
+          aria-labelledby={questionId}
+          aria-describedby={consequenceId}
+          onSubmit={submitWith(removal, 'remove')}
+        >
+          <strong id={questionId}>{t(`manage.${scope}.confirm`, { name, place })}</strong>
+          <span id={consequenceId} className="muted">
+            {t(`manage.${scope}.consequence`)}
+          </span>
+          <Button type="submit" variant="danger" className="btn-solid" aria-disabled={busy || undefined}>
+            {t('manage.remove')}
+          </Button>
+          <Button ref={cancel} onClick={() => setConfirming(false)}>
+            {t('manage.cancel')}
+          </Button>
+        </form>
+      ) : (
+        <Button
+          ref={opener}
+          variant="danger"
+          aria-label={t('manage.removeOf', { name })}
+          onClick={() => setConfirming(true)}
+        >
+          {t('manage.remove')}
+        </Button>
+      )}
+      {inputError && (
+        <p id={errorId} role="alert" className="field-error">
+          {inputError}
+        </p>
+      )}
+      <FormOutcome error={outcome.error} done={last === 'role' ? change.done : null} namespace="directory" />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// An organization member's role and removal (R13.13), for org owners and admins.
+import { useMutation } from '@apollo/client/react';
+import type { OrgRole } from '../../../gql/graphql';
+import { DirectoryChangeOrganizationRole, DirectoryRemoveOrganizationMember } from '../api/operations';
+import { MemberControls } from './MemberControls';
+
+// Only the page's own query: a team page fetches again when it opens (cache-and-network), so the teams the person
+// left with the organization show them gone there too.
+const refetch = { refetchQueries: ['DirectoryOrganization'], awaitRefetchQueries: true };
+
+export function OrganizationMemberControls({
+  organization,
+  member,
+  viewerRole,
+  onRemoved,
+}: {
+  organization: { id: string; name: string };
+  member: { role: OrgRole; user: { id: string; name: string } };
+  viewerRole: OrgRole;
+  onRemoved: (done: string) => void;
+}) {
+  const [change, changing] = useMutation(DirectoryChangeOrganizationRole, refetch);
+  const [remove, removing] = useMutation(DirectoryRemoveOrganizationMember, refetch);
+  const variables = { organizationId: organization.id, userId: member.user.id };
+  // As in the add form: only an owner appoints owners.
+  const roles: OrgRole[] =
+    viewerRole === 'OWNER' ? ['MEMBER', 'ADMIN', 'GUEST', 'OWNER'] : ['MEMBER', 'ADMIN', 'GUEST'];
+  return (
+    <MemberControls
+      scope="organization"
+      name={member.user.name}
+      place={organization.name}
+      role={member.role}
+      roles={roles}
+      busy={changing.loading || removing.loading}
+      changeRole={(role) => change({ variables: { ...variables, role } })}
+      remove={() => remove({ variables })}
+      onRemoved={onRemoved}
+    />
+  );
+}
