@@ -36,6 +36,8 @@ export class RequestUpdates implements OnModuleDestroy {
   private subscription: Subscription | null = null;
   /** Starts and stops of the subscription, one after the other. */
   private transitions: Promise<void> = Promise.resolve();
+  /** Subscriptions stopping: not waited for by the next start (a publish in flight may wait on projections). */
+  private readonly stopping = new Set<Promise<void>>();
   private destroyed = false;
 
   constructor(
@@ -49,6 +51,7 @@ export class RequestUpdates implements OnModuleDestroy {
     this.destroyed = true;
     this.reconcile();
     await this.transitions;
+    await Promise.all(this.stopping);
   }
 
   /** Whether the event subscription runs now (someone listens). */
@@ -72,9 +75,12 @@ export class RequestUpdates implements OnModuleDestroy {
         const wanted = this.listened && !this.destroyed;
         if (wanted && !this.subscription) this.subscription = await this.subscribe();
         else if (!wanted && this.subscription) {
-          const running = this.subscription;
+          const stopped = this.subscription.stop().catch((error: unknown) => {
+            this.logger.warn({ err: error }, 'live-update subscription did not stop cleanly');
+          });
           this.subscription = null;
-          await running.stop();
+          this.stopping.add(stopped);
+          void stopped.finally(() => this.stopping.delete(stopped));
         }
       })
       .catch((error: unknown) => {
