@@ -60,7 +60,8 @@ export class DeliveryLog {
       const quoted = literal(jobId);
       let rows;
       // One round trip instead of two where the id allows it (issue 12: a statement costs more than its SQL here).
-      if (quoted) rows = await session.query(`BEGIN; ${CLAIM.replace('$1', quoted)}`);
+      // A function, not a string, as the replacement: `$&` or `$'` in an address would be read as patterns.
+      if (quoted) rows = await session.query(`BEGIN; ${CLAIM.replace('$1', () => quoted)}`);
       else {
         await session.query('BEGIN');
         rows = await session.query(CLAIM, [jobId], { prepared: true });
