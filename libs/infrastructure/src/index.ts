@@ -7,3 +7,4 @@ export * from './database.module';
 export * from './rate-limits';
 export * from './tracing';
 export * from './foreign-tables';
+export * from './remember-once';

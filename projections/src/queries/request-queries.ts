@@ -79,7 +79,7 @@ export class RequestQueries {
     if (q.onlyInvolving)
       where.add((p) => `(requester_id = ${p(q.onlyInvolving)} OR recipient_id = ${p(q.onlyInvolving)})`);
     if (q.status) where.add((p) => `status = ${p(q.status)}`);
-    if (q.search) where.add((p) => `name_lower LIKE ${p(`%${escapeLike(q.search?.toLowerCase() ?? '')}%`)}`);
+    if (q.search) nameContains(where, q.search);
     return this.requestPage(where, q.first, q.after);
   }
 
@@ -91,7 +91,7 @@ export class RequestQueries {
     );
     if (q.organizationId) where.add((p) => `organization_id = ${p(q.organizationId)}`);
     if (q.status) where.add((p) => `status = ${p(q.status)}`);
-    if (q.search) where.add((p) => `name_lower LIKE ${p(`%${escapeLike(q.search?.toLowerCase() ?? '')}%`)}`);
+    if (q.search) nameContains(where, q.search);
     return this.requestPage(where, q.first, q.after);
   }
 
@@ -145,6 +145,11 @@ export class RequestQueries {
     }
     return rows.map((r) => toRequest(r, byRequest.get(r.id as string) ?? []));
   }
+}
+
+/** R13.7: the name holds `search`, case-insensitively, `%` and `_` taken literally. */
+function nameContains(where: Where, search: string): void {
+  where.add((p) => `name_lower LIKE ${p(`%${escapeLike(search.toLowerCase())}%`)}`);
 }
 
 function escapeLike(text: string): string {

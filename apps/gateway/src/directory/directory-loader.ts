@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OrganizationRow, ReadModels, TeamMemberRow, TeamRow, UserRow } from '@projections';
 import { READ_MODELS } from '@projections';
+import { rememberOnce } from '@libs/infrastructure';
 import type { OrgRole, TeamRole } from '../platform/graphql';
 
 /**
@@ -87,15 +88,9 @@ export class DirectoryLoader {
     );
   }
 
+  /** A failed read is not remembered: a later field may try again. */
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let hit = this.memo.get(key) as Promise<T> | undefined;
-    if (!hit) {
-      hit = load();
-      this.memo.set(key, hit);
-      // A failed read is not remembered: a later field may try again.
-      hit.catch(() => this.memo.delete(key));
-    }
-    return hit;
+    return rememberOnce(this.memo, key, load) as Promise<T>;
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type UserState,
 } from '@libs/domain';
 import type { EventStore, GlobalPosition, RecordedEvent, SqlExecutor } from '@libs/event-store';
+import { rememberOnce } from '@libs/infrastructure';
 
 const INDEX_CHECKPOINT = 'directory-index';
 
@@ -69,14 +70,8 @@ export class EventStoreDirectoryLookup implements DirectoryLookup {
   ) {}
 
   private read(stream: string, at: GlobalPosition | undefined): Promise<RecordedEvent[]> {
-    if (at === undefined) return this.store.readStream(stream);
-    let events = this.batchReads.get(stream);
-    if (!events) {
-      events = this.store.readStream(stream);
-      this.batchReads.set(stream, events);
-      events.catch(() => this.batchReads.delete(stream));
-    }
-    return events;
+    const load = () => this.store.readStream(stream);
+    return at === undefined ? load() : rememberOnce(this.batchReads, stream, load);
   }
 
   async user(userId: string, at?: GlobalPosition): Promise<DirectoryUser | null> {

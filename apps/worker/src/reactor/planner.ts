@@ -16,6 +16,7 @@ import { emptyPlan, type MailJobData, type PlannedJobs } from './jobs';
 import { mailApp, mailRequest } from '../mail/mail-facts';
 import type { RequestStates } from './request-states';
 import type { WebhookRecord, WebhookRepository } from '@libs/webhooks';
+import { rememberOnce } from '@libs/infrastructure';
 
 const DAY_MS = 86_400_000;
 
@@ -60,15 +61,8 @@ export class NotificationPlanner {
   }
 
   private hooksOf(teamId: string): Promise<WebhookRecord[]> {
-    const memo = this.batchHooks;
-    if (!memo) return this.deps.webhooks.forTeam(teamId);
-    let hooks = memo.get(teamId);
-    if (!hooks) {
-      hooks = this.deps.webhooks.forTeam(teamId);
-      memo.set(teamId, hooks);
-      hooks.catch(() => memo.delete(teamId));
-    }
-    return hooks;
+    const load = () => this.deps.webhooks.forTeam(teamId);
+    return this.batchHooks ? rememberOnce(this.batchHooks, teamId, load) : load();
   }
 
   /** Lets the directory index what was read before `position` (a reactor taking over). */
