@@ -3,6 +3,7 @@ export * from './global-position';
 export * from './hash-chain/canonical-json';
 export * from './hash-chain/event-hash';
 export * from './sql/sql-client';
+export * from './sql/sql-literal';
 export * from './sql/session-locks';
 export * from './sql/pg-sql-client';
 export * from './sql/pglite-sql-client';

@@ -19,7 +19,12 @@ export function quoteSchema(schema: string): string {
 }
 
 export async function useSchema(tx: SqlExecutor, schema: string): Promise<void> {
-  await tx.exec(`SET LOCAL search_path TO ${quoteSchema(schema)}`);
+  await tx.exec(schemaStatement(schema));
+}
+
+/** The statement `useSchema` runs, for a transaction that sends it with another one. */
+export function schemaStatement(schema: string): string {
+  return `SET LOCAL search_path TO ${quoteSchema(schema)}`;
 }
 
 /** The projector's tables in `schema`; with their secondary indexes unless `withIndexes` is false (a rebuild's load). */

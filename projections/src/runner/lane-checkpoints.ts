@@ -1,5 +1,10 @@
-import type { CheckpointStore, GlobalPosition, SqlExecutor } from '@libs/event-store';
+import { type CheckpointStore, execSoon, type GlobalPosition, type SqlExecutor } from '@libs/event-store';
 import { CHECKPOINT_CHANNEL } from './checkpoints';
+
+/** Lane names and positions go into the SQL text as literals (below): only these shapes are let in. */
+const NAME = /^[a-z][a-z0-9_]*$/;
+const POSITION = /^(\d{20}:\d{20})?$/;
+const list = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(', ')}]::text[]`;
 
 /**
  * The checkpoints of the lanes one runner holds, as ONE consumer's checkpoint (issue 12: one read and one
@@ -14,10 +19,19 @@ export class LaneCheckpoints implements CheckpointStore {
   /** Moved inside the transaction in flight; committed by `commit()` once it is. */
   private pending: Map<string, GlobalPosition> | null = null;
 
+  /**
+   * `opening`: statements without parameters that open every batch's transaction (the read schema), sent with the
+   * claim. The claim and the move carry their values as literals, so that with the transaction's BEGIN, and the
+   * move with its COMMIT, they take one round trip each (`SqlExecutor.defer`; issue 12).
+   */
   constructor(
     private readonly db: SqlExecutor,
     private readonly names: readonly string[],
-  ) {}
+    private readonly opening: readonly string[] = [],
+  ) {
+    const bad = names.find((name) => !NAME.test(name));
+    if (bad !== undefined) throw new Error(`invalid projection name: ${bad}`);
+  }
 
   /** Where `name` stands as far as this process committed it ('' when unknown). */
   position(name: string): GlobalPosition {
@@ -42,11 +56,11 @@ export class LaneCheckpoints implements CheckpointStore {
 
   async claim(tx: SqlExecutor, from: GlobalPosition): Promise<boolean> {
     this.pending = null;
+    for (const statement of this.opening) await execSoon(tx, statement);
     // In name order, as every holder locks them: two fenced claims never deadlock.
     const rows = await tx.query<{ name: string; position: string }>(
-      `SELECT name, position FROM read.projection_checkpoints WHERE name = ANY($1::text[])
+      `SELECT name, position FROM read.projection_checkpoints WHERE name = ANY(${list(this.names)})
         ORDER BY name FOR UPDATE`,
-      [this.names],
     );
     if (rows.length !== this.names.length || this.lowest() !== from) return false;
     return rows.every((row) => row.position === this.committed.get(row.name));
@@ -60,15 +74,17 @@ export class LaneCheckpoints implements CheckpointStore {
     }
     const names = [...moved.keys()];
     const positions = names.map((n) => moved.get(n)!);
+    const bad = positions.find((p) => !POSITION.test(p));
+    if (bad !== undefined) throw new Error(`invalid global position: ${bad}`);
     // Delivered at commit, to every process: a gateway waiting on these positions (R7.6) wakes without polling.
-    // The move and its NOTIFYs in one statement (issue 12: a statement costs more than its SQL here).
-    await tx.query(
+    // The move and its NOTIFYs in one statement, sent with the COMMIT (issue 12: a round trip costs more than its SQL).
+    await execSoon(
+      tx,
       `WITH moved AS (
          UPDATE read.projection_checkpoints c SET position = m.position, updated_at = now()
-         FROM unnest($1::text[], $2::text[]) AS m(name, position) WHERE c.name = m.name
+         FROM unnest(${list(names)}, ${list(positions)}) AS m(name, position) WHERE c.name = m.name
          RETURNING c.name, c.position)
-       SELECT pg_notify($3, name || ' ' || position) FROM moved`,
-      [names, positions, CHECKPOINT_CHANNEL],
+       SELECT pg_notify('${CHECKPOINT_CHANNEL}', name || ' ' || position) FROM moved`,
     );
     this.pending = moved;
   }

@@ -12,7 +12,7 @@ import { READ_SCHEMA, type Projector } from '../projector';
 import { readModelMigrations } from '../read-models.migrations';
 import { rebuildProjection } from '../rebuild/rebuild-projection';
 import { CheckpointWatch } from './checkpoint-watch';
-import { ensureProjection, readCheckpoint, useSchema } from './checkpoints';
+import { ensureProjection, readCheckpoint, schemaStatement } from './checkpoints';
 import { LaneCheckpoints } from './lane-checkpoints';
 
 export interface ProjectionRunnerOptions {
@@ -23,7 +23,7 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /**
    * How often an idle projection looks for new events: default 1000 ms when the store signals appends (`onAppended`,
-   * any process), else 100 ms. `waitFor`, appends and other lanes' commits wake it at once.
+   * any process), else 100 ms. `waitFor` and appends wake it at once.
    */
   idlePollMs?: number;
   /** How often a mutation waiting on projections applied in ANOTHER process re-reads their checkpoints in case a
@@ -53,7 +53,6 @@ export class ProjectionRunner {
   private readonly progress = new Set<() => void>();
   private readonly locks: SessionLocks;
   private readonly watch: CheckpointWatch;
-  private offCheckpoints: (() => void) | null = null;
   private stopped = true;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -65,9 +64,11 @@ export class ProjectionRunner {
       this.report('runner', error);
     });
     this.projectors = options.projectors;
+    // The batch's transaction opens with the read schema, sent with the lanes' claim (one round trip).
     this.lanes = new LaneCheckpoints(
       options.sql,
       this.projectors.map((p) => p.name),
+      [schemaStatement(READ_SCHEMA)],
     );
     this.consumer = this.createConsumer();
     this.watch = new CheckpointWatch(options.sql);
@@ -79,9 +80,9 @@ export class ProjectionRunner {
     await runMigrations(this.options.sql, readModelMigrations);
     for (const projector of this.projectors) await ensureProjection(this.options.sql, projector);
     this.stopped = false;
-    // Other consumers' commits release the read horizon (appends wake the consumer itself).
+    // LISTEN before anything waits (R7.6 across processes). Checkpoint commits do not wake the lanes: only appenders
+    // hold the read horizon, and appends wake the consumer themselves.
     await this.watch.ready();
-    this.offCheckpoints = this.watch.onProgress(() => this.wakeLanes());
     this.consumer.start();
   }
 
@@ -89,7 +90,6 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.offCheckpoints?.();
     await this.consumer.stop();
     await this.watch.close();
     await this.locks.release();
@@ -166,7 +166,6 @@ export class ProjectionRunner {
       },
       handler: {
         apply: async (tx, events) => {
-          await useSchema(tx, READ_SCHEMA);
           const decoded = decodeEvents(events);
           for (const projector of this.projectors) {
             const fresh = decoded.filter((e) => this.lanes.isNew(projector.name, e.globalPosition));

@@ -1,16 +1,8 @@
-import type { SqlClient, SqlSession } from '@libs/event-store';
+import { sqlLiteral, type SqlClient, type SqlSession } from '@libs/event-store';
 
 const CLAIM = 'INSERT INTO worker_deliveries (job_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING job_id';
 const RECORD = 'INSERT INTO worker_deliveries (job_id) VALUES ($1) ON CONFLICT DO NOTHING';
 const FORGET = 'DELETE FROM worker_deliveries WHERE job_id = $1';
-
-/**
- * The job id as an SQL string literal, for BEGIN and the claim in one round trip (a simple query takes no
- * parameters); null when it holds a character that is not plain text in every server setting (backslash, NUL).
- */
-function literal(jobId: string): string | null {
-  return /[\\\0]/.test(jobId) ? null : `'${jobId.replace(/'/g, "''")}'`;
-}
 
 /**
  * A delivery about to happen: the record is written but not committed. `seal()` commits it and must be called at
@@ -57,7 +49,7 @@ export class DeliveryLog {
     if (!this.sql.connect) return this.claimWithoutSession(jobId);
     const session = await this.acquire();
     try {
-      const quoted = literal(jobId);
+      const quoted = sqlLiteral(jobId);
       let rows;
       // One round trip instead of two where the id allows it (issue 12: a statement costs more than its SQL here).
       // A function, not a string, as the replacement: `$&` or `$'` in an address would be read as patterns.

@@ -15,6 +15,8 @@ import type { EventStore, GlobalPosition, RecordedEvent, SqlExecutor } from '@li
 import { rememberOnce } from '@libs/infrastructure';
 
 const INDEX_CHECKPOINT = 'directory-index';
+/** At most this many events observed past the stored index checkpoint (what a takeover's `catchUp` reads again). */
+const INDEX_UNSTORED_MAX = 1000;
 
 export interface DirectoryUser {
   userId: string;
@@ -63,6 +65,8 @@ export class EventStoreDirectoryLookup implements DirectoryLookup {
    * recipient's user stream was read once per event).
    */
   private readonly batchReads = new Map<string, Promise<RecordedEvent[]>>();
+  /** Events observed since the index checkpoint was last stored (`observe`). */
+  private unstored = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -133,6 +137,11 @@ export class EventStoreDirectoryLookup implements DirectoryLookup {
         params,
       );
     }
+    // The checkpoint only bounds what `catchUp` reads again (the index is idempotent): stored with what it indexes,
+    // else once per INDEX_UNSTORED_MAX events (issue 12: a statement and a commit per batch, for nothing).
+    this.unstored += events.length;
+    if (pairs.length === 0 && this.unstored < INDEX_UNSTORED_MAX) return;
+    this.unstored = 0;
     await this.sql.query(
       `INSERT INTO worker_checkpoints (name, position) VALUES ($1, $2)
        ON CONFLICT (name) DO UPDATE SET position = GREATEST(worker_checkpoints.position COLLATE "C", EXCLUDED.position COLLATE "C")`,

@@ -1,5 +1,7 @@
 import type { GlobalPosition } from '../event-store.port';
-import type { SqlExecutor } from '../sql/sql-client';
+import { decodeGlobalPosition } from '../global-position';
+import { execSoon, type SqlExecutor } from '../sql/sql-client';
+import { sqlLiteral } from '../sql/sql-literal';
 
 /**
  * Where a CheckpointedConsumer keeps its position. The move is fenced: inside the batch's transaction the row is
@@ -31,6 +33,9 @@ export interface TableCheckpointsOptions {
  * had in common — the fenced move — is this one implementation over any `(name, position, updated_at)` table.
  */
 export class TableCheckpoints implements CheckpointStore {
+  /** The name as a literal: the claim and the move carry no parameters, so each shares a round trip (below). */
+  private readonly nameLiteral: string;
+
   constructor(
     private readonly db: SqlExecutor,
     private readonly options: TableCheckpointsOptions,
@@ -38,6 +43,9 @@ export class TableCheckpoints implements CheckpointStore {
     if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/.test(options.table)) {
       throw new Error(`invalid checkpoint table: ${options.table}`);
     }
+    const name = sqlLiteral(options.name);
+    if (name === null) throw new Error(`invalid checkpoint name: ${options.name}`);
+    this.nameLiteral = name;
   }
 
   get name(): string {
@@ -59,20 +67,24 @@ export class TableCheckpoints implements CheckpointStore {
     return row?.position ?? '';
   }
 
+  /** Sent with the transaction's BEGIN (issue 12: on this kind of machine a round trip costs more than its SQL). */
   async claim(tx: SqlExecutor, from: GlobalPosition): Promise<boolean> {
     const [row] = await tx.query<{ position: string }>(
-      `SELECT position FROM ${this.options.table} WHERE name = $1 FOR UPDATE`,
-      [this.options.name],
+      `SELECT position FROM ${this.options.table} WHERE name = ${this.nameLiteral} FOR UPDATE`,
     );
     return row !== undefined && row.position === from;
   }
 
+  /** Sent with the COMMIT (`execSoon`). */
   async move(tx: SqlExecutor, to: GlobalPosition): Promise<void> {
-    await tx.query(`UPDATE ${this.options.table} SET position = $2, updated_at = now() WHERE name = $1`, [
-      this.options.name,
-      to,
-    ]);
+    decodeGlobalPosition(to); // digits and a colon only: safe as a literal
+    let script = `UPDATE ${this.options.table} SET position = '${to}', updated_at = now() WHERE name = ${this.nameLiteral}`;
     const notify = this.options.notify;
-    if (notify) await tx.query('SELECT pg_notify($1, $2)', [notify.channel, notify.payload(to)]);
+    if (notify) {
+      const [channel, payload] = [sqlLiteral(notify.channel), sqlLiteral(notify.payload(to))];
+      if (channel === null || payload === null) throw new Error(`invalid notification for ${this.options.name}`);
+      script += `;\nSELECT pg_notify(${channel}, ${payload})`;
+    }
+    await execSoon(tx, script);
   }
 }

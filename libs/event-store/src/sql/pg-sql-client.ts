@@ -24,6 +24,32 @@ function executor(db: Pool | PoolClient | Client): SqlExecutor {
   };
 }
 
+/**
+ * A transaction's executor: `BEGIN` and the `defer`red statements wait in `pending` and go in front of the next
+ * statement without parameters (one simple-protocol round trip), or alone before one with parameters (the
+ * extended protocol takes one statement at a time).
+ */
+function transactionExecutor(client: PoolClient, pending: string[]): SqlExecutor {
+  const base = executor(client);
+  const flush = async (): Promise<void> => {
+    if (pending.length > 0) await client.query(pending.splice(0).join(';\n'));
+  };
+  return {
+    query: <T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[], options?: QueryOptions) => {
+      if (pending.length > 0 && !options?.prepared && (!params || params.length === 0)) {
+        return base.query<T>([...pending.splice(0), text].join(';\n'));
+      }
+      return flush().then(() => base.query<T>(text, params, options));
+    },
+    async exec(script: string): Promise<void> {
+      await base.exec([...pending.splice(0), script].join(';\n'));
+    },
+    defer(script: string): void {
+      pending.push(script);
+    },
+  };
+}
+
 /** A PostgreSQL server through a `pg` Pool; LISTEN uses one dedicated connection, opened on first use. */
 export class PgSqlClient implements SqlClient {
   readonly kind = 'pg' as const;
@@ -63,13 +89,17 @@ export class PgSqlClient implements SqlClient {
       lost ??= error;
     };
     client.on('error', onError);
+    // BEGIN rides with the first statement, the deferred ones with the next or with COMMIT (transactionExecutor).
+    const pending = ['BEGIN'];
     try {
-      await client.query('BEGIN');
-      const result = await fn(executor(client));
-      await client.query('COMMIT');
+      const result = await fn(transactionExecutor(client, pending));
+      await client.query([...pending.splice(0), 'COMMIT'].join(';\n'));
       return result;
     } catch (error) {
-      if (!lost) await client.query('ROLLBACK').catch(() => undefined);
+      // Nothing to roll back while BEGIN itself has not gone out.
+      const begun = pending[0] !== 'BEGIN';
+      pending.length = 0;
+      if (!lost && begun) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.removeListener('error', onError);

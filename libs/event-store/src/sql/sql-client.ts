@@ -14,6 +14,19 @@ export interface SqlExecutor {
   query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** A script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * Only in a server transaction (`PgSqlClient.transaction`): queues a statement without parameters whose result
+   * nobody reads, to be sent in ONE round trip with the next parameterless statement or the COMMIT (issue 12: on
+   * this kind of machine a round trip costs more than most statements). Its error surfaces there and rolls the
+   * transaction back. Use `execSoon`, which runs the statement at once where there is no queue.
+   */
+  defer?(script: string): void;
+}
+
+/** `script` queued with the next statement of the transaction where the executor can (`defer`), else run now. */
+export async function execSoon(tx: SqlExecutor, script: string): Promise<void> {
+  if (tx.defer) tx.defer(script);
+  else await tx.exec(script);
 }
 
 /** A dedicated connection; `lost` resolves when the server connection dies (its session locks are gone). */
