@@ -316,6 +316,11 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       .waitFor();
     expect(await cell(page, mario, 2).innerText()).toBe('Owner');
 
+    // A second page of Olivia's, opened while she is still an owner: it goes stale with the first one.
+    const stale = await open(olivia);
+    await openOrganization(stale);
+    await stale.getByRole('button', { name: `Remove ${mario.name}` }).waitFor();
+
     // Mario, now an owner too, makes Olivia an admin: he is the last owner.
     const asMario = await open(mario);
     await openOrganization(asMario);
@@ -328,22 +333,40 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await cell(asMario, olivia, 2).innerText()).toBe('Admin');
     expect(await asMario.getByLabel(`Role of ${mario.name}`, { exact: true }).count()).toBe(0);
 
-    // Olivia's page still offers what an owner could do; the API refuses to demote or remove the last owner.
-    const conflict = row(page, mario).locator('[role="alert"][data-code="CONFLICT"]');
+    // Olivia's stale pages still offer what an owner could do; the API refuses to demote or remove the last owner.
+    // The refusal is said above the table, which then shows the roles as they are: she is an admin now, and Mario's
+    // row has no controls for her any more (so the refusal could not stay in it). The focus goes to what was said.
+    const outcome = (p: Page) => p.locator('[data-member-outcome]');
+    const refreshed = 'The table now shows the members and roles as they are.';
     await marioRole.selectOption({ label: 'Member' });
     await page.getByRole('button', { name: `Change role of ${mario.name}` }).click();
-    await conflict.filter({ hasText: 'The last owner cannot be demoted.' }).waitFor();
-    await page.getByRole('button', { name: `Remove ${mario.name}` }).click();
-    await page
+    await outcome(page)
+      .locator('[role="alert"][data-code="CONFLICT"]')
+      .filter({ hasText: 'The last owner cannot be demoted.' })
+      .waitFor();
+    await outcome(page).getByText(refreshed).waitFor();
+    await page.getByText(/Your role: Admin$/).waitFor();
+    await row(page, mario).getByText('Only an owner can change or remove an owner.').waitFor();
+    expect(await cell(page, mario, 2).innerText()).toBe('Owner');
+    expect(await page.evaluate('document.activeElement?.hasAttribute("data-member-outcome") ?? false')).toBe(true);
+
+    await stale.getByRole('button', { name: `Remove ${mario.name}` }).click();
+    await stale
       .getByRole('form', { name: `Remove ${mario.name} from ${orgName}?` })
       .getByRole('button', { name: 'Remove', exact: true })
       .click();
-    await conflict.filter({ hasText: 'The last owner cannot be removed.' }).waitFor();
-    expect(await conflict.count()).toBe(1); // the last action's outcome only
-    expect(await cell(page, mario, 2).innerText()).toBe('Owner');
+    await outcome(stale)
+      .locator('[role="alert"][data-code="CONFLICT"]')
+      .filter({ hasText: 'The last owner cannot be removed.' })
+      .waitFor();
+    await stale.getByText(/Your role: Admin$/).waitFor();
+    expect(await stale.locator('[role="alert"]').count()).toBe(1); // said once, above the table
+    expect(await cell(stale, mario, 2).innerText()).toBe('Owner');
+    expect(await stale.evaluate('document.activeElement?.hasAttribute("data-member-outcome") ?? false')).toBe(true);
+    expect(await seriousViolations(stale, 'organization, refusal above the members', [])).toEqual([]);
+    await stale.close();
 
-    // As an admin she may not touch the owner, nor offer Owner to anyone.
-    await page.reload();
+    // As an admin (the page already says so, without a reload) she may not touch the owner, nor offer Owner to anyone.
     await page.getByText(/Your role: Admin$/).waitFor();
     expect(await cell(page, mario, 3).innerText()).toBe('Only an owner can change or remove an owner.');
     expect(await page.getByLabel(`Role of ${gina.name}`, { exact: true }).locator('option').allInnerTexts()).toEqual([
@@ -386,6 +409,8 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       .filter({ hasText: `${gina.name} was removed from the team Newsletter.` })
       .waitFor();
     expect(await row(page, gina).count()).toBe(0);
+    // The Remove button went with the row: the focus is on what was said, not lost to the page.
+    expect(await page.evaluate('document.activeElement?.hasAttribute("data-member-outcome") ?? false')).toBe(true);
 
     // And from the organization.
     await openOrganization(page);

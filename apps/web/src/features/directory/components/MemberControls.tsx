@@ -4,8 +4,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { FormOutcome } from '../../../components/FormOutcome';
-import { fieldError } from '../../../lib/errors';
+import { fieldError, readError } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
+import type { MemberOutcomeValue } from './MemberOutcome';
 
 export interface MemberControlsProps<R extends string> {
   scope: 'organization' | 'team';
@@ -18,28 +19,48 @@ export interface MemberControlsProps<R extends string> {
   busy: boolean;
   changeRole: (role: R) => Promise<unknown>;
   remove: () => Promise<unknown>;
-  /** The row is gone once the removal is refetched, so the page says what was done. */
-  onRemoved: (done: string) => void;
+  /**
+   * Said by the page, above the table: a removal (the row is gone once refetched) and a refusal that is not a field's
+   * (the page was stale: it fetches the members again, which may take this row's controls away). Field errors and a
+   * role changed stay in the row.
+   */
+  onOutcome: (outcome: MemberOutcomeValue) => void;
 }
 
 export function MemberControls<R extends string>(props: MemberControlsProps<R>) {
-  const { scope, name, place, role, roles, busy, changeRole, remove, onRemoved } = props;
+  const { scope, name, place, role, roles, busy, changeRole, remove, onOutcome } = props;
   const { t } = useTranslation('directory');
   const [next, setNext] = useState<R>(role);
   const [confirming, setConfirming] = useState(false);
   const [last, setLast] = useState<'role' | 'remove'>('role');
+  /** The page took the outcome (and the focus, `MemberOutcome`): closing the confirmation leaves the focus there. */
+  const toldPage = useRef(false);
+  const tell = (outcome: MemberOutcomeValue) => {
+    toldPage.current = true;
+    onOutcome(outcome);
+  };
+  // A refusal that names no field goes to the page (and is thrown on, so the row shows nothing of its own).
+  const toPage = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+    } catch (error) {
+      const read = readError(error);
+      if (read.fields.length === 0) tell({ error: read });
+      throw error;
+    }
+  };
   const change = useFormAction(async () => {
-    await changeRole(next);
+    await toPage(() => changeRole(next));
     return t('manage.roleChanged', { name, role: t(`roles.${next}`) });
   });
   const removal = useFormAction(async () => {
     try {
-      await remove();
+      await toPage(remove);
     } finally {
       setConfirming(false);
     }
     const done = t(`manage.${scope}.removed`, { name, place });
-    onRemoved(done);
+    tell({ done });
     return done;
   });
   const outcome = last === 'role' ? change : removal;
@@ -52,10 +73,10 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
   const opener = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
-  // Focus follows the confirmation: onto Cancel (the harmless choice) when it opens, back to Remove when it closes.
+  // Focus follows the confirmation: onto Cancel (the harmless choice) when it opens, back to Remove when cancelled.
   useEffect(() => {
     if (confirming) cancel.current?.focus();
-    else if (wasConfirming.current) opener.current?.focus();
+    else if (wasConfirming.current && !toldPage.current) opener.current?.focus();
     wasConfirming.current = confirming;
   }, [confirming]);
   // Buttons stay enabled while sending (a disabled button drops the focus); a second submit is ignored instead.
@@ -108,7 +129,10 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
           ref={opener}
           variant="danger"
           aria-label={t('manage.removeOf', { name })}
-          onClick={() => setConfirming(true)}
+          onClick={() => {
+            toldPage.current = false;
+            setConfirming(true);
+          }}
         >
           {t('manage.remove')}
         </Button>
@@ -118,7 +142,11 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
           {inputError}
         </p>
       )}
-      <FormOutcome error={outcome.error} done={last === 'role' ? change.done : null} namespace="directory" />
+      <FormOutcome
+        error={outcome.error?.fields.length ? outcome.error : null}
+        done={last === 'role' ? change.done : null}
+        namespace="directory"
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import type { OrgRole } from '../../../gql/graphql';
 import { DirectoryChangeOrganizationRole, DirectoryRemoveOrganizationMember } from '../api/operations';
 import { MemberControls } from './MemberControls';
+import type { MemberOutcomeValue } from './MemberOutcome';
 
 // Only the page's own query: a team page fetches again when it opens (cache-and-network), so the teams the person
 // left with the organization show them gone there too.
@@ -12,12 +13,12 @@ export function OrganizationMemberControls({
   organization,
   member,
   viewerRole,
-  onRemoved,
+  onOutcome,
 }: {
   organization: { id: string; name: string };
   member: { role: OrgRole; user: { id: string; name: string } };
   viewerRole: OrgRole;
-  onRemoved: (done: string) => void;
+  onOutcome: (outcome: MemberOutcomeValue) => void;
 }) {
   const [change, changing] = useMutation(DirectoryChangeOrganizationRole, refetch);
   const [remove, removing] = useMutation(DirectoryRemoveOrganizationMember, refetch);
@@ -35,7 +36,7 @@ export function OrganizationMemberControls({
       busy={changing.loading || removing.loading}
       changeRole={(role) => change({ variables: { ...variables, role } })}
       remove={() => remove({ variables })}
-      onRemoved={onRemoved}
+      onOutcome={onOutcome}
     />
   );
 }

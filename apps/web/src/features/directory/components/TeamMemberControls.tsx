@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import type { TeamRole } from '../../../gql/graphql';
 import { DirectoryChangeTeamRole, DirectoryRemoveTeamMember } from '../api/operations';
 import { MemberControls } from './MemberControls';
+import type { MemberOutcomeValue } from './MemberOutcome';
 
 const TEAM_ROLES: readonly TeamRole[] = ['MEMBER', 'ADMIN', 'GUEST'];
 const refetch = { refetchQueries: ['DirectoryTeam'], awaitRefetchQueries: true };
@@ -10,11 +11,11 @@ const refetch = { refetchQueries: ['DirectoryTeam'], awaitRefetchQueries: true }
 export function TeamMemberControls({
   team,
   member,
-  onRemoved,
+  onOutcome,
 }: {
   team: { id: string; name: string };
   member: { teamRole: TeamRole; user: { id: string; name: string } };
-  onRemoved: (done: string) => void;
+  onOutcome: (outcome: MemberOutcomeValue) => void;
 }) {
   const [change, changing] = useMutation(DirectoryChangeTeamRole, refetch);
   const [remove, removing] = useMutation(DirectoryRemoveTeamMember, refetch);
@@ -29,7 +30,7 @@ export function TeamMemberControls({
       busy={changing.loading || removing.loading}
       changeRole={(role) => change({ variables: { ...variables, role } })}
       remove={() => remove({ variables })}
-      onRemoved={onRemoved}
+      onOutcome={onOutcome}
     />
   );
 }

@@ -87,6 +87,7 @@ export const en = {
     cancel: 'Cancel',
     roleChanged: 'The role of {{name}} is now {{role}}.',
     ownersOnly: 'Only an owner can change or remove an owner.',
+    refreshed: 'The table now shows the members and roles as they are.',
     organization: {
       roleOf: 'Role of {{name}}',
       self: 'This is you: only another owner or admin can change your role.',

@@ -91,6 +91,7 @@ export const ptBR: Messages<typeof en> = {
     cancel: 'Cancelar',
     roleChanged: 'A função de {{name}} agora é {{role}}.',
     ownersOnly: 'Só um proprietário pode alterar ou remover um proprietário.',
+    refreshed: 'A tabela agora mostra os membros e as funções como estão.',
     organization: {
       roleOf: 'Função de {{name}}',
       self: 'É você: só outro proprietário ou administrador pode alterar a sua função.',

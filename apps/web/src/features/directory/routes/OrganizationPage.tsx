@@ -14,6 +14,7 @@ import { DirectoryAddOrganizationMember, DirectoryCreateTeam, DirectoryOrganizat
 import { FormOutcome } from '../../../components/FormOutcome';
 import { OperationError } from '../../../components/OperationError';
 import { OrganizationMemberControls } from '../components/OrganizationMemberControls';
+import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 
 export function OrganizationPage() {
   const { organizationId = '' } = useParams();
@@ -23,8 +24,8 @@ export function OrganizationPage() {
 
 function Organization({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('directory');
-  const { data, loading, error } = useQuery(DirectoryOrganization, { variables: { id: organizationId } });
-  const [removed, setRemoved] = useState<string | null>(null);
+  const { data, loading, error, refetch } = useQuery(DirectoryOrganization, { variables: { id: organizationId } });
+  const [outcome, onOutcome] = useMemberOutcome(refetch);
   if (error) return <OperationError error={readError(error)} namespace="directory" />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const org = data?.organization;
@@ -60,7 +61,7 @@ function Organization({ organizationId }: { organizationId: string }) {
       {admin && <CreateTeamForm organizationId={org.id} />}
       <h2>{t('organization.members.title')}</h2>
       {org.viewerRole === 'GUEST' && <p>{t('organization.members.guestNote')}</p>}
-      <FormOutcome error={null} done={removed} namespace="directory" />
+      <MemberOutcome outcome={outcome} />
       {org.members.length === 0 ? (
         <p>{t('organization.members.empty')}</p>
       ) : (
@@ -91,7 +92,7 @@ function Organization({ organizationId }: { organizationId: string }) {
                           organization={org}
                           member={m}
                           viewerRole={viewerRole}
-                          onRemoved={setRemoved}
+                          onOutcome={onOutcome}
                         />
                       )}
                     </td>

@@ -15,6 +15,7 @@ import { DirectoryAddTeamMember, DirectoryTeam } from '../api/operations';
 import { FormOutcome } from '../../../components/FormOutcome';
 import { OperationError } from '../../../components/OperationError';
 import { TeamMemberControls } from '../components/TeamMemberControls';
+import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
 
@@ -35,8 +36,8 @@ export function TeamPage() {
 
 function TeamMembers({ teamId }: { teamId: string }) {
   const { t } = useTranslation('directory');
-  const { data, loading, error } = useQuery(DirectoryTeam, { variables: { id: teamId } });
-  const [removed, setRemoved] = useState<string | null>(null);
+  const { data, loading, error, refetch } = useQuery(DirectoryTeam, { variables: { id: teamId } });
+  const [outcome, onOutcome] = useMemberOutcome(refetch);
   if (error) return <OperationError error={readError(error)} namespace="directory" />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const team = data?.team;
@@ -61,7 +62,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
         )}
       </p>
       <p>{t('team.intro')}</p>
-      <FormOutcome error={null} done={removed} namespace="directory" />
+      <MemberOutcome outcome={outcome} />
       {team.members.length === 0 ? (
         <p>{t('team.empty')}</p>
       ) : (
@@ -94,7 +95,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
                       {m.user.id === data.me.id ? (
                         <span className="muted">{t('manage.team.self')}</span>
                       ) : (
-                        <TeamMemberControls team={team} member={m} onRemoved={setRemoved} />
+                        <TeamMemberControls team={team} member={m} onOutcome={onOutcome} />
                       )}
                     </td>
                   )}

@@ -1,0 +1,36 @@
+// What the last member action said, above the members table: a removal (its row is gone) or a refusal other than a
+// field's (the page was stale: it fetches the members again, and the row's controls may go with it). It takes the
+// focus, which would otherwise fall to the page when the control that was used disappears.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormOutcome } from '../../../components/FormOutcome';
+import type { ReadError } from '../../../lib/errors';
+
+export type MemberOutcomeValue = { done: string; error?: undefined } | { error: ReadError; done?: undefined };
+
+export function MemberOutcome({ outcome }: { outcome: MemberOutcomeValue | null }) {
+  const { t } = useTranslation('directory');
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome) region.current?.focus();
+  }, [outcome]);
+  return (
+    <div ref={region} tabIndex={-1} className="member-outcome" data-member-outcome="">
+      <FormOutcome error={outcome?.error ?? null} done={outcome?.done ?? null} namespace="directory" />
+      {outcome?.error && <p className="muted">{t('manage.refreshed')}</p>}
+    </div>
+  );
+}
+
+/** The page's last member outcome; a refusal also fetches the members again (`refetch`, the page's query). */
+export function useMemberOutcome(refetch: () => Promise<unknown>) {
+  const [outcome, setOutcome] = useState<MemberOutcomeValue | null>(null);
+  const onOutcome = useCallback(
+    (next: MemberOutcomeValue) => {
+      setOutcome(next);
+      if (next.error) void refetch().catch(() => undefined);
+    },
+    [refetch],
+  );
+  return [outcome, onOutcome] as const;
+}
