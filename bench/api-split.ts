@@ -4,7 +4,9 @@
 // Knobs: BENCH_MUTATIONS (800), BENCH_QUERIES (4000), BENCH_CONCURRENCY (8), BENCH_ROUNDS (4), BENCH_CLIENT
 // (fetch | http), BENCH_APP_MAIN (another build's main.js, for A/B), BENCH_ADMIN_URL, REDIS_URL;
 // BENCH_CPU_PROF=dir writes a V8 CPU profile of each role process into dir/<role>; BENCH_LOG_STATEMENTS=1 sets
-// `log_statement = all` on the bench's database (PostgreSQL's log then holds every statement, `%d` names the database).
+// `log_statement = all` on the bench's database (PostgreSQL's log then holds every statement, `%d` names the database,
+// `%a` the role: each role connects as application_name = its role); BENCH_LOG_LEVEL (default error) for the roles.
+// A run that fails keeps its database (named on stderr) for a look at the read models and checkpoints.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -96,7 +98,7 @@ export async function runSplit(): Promise<void> {
     DATA_DIR: dataDir,
     AUTH_JWT_SECRET: SECRET,
     BULL_PREFIX: `bench-split-${randomBytes(3).toString('hex')}`,
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
   };
   const profileDir = process.env.BENCH_CPU_PROF;
   const roles = ['gateway', 'projector', 'worker'];
@@ -115,13 +117,14 @@ export async function runSplit(): Promise<void> {
         appMain,
       ],
       {
-        env: { ...env, ROLE: role, PORT: role === 'gateway' ? String(port) : '0' },
+        env: { ...env, ROLE: role, PGAPPNAME: role, PORT: role === 'gateway' ? String(port) : '0' },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     ),
   );
   const pids = Object.fromEntries(roles.map((role, i) => [role, children[i].pid]));
   const settle = () => new Promise((r) => setTimeout(r, 1500));
+  let failed = false;
   try {
     for (let ready = false; !ready; await new Promise((r) => setTimeout(r, 250))) {
       ready = await fetch(`${url}/health/ready`).then(
@@ -190,10 +193,14 @@ export async function runSplit(): Promise<void> {
       ...(profileDir ? { profiles: profileDir, mutationPhaseUs: profileWindowUs } : {}),
     };
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } catch (error) {
+    failed = true;
+    process.stderr.write(`bench: failed; database ${dbName} kept for a look (drop it when done)\n`);
+    throw error;
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.once('exit', r) : r(null)))));
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    if (!failed) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   }
