@@ -206,31 +206,6 @@ describe('CheckpointedConsumer on PostgreSQL', () => {
     expect(await applied('poller')).toEqual([]);
   });
 
-  it('trusts the append wake-ups: after a read that found nothing, and after a short batch, it reads again only when woken (issue 12)', async () => {
-    const reads: GlobalPosition[] = [];
-    const counted = Object.create(store) as PostgresEventStore;
-    counted.readAll = (after: GlobalPosition, limit: number) => {
-      reads.push(after);
-      return store.readAll(after, limit);
-    };
-    const head = await appendEvents(2, 'wake-trusting-before');
-    const { c } = await consumer('wake-trusting', { store: counted, idlePollMs: 60_000, batchSize: 100 });
-    await sql.query('UPDATE test_checkpoints SET position = $2 WHERE name = $1', ['wake-trusting', head]);
-    c.start();
-    await until(() => reads.length > 0);
-    // Nothing to read: one read, then none until woken (before: quick re-polls at 5, 10, 20 ms… for ~2 s).
-    await new Promise((r) => setTimeout(r, 400));
-    expect(reads).toEqual([head]);
-    // An append through the store wakes it; the batch is applied without waiting for the (one-minute) poll.
-    const later = await appendEvents(3, 'wake-trusting');
-    await until(() => c.position === later);
-    // Caught up with a short batch: no read follows until the next wake-up (before: one at once, then re-polls).
-    const settled = reads.length;
-    await new Promise((r) => setTimeout(r, 400));
-    expect(reads.length).toBe(settled);
-    expect(await applied('wake-trusting')).toEqual(await storedIds(head));
-  });
-
   it('hands over to a standby when the holder’s lock session dies', async () => {
     let holderAlive = true;
     const a = await consumer('hand-over', { ready: () => holderAlive });

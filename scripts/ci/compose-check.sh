@@ -93,5 +93,9 @@ wait_healthy lb
 echo "all healthy: $apps lb"
 
 step "a request through the load balancer"
-node scripts/ci/compose-smoke.mjs "http://127.0.0.1:$port" "$secret" "$work/mail"
+if ! node scripts/ci/compose-smoke.mjs "http://127.0.0.1:$port" "$secret" "$work/mail"; then
+  # What the app services said, so a failed smoke can be read after the containers are gone.
+  for s in $apps; do echo "--- $s"; podman logs --tail 30 "${project}_${s}_1" 2>&1 | cut -c1-400 || true; done
+  exit 1
+fi
 step "compose down"

@@ -19,14 +19,20 @@ async function token(email, name) {
     .sign(new TextEncoder().encode(secret));
 }
 
+/** How long each call took (ms), printed: a read-your-writes wait that ran into its bound shows here. */
+const calls = [];
+
 async function gql(bearer, query, variables = {}) {
+  const at = Date.now();
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json();
-  if (body.errors?.length) throw new Error(`${query.split('(')[0]}: ${JSON.stringify(body.errors)}`);
+  calls.push(`${query.replace(/\s+/g, ' ').slice(0, 40)}: ${Date.now() - at}`);
+  if (body.errors?.length)
+    throw new Error(`${query.split('(')[0]}: ${JSON.stringify(body.errors)} (calls so far: ${calls.join('; ')})`);
   return body.data;
 }
 
@@ -78,4 +84,5 @@ while (!mail && Date.now() - started < 90_000) {
   if (!mail) await new Promise((r) => setTimeout(r, 500));
 }
 if (!mail) throw new Error(`no e-mail to ${recipient} reached the SMTP sink`);
-console.log(JSON.stringify({ request: request.id, visibleAtOnce: true, email: mail, ms: Date.now() - started }));
+const mailMs = Date.now() - started;
+console.log(JSON.stringify({ request: request.id, visibleAtOnce: true, email: mail, ms: mailMs, calls }));

@@ -87,10 +87,9 @@ export class FencedError extends Error {
 }
 
 /**
- * For a store that does not signal appends: after a read that found nothing, retry at 5, 10, 20, 40, 80, then every
- * 100 ms, for this many reads (~2 s) before sleeping the idle poll. A store that signals them (`onAppended`) needs
- * none: only appenders hold the read horizon (README "Global order and the read horizon"), and every append is
- * NOTIFYed after its commit, so the append a read could not see yet wakes the consumer when it becomes readable.
+ * After a wake-up whose read found nothing — an older transaction still holds the read horizon (another append, a
+ * projection batch, a delivery claim held open across its SMTP or HTTP hand-over) and its commit notifies nobody —
+ * retry at 5, 10, 20, 40, 80, then every 100 ms, for this many reads (~2 s) before sleeping the idle poll.
  */
 const QUICK_RETRIES = 24;
 
@@ -205,9 +204,11 @@ export class CheckpointedConsumer {
         if (events.length === 0) {
           if (this.stored !== from && Date.now() - this.storedAt >= STORE_IDLE_EVERY_MS) await this.store(from);
           await o.onIdle?.(from);
-          const idle = this.idleMs();
+          const idle = o.idlePollMs ?? (this.offAppended ? 1000 : 100);
           const quick =
-            this.emptyReads < QUICK_RETRIES && !this.signalled ? Math.min(100, 5 * 2 ** this.emptyReads++) : idle;
+            this.emptyReads < QUICK_RETRIES && o.followAppends !== false
+              ? Math.min(100, 5 * 2 ** this.emptyReads++)
+              : idle;
           await this.sleep(Math.min(quick, idle));
           continue;
         }
@@ -217,9 +218,6 @@ export class CheckpointedConsumer {
         if (!moved) continue;
         this.emptyReads = 0; // under load, keep looking quickly
         await o.onCommitted?.(this.current);
-        // A short batch read up to the head: a read now would find only what committed since, which wakes it (issue
-        // 12: that read found nothing about every second time, a third of the readers' statements under load).
-        if (this.signalled && events.length < (o.batchSize ?? 500)) await this.sleep(this.idleMs());
       } catch (error) {
         if (error instanceof FencedError) {
           this.atStored(await o.checkpoints.read().catch(() => this.current));
@@ -285,18 +283,6 @@ export class CheckpointedConsumer {
       await this.o.checkpoints.move(tx, to);
     });
     this.atStored(to);
-  }
-
-  /**
-   * Whether whatever this consumer should read next wakes it: appends do when it follows them; a consumer that does
-   * not (`followAppends: false`) reads on its poll only, by design.
-   */
-  private get signalled(): boolean {
-    return this.offAppended !== null || this.o.followAppends === false;
-  }
-
-  private idleMs(): number {
-    return this.o.idlePollMs ?? (this.offAppended ? 1000 : 100);
   }
 
   private sleep(ms: number): Promise<void> {
