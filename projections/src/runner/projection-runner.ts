@@ -80,8 +80,10 @@ export class ProjectionRunner {
     await runMigrations(this.options.sql, readModelMigrations);
     for (const projector of this.projectors) await ensureProjection(this.options.sql, projector);
     this.stopped = false;
-    // LISTEN before anything waits (R7.6 across processes). Checkpoint commits do not wake the lanes: only appenders
-    // hold the read horizon, and appends wake the consumer themselves.
+    // LISTEN before anything waits (R7.6 across processes). Checkpoint commits do not wake the lanes (their own did,
+    // a read per batch for nothing): only appenders hold the read horizon, appends wake the consumer, and after a
+    // wake-up that read nothing it re-polls quickly (`CheckpointedConsumer`). Trusting the wake-ups alone stalled the
+    // compose topology (bench/README), so the re-polls stay; with them the compose check answers in ~1 s.
     await this.watch.ready();
     this.consumer.start();
   }

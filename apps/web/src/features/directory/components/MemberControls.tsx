@@ -143,7 +143,7 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
         </p>
       )}
       <FormOutcome
-        error={outcome.error?.fields.length ? outcome.error : null}
+        error={null /* a field's error is `inputError` above; any other went to the page */}
         done={last === 'role' ? change.done : null}
         namespace="directory"
       />
