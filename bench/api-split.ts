@@ -10,7 +10,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -21,14 +21,25 @@ import { perOperation, sampleCpu, type CpuSample } from './support/process-cpu';
 
 const SECRET = randomBytes(24).toString('hex');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+/**
+ * `count` distinct free ports, held open together until all are known: each role gets its own, so no role's
+ * `listen(0)` can be handed the gateway's port between our check and its bind (a run once hung on a gateway that
+ * died of EADDRINUSE).
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve) => {
+          const s = createServer();
+          s.listen(0, '0.0.0.0', () => resolve(s));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
 }
 
 /** Directory through the public API: an ENTERPRISE org, a team, a requester with the feature and a recipient. */
@@ -90,7 +101,8 @@ export async function runSplit(): Promise<void> {
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'cr-bench-split-'));
-  const port = await freePort();
+  const ports = await freePorts(3);
+  const port = ports[0];
   const url = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -102,7 +114,7 @@ export async function runSplit(): Promise<void> {
   };
   const profileDir = process.env.BENCH_CPU_PROF;
   const roles = ['gateway', 'projector', 'worker'];
-  const children: ChildProcess[] = roles.map((role) =>
+  const children: ChildProcess[] = roles.map((role, i) =>
     spawn(
       process.execPath,
       [
@@ -117,87 +129,107 @@ export async function runSplit(): Promise<void> {
         appMain,
       ],
       {
-        env: { ...env, ROLE: role, PGAPPNAME: role, PORT: role === 'gateway' ? String(port) : '0' },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...env, ROLE: role, PGAPPNAME: role, PORT: String(ports[i]) },
+        // The roles log to stdout: onto this process's stderr, so that its stdout stays the one JSON object.
+        stdio: ['ignore', 'pipe', 'inherit'],
       },
     ),
+  );
+  for (const child of children) child.stdout?.pipe(process.stderr);
+  let stopping = false;
+  // A role that dies fails the run at once, instead of leaving the client waiting on it forever.
+  let roleDied: ((error: Error) => void) | null = null;
+  const died = new Promise<never>((_, reject) => (roleDied = reject));
+  died.catch(() => undefined);
+  children.forEach((child, i) =>
+    child.once('exit', (code, signal) => {
+      if (!stopping) roleDied?.(new Error(`the ${roles[i]} process exited (${signal ?? code}) during the run`));
+    }),
   );
   const pids = Object.fromEntries(roles.map((role, i) => [role, children[i].pid]));
   const settle = () => new Promise((r) => setTimeout(r, 1500));
   let failed = false;
   try {
-    for (let ready = false; !ready; await new Promise((r) => setTimeout(r, 250))) {
-      ready = await fetch(`${url}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-    }
-    const { token, team, recipient } = await seed(url);
-    const create = `mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id status } }`;
-    const createOne = (n: number) =>
-      post(url, token, create, {
-        input: {
-          teamId: team,
-          name: `Bench request ${n}`,
-          recipient: { userId: recipient },
-          apps: [{ appKey: 'openai', allModules: true }],
-          termsAccepted: true,
-        },
-      }).then(() => undefined);
-    const trivial = () => post(url, null, '{ health }').then(() => undefined);
-    await measure(100, concurrency, trivial);
-    await measure(50, concurrency, (n) => createOne(-n - 1));
-    // Alternating rounds: each measure sees the machine as the other does (a quiet machine still drifts by a third
-    // between two phases a minute apart, bench/README.md); the worker's backlog settles before each next round.
-    const queryRuns: Raw[] = [];
-    const mutationRuns: Raw[] = [];
-    const clientCpu = { queries: 0, mutations: 0 };
-    let cost: CpuSample[] = [];
-    // The profiles' clock (CLOCK_MONOTONIC, µs): which of their samples belong to the mutation slices.
-    const profileWindowUs: string[] = [];
-    for (let r = 0; r < rounds; r++) {
-      const share = (n: number) => Math.floor(n / rounds) + (r < n % rounds ? 1 : 0);
-      const atQueries = process.cpuUsage();
-      queryRuns.push(await measureRaw(share(queries), concurrency, trivial));
-      clientCpu.queries += cpuOf(process.cpuUsage(atQueries));
-      await settle();
-      const before = await sampleCpu(admin, dbName, pids);
-      const atMutations = process.cpuUsage();
-      profileWindowUs.push(String(process.hrtime.bigint() / 1000n));
-      mutationRuns.push(await measureRaw(share(mutations), concurrency, createOne, mutationRuns.length * mutations));
-      profileWindowUs.push(String(process.hrtime.bigint() / 1000n));
-      clientCpu.mutations += cpuOf(process.cpuUsage(atMutations));
-      await settle();
-      cost = [...cost, before, await sampleCpu(admin, dbName, pids, before.backends)];
-    }
-    const trivialQuery = summarize(queryRuns);
-    const createMutation = summarize(mutationRuns);
-    const mutationCost = perOperation(cost, mutations);
-    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-    const results = {
-      mode: 'split: gateway, projector, worker and this client as four processes',
-      concurrency,
-      rounds,
-      client: benchClient,
-      trivialQuery: { query: '{ health }', ...trivialQuery, clientCpuMs: perCall(clientCpu.queries, queries) },
-      createCredentialRequest: {
-        ...createMutation,
-        ...mutationCost,
-        clientCpuMs: perCall(clientCpu.mutations, mutations),
-      },
-      ratios: {
-        mutationVsTrivialThroughput: ratio(createMutation.perSecond, trivialQuery.perSecond),
-        mutationVsTrivialP99: ratio(createMutation.p99Ms, trivialQuery.p99Ms),
-      },
-      targets: { mutationVsTrivialThroughput: '>= 0.17', mutationVsTrivialP99: '<= 8' },
-      ...(profileDir ? { profiles: profileDir, mutationPhaseUs: profileWindowUs } : {}),
-    };
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    await Promise.race([
+      died,
+      (async () => {
+        for (let ready = false; !ready; await new Promise((r) => setTimeout(r, 250))) {
+          ready = await fetch(`${url}/health/ready`).then(
+            (r) => r.ok,
+            () => false,
+          );
+        }
+        const { token, team, recipient } = await seed(url);
+        const create = `mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id status } }`;
+        const createOne = (n: number) =>
+          post(url, token, create, {
+            input: {
+              teamId: team,
+              name: `Bench request ${n}`,
+              recipient: { userId: recipient },
+              apps: [{ appKey: 'openai', allModules: true }],
+              termsAccepted: true,
+            },
+          }).then(() => undefined);
+        const trivial = () => post(url, null, '{ health }').then(() => undefined);
+        await measure(100, concurrency, trivial);
+        await measure(50, concurrency, (n) => createOne(-n - 1));
+        // Alternating rounds: each measure sees the machine as the other does (a quiet machine still drifts by a third
+        // between two phases a minute apart, bench/README.md); the worker's backlog settles before each next round.
+        const queryRuns: Raw[] = [];
+        const mutationRuns: Raw[] = [];
+        const clientCpu = { queries: 0, mutations: 0 };
+        let cost: CpuSample[] = [];
+        // The profiles' clock (CLOCK_MONOTONIC, µs): which of their samples belong to the mutation slices.
+        const profileWindowUs: string[] = [];
+        for (let r = 0; r < rounds; r++) {
+          const share = (n: number) => Math.floor(n / rounds) + (r < n % rounds ? 1 : 0);
+          const atQueries = process.cpuUsage();
+          queryRuns.push(await measureRaw(share(queries), concurrency, trivial));
+          clientCpu.queries += cpuOf(process.cpuUsage(atQueries));
+          await settle();
+          const before = await sampleCpu(admin, dbName, pids);
+          const atMutations = process.cpuUsage();
+          profileWindowUs.push(String(process.hrtime.bigint() / 1000n));
+          mutationRuns.push(
+            await measureRaw(share(mutations), concurrency, createOne, mutationRuns.length * mutations),
+          );
+          profileWindowUs.push(String(process.hrtime.bigint() / 1000n));
+          clientCpu.mutations += cpuOf(process.cpuUsage(atMutations));
+          await settle();
+          cost = [...cost, before, await sampleCpu(admin, dbName, pids, before.backends)];
+        }
+        const trivialQuery = summarize(queryRuns);
+        const createMutation = summarize(mutationRuns);
+        const mutationCost = perOperation(cost, mutations);
+        const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+        const results = {
+          mode: 'split: gateway, projector, worker and this client as four processes',
+          concurrency,
+          rounds,
+          client: benchClient,
+          trivialQuery: { query: '{ health }', ...trivialQuery, clientCpuMs: perCall(clientCpu.queries, queries) },
+          createCredentialRequest: {
+            ...createMutation,
+            ...mutationCost,
+            clientCpuMs: perCall(clientCpu.mutations, mutations),
+          },
+          ratios: {
+            mutationVsTrivialThroughput: ratio(createMutation.perSecond, trivialQuery.perSecond),
+            mutationVsTrivialP99: ratio(createMutation.p99Ms, trivialQuery.p99Ms),
+          },
+          targets: { mutationVsTrivialThroughput: '>= 0.17', mutationVsTrivialP99: '<= 8' },
+          ...(profileDir ? { profiles: profileDir, mutationPhaseUs: profileWindowUs } : {}),
+        };
+        process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+      })(),
+    ]);
   } catch (error) {
     failed = true;
     process.stderr.write(`bench: failed; database ${dbName} kept for a look (drop it when done)\n`);
     throw error;
   } finally {
+    stopping = true;
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.once('exit', r) : r(null)))));
     if (!failed) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
