@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readOrCreateFile } from '@libs/config';
 import { join } from 'node:path';
 
 /** Master keys by id; `currentId` (the last one configured) wraps new data keys. */
@@ -78,26 +78,13 @@ export function loadMasterKeys({ env, dataDir, production }: LoadMasterKeysOptio
     );
   }
   const file = join(dataDir, 'master.key');
-  let created = false;
-  let value: string;
+  let loaded: { value: string; created: boolean };
   try {
-    value = readFileSync(file, 'utf8');
+    loaded = readOrCreateFile(file, () => `${generateMasterKeyValue()}\n`);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new MasterKeyConfigError(`Cannot read the development master key ${file}: ${(e as Error).message}`);
-    }
-    mkdirSync(dataDir, { recursive: true });
-    value = generateMasterKeyValue();
-    try {
-      // 'wx' so two processes starting together never overwrite each other's key.
-      writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
-      chmodSync(file, 0o600);
-      created = true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      value = readFileSync(file, 'utf8');
-    }
+    throw new MasterKeyConfigError(`Cannot read the development master key ${file}: ${(e as Error).message}`);
   }
+  const { value, created } = loaded;
   const ring = parseMasterKeys(value, file);
   const warning =
     `CREDENTIALS_MASTER_KEY is not set: using a development master key ${created ? 'generated into' : 'from'} ` +
