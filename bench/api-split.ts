@@ -10,37 +10,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../scripts/support/free-port';
 import { signToken } from '@libs/auth';
 import { adminUrl, benchClient, concurrency, mutations, post, queries } from './support/graphql-client';
 import { measure, measureRaw, summarize, type Raw } from './support/measure';
 import { perOperation, sampleCpu, type CpuSample } from './support/process-cpu';
 
 const SECRET = randomBytes(24).toString('hex');
-
-/**
- * `count` distinct free ports, held open together until all are known: each role gets its own, so no role's
- * `listen(0)` can be handed the gateway's port between our check and its bind (a run once hung on a gateway that
- * died of EADDRINUSE).
- */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<Server>((resolve) => {
-          const s = createServer();
-          s.listen(0, '0.0.0.0', () => resolve(s));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => (s.address() as { port: number }).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
-}
 
 /** Directory through the public API: an ENTERPRISE org, a team, a requester with the feature and a recipient. */
 async function seed(url: string) {
@@ -101,9 +80,9 @@ export async function runSplit(): Promise<void> {
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'cr-bench-split-'));
-  const ports = await freePorts(3);
-  const port = ports[0];
-  const url = `http://127.0.0.1:${port}`;
+  // Each role its own port, below the kernel's ephemeral range (no role's own connections can hold it first).
+  const ports = [await freePort(), await freePort(), await freePort()];
+  const url = `http://127.0.0.1:${ports[0]}`;
   const env = {
     ...process.env,
     DATABASE_URL: dbUrl.toString(),
@@ -136,104 +115,113 @@ export async function runSplit(): Promise<void> {
     ),
   );
   for (const child of children) child.stdout?.pipe(process.stderr);
-  let stopping = false;
-  // A role that dies fails the run at once, instead of leaving the client waiting on it forever.
-  let roleDied: ((error: Error) => void) | null = null;
-  const died = new Promise<never>((_, reject) => (roleDied = reject));
-  died.catch(() => undefined);
-  children.forEach((child, i) =>
-    child.once('exit', (code, signal) => {
-      if (!stopping) roleDied?.(new Error(`the ${roles[i]} process exited (${signal ?? code}) during the run`));
-    }),
+  // A role that dies fails the run at once, instead of leaving the client waiting on it forever (an exit during
+  // the shutdown below settles the race no longer watched).
+  const died = new Promise<never>((_, reject) =>
+    children.forEach((child, i) =>
+      child.once('exit', (code, signal) =>
+        reject(new Error(`the ${roles[i]} process exited (${signal ?? code}) during the run`)),
+      ),
+    ),
   );
+  died.catch(() => undefined);
   const pids = Object.fromEntries(roles.map((role, i) => [role, children[i].pid]));
-  const settle = () => new Promise((r) => setTimeout(r, 1500));
   let failed = false;
   try {
-    await Promise.race([
-      died,
-      (async () => {
-        for (let ready = false; !ready; await new Promise((r) => setTimeout(r, 250))) {
-          ready = await fetch(`${url}/health/ready`).then(
-            (r) => r.ok,
-            () => false,
-          );
-        }
-        const { token, team, recipient } = await seed(url);
-        const create = `mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id status } }`;
-        const createOne = (n: number) =>
-          post(url, token, create, {
-            input: {
-              teamId: team,
-              name: `Bench request ${n}`,
-              recipient: { userId: recipient },
-              apps: [{ appKey: 'openai', allModules: true }],
-              termsAccepted: true,
-            },
-          }).then(() => undefined);
-        const trivial = () => post(url, null, '{ health }').then(() => undefined);
-        await measure(100, concurrency, trivial);
-        await measure(50, concurrency, (n) => createOne(-n - 1));
-        // Alternating rounds: each measure sees the machine as the other does (a quiet machine still drifts by a third
-        // between two phases a minute apart, bench/README.md); the worker's backlog settles before each next round.
-        const queryRuns: Raw[] = [];
-        const mutationRuns: Raw[] = [];
-        const clientCpu = { queries: 0, mutations: 0 };
-        let cost: CpuSample[] = [];
-        // The profiles' clock (CLOCK_MONOTONIC, µs): which of their samples belong to the mutation slices.
-        const profileWindowUs: string[] = [];
-        for (let r = 0; r < rounds; r++) {
-          const share = (n: number) => Math.floor(n / rounds) + (r < n % rounds ? 1 : 0);
-          const atQueries = process.cpuUsage();
-          queryRuns.push(await measureRaw(share(queries), concurrency, trivial));
-          clientCpu.queries += cpuOf(process.cpuUsage(atQueries));
-          await settle();
-          const before = await sampleCpu(admin, dbName, pids);
-          const atMutations = process.cpuUsage();
-          profileWindowUs.push(String(process.hrtime.bigint() / 1000n));
-          mutationRuns.push(
-            await measureRaw(share(mutations), concurrency, createOne, mutationRuns.length * mutations),
-          );
-          profileWindowUs.push(String(process.hrtime.bigint() / 1000n));
-          clientCpu.mutations += cpuOf(process.cpuUsage(atMutations));
-          await settle();
-          cost = [...cost, before, await sampleCpu(admin, dbName, pids, before.backends)];
-        }
-        const trivialQuery = summarize(queryRuns);
-        const createMutation = summarize(mutationRuns);
-        const mutationCost = perOperation(cost, mutations);
-        const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-        const results = {
-          mode: 'split: gateway, projector, worker and this client as four processes',
-          concurrency,
-          rounds,
-          client: benchClient,
-          trivialQuery: { query: '{ health }', ...trivialQuery, clientCpuMs: perCall(clientCpu.queries, queries) },
-          createCredentialRequest: {
-            ...createMutation,
-            ...mutationCost,
-            clientCpuMs: perCall(clientCpu.mutations, mutations),
-          },
-          ratios: {
-            mutationVsTrivialThroughput: ratio(createMutation.perSecond, trivialQuery.perSecond),
-            mutationVsTrivialP99: ratio(createMutation.p99Ms, trivialQuery.p99Ms),
-          },
-          targets: { mutationVsTrivialThroughput: '>= 0.17', mutationVsTrivialP99: '<= 8' },
-          ...(profileDir ? { profiles: profileDir, mutationPhaseUs: profileWindowUs } : {}),
-        };
-        process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-      })(),
-    ]);
+    await Promise.race([died, measureSplit({ url, admin, dbName, pids, profileDir })]);
   } catch (error) {
     failed = true;
     process.stderr.write(`bench: failed; database ${dbName} kept for a look (drop it when done)\n`);
     throw error;
   } finally {
-    stopping = true;
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.once('exit', r) : r(null)))));
+    await Promise.all(
+      children.map(
+        (c) => new Promise((r) => (c.exitCode === null && c.signalCode === null ? c.once('exit', r) : r(null))),
+      ),
+    );
     if (!failed) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+interface SplitRun {
+  url: string;
+  admin: Client;
+  dbName: string;
+  pids: Record<string, number | undefined>;
+  profileDir: string | undefined;
+}
+
+/** Seeds the directory, then alternates the two measures and prints the one JSON object. */
+async function measureSplit({ url, admin, dbName, pids, profileDir }: SplitRun): Promise<void> {
+  const settle = () => new Promise((r) => setTimeout(r, 1500));
+  for (let ready = false; !ready; await new Promise((r) => setTimeout(r, 250))) {
+    ready = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+  }
+  const { token, team, recipient } = await seed(url);
+  const create = `mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id status } }`;
+  const createOne = (n: number) =>
+    post(url, token, create, {
+      input: {
+        teamId: team,
+        name: `Bench request ${n}`,
+        recipient: { userId: recipient },
+        apps: [{ appKey: 'openai', allModules: true }],
+        termsAccepted: true,
+      },
+    }).then(() => undefined);
+  const trivial = () => post(url, null, '{ health }').then(() => undefined);
+  await measure(100, concurrency, trivial);
+  await measure(50, concurrency, (n) => createOne(-n - 1));
+  // Alternating rounds: each measure sees the machine as the other does (a quiet machine still drifts by a third
+  // between two phases a minute apart, bench/README.md); the worker's backlog settles before each next round.
+  const queryRuns: Raw[] = [];
+  const mutationRuns: Raw[] = [];
+  const clientCpu = { queries: 0, mutations: 0 };
+  let cost: CpuSample[] = [];
+  // The profiles' clock (CLOCK_MONOTONIC, µs): which of their samples belong to the mutation slices.
+  const profileWindowUs: string[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const share = (n: number) => Math.floor(n / rounds) + (r < n % rounds ? 1 : 0);
+    const atQueries = process.cpuUsage();
+    queryRuns.push(await measureRaw(share(queries), concurrency, trivial));
+    clientCpu.queries += cpuOf(process.cpuUsage(atQueries));
+    await settle();
+    const before = await sampleCpu(admin, dbName, pids);
+    const atMutations = process.cpuUsage();
+    profileWindowUs.push(String(process.hrtime.bigint() / 1000n));
+    mutationRuns.push(await measureRaw(share(mutations), concurrency, createOne, mutationRuns.length * mutations));
+    profileWindowUs.push(String(process.hrtime.bigint() / 1000n));
+    clientCpu.mutations += cpuOf(process.cpuUsage(atMutations));
+    await settle();
+    cost = [...cost, before, await sampleCpu(admin, dbName, pids, before.backends)];
+  }
+  const trivialQuery = summarize(queryRuns);
+  const createMutation = summarize(mutationRuns);
+  const mutationCost = perOperation(cost, mutations);
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const results = {
+    mode: 'split: gateway, projector, worker and this client as four processes',
+    concurrency,
+    rounds,
+    client: benchClient,
+    trivialQuery: { query: '{ health }', ...trivialQuery, clientCpuMs: perCall(clientCpu.queries, queries) },
+    createCredentialRequest: {
+      ...createMutation,
+      ...mutationCost,
+      clientCpuMs: perCall(clientCpu.mutations, mutations),
+    },
+    ratios: {
+      mutationVsTrivialThroughput: ratio(createMutation.perSecond, trivialQuery.perSecond),
+      mutationVsTrivialP99: ratio(createMutation.p99Ms, trivialQuery.p99Ms),
+    },
+    targets: { mutationVsTrivialThroughput: '>= 0.17', mutationVsTrivialP99: '<= 8' },
+    ...(profileDir ? { profiles: profileDir, mutationPhaseUs: profileWindowUs } : {}),
+  };
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }
