@@ -15,7 +15,15 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../scripts/support/free-port';
 import { signToken } from '@libs/auth';
-import { adminUrl, benchClient, concurrency, mutations, post, queries } from './support/graphql-client';
+import {
+  adminUrl,
+  benchClient,
+  benchOperations,
+  concurrency,
+  mutations,
+  post,
+  queries,
+} from './support/graphql-client';
 import { measure, measureRaw, summarize, type Raw } from './support/measure';
 import { perOperation, sampleCpu, type CpuSample } from './support/process-cpu';
 
@@ -164,18 +172,7 @@ async function measureSplit({ url, admin, dbName, pids, profileDir }: SplitRun):
     );
   }
   const { token, team, recipient } = await seed(url);
-  const create = `mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id status } }`;
-  const createOne = (n: number) =>
-    post(url, token, create, {
-      input: {
-        teamId: team,
-        name: `Bench request ${n}`,
-        recipient: { userId: recipient },
-        apps: [{ appKey: 'openai', allModules: true }],
-        termsAccepted: true,
-      },
-    }).then(() => undefined);
-  const trivial = () => post(url, null, '{ health }').then(() => undefined);
+  const { createOne, trivial } = benchOperations(url, token, team, recipient);
   await measure(100, concurrency, trivial);
   await measure(50, concurrency, (n) => createOne(-n - 1));
   // Alternating rounds: each measure sees the machine as the other does (a quiet machine still drifts by a third

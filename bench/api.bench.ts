@@ -36,7 +36,7 @@ import { SQL_CLIENT } from '@libs/infrastructure';
 import { allProjectors, rebuildProjection } from '@projections';
 import { bootstrap } from '../apps/bootstrap';
 import { holdForeignTransaction } from './support/foreign-transaction';
-import { adminUrl, concurrency, mutations, post, queries } from './support/graphql-client';
+import { adminUrl, benchOperations, concurrency, mutations, post, queries } from './support/graphql-client';
 import { measure } from './support/measure';
 import { runSplit } from './api-split';
 import { seedRequests } from './support/seed-requests';
@@ -116,18 +116,7 @@ async function main(): Promise<void> {
       ),
     );
 
-    const create = `mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id status } }`;
-    const createOne = (n: number) =>
-      post(url, tokens.requester, create, {
-        input: {
-          teamId,
-          name: `Bench request ${n}`,
-          recipient: { userId: id('recipient') },
-          apps: [{ appKey: 'openai', allModules: true }],
-          termsAccepted: true,
-        },
-      }).then(() => undefined);
-    const trivial = () => post(url, null, '{ health }').then(() => undefined);
+    const { createOne, trivial } = benchOperations(url, tokens.requester, teamId, id('recipient'));
 
     // Warm-up (connections, plans, JIT), then interleaved rounds would be nicer; one pass each keeps it short.
     await measure(100, concurrency, trivial);

@@ -45,3 +45,25 @@ export async function post(url: string, token: string | null, query: string, var
   if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data ?? {};
 }
+
+const CREATE = `mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id status } }`;
+
+/**
+ * The two operations both API benches measure, the same in each so that their figures compare: request `n` (one app,
+ * all modules) from `team` to `recipient`, as the holder of `token`; and `{ health }`.
+ */
+export function benchOperations(url: string, token: string, team: string, recipient: string) {
+  return {
+    createOne: (n: number) =>
+      post(url, token, CREATE, {
+        input: {
+          teamId: team,
+          name: `Bench request ${n}`,
+          recipient: { userId: recipient },
+          apps: [{ appKey: 'openai', allModules: true }],
+          termsAccepted: true,
+        },
+      }).then(() => undefined),
+    trivial: () => post(url, null, '{ health }').then(() => undefined),
+  };
+}
