@@ -336,6 +336,13 @@ describe('projections on PostgreSQL', () => {
 
   it('rebuild produces read models identical to the live ones, and keeps the usage ledger', async () => {
     await settle();
+    // Prepared statements (the read-back, the upserts) outlive the tables a rebuild swaps in under them: the pool's
+    // sessions must plan them again against the new tables (issue 12).
+    const readBack = async () =>
+      Promise.all([1, 2, 3, 4].map(() => read.requestForViewer('r5', 'carol').then((r) => r?.row.status)));
+    const before = (await read.requestById('r5'))?.status;
+    expect(before).not.toBe('AUTHORIZED');
+    expect(await readBack()).toEqual([before, before, before, before]);
     await runner.stop(); // nothing moves while we compare
     try {
       const usageBefore = await sql.query('SELECT * FROM read.connection_usage');
@@ -366,6 +373,7 @@ describe('projections on PostgreSQL', () => {
     );
     await settle();
     expect((await read.requestById('r5'))?.status).toBe('AUTHORIZED');
+    expect(await readBack()).toEqual(['AUTHORIZED', 'AUTHORIZED', 'AUTHORIZED', 'AUTHORIZED']);
   });
 
   it('a rebuild while the live runner is applying fences it off: nothing applied twice', async () => {

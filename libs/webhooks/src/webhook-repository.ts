@@ -67,6 +67,8 @@ export class WebhookRepository {
     const rows = await this.sql.query<Row>(
       `SELECT ${COLUMNS} FROM webhooks WHERE team_id = $1 ORDER BY created_at, id`,
       [teamId],
+      // The reactor asks it for every batch that notifies a team: planned once per connection, not per call.
+      { prepared: true },
     );
     return rows.map(toRecord);
   }

@@ -1,7 +1,7 @@
 import { streams } from '@libs/domain';
 import type { RecordedEvent } from '@libs/event-store';
 import { type Projector } from '../projector';
-import { upsertFromJson } from '../sql-values';
+import { PREPARED, upsertFromJson } from '../sql-values';
 
 /** R10.1: the audited event types and the action names of schema.graphql's AuditEntry. */
 export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
@@ -100,7 +100,7 @@ export const auditProjector: Projector = {
     const requests: Record<string, unknown>[] = [];
     const entries: Record<string, unknown>[] = [];
     const memberships = events.flatMap(membershipEntry);
-    if (memberships.length > 0) await tx.query(INSERT_MEMBERSHIP, [JSON.stringify(memberships)]);
+    if (memberships.length > 0) await tx.query(INSERT_MEMBERSHIP, [JSON.stringify(memberships)], PREPARED);
     for (const event of events) {
       const requestId = streams.credentialRequestId(event.stream);
       const action = AUDIT_ACTIONS[event.type];
@@ -111,7 +111,7 @@ export const auditProjector: Projector = {
       }
       entries.push(entry(event, requestId, action));
     }
-    if (requests.length > 0) await tx.query(INSERT_REQUESTS, [JSON.stringify(requests)]);
+    if (requests.length > 0) await tx.query(INSERT_REQUESTS, [JSON.stringify(requests)], PREPARED);
     if (entries.length === 0) return;
     await tx.query(
       `INSERT INTO audit_entries (id, global_position, position, at, action, actor_id, request_id, request_name,
@@ -123,6 +123,7 @@ export const auditProjector: Projector = {
        JOIN audit_requests r ON r.request_id = e.request_id
        ON CONFLICT (id) DO NOTHING`,
       [JSON.stringify(entries)],
+      PREPARED,
     );
   },
 };

@@ -1,7 +1,7 @@
 import { streams } from '@libs/domain';
 import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
 import { type Projector } from '../projector';
-import { iso, upsertFromJson } from '../sql-values';
+import { iso, PREPARED, upsertFromJson } from '../sql-values';
 
 interface ConnectionRow {
   request_id: string;
@@ -106,7 +106,7 @@ export const connectionsProjector: Projector = {
         }
       }
     }
-    if (dirty.size > 0) await tx.query(UPSERT, [JSON.stringify([...dirty])]);
+    if (dirty.size > 0) await tx.query(UPSERT, [JSON.stringify([...dirty])], PREPARED);
   },
 };
 

@@ -1,6 +1,6 @@
 import type { CredentialRequestStatus, OrgRole, TeamRole } from '@libs/domain';
 import type { SqlExecutor, SqlRow } from '@libs/event-store';
-import { iso, isoRequired } from '../sql-values';
+import { iso, isoRequired, PREPARED } from '../sql-values';
 import { decodeCursor, InvalidCursorError } from './cursor';
 import { limit, page, Where } from './paging';
 import type { CountedPage, InvitationRow, RequestAppRow, RequestRow } from './read-model-rows';
@@ -44,13 +44,14 @@ export class RequestQueries {
     userId: string,
   ): Promise<{ row: RequestRow; orgRole: OrgRole | null; teamRole: TeamRole | null } | null> {
     const [r] = await this.db.query(
-      `SELECT r.*,
+      `SELECT ${REQUEST_FIELDS},
          (SELECT role FROM read.org_members WHERE organization_id = r.organization_id AND user_id = $2) AS viewer_org_role,
          (SELECT role FROM read.team_members WHERE team_id = r.team_id AND user_id = $2) AS viewer_team_role,
          (SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.position), '[]') FROM read.request_apps a
            WHERE a.request_id = r.id) AS apps_json
        FROM read.requests r WHERE r.id = $1`,
       [id, userId],
+      PREPARED,
     );
     if (!r) return null;
     // jsonb hands the apps' timestamps over as ISO strings, which toApp reads like the Dates of a plain row.
@@ -155,6 +156,27 @@ function nameContains(where: Where, search: string): void {
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** What `toRequest` reads, named (not `r.*`): a prepared statement's result type must not change with the table. */
+const REQUEST_FIELDS = [
+  'id',
+  'organization_id',
+  'team_id',
+  'name',
+  'description',
+  'requester_id',
+  'requester_name',
+  'requester_email',
+  'recipient_id',
+  'recipient_name',
+  'recipient_email',
+  'recipient_external',
+  'sent_at',
+  'updated_at',
+  'status',
+]
+  .map((c) => `r.${c}`)
+  .join(', ');
 
 function toRequest(r: SqlRow, apps: RequestAppRow[]): RequestRow {
   return {

@@ -10,7 +10,7 @@ import {
 } from '@libs/domain';
 import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
 import { type Projector } from '../projector';
-import { iso, isoRequired, upsertFromJson } from '../sql-values';
+import { iso, isoRequired, PREPARED, upsertFromJson } from '../sql-values';
 import { requestsTables } from './requests.tables';
 
 interface Folded {
@@ -124,8 +124,8 @@ export const requestsProjector: Projector = {
     const dirty = [...folded.values()].filter((f) => f.dirty);
     if (deleted.size > 0) await tx.query('DELETE FROM requests WHERE id = ANY($1::text[])', [[...deleted]]);
     if (dirty.length === 0) return;
-    await tx.query(UPSERT_REQUESTS, [JSON.stringify(dirty.map(requestRow))]);
-    await tx.query(UPSERT_APPS, [JSON.stringify(dirty.flatMap(appRows))]);
+    await tx.query(UPSERT_REQUESTS, [JSON.stringify(dirty.map(requestRow))], PREPARED);
+    await tx.query(UPSERT_APPS, [JSON.stringify(dirty.flatMap(appRows))], PREPARED);
   },
 };
 
