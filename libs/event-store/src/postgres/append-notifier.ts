@@ -21,7 +21,8 @@ export class AppendNotifier {
     }
     this.inFlight = true;
     this.sql
-      .query(NOTIFY)
+      // Prepared: PostgreSQL would otherwise parse and plan this one statement after every append burst.
+      .query(NOTIFY, [], { prepared: true })
       .catch((error: unknown) => {
         if (!this.warned) console.warn('event store: NOTIFY failed; subscribers fall back to polling', error);
         this.warned = true;

@@ -153,7 +153,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
-    const rows = await this.sql.query<EventRow>(READ_STREAM, [stream, fromRevision]);
+    const rows = await this.sql.query<EventRow>(READ_STREAM, [stream, fromRevision], PREPARED);
     return rows.map(toRecorded);
   }
 
