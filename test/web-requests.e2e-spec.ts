@@ -7,6 +7,11 @@ import type { TestBrowser } from './support/browser';
 import { artifactDir, devSignIn, launchChromium, seriousViolations, type Violation } from './support/web-browser';
 import { GOOD_API_KEY, startWebStack, type WebStack } from './support/web-stack';
 
+/** The one browser API the checks below call in the page (the tests compile without the DOM library). */
+interface BrowserWindow {
+  getComputedStyle(element: unknown): { borderTopColor: string };
+}
+
 const people = {
   support: { email: 'support@platform.example', name: 'Sam Support' },
   owner: { email: 'olga@acme.example', name: 'Olga Owner' },
@@ -318,9 +323,10 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await app(2).getByLabel('Select all').check();
   // HubSpot without modules and the terms unticked: the server's errors appear at those fields, nothing is sent.
   await cora.getByRole('button', { name: 'Submit' }).click();
-  await app(1)
-    .getByText(/modules must not be empty/)
-    .waitFor();
+  // Said in the reader's words: the server's sentence ("modules must not be empty (or use allModules: true)") is
+  // for API clients.
+  await app(1).getByText('Choose at least one module, or all modules.').waitFor();
+  await cora.getByText('Accept the terms and conditions to send the request.').waitFor();
   await cora.getByText('The request was not sent. Correct the fields marked below.').waitFor();
   await look(cora, 'create-request-errors');
   for (const m of ['Search for Contacts', 'Get a Contact', 'Create or Update a Contact']) {
@@ -428,6 +434,28 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   expect(await cora.getAttribute('html', 'lang')).toBe('pt-BR');
   await look(cora, 'requests-pt-br');
   expect(violations).toEqual([]);
+
+  // A refused field speaks Portuguese too, and only under its own field: the bad address is the e-mail's error,
+  // not also the name's; its input is drawn red like the others (the CSS once let type="email" keep its grey).
+  await cora.getByRole('link', { name: '+Criar solicitação' }).click();
+  await cora.getByLabel('Nome da solicitação').fill('Leads');
+  await cora.getByLabel('O destinatário não faz parte da organização Acme').check();
+  await cora.getByLabel('Nome', { exact: true }).fill(people.manager.name);
+  await cora.getByLabel('Endereço de e-mail').fill('mara@@nowhere');
+  await cora.getByRole('button', { name: 'Próximo' }).click();
+  await app(0).getByLabel('App', { exact: true }).selectOption({ label: 'HubSpot' });
+  await app(0).getByLabel('Versão').selectOption({ label: 'Versão 1' });
+  await cora.getByRole('button', { name: 'Enviar' }).click();
+  await app(0).getByText('Escolha pelo menos um módulo, ou todos os módulos.').waitFor();
+  await cora.getByText('Aceite os termos e condições para enviar a solicitação.').waitFor();
+  await cora.getByText('Informe um endereço de e-mail, como nome@exemplo.com.').waitFor();
+  expect(await cora.getByText('Informe um endereço de e-mail, como nome@exemplo.com.').count()).toBe(1);
+  const border = (label: string) =>
+    cora
+      .getByLabel(label, { exact: true })
+      .evaluate((el) => (globalThis as unknown as BrowserWindow).getComputedStyle(el).borderTopColor);
+  expect(await border('Endereço de e-mail')).not.toBe(await border('Nome'));
+  expect(await cora.locator('main').innerText()).not.toMatch(/must|termsAccepted|allModules|e-mail address/);
   // The accessibility check does fire: an image without a text alternative is reported as critical.
   await cora.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')");
   const caught = await seriousViolations(cora, 'requests-pt-br-with-broken-image', []);

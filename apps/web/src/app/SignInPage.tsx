@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
 import { Button } from '../components/Button';
+import { localized } from '../lib/errors';
 import { devSignIn, fetchAuthConfig, safeReturnTo, type AuthConfig } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -65,10 +66,10 @@ export function SignInPage() {
         >
           <h2 id="dev-signin-title">{t('signIn.dev.title')}</h2>
           <p className="notice notice-warning">{t('signIn.dev.warning')}</p>
-          <Field label={t('signIn.dev.email')} error={errors.email}>
+          <Field label={t('signIn.dev.email')} error={errors.email && localized(errors.email)}>
             <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
           </Field>
-          <Field label={t('signIn.dev.name')} error={errors.name}>
+          <Field label={t('signIn.dev.name')} error={errors.name && localized(errors.name)}>
             <input type="text" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
           <div className="field field-check">

@@ -1,6 +1,8 @@
 // Reads the gateway's error shape: BAD_USER_INPUT carries extensions.fields [{ path, message }] where path names
 // the input field (e.g. "input.apps.1.modules"); forms show each message next to that field.
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import i18next from 'i18next';
+import { localizeFieldMessage } from './field-messages';
 
 export interface FieldError {
   path: string;
@@ -28,12 +30,28 @@ export function readError(error: unknown): ReadError {
   return { code: null, message: error instanceof Error ? error.message : String(error), fields: [] };
 }
 
-/** The message for a field: exact path, or the path with a leading "input." dropped, or a nested path under it. */
+const norm = (p: string) => p.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
+
+/**
+ * The message for a field, in the reader's language: exact path (a leading "input." may be dropped), or a nested
+ * path under it (a group: `apps.1.modules` for `apps.1.modules.0`).
+ */
 export function fieldError(fields: FieldError[], path: string): string | undefined {
-  const norm = (p: string) => p.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
   const want = norm(path);
-  return (
-    fields.find((f) => norm(f.path) === want)?.message ??
-    fields.find((f) => norm(f.path).startsWith(want + '.'))?.message
-  );
+  const found = fields.find((f) => norm(f.path) === want) ?? fields.find((f) => norm(f.path).startsWith(want + '.'));
+  return found && localized(found.message);
+}
+
+/**
+ * The message about an object itself, never one of its members' (`recipient`, not `recipient.email`): for a
+ * control that also shows what is wrong with the whole, without taking a sibling field's error.
+ */
+export function ownError(fields: FieldError[], path: string): string | undefined {
+  const found = fields.find((f) => norm(f.path) === norm(path));
+  return found && localized(found.message);
+}
+
+/** A field message from the server, in the language the page shows now (read again on every render). */
+export function localized(message: string): string {
+  return localizeFieldMessage(message, (key, options) => i18next.t(key, options));
 }

@@ -35,4 +35,22 @@ export const en = {
     REAUTHORIZING: 'Reauthorizing',
     REVOKED: 'Revoked',
   },
+  // What a refused field says, in the reader's words (lib/field-messages.ts maps the server's sentences here).
+  fieldErrors: {
+    required: 'Fill this in.',
+    length: 'Use 1 to {{max}} characters.',
+    tooLong: 'Use at most {{max}} characters.',
+    email: 'Enter an e-mail address, such as name@example.com.',
+    terms: 'Accept the terms and conditions to send the request.',
+    future: 'Choose a date and time in the future.',
+    dateTime: 'Enter a valid date and time.',
+    duplicateApp: 'This app is already in the request: choose another one, or remove this one.',
+    modules: 'Choose at least one module, or all modules.',
+    apps: 'Add at least one app.',
+    recipientChoice: 'Choose a person of the organization, or give the name and e-mail address of someone outside it.',
+    domain: 'Enter a domain name, such as example.com.',
+    characters: 'Remove the tabs, line breaks or invisible characters from this text.',
+    unknownChoice: 'This choice is not available any more: choose again.',
+    language: 'Choose a language from the list.',
+  },
 };

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { fieldError, readError, type FieldError } from '../../../lib/errors';
+import { fieldError, ownError, readError, type FieldError } from '../../../lib/errors';
 import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
 
@@ -84,7 +84,7 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
   };
 
   const secretError = (path: string) =>
-    fieldError(errors, path) ?? (path === 'input.apiKey' ? fieldError(errors, 'input') : undefined);
+    fieldError(errors, path) ?? (path === 'input.apiKey' ? ownError(errors, 'input') : undefined);
 
   return (
     <Dialog open={target !== null} title={t('authorize.title', { app: target?.appName ?? '' })} onClose={close}>
@@ -106,7 +106,7 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
             <>
               <Field
                 label={t('authorize.username')}
-                error={fieldError(errors, 'input.basic.username') ?? fieldError(errors, 'input.basic')}
+                error={fieldError(errors, 'input.basic.username') ?? ownError(errors, 'input.basic')}
               >
                 <input type="text" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
               </Field>

@@ -3,7 +3,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
-import { fieldError, type FieldError } from '../../../lib/errors';
+import { fieldError, ownError, type FieldError } from '../../../lib/errors';
 import { OrganizationPeople } from '../api/queries';
 
 export interface RecipientDraft {
@@ -75,7 +75,7 @@ export function RecipientFields({
       {draft.kind === 'inside' ? (
         <Field
           label={t('create.member')}
-          error={fieldError(errors, 'input.recipient.userId') ?? fieldError(errors, 'input.recipient')}
+          error={fieldError(errors, 'input.recipient.userId') ?? ownError(errors, 'input.recipient')}
         >
           <select
             value={draft.userId}
@@ -98,7 +98,7 @@ export function RecipientFields({
         <>
           <Field
             label={t('create.recipientName')}
-            error={fieldError(errors, 'input.recipient.name') ?? fieldError(errors, 'input.recipient')}
+            error={fieldError(errors, 'input.recipient.name') ?? ownError(errors, 'input.recipient')}
           >
             <input type="text" autoComplete="off" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
           </Field>
