@@ -391,6 +391,12 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
     'document.documentElement.outerHTML + location.href + JSON.stringify({ ...localStorage, ...sessionStorage })',
   );
   expect(traces).not.toContain(GOOD_API_KEY);
+  // Replacing a working key is called that, not "create a connection".
+  await appCard(mara, 'openai').getByRole('button', { name: 'Update credentials' }).click();
+  const updating = mara.getByRole('dialog', { name: 'Update the credentials of OpenAI' });
+  await updating.waitFor();
+  await mara.keyboard.press('Escape');
+  await updating.waitFor({ state: 'hidden' });
 
   // Decline Email with a reason: red on the requester's page, with the reason.
   // Keyboard: Escape closes the dialog and gives the focus back to the button that opened it.
@@ -413,6 +419,21 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await appCard(cora, 'email').getByText('We do not share the mailbox password; I will forward the emails.').waitFor();
   expect(await notReloaded(cora)).toBe(true);
   await look(cora, 'request-details-requester-mixed');
+  // Her history (an organization admin audits, R10.3) says what happened in people's words, with the app each event
+  // concerns: two declines of two apps must not read alike.
+  const history = cora.locator('section[aria-labelledby="history-title"] tbody');
+  await history.getByRole('cell', { name: 'App declined: Email', exact: true }).waitFor();
+  await history.getByRole('cell', { name: 'App authorized: OpenAI', exact: true }).waitFor();
+  await history.getByRole('cell', { name: 'Request created', exact: true }).waitFor();
+  expect(await history.innerText()).not.toMatch(/AppDeclined|AppAuthorized|RequestCreated/);
+  // So does the audit log: the app by its catalog name, not its key.
+  const audit = await cora.context().newPage();
+  await audit.goto(`${stack.url}/audit-log`);
+  // (the catalog may answer after the trail: the cell is read once it shows a name)
+  const declined = audit.locator('tr[data-action="APP_DECLINED"]').first();
+  await declined.locator('td').nth(4).getByText('Email', { exact: true }).waitFor();
+  expect(await declined.locator('td').nth(4).innerText()).toBe('Email');
+  await audit.close();
 
   // Revoke OpenAI; then the requester deletes the request after seeing the connection it holds.
   await appCard(mara, 'openai').getByRole('button', { name: 'Revoke' }).click();

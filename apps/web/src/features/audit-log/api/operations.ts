@@ -42,3 +42,13 @@ export const AuditLogOrganization = graphql(`
     }
   }
 `);
+
+/** The catalog's names: an entry carries the app's key, people know the app by its name. */
+export const AuditLogApps = graphql(`
+  query AuditLogApps {
+    apps {
+      key
+      name
+    }
+  }
+`);

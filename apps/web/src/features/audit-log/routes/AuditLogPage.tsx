@@ -10,7 +10,7 @@ import { OperationError } from '../../../components/OperationError';
 import { readError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useWorkspace } from '../../../lib/workspace';
-import { AuditLogOrganization, AuditLogPage as AuditLogPageQuery } from '../api/operations';
+import { AuditLogApps, AuditLogOrganization, AuditLogPage as AuditLogPageQuery } from '../api/operations';
 
 export const AUDIT_PAGE_SIZE = 20;
 
@@ -90,6 +90,9 @@ function AuditEntries({
     variables: { organizationId, teamId, first: AUDIT_PAGE_SIZE, after },
     fetchPolicy: 'network-only',
   });
+  // Without the catalog (still loading, or refused) the key is shown: the entry stays readable.
+  const catalog = useQuery(AuditLogApps);
+  const appName = (key: string) => catalog.data?.apps.find((a) => a.key === key)?.name ?? key;
   if (error) return <OperationError error={readError(error)} namespace="auditLog" />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   if (!data) return null;
@@ -127,7 +130,7 @@ function AuditEntries({
                   <td>
                     <Link to={`/requests/${node.requestId}`}>{node.requestName}</Link>
                   </td>
-                  <td>{node.appKey ?? ''}</td>
+                  <td>{node.appKey ? appName(node.appKey) : ''}</td>
                   <td>{teamNames.get(node.teamId) ?? ''}</td>
                 </tr>
               ))}

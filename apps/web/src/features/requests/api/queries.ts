@@ -82,6 +82,7 @@ export const RequestHistory = graphql(`
       revision
       position
       type
+      data
       at
       hash
       actor {

@@ -87,7 +87,11 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
     fieldError(errors, path) ?? (path === 'input.apiKey' ? ownError(errors, 'input') : undefined);
 
   return (
-    <Dialog open={target !== null} title={t('authorize.title', { app: target?.appName ?? '' })} onClose={close}>
+    <Dialog
+      open={target !== null}
+      title={t(target?.update ? 'authorize.updateTitle' : 'authorize.title', { app: target?.appName ?? '' })}
+      onClose={close}
+    >
       {target && (
         <form noValidate onSubmit={(e) => void submit(e)}>
           <p>{target.type === 'OAUTH2' ? t('authorize.oauthIntro', { app: target.appName }) : t('authorize.intro')}</p>

@@ -5,7 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { RequestHistory } from '../api/queries';
 
-export function HistorySection({ requestId, updatedAt }: { requestId: string; updatedAt: string }) {
+export function HistorySection({
+  requestId,
+  updatedAt,
+  appNames,
+}: {
+  requestId: string;
+  updatedAt: string;
+  /** app key → the name people know it by, for the events that concern one app */
+  appNames: ReadonlyMap<string, string>;
+}) {
   const { t, i18n } = useTranslation('requests');
   const { data, refetch } = useQuery(RequestHistory, { variables: { requestId }, fetchPolicy: 'network-only' });
   const seen = useRef(updatedAt);
@@ -16,6 +25,12 @@ export function HistorySection({ requestId, updatedAt }: { requestId: string; up
     void refetch().catch(() => undefined);
   }, [updatedAt, refetch]);
   if (!data) return null;
+  // The event's own name for a type this page does not know yet (a newer server): never an empty cell.
+  const eventLabel = (type: string, json: string) => {
+    const event = t(`details.events.${type}`, { defaultValue: type });
+    const appKey = appKeyOf(json);
+    return appKey ? t('details.eventWithApp', { event, app: appNames.get(appKey) ?? appKey }) : event;
+  };
   const check = data.verifyCredentialRequestHistory;
   return (
     <section aria-labelledby="history-title">
@@ -40,7 +55,7 @@ export function HistorySection({ requestId, updatedAt }: { requestId: string; up
             {data.credentialRequestHistory.map((e) => (
               <tr key={e.revision}>
                 <td>{e.revision}</td>
-                <td>{e.type}</td>
+                <td>{eventLabel(e.type, e.data)}</td>
                 <td>{e.actor?.name ?? t('details.system')}</td>
                 <td>{formatDateTime(e.at, i18n.language)}</td>
                 <td>
@@ -53,4 +68,14 @@ export function HistorySection({ requestId, updatedAt }: { requestId: string; up
       </div>
     </section>
   );
+}
+
+/** The app an event concerns (`data.appKey`), if any. */
+function appKeyOf(json: string): string | null {
+  try {
+    const appKey = (JSON.parse(json) as { appKey?: unknown } | null)?.appKey;
+    return typeof appKey === 'string' ? appKey : null;
+  } catch {
+    return null;
+  }
 }

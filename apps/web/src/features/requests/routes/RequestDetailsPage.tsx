@@ -160,7 +160,11 @@ export function RequestDetailsPage() {
           </Button>
         </div>
       )}
-      <HistorySection requestId={request.id} updatedAt={request.updatedAt} />
+      <HistorySection
+        requestId={request.id}
+        updatedAt={request.updatedAt}
+        appNames={new Map(request.apps.map((a) => [a.appKey, a.appName]))}
+      />
       {toast && (
         <div className="toast" role="status" aria-live="polite">
           {toast}{' '}
