@@ -321,6 +321,12 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByRole('button', { name: '+Add app' }).click();
   await app(2).getByLabel('App', { exact: true }).selectOption({ label: 'OpenAI' });
   await app(2).getByLabel('Select all').check();
+  // An app already in the request is not offered again (the server would refuse the duplicate).
+  const emailOption = app(2).getByLabel('App', { exact: true }).locator('option[value="email"]');
+  expect([await emailOption.isDisabled(), await emailOption.innerText()]).toEqual([
+    true,
+    'Email (already in this request)',
+  ]);
   // HubSpot without modules and the terms unticked: the server's errors appear at those fields, nothing is sent.
   await cora.getByRole('button', { name: 'Submit' }).click();
   // Said in the reader's words: the server's sentence ("modules must not be empty (or use allModules: true)") is
@@ -443,8 +449,13 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByRole('button', { name: 'Delete Lead generation for marketing' }).click();
   const confirm = cora.getByRole('dialog', { name: 'Delete the request "Lead generation for marketing"' });
   await confirm.getByText('OpenAI (Mara Manager)').waitFor();
+  // Enter on the opened dialog cancels: the focus starts on Cancel, not on Delete.
+  await cora.waitForFunction(
+    "document.activeElement?.closest('dialog') && document.activeElement.textContent === 'Cancel'",
+  );
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await cora.getByText('The request "Lead generation for marketing" was deleted.').waitFor();
+  expect(await cora.title()).toBe('Sent · Credential requests');
 
   // Portuguese (Brazil) from the switch, kept for the next visit.
   await cora.getByLabel('Language').selectOption({ label: 'Português (Brasil)' });
@@ -499,6 +510,12 @@ it('signs in through the identity provider (OIDC, code + PKCE done by the server
   expect(
     await ines.evaluate<string>('document.cookie + JSON.stringify({ ...localStorage, ...sessionStorage })'),
   ).not.toMatch(/session|token/i);
+  // She never applied for the feature (R2.2): the create page says so before any form, and where to apply.
+  await ines.goto(`${stack.url}/requests/new`);
+  await ines.getByText('Credential requests are not enabled for you yet, so you cannot send one.').waitFor();
+  expect(await ines.getByLabel('Request name').count()).toBe(0);
+  await ines.getByRole('link', { name: 'Apply for the feature' }).click();
+  await ines.waitForURL(`${stack.url}/feature-access`);
   await ines.getByRole('button', { name: 'Sign out' }).click();
   await ines.waitForURL(/\/signin/);
   expect(violations).toEqual([]);

@@ -1,16 +1,19 @@
 // A modal built on <dialog>.showModal(): the browser makes the rest of the page inert (the focus stays inside),
 // Escape closes it, and focus returns to the element that opened it.
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 
 export function Dialog({
   open,
   title,
   onClose,
+  initialFocus,
   children,
 }: {
   open: boolean;
   title: string;
   onClose: () => void;
+  /** The control to start on instead of the first one (a confirmation's harmless choice). */
+  initialFocus?: RefObject<HTMLElement | null>;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -21,6 +24,8 @@ export function Dialog({
     if (open && !dialog.open) {
       const opener = document.activeElement as HTMLElement | null;
       dialog.showModal();
+      // After showModal, which focuses the first control (React's autoFocus runs before: on a closed dialog).
+      initialFocus?.current?.focus();
       return () => opener?.focus?.();
     }
     if (!open && dialog.open) dialog.close();

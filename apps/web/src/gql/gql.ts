@@ -52,6 +52,7 @@ type Documents = {
     "\n  query RequestConnections($requestId: ID!) {\n    requestConnections(requestId: $requestId) {\n      id\n      appKey\n      name\n      status\n      usage {\n        scenarioId\n        scenarioName\n        moduleKey\n        uses\n        lastUsedAt\n      }\n    }\n  }\n": typeof types.RequestConnectionsDocument,
     "\n  query RequestHistory($requestId: ID!) {\n    credentialRequestHistory(requestId: $requestId) {\n      revision\n      position\n      type\n      data\n      at\n      hash\n      actor {\n        name\n        email\n      }\n    }\n    verifyCredentialRequestHistory(requestId: $requestId) {\n      valid\n      events\n      firstBrokenRevision\n    }\n  }\n": typeof types.RequestHistoryDocument,
     "\n  query CatalogApps {\n    apps {\n      key\n      name\n      versions {\n        version\n        connectionType\n        modules {\n          key\n          name\n          scopes\n        }\n      }\n    }\n  }\n": typeof types.CatalogAppsDocument,
+    "\n  query CreateRequestViewer {\n    me {\n      id\n      credentialRequestsEnabled\n    }\n  }\n": typeof types.CreateRequestViewerDocument,
     "\n  query OrganizationPeople($organizationId: ID!) {\n    me {\n      id\n    }\n    organization(id: $organizationId) {\n      id\n      members {\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.OrganizationPeopleDocument,
     "\n  subscription RequestUpdated($id: ID!) {\n    credentialRequestUpdated(id: $id) {\n      ...RequestDetailsFields\n    }\n  }\n": typeof types.RequestUpdatedDocument,
     "\n  subscription RequestsUpdated {\n    credentialRequestsUpdated {\n      ...RequestRowFields\n    }\n  }\n": typeof types.RequestsUpdatedDocument,
@@ -99,6 +100,7 @@ const documents: Documents = {
     "\n  query RequestConnections($requestId: ID!) {\n    requestConnections(requestId: $requestId) {\n      id\n      appKey\n      name\n      status\n      usage {\n        scenarioId\n        scenarioName\n        moduleKey\n        uses\n        lastUsedAt\n      }\n    }\n  }\n": types.RequestConnectionsDocument,
     "\n  query RequestHistory($requestId: ID!) {\n    credentialRequestHistory(requestId: $requestId) {\n      revision\n      position\n      type\n      data\n      at\n      hash\n      actor {\n        name\n        email\n      }\n    }\n    verifyCredentialRequestHistory(requestId: $requestId) {\n      valid\n      events\n      firstBrokenRevision\n    }\n  }\n": types.RequestHistoryDocument,
     "\n  query CatalogApps {\n    apps {\n      key\n      name\n      versions {\n        version\n        connectionType\n        modules {\n          key\n          name\n          scopes\n        }\n      }\n    }\n  }\n": types.CatalogAppsDocument,
+    "\n  query CreateRequestViewer {\n    me {\n      id\n      credentialRequestsEnabled\n    }\n  }\n": types.CreateRequestViewerDocument,
     "\n  query OrganizationPeople($organizationId: ID!) {\n    me {\n      id\n    }\n    organization(id: $organizationId) {\n      id\n      members {\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.OrganizationPeopleDocument,
     "\n  subscription RequestUpdated($id: ID!) {\n    credentialRequestUpdated(id: $id) {\n      ...RequestDetailsFields\n    }\n  }\n": types.RequestUpdatedDocument,
     "\n  subscription RequestsUpdated {\n    credentialRequestsUpdated {\n      ...RequestRowFields\n    }\n  }\n": types.RequestsUpdatedDocument,
@@ -274,6 +276,10 @@ export function graphql(source: "\n  query RequestHistory($requestId: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CatalogApps {\n    apps {\n      key\n      name\n      versions {\n        version\n        connectionType\n        modules {\n          key\n          name\n          scopes\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CatalogApps {\n    apps {\n      key\n      name\n      versions {\n        version\n        connectionType\n        modules {\n          key\n          name\n          scopes\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreateRequestViewer {\n    me {\n      id\n      credentialRequestsEnabled\n    }\n  }\n"): (typeof documents)["\n  query CreateRequestViewer {\n    me {\n      id\n      credentialRequestsEnabled\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

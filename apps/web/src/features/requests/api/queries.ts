@@ -116,6 +116,16 @@ export const CatalogApps = graphql(`
   }
 `);
 
+/** Whether the viewer may send requests at all (R2.2): said before the form, not after it was filled in. */
+export const CreateRequestViewer = graphql(`
+  query CreateRequestViewer {
+    me {
+      id
+      credentialRequestsEnabled
+    }
+  }
+`);
+
 /** The recipient picker (R3): members of the organization (a guest sees only the people on their requests). */
 export const OrganizationPeople = graphql(`
   query OrganizationPeople($organizationId: ID!) {

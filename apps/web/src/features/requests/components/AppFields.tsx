@@ -40,6 +40,7 @@ export function AppFields({
   index,
   draft,
   catalog,
+  taken,
   recipientName,
   errors,
   onChange,
@@ -48,6 +49,8 @@ export function AppFields({
   index: number;
   draft: AppDraft;
   catalog: CatalogApp[];
+  /** apps chosen in the other cards: one app appears once in a request (offered, it would only be refused later) */
+  taken: ReadonlySet<string>;
   recipientName: string;
   errors: FieldError[];
   onChange: (draft: AppDraft) => void;
@@ -78,8 +81,8 @@ export function AppFields({
         >
           <option value="">{t('create.chooseApp')}</option>
           {catalog.map((a) => (
-            <option key={a.key} value={a.key}>
-              {a.name}
+            <option key={a.key} value={a.key} disabled={taken.has(a.key)}>
+              {taken.has(a.key) ? t('create.appTaken', { app: a.name }) : a.name}
             </option>
           ))}
         </select>

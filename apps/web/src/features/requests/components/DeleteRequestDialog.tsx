@@ -1,4 +1,5 @@
 // R9 / R8.5: before deleting, the connections of the request and the scenarios using them are listed.
+import { useRef } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
@@ -23,10 +24,17 @@ export function DeleteRequestDialog({
     fetchPolicy: 'network-only',
   });
   const [remove, removal] = useMutation(DeleteRequest);
+  // The harmless choice has the focus when the dialog opens: Enter must not delete.
+  const cancel = useRef<HTMLButtonElement>(null);
   const connections = (data?.requestConnections ?? []).filter((c) => c.status !== 'DELETED');
   const failure = error ?? removal.error;
   return (
-    <Dialog open={request !== null} title={t('remove.title', { name: request?.name ?? '' })} onClose={onClose}>
+    <Dialog
+      open={request !== null}
+      title={t('remove.title', { name: request?.name ?? '' })}
+      onClose={onClose}
+      initialFocus={cancel}
+    >
       <p>{t('remove.body')}</p>
       <h3>{t('remove.connections')}</h3>
       {loading && <p role="status">{t('loading', { ns: 'common' })}</p>}
@@ -74,7 +82,9 @@ export function DeleteRequestDialog({
         >
           {t('remove.confirm')}
         </Button>
-        <Button onClick={onClose}>{t('cancel', { ns: 'common' })}</Button>
+        <Button onClick={onClose} ref={cancel}>
+          {t('cancel', { ns: 'common' })}
+        </Button>
       </div>
     </Dialog>
   );

@@ -52,6 +52,7 @@ export const en = {
     back: 'Back',
     app: 'App',
     chooseApp: 'Choose an app',
+    appTaken: '{{app}} (already in this request)',
     appHeading: 'App {{n}}',
     version: 'Version',
     versionN: 'Version {{n}}',
@@ -72,6 +73,8 @@ export const en = {
     fixErrors: 'The request was not sent. Correct the fields marked below.',
     required: 'This field is required.',
     noOrganization: 'Join or create an organization first: requests are sent from a team.',
+    featureOff: 'Credential requests are not enabled for you yet, so you cannot send one.',
+    featureOffLink: 'Apply for the feature',
     sentTitle: 'Request sent',
     sentInternal: 'The request "{{name}}" was successfully sent. {{recipient}} will receive a link to review it.',
     sentExternal:
@@ -182,7 +185,7 @@ export const en = {
   },
   remove: {
     title: 'Delete the request "{{name}}"',
-    body: 'The requester will no longer be able to use the credentials for any app in this request.',
+    body: 'Its connections are deleted with it: no scenario can use the credentials of its apps any more.',
     connections: 'Connections where the credentials are used',
     noConnections: 'This request holds no active connection: nothing in use is deleted with it.',
     usedBy_one: 'used by {{count}} scenario',

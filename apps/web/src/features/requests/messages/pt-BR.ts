@@ -55,6 +55,7 @@ export const ptBR: Messages<typeof en> = {
     back: 'Voltar',
     app: 'App',
     chooseApp: 'Escolha um app',
+    appTaken: '{{app}} (já está nesta solicitação)',
     appHeading: 'App {{n}}',
     version: 'Versão',
     versionN: 'Versão {{n}}',
@@ -75,6 +76,9 @@ export const ptBR: Messages<typeof en> = {
     fixErrors: 'A solicitação não foi enviada. Corrija os campos indicados abaixo.',
     required: 'Este campo é obrigatório.',
     noOrganization: 'Entre em uma organização ou crie uma antes: as solicitações são enviadas a partir de uma equipe.',
+    featureOff:
+      'As solicitações de credenciais ainda não estão habilitadas para você, então você ainda não pode enviar uma.',
+    featureOffLink: 'Solicitar o recurso',
     sentTitle: 'Solicitação enviada',
     sentInternal: 'A solicitação "{{name}}" foi enviada com sucesso. {{recipient}} receberá um link para revisá-la.',
     sentExternal:
@@ -183,7 +187,7 @@ export const ptBR: Messages<typeof en> = {
   },
   remove: {
     title: 'Excluir a solicitação "{{name}}"',
-    body: 'Quem solicitou não poderá mais usar as credenciais de nenhum app desta solicitação.',
+    body: 'As conexões dela são excluídas junto: nenhum cenário poderá mais usar as credenciais dos apps dela.',
     connections: 'Conexões em que as credenciais são usadas',
     noConnections: 'Esta solicitação não tem nenhuma conexão ativa: nada em uso é excluído com ela.',
     usedBy_one: 'usada por {{count}} cenário',

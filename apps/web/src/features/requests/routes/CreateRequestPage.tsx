@@ -9,7 +9,7 @@ import { Button } from '../../../components/Button';
 import { fieldError, readError, type FieldError } from '../../../lib/errors';
 import { useWorkspace } from '../../../lib/workspace';
 import type { CreateCredentialRequestInput, Language, RequestDetailsFieldsFragment } from '../../../gql/graphql';
-import { CatalogApps } from '../api/queries';
+import { CatalogApps, CreateRequestViewer } from '../api/queries';
 import { CreateRequest } from '../api/mutations';
 import { AppFields, emptyApp, type AppDraft } from '../components/AppFields';
 import { emptyRecipient, RecipientFields, type RecipientDraft } from '../components/RecipientFields';
@@ -21,6 +21,7 @@ export function CreateRequestPage() {
   const { t } = useTranslation('requests');
   const ws = useWorkspace();
   const catalog = useQuery(CatalogApps);
+  const viewer = useQuery(CreateRequestViewer, { fetchPolicy: 'cache-and-network' });
   const [create, creation] = useMutation(CreateRequest);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -42,6 +43,19 @@ export function CreateRequestPage() {
       <section>
         <h1>{t('create.title')}</h1>
         <p>{ws.loading ? t('loading', { ns: 'common' }) : t('create.noOrganization')}</p>
+      </section>
+    );
+  }
+  // The server refuses a request from someone without the feature (R2.2, FEATURE_NOT_ENABLED): say so before
+  // they fill in the form, and where to apply.
+  if (viewer.data && !viewer.data.me.credentialRequestsEnabled) {
+    return (
+      <section>
+        <h1>{t('create.title')}</h1>
+        <p className="notice">{t('create.featureOff')}</p>
+        <p>
+          <Link to="/feature-access">{t('create.featureOffLink')}</Link>
+        </p>
       </section>
     );
   }
@@ -166,6 +180,7 @@ export function CreateRequestPage() {
                 index={i}
                 draft={draft}
                 catalog={catalog.data?.apps ?? []}
+                taken={new Set(apps.filter((_, j) => j !== i).map((a) => a.appKey))}
                 recipientName={recipientName}
                 errors={errors}
                 onChange={(d) => setApps((list) => list.map((x, j) => (j === i ? d : x)))}

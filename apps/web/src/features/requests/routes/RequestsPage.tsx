@@ -35,9 +35,10 @@ export function RequestsPage() {
   const [deleting, setDeleting] = useState<RequestRowFieldsFragment | null>(null);
   const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
 
+  // The tab, not the heading: the heading is the app's own name, and a tab's title then read it twice.
   useEffect(() => {
-    document.title = `${t('list.heading')} · ${t('appName', { ns: 'common' })}`;
-  }, [t]);
+    document.title = `${t(`list.${tab}`)} · ${t('appName', { ns: 'common' })}`;
+  }, [t, tab]);
   // A new filter, search, tab or team starts again from the first page.
   useEffect(() => setCursors([null]), [tab, status, search, ws.teamId, ws.organization?.id]);
 
