@@ -311,6 +311,10 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByLabel('Language of their e-mails').selectOption({ label: 'Português (Brasil)' });
   await cora.getByLabel('Description').fill('Emails of the marketing inbox into HubSpot contacts.');
   await cora.getByRole('button', { name: 'Next' }).click();
+  // The focus moves on with the form (a replaced control would drop it onto the page's body): the first app next.
+  await cora.waitForFunction(
+    'document.activeElement?.tagName === "SELECT" && document.activeElement.closest(\'fieldset[data-app-index="0"]\') !== null',
+  );
 
   const app = (n: number) => cora.locator(`fieldset[data-app-index="${n}"]`);
   await app(0).getByLabel('App', { exact: true }).selectOption({ label: 'Email' });
@@ -334,6 +338,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await app(1).getByText('Choose at least one module, or all modules.').waitFor();
   await cora.getByText('Accept the terms and conditions to send the request.').waitFor();
   await cora.getByText('The request was not sent. Correct the fields marked below.').waitFor();
+  await cora.waitForFunction('document.activeElement?.hasAttribute("data-summary") ?? false');
   await look(cora, 'create-request-errors');
   for (const m of ['Search for Contacts', 'Get a Contact', 'Create or Update a Contact']) {
     await app(1).getByLabel(m, { exact: true }).check();
@@ -343,6 +348,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora
     .getByText('Mara Manager will be invited to join your organization and team with a Guest role.', { exact: false })
     .waitFor();
+  await cora.waitForFunction('document.activeElement?.tagName === "H1"');
   await cora.getByRole('link', { name: 'View the request' }).click();
   await cora.getByRole('heading', { name: 'Lead generation for marketing' }).waitFor();
   await mark(cora);
@@ -389,6 +395,8 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await keyField.fill(GOOD_API_KEY);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await statusOf(mara, 'openai', 'AUTHORIZED');
+  // Its Authorize button is gone with the dialog: the focus stays on the app's card, not on the page's body.
+  await mara.waitForFunction('document.activeElement?.closest(\'article[data-app="openai"]\') != null');
   // The requester's open page turns green without reload.
   await statusOf(cora, 'openai', 'AUTHORIZED');
   expect(await notReloaded(cora)).toBe(true);

@@ -23,10 +23,13 @@ export function Dialog({
     if (!dialog) return;
     if (open && !dialog.open) {
       const opener = document.activeElement as HTMLElement | null;
+      // What the opener belongs to: an action often replaces its own button (Authorize becomes Revoke), and the focus
+      // must not fall back to the page's body then.
+      const region = opener?.closest<HTMLElement>('article, section, main') ?? null;
       dialog.showModal();
       // After showModal, which focuses the first control (React's autoFocus runs before: on a closed dialog).
       initialFocus?.current?.focus();
-      return () => opener?.focus?.();
+      return () => returnFocus(opener, region);
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);
@@ -72,4 +75,18 @@ function keepTabInside(e: KeyboardEvent<HTMLDialogElement>) {
     e.preventDefault();
     first.focus();
   }
+}
+
+/** Back to the opener; to its region when the opener is gone, now or once the outcome has re-rendered the page. */
+function returnFocus(opener: HTMLElement | null, region: HTMLElement | null) {
+  const toRegion = () => {
+    if (!region?.isConnected) return;
+    if (!region.hasAttribute('tabindex')) region.setAttribute('tabindex', '-1');
+    region.focus();
+  };
+  if (opener?.isConnected) opener.focus();
+  else toRegion();
+  setTimeout(() => {
+    if (document.activeElement === document.body || document.activeElement === null) toRegion();
+  }, 100);
 }

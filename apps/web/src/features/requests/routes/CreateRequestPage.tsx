@@ -1,6 +1,6 @@
 // +Create request, as on the help page: request name and recipient, Next, then per app its fields, +Add app,
 // the terms box and Submit; then the confirmation. Server errors (BAD_USER_INPUT) appear at the fields they name.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +32,16 @@ export function CreateRequestPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [summary, setSummary] = useState<string | null>(null);
   const [sent, setSent] = useState<RequestDetailsFieldsFragment | null>(null);
+  // Where the focus goes once the next render is on screen (a selector within the page): a step, a refusal or the
+  // confirmation replaces what had the focus, which would otherwise fall back to the page's body.
+  const page = useRef<HTMLElement>(null);
+  const focusAfterRender = useRef<string | null>(null);
+  useEffect(() => {
+    const selector = focusAfterRender.current;
+    if (!selector) return;
+    focusAfterRender.current = null;
+    page.current?.querySelector<HTMLElement>(selector)?.focus();
+  });
 
   useEffect(() => {
     document.title = `${t('create.title')} · ${t('appName', { ns: 'common' })}`;
@@ -64,8 +74,8 @@ export function CreateRequestPage() {
 
   if (sent) {
     return (
-      <section>
-        <h1>{t('create.sentTitle')}</h1>
+      <section ref={page}>
+        <h1 tabIndex={-1}>{t('create.sentTitle')}</h1>
         <p className="notice notice-success" role="status">
           {t(sent.recipient.external ? 'create.sentExternal' : 'create.sentInternal', {
             name: sent.name,
@@ -95,6 +105,7 @@ export function CreateRequestPage() {
       missing.push({ path: 'input.recipient.email', message: t('create.required') });
     setErrors(missing);
     if (missing.length === 0) setStep(2);
+    focusAfterRender.current = missing.length === 0 ? 'fieldset[data-app-index="0"] select' : '[aria-invalid="true"]';
   };
 
   const submit = async () => {
@@ -119,18 +130,20 @@ export function CreateRequestPage() {
     try {
       const { data } = await create({ variables: { input } });
       if (data) setSent(data.createCredentialRequest);
+      focusAfterRender.current = 'h1';
     } catch (e) {
       const err = readError(e);
       setErrors(err.fields);
       setSummary(err.fields.length > 0 ? t('create.fixErrors') : err.message);
+      focusAfterRender.current = '[data-summary]';
     }
   };
 
   return (
-    <section>
+    <section ref={page}>
       <h1>{t('create.title')}</h1>
       {summary && (
-        <p className="notice notice-error" role="alert">
+        <p className="notice notice-error" role="alert" tabIndex={-1} data-summary>
           {summary}
         </p>
       )}
@@ -208,7 +221,14 @@ export function CreateRequestPage() {
               </p>
             )}
             <div className="actions">
-              <Button onClick={() => setStep(1)}>{t('create.back')}</Button>
+              <Button
+                onClick={() => {
+                  setStep(1);
+                  focusAfterRender.current = 'form input[type="text"]';
+                }}
+              >
+                {t('create.back')}
+              </Button>
               <Button type="submit" variant="primary" disabled={creation.loading}>
                 {creation.loading ? t('create.submitting') : t('create.submit')}
               </Button>
