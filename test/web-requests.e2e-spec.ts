@@ -411,12 +411,21 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await updating.waitFor();
   await mara.keyboard.press('Escape');
   await updating.waitFor({ state: 'hidden' });
+  // Declining what she authorized deletes a working connection: the dialog says so (a pending app's does not, below).
+  await appCard(mara, 'openai').getByRole('button', { name: 'Decline' }).click();
+  const declineAuthorized = mara.getByRole('dialog', { name: 'Decline OpenAI' });
+  await declineAuthorized
+    .getByText('You authorized OpenAI: declining it now deletes its connection', { exact: false })
+    .waitFor();
+  await mara.keyboard.press('Escape');
+  await declineAuthorized.waitFor({ state: 'hidden' });
 
   // Decline Email with a reason: red on the requester's page, with the reason.
   // Keyboard: Escape closes the dialog and gives the focus back to the button that opened it.
   await appCard(mara, 'email').getByRole('button', { name: 'Decline' }).click();
   const decline = mara.getByRole('dialog', { name: 'Decline Email' });
   await decline.waitFor();
+  expect(await decline.getByText('You authorized', { exact: false }).count()).toBe(0);
   await mara.keyboard.press('Escape');
   await decline.waitFor({ state: 'hidden' });
   await mara.waitForFunction(

@@ -13,7 +13,8 @@ export function DeclineDialog({
   target,
   onClose,
 }: {
-  target: { requestId: string; appKey: string; appName: string } | null;
+  /** `connected`: the app is authorized, so declining deletes a connection that works (and may be in use). */
+  target: { requestId: string; appKey: string; appName: string; connected?: boolean } | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation('requests');
@@ -44,6 +45,7 @@ export function DeclineDialog({
           }
         }}
       >
+        {target?.connected && <p className="notice">{t('decline.connected', { app: target.appName })}</p>}
         <Field
           label={t('decline.reason')}
           hint={

@@ -176,6 +176,8 @@ export const en = {
     title: 'Decline {{app}}',
     reason: 'Reason for declining',
     reasonHint: 'The requester will see this reason.',
+    connected:
+      'You authorized {{app}}: declining it now deletes its connection, and the scenarios using it stop working.',
     confirm: 'Decline',
   },
   revoke: {

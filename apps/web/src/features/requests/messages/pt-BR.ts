@@ -178,6 +178,8 @@ export const ptBR: Messages<typeof en> = {
     title: 'Recusar {{app}}',
     reason: 'Motivo da recusa',
     reasonHint: 'Quem solicitou verá este motivo.',
+    connected:
+      'Você autorizou {{app}}: recusar agora exclui a conexão dele, e os cenários que a usam deixam de funcionar.',
     confirm: 'Recusar',
   },
   revoke: {

@@ -32,7 +32,7 @@ export function RequestDetailsPage() {
   useSubscription(RequestUpdated, { variables: { id } });
   const [requestReauth, reauth] = useMutation(RequestReauthorization);
   const [authorizing, setAuthorizing] = useState<AuthorizeTarget | null>(null);
-  const [declining, setDeclining] = useState<Target | null>(null);
+  const [declining, setDeclining] = useState<(Target & { connected: boolean }) | null>(null);
   const [revoking, setRevoking] = useState<Target | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
@@ -78,7 +78,8 @@ export function RequestDetailsPage() {
     const type = typeOf(app);
     if (action === 'authorize' || action === 'reauthorize' || action === 'update') {
       if (type) setAuthorizing({ ...target, type, update: action === 'update' });
-    } else if (action === 'decline') setDeclining(target);
+    } else if (action === 'decline')
+      setDeclining({ ...target, connected: app.status === 'AUTHORIZED' || app.status === 'REAUTHORIZING' });
     else if (action === 'revoke') setRevoking(target);
     else {
       try {
