@@ -367,6 +367,13 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await look(mara, 'invitation');
   await mara.getByRole('button', { name: 'Accept invitation' }).click();
   await mara.getByRole('heading', { name: 'Lead generation for marketing' }).waitFor();
+  // A guest's navigation leaves out the pages that would only refuse her; her requester's keeps them.
+  const navOf = (p: Page) => p.getByRole('navigation', { name: 'Main' });
+  await navOf(mara).getByRole('link', { name: 'Credentials' }).waitFor();
+  for (const name of ['Audit log', 'Webhooks', 'Team members']) {
+    await navOf(mara).getByRole('link', { name }).waitFor({ state: 'detached' });
+  }
+  await navOf(cora).getByRole('link', { name: 'Audit log' }).waitFor();
 
   // OpenAI: a missing key, then a wrong key — each error at the field, the field emptied, no connection stored.
   const openai = appCard(mara, 'openai');

@@ -4,7 +4,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../lib/session';
 import { useSession } from '../lib/session-context';
-import { WorkspaceProvider } from '../lib/workspace';
+import { useWorkspace, WorkspaceProvider } from '../lib/workspace';
 import { features } from './features';
 import { LanguageSwitch } from './LanguageSwitch';
 import { WorkspaceSwitch } from './WorkspaceSwitch';
@@ -19,17 +19,7 @@ export function Layout() {
       </a>
       <header className="app-header">
         <div className="app-title">{t('appName')}</div>
-        <nav aria-label={t('nav.label')} className="app-nav">
-          <ul>
-            {features.flatMap((f) =>
-              (f.nav ?? []).map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to}>{t(item.label, { ns: f.namespace })}</NavLink>
-                </li>
-              )),
-            )}
-          </ul>
-        </nav>
+        <AppNav />
         <div className="app-tools">
           <WorkspaceSwitch />
           <LanguageSwitch />
@@ -47,5 +37,26 @@ export function Layout() {
         <Outlet />
       </main>
     </WorkspaceProvider>
+  );
+}
+
+/** The features' pages, less those the organization's guests may not open. */
+function AppNav() {
+  const { t } = useTranslation('common');
+  const guest = useWorkspace().organization?.viewerRole === 'GUEST';
+  return (
+    <nav aria-label={t('nav.label')} className="app-nav">
+      <ul>
+        {features.flatMap((f) =>
+          (f.nav ?? [])
+            .filter((item) => !(guest && item.hiddenFromGuests))
+            .map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{t(item.label, { ns: f.namespace })}</NavLink>
+              </li>
+            )),
+        )}
+      </ul>
+    </nav>
   );
 }

@@ -7,6 +7,8 @@ export interface NavItem {
   to: string;
   /** key in the feature's namespace */
   label: string;
+  /** Left out for a guest of the organization they work in: the page would only refuse them (R2.4, R10.2). */
+  hiddenFromGuests?: boolean;
 }
 
 export interface Feature {
