@@ -304,6 +304,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.waitForURL(`${stack.url}/requests/new`);
   await cora.getByLabel('Team').selectOption({ label: 'Marketing automation' });
   await cora.getByLabel('Request name').fill('Lead generation for marketing');
+  await cora.getByText('29 / 100 characters').waitFor(); // the limit is shown, not learnt from a refusal
   await cora.getByLabel('Recipient is not part of Acme organization').check();
   await cora.getByLabel('Name', { exact: true }).fill(people.manager.name);
   await cora.getByLabel('Email address').fill(people.manager.email);

@@ -15,6 +15,8 @@ import { AppFields, emptyApp, type AppDraft } from '../components/AppFields';
 import { emptyRecipient, RecipientFields, type RecipientDraft } from '../components/RecipientFields';
 import { CharCount } from '../components/CharCount';
 
+// The API's limits (libs/domain LIMITS), shown as counters so nobody learns them from a refusal.
+const NAME_MAX = 100;
 const DESCRIPTION_MAX = 256;
 
 export function CreateRequestPage() {
@@ -155,7 +157,15 @@ export function CreateRequestPage() {
           else void submit();
         }}
       >
-        <Field label={t('create.name')} hint={t('create.nameHint')} error={fieldError(errors, 'input.name')}>
+        <Field
+          label={t('create.name')}
+          hint={
+            <>
+              {t('create.nameHint')} <CharCount value={name} max={NAME_MAX} />
+            </>
+          }
+          error={fieldError(errors, 'input.name')}
+        >
           <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <RecipientFields
