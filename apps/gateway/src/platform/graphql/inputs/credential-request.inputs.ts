@@ -58,7 +58,7 @@ export class RecipientInput {
 export class RequestedAppInput {
   @Field(() => String)
   @NotBlank('appKey')
-  @MaxLength(LIMITS.appKey)
+  @MaxLength(LIMITS.appKey, { message: `appKey must be at most ${LIMITS.appKey} characters` })
   appKey: string;
 
   @Field(() => Int, { nullable: true })
