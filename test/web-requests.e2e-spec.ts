@@ -500,6 +500,12 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByLabel('Nome', { exact: true }).fill(people.manager.name);
   await cora.getByLabel('Endereço de e-mail').fill('mara@@nowhere');
   await cora.getByRole('button', { name: 'Próximo' }).click();
+  // A plainly malformed address is said at once, at the field, which takes the focus.
+  await cora.getByText('Informe um endereço de e-mail, como nome@exemplo.com.').waitFor();
+  await cora.waitForFunction('document.activeElement?.getAttribute("type") === "email"');
+  // One only the server refuses (an underscore in the domain) goes on to its check at Submit.
+  await cora.getByLabel('Endereço de e-mail').fill('mara@exa_mple.com');
+  await cora.getByRole('button', { name: 'Próximo' }).click();
   await app(0).getByLabel('App', { exact: true }).selectOption({ label: 'HubSpot' });
   await app(0).getByLabel('Versão').selectOption({ label: 'Versão 1' });
   await cora.getByRole('button', { name: 'Enviar' }).click();

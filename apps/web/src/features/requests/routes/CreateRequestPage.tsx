@@ -105,6 +105,9 @@ export function CreateRequestPage() {
       missing.push({ path: 'input.recipient.name', message: t('create.required') });
     if (recipient.kind === 'outside' && !recipient.email.trim())
       missing.push({ path: 'input.recipient.email', message: t('create.required') });
+    // A plainly malformed address is said at Next, not two steps later (the server still decides at Submit).
+    else if (recipient.kind === 'outside' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(recipient.email.trim()))
+      missing.push({ path: 'input.recipient.email', message: t('common:fieldErrors.email') });
     setErrors(missing);
     if (missing.length === 0) setStep(2);
     focusAfterRender.current = missing.length === 0 ? 'fieldset[data-app-index="0"] select' : '[aria-invalid="true"]';
