@@ -2,7 +2,7 @@
 // message (apps/web/src/lib/field-messages.ts). This holds the two sides together: every message the gateway's
 // input classes can answer must be of a kind the web app knows, so a new decorator (or one left on class-validator's
 // default "should not be empty") fails here instead of reaching a person untranslated.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage, type ValidationArguments } from 'class-validator';
 import { classifyFieldMessage } from '../apps/web/src/lib/field-messages';
@@ -11,11 +11,11 @@ import { classifyFieldMessage } from '../apps/web/src/lib/field-messages';
 // one a Date or a coercion error): they cannot fail through the API, so their default messages never reach anyone.
 const ENFORCED_BY_GRAPHQL = new Set(['isString', 'isInt', 'isBoolean', 'isArray', 'isEnum', 'isObject', 'isDate']);
 
-function* sources(dir: string): Generator<string> {
+function* files(dir: string, keep: (name: string) => boolean): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* sources(path);
-    else if (/\.(inputs|args)\.ts$/.test(entry.name)) yield path;
+    if (entry.isDirectory()) yield* files(path, keep);
+    else if (keep(entry.name)) yield path;
   }
 }
 
@@ -37,7 +37,7 @@ describe('field messages: every sentence of the gateway inputs has a message in 
   // Loaded by path: the point is to see every such file, including one added after this test was written.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const load = (file: string) => require(file) as Record<string, unknown>;
-  const classes = [...sources(root)].flatMap((file) =>
+  const classes = [...files(root, (name) => /\.(inputs|args)\.ts$/.test(name))].flatMap((file) =>
     Object.values(load(file)).filter((v): v is InputClass => typeof v === 'function'),
   );
   const found = classes.flatMap(messagesOf);
@@ -54,5 +54,35 @@ describe('field messages: every sentence of the gateway inputs has a message in 
 
   it('fails for a sentence of no known kind (the check can fail)', () => {
     expect(classifyFieldMessage('name should not be empty')).toBeNull();
+  });
+});
+
+// The domain's own field errors (its policies and deciders: `fail(path, …)`, `badInput(path, …)`), read from the
+// source so that a new one is seen. Some can only come from an API client, never from the web app's pages: they are
+// named here with the reason, and stay in English for the client that caused them.
+const API_ONLY = new Map<RegExp, string>([
+  [/OAuth2/, 'the pages offer refresh and reauthorization for OAuth2 apps only, and Authorize picks the right flow'],
+  [/is not available: /, "the catalog's own reason, shown as written (the picker lists available apps only)"],
+]);
+
+describe("field messages: the domain's field errors", () => {
+  const sentences = [
+    ...files(join(__dirname, '..', 'libs', 'domain', 'src'), (name) => /(?<!\.spec)\.ts$/.test(name)),
+  ].flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/\b(?:fail|badInput)\(\s*[^,()]+,\s*(['`])((?:(?!\1).)*)\1/g)].map((m) =>
+      // A template's values (limits, names) as a number: the kind, not the value, is what is classified.
+      m[2].replace(/\$\{[^}]*\}/g, '100'),
+    ),
+  );
+
+  it('finds them in the source (a check over nothing would pass)', () => {
+    expect(sentences.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('are each of a kind the web app translates, or named as reachable from API clients only', () => {
+    const unknown = sentences.filter(
+      (s) => classifyFieldMessage(s) === null && ![...API_ONLY.keys()].some((pattern) => pattern.test(s)),
+    );
+    expect(unknown).toEqual([]);
   });
 });
