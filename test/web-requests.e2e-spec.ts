@@ -4,7 +4,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { join } from 'node:path';
 import type { TestBrowser } from './support/browser';
-import { artifactDir, devSignIn, launchChromium, seriousViolations, type Violation } from './support/web-browser';
+import {
+  artifactDir,
+  devSignIn,
+  launchChromium,
+  seriousViolations,
+  until,
+  type Violation,
+} from './support/web-browser';
 import { GOOD_API_KEY, startWebStack, type WebStack } from './support/web-stack';
 
 /** The one browser API the checks below call in the page (the tests compile without the DOM library). */
@@ -266,7 +273,7 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   );
   await carlos.goto(reauthLink);
   await carlos.getByRole('heading', { name: 'Weekly newsletter' }).waitFor();
-  await carlos.waitForFunction("document.activeElement && document.activeElement.textContent === 'Reauthorize'");
+  await until(carlos, "document.activeElement && document.activeElement.textContent === 'Reauthorize'");
   await look(carlos, 'reauthorize-in-focus');
   await carlos.keyboard.press('Enter');
   await carlos.getByRole('dialog', { name: 'Create a connection for Microsoft Entra ID' }).waitFor();
@@ -313,7 +320,8 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByLabel('Description').fill('Emails of the marketing inbox into HubSpot contacts.');
   await cora.getByRole('button', { name: 'Next' }).click();
   // The focus moves on with the form (a replaced control would drop it onto the page's body): the first app next.
-  await cora.waitForFunction(
+  await until(
+    cora,
     'document.activeElement?.tagName === "SELECT" && document.activeElement.closest(\'fieldset[data-app-index="0"]\') !== null',
   );
 
@@ -339,7 +347,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await app(1).getByText('Choose at least one module, or all modules.').waitFor();
   await cora.getByText('Accept the terms and conditions to send the request.').waitFor();
   await cora.getByText('The request was not sent. Correct the fields marked below.').waitFor();
-  await cora.waitForFunction('document.activeElement?.hasAttribute("data-summary") ?? false');
+  await until(cora, 'document.activeElement?.hasAttribute("data-summary") ?? false');
   await look(cora, 'create-request-errors');
   for (const m of ['Search for Contacts', 'Get a Contact', 'Create or Update a Contact']) {
     await app(1).getByLabel(m, { exact: true }).check();
@@ -349,7 +357,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora
     .getByText('Mara Manager will be invited to join your organization and team with a Guest role.', { exact: false })
     .waitFor();
-  await cora.waitForFunction('document.activeElement?.tagName === "H1"');
+  await until(cora, 'document.activeElement?.tagName === "H1"');
   await cora.getByRole('link', { name: 'View the request' }).click();
   await cora.getByRole('heading', { name: 'Lead generation for marketing' }).waitFor();
   await mark(cora);
@@ -382,7 +390,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   const dialog = mara.getByRole('dialog', { name: 'Create a connection for OpenAI' });
   await dialog.getByRole('button', { name: 'Save' }).click();
   const keyField = dialog.getByLabel('API key');
-  await mara.waitForFunction("document.querySelector('input[type=password][aria-invalid=true]') !== null");
+  await until(mara, "document.querySelector('input[type=password][aria-invalid=true]') !== null");
   expect(await keyField.getAttribute('aria-invalid')).toBe('true');
   expect(stack.keyChecks).toEqual([]);
   await look(mara, 'authorize-missing-key');
@@ -404,7 +412,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await dialog.getByRole('button', { name: 'Save' }).click();
   await statusOf(mara, 'openai', 'AUTHORIZED');
   // Its Authorize button is gone with the dialog: the focus stays on the app's card, not on the page's body.
-  await mara.waitForFunction('document.activeElement?.closest(\'article[data-app="openai"]\') != null');
+  await until(mara, 'document.activeElement?.closest(\'article[data-app="openai"]\') != null');
   // The requester's open page turns green without reload.
   await statusOf(cora, 'openai', 'AUTHORIZED');
   expect(await notReloaded(cora)).toBe(true);
@@ -436,7 +444,8 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   expect(await decline.getByText('You authorized', { exact: false }).count()).toBe(0);
   await mara.keyboard.press('Escape');
   await decline.waitFor({ state: 'hidden' });
-  await mara.waitForFunction(
+  await until(
+    mara,
     "document.activeElement && document.activeElement.textContent === 'Decline' && document.activeElement.closest('article[data-app=\"email\"]') !== null",
   );
   await mara.keyboard.press('Enter');
@@ -475,9 +484,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   const confirm = cora.getByRole('dialog', { name: 'Delete the request "Lead generation for marketing"' });
   await confirm.getByText('OpenAI (Mara Manager)').waitFor();
   // Enter on the opened dialog cancels: the focus starts on Cancel, not on Delete.
-  await cora.waitForFunction(
-    "document.activeElement?.closest('dialog') && document.activeElement.textContent === 'Cancel'",
-  );
+  await until(cora, "document.activeElement?.closest('dialog') && document.activeElement.textContent === 'Cancel'");
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await cora.getByText('The request "Lead generation for marketing" was deleted.').waitFor();
   expect(await cora.title()).toBe('Sent · Credential requests');
@@ -502,7 +509,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByRole('button', { name: 'Próximo' }).click();
   // A plainly malformed address is said at once, at the field, which takes the focus.
   await cora.getByText('Informe um endereço de e-mail, como nome@exemplo.com.').waitFor();
-  await cora.waitForFunction('document.activeElement?.getAttribute("type") === "email"');
+  await until(cora, 'document.activeElement?.getAttribute("type") === "email"');
   // One only the server refuses (an underscore in the domain) goes on to its check at Submit.
   await cora.getByLabel('Endereço de e-mail').fill('mara@exa_mple.com');
   await cora.getByRole('button', { name: 'Próximo' }).click();

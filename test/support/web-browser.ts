@@ -58,3 +58,16 @@ export async function devSignIn(page: Page, person: { email: string; name: strin
   await page.getByLabel('Name', { exact: true }).fill(person.name);
   await page.getByRole('button', { name: 'Sign in (development)' }).click();
 }
+
+/**
+ * Waits until `expression` is true in the page, asking from here every 50 ms. Not `page.waitForFunction`: when its
+ * predicate is not true at once, Playwright polls it inside the page through `eval`, which the app's CSP
+ * (`script-src 'self'`) refuses — such a wait failed only when it had to wait.
+ */
+export async function until(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(`Boolean(${expression})`))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
