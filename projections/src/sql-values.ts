@@ -1,13 +1,3 @@
-import type { QueryOptions } from '@libs/event-store';
-
-/**
- * For the hot statements of fixed text (a projection batch's upserts, the read-back of every mutation): prepared
- * once per connection, so PostgreSQL parses and plans them once instead of on every call (issue 12: planning cost
- * more than executing the read-back). Their results name their columns, so a later column change cannot break a
- * cached plan's result type.
- */
-export const PREPARED: QueryOptions = { prepared: true };
-
 /** Both drivers return timestamptz as Date; read models hand out ISO 8601 UTC with milliseconds (R13.7). */
 export function iso(value: unknown): string | null {
   if (value === null || value === undefined) return null;

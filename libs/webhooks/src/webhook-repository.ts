@@ -1,4 +1,4 @@
-import type { SqlClient, SqlExecutor } from '@libs/event-store';
+import { PREPARED, type SqlClient, type SqlExecutor } from '@libs/event-store';
 import type { WebhookSecrets } from './webhook-secrets';
 
 /** A registered endpoint; its signing secret is not part of it (see `signingSecret`). */
@@ -68,7 +68,7 @@ export class WebhookRepository {
       `SELECT ${COLUMNS} FROM webhooks WHERE team_id = $1 ORDER BY created_at, id`,
       [teamId],
       // The reactor asks it for every batch that notifies a team: planned once per connection, not per call.
-      { prepared: true },
+      PREPARED,
     );
     return rows.map(toRecord);
   }

@@ -1,7 +1,7 @@
 import { streams } from '@libs/domain';
-import type { RecordedEvent } from '@libs/event-store';
+import { PREPARED, type RecordedEvent } from '@libs/event-store';
 import { type Projector } from '../projector';
-import { PREPARED, upsertFromJson } from '../sql-values';
+import { upsertFromJson } from '../sql-values';
 
 /** R10.1: the audited event types and the action names of schema.graphql's AuditEntry. */
 export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {

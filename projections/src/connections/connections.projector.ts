@@ -1,7 +1,7 @@
 import { streams } from '@libs/domain';
-import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
+import { PREPARED, type RecordedEvent, type SqlExecutor } from '@libs/event-store';
 import { type Projector } from '../projector';
-import { iso, PREPARED, upsertFromJson } from '../sql-values';
+import { iso, upsertFromJson } from '../sql-values';
 
 interface ConnectionRow {
   request_id: string;

@@ -1,6 +1,6 @@
 import type { CredentialRequestStatus, OrgRole, TeamRole } from '@libs/domain';
-import type { SqlExecutor, SqlRow } from '@libs/event-store';
-import { iso, isoRequired, PREPARED } from '../sql-values';
+import { PREPARED, type SqlExecutor, type SqlRow } from '@libs/event-store';
+import { iso, isoRequired } from '../sql-values';
 import { decodeCursor, InvalidCursorError } from './cursor';
 import { limit, page, Where } from './paging';
 import type { CountedPage, InvitationRow, RequestAppRow, RequestRow } from './read-model-rows';

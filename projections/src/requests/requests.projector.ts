@@ -8,9 +8,9 @@ import {
   type RequestedAppState,
   streams,
 } from '@libs/domain';
-import type { RecordedEvent, SqlExecutor } from '@libs/event-store';
+import { PREPARED, type RecordedEvent, type SqlExecutor } from '@libs/event-store';
 import { type Projector } from '../projector';
-import { iso, isoRequired, PREPARED, upsertFromJson } from '../sql-values';
+import { iso, isoRequired, upsertFromJson } from '../sql-values';
 import { requestsTables } from './requests.tables';
 
 interface Folded {

@@ -1,4 +1,4 @@
-import { sqlLiteral, type SqlClient, type SqlSession } from '@libs/event-store';
+import { PREPARED, sqlLiteral, type SqlClient, type SqlSession } from '@libs/event-store';
 
 const CLAIM = 'INSERT INTO worker_deliveries (job_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING job_id';
 const RECORD = 'INSERT INTO worker_deliveries (job_id) VALUES ($1) ON CONFLICT DO NOTHING';
@@ -35,13 +35,13 @@ export class DeliveryLog {
   ) {}
 
   async has(jobId: string): Promise<boolean> {
-    const rows = await this.sql.query('SELECT 1 FROM worker_deliveries WHERE job_id = $1', [jobId], { prepared: true });
+    const rows = await this.sql.query('SELECT 1 FROM worker_deliveries WHERE job_id = $1', [jobId], PREPARED);
     return rows.length > 0;
   }
 
   /** Records after the fact (webhooks: at least once, receivers dedupe by the idempotency key). */
   async record(jobId: string): Promise<void> {
-    await this.sql.query(RECORD, [jobId], { prepared: true });
+    await this.sql.query(RECORD, [jobId], PREPARED);
   }
 
   /** `null`: already delivered (or being delivered by a claim that then committed). */
@@ -56,7 +56,7 @@ export class DeliveryLog {
       if (quoted) rows = await session.query(`BEGIN; ${CLAIM.replace('$1', () => quoted)}`);
       else {
         await session.query('BEGIN');
-        rows = await session.query(CLAIM, [jobId], { prepared: true });
+        rows = await session.query(CLAIM, [jobId], PREPARED);
       }
       if (rows.length === 0) {
         await session.query('ROLLBACK');
@@ -82,7 +82,7 @@ export class DeliveryLog {
       },
       abandon: async () => {
         if (sealed) {
-          await this.sql.query(FORGET, [jobId], { prepared: true });
+          await this.sql.query(FORGET, [jobId], PREPARED);
           return;
         }
         sealed = true;
@@ -105,7 +105,7 @@ export class DeliveryLog {
     return {
       seal: () => (sealed ??= this.record(jobId)),
       abandon: async () => {
-        if (sealed) await sealed.then(() => this.sql.query(FORGET, [jobId], { prepared: true }));
+        if (sealed) await sealed.then(() => this.sql.query(FORGET, [jobId], PREPARED));
       },
     };
   }

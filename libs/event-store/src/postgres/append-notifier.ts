@@ -1,4 +1,4 @@
-import type { SqlClient } from '../sql/sql-client';
+import { PREPARED, type SqlClient } from '../sql/sql-client';
 import { NOTIFY } from './postgres-event-store.sql';
 
 /**
@@ -22,7 +22,7 @@ export class AppendNotifier {
     this.inFlight = true;
     this.sql
       // Prepared: PostgreSQL would otherwise parse and plan this one statement after every append burst.
-      .query(NOTIFY, [], { prepared: true })
+      .query(NOTIFY, [], PREPARED)
       .catch((error: unknown) => {
         if (!this.warned) console.warn('event store: NOTIFY failed; subscribers fall back to polling', error);
         this.warned = true;

@@ -14,7 +14,7 @@ import {
 } from '../event-store.port';
 import { decodeGlobalPosition, encodeGlobalPosition } from '../global-position';
 import { runMigrations } from '../sql/migrations';
-import { type SqlClient, type SqlExecutor, sqlState } from '../sql/sql-client';
+import { PREPARED, type SqlClient, type SqlExecutor, sqlState } from '../sql/sql-client';
 import { PollingSubscription } from '../subscription/polling-subscription';
 import { AppendNotifier } from './append-notifier';
 import { type ChainedBatch, chain, type StreamState } from './chained-batch';
@@ -39,7 +39,6 @@ interface StateRow extends Record<string, unknown> {
 }
 
 const UNIQUE_VIOLATION = '23505';
-const PREPARED = { prepared: true };
 /** See appendAny: the second attempt cannot miss; the third only covers raw SQL writers beside the store. */
 const ANY_ATTEMPTS = 3;
 const STATE_CACHE_SIZE = 10_000;

@@ -9,6 +9,12 @@ export interface QueryOptions {
   prepared?: boolean;
 }
 
+/**
+ * The options of a hot fixed-text statement (see `prepared`). Its result must name its columns (not `t.*`): a
+ * cached plan's result type may not change when a column is added.
+ */
+export const PREPARED: QueryOptions = { prepared: true };
+
 export interface SqlExecutor {
   /** One statement with `$1…` parameters. */
   query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;

@@ -71,7 +71,6 @@ export const en = {
     submit: 'Submit',
     submitting: 'Sending…',
     fixErrors: 'The request was not sent. Correct the fields marked below.',
-    required: 'This field is required.',
     noOrganization: 'Join or create an organization first: requests are sent from a team.',
     featureOff: 'Credential requests are not enabled for you yet, so you cannot send one.',
     featureOffLink: 'Apply for the feature',

@@ -74,7 +74,6 @@ export const ptBR: Messages<typeof en> = {
     submit: 'Enviar',
     submitting: 'Enviando…',
     fixErrors: 'A solicitação não foi enviada. Corrija os campos indicados abaixo.',
-    required: 'Este campo é obrigatório.',
     noOrganization: 'Entre em uma organização ou crie uma antes: as solicitações são enviadas a partir de uma equipe.',
     featureOff:
       'As solicitações de credenciais ainda não estão habilitadas para você, então você ainda não pode enviar uma.',

@@ -97,17 +97,20 @@ export function CreateRequestPage() {
   }
 
   const next = () => {
+    // Said in the server's own sentences, so that they reach the page through the one translation every field
+    // error takes (lib/field-messages.ts), in whatever language is shown when they are read.
+    const REQUIRED = 'is required';
     const missing: FieldError[] = [];
-    if (!name.trim()) missing.push({ path: 'input.name', message: t('create.required') });
+    if (!name.trim()) missing.push({ path: 'input.name', message: REQUIRED });
     if (recipient.kind === 'inside' && !recipient.userId)
-      missing.push({ path: 'input.recipient.userId', message: t('create.required') });
+      missing.push({ path: 'input.recipient.userId', message: REQUIRED });
     if (recipient.kind === 'outside' && !recipient.name.trim())
-      missing.push({ path: 'input.recipient.name', message: t('create.required') });
+      missing.push({ path: 'input.recipient.name', message: REQUIRED });
     if (recipient.kind === 'outside' && !recipient.email.trim())
-      missing.push({ path: 'input.recipient.email', message: t('create.required') });
+      missing.push({ path: 'input.recipient.email', message: REQUIRED });
     // A plainly malformed address is said at Next, not two steps later (the server still decides at Submit).
     else if (recipient.kind === 'outside' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(recipient.email.trim()))
-      missing.push({ path: 'input.recipient.email', message: t('common:fieldErrors.email') });
+      missing.push({ path: 'input.recipient.email', message: 'email must be a valid e-mail address' });
     setErrors(missing);
     if (missing.length === 0) setStep(2);
     focusAfterRender.current = missing.length === 0 ? 'fieldset[data-app-index="0"] select' : '[aria-invalid="true"]';
