@@ -102,10 +102,35 @@ describe('e-mail language (issue 10): setLanguage and RecipientInput.language ov
     expect(invitation.text).toMatch(/Aceitar convite: http:\/\/\S+\/invitations\/\S+/);
     expect(invitation.html).toContain('<html lang="pt-BR">');
     expect(invitation.text).not.toContain('Hello');
+    // The modules as the catalog names them in Portuguese; one it does not translate keeps its English name.
+    expect(invitation.text).toContain('Keyed CRM: Listar negócios, Update a Deal');
+    expect(invitation.html).toContain('Listar negócios, Update a Deal');
 
     const english = await mailTo('mark@client.example', /invites you to share credentials/);
     expect(english.text).toContain('Hello Mark Manager,');
     expect(english.html).toContain('<html lang="en">');
+    expect(english.text).toContain('Keyed CRM: List Deals, Update a Deal');
+    // The API gives the page the same translations, for the catalog and for a request's modules.
+    const read = await gqlOk<{ credentialRequest: { apps: { modules: unknown[] }[] } }>(
+      booted.url,
+      dir.owner.token,
+      'query($id: ID!) { credentialRequest(id: $id) { apps { modules { key name names { language name } } } } }',
+      { id: pt.data!.createCredentialRequest.id },
+    );
+    expect(read.credentialRequest.apps[0].modules).toEqual([
+      { key: 'list-deals', name: 'List Deals', names: [{ language: 'PT_BR', name: 'Listar negócios' }] },
+      { key: 'update-deal', name: 'Update a Deal', names: [] },
+    ]);
+    const catalog = await gqlOk<{ apps: { key: string; versions: { modules: { names: unknown[] }[] }[] }[] }>(
+      booted.url,
+      dir.owner.token,
+      '{ apps { key versions { modules { names { language name } } } } }',
+    );
+    const crm = catalog.apps.find((a) => a.key === 'crm-keyed');
+    expect(crm?.versions[0].modules.map((m) => m.names)).toEqual([
+      [{ language: 'PT_BR', name: 'Listar negócios' }],
+      [],
+    ]);
   }, 60_000);
 
   it('a member who called setLanguage(PT_BR) gets Portuguese; the requester, who never chose, English', async () => {

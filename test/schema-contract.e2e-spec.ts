@@ -233,7 +233,13 @@ async function probeSchema(): Promise<GraphQLSchema> {
 }
 
 /** Object types the service adds to the contract (allowed: additions), each named in the README. */
-const ADDED_TYPES = ['MembershipAuditEntry', 'MembershipAuditEntryEdge', 'MembershipAuditEntryConnection'];
+const ADDED_TYPES = [
+  'MembershipAuditEntry',
+  'MembershipAuditEntryEdge',
+  'MembershipAuditEntryConnection',
+  // Issue 10: module names in the reader's language.
+  'LocalizedName',
+];
 
 const describeChanges = (changes: { type: string; description: string }[]) =>
   changes.map((c) => `${c.type}: ${c.description}`);
@@ -243,6 +249,8 @@ const ADDITIONS = new Set([
   // Issue 11 item 10: OAuth2 apps without client settings.
   'FIELD_REMOVED: App.available was removed.',
   'FIELD_REMOVED: App.unavailableReason was removed.',
+  // Issue 10: the catalog's translations of module names.
+  'FIELD_REMOVED: AppModule.names was removed.',
 ]);
 /**
  * "Dangerous" in graphql-js terms but agreed additions (WEB-SCHEMA.md, issue 10): an optional input field breaks no

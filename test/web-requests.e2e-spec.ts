@@ -526,6 +526,10 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
       .evaluate((el) => (globalThis as unknown as BrowserWindow).getComputedStyle(el).borderTopColor);
   expect(await border('Endereço de e-mail')).not.toBe(await border('Nome'));
   expect(await cora.locator('main').innerText()).not.toMatch(/must|termsAccepted|allModules|e-mail address/);
+  // The modules are named in Portuguese, as the catalog translates them (issue 10).
+  await app(0).getByLabel('Pesquisar contatos', { exact: true }).waitFor();
+  await app(0).getByLabel('Criar ou atualizar um contato', { exact: true }).waitFor();
+  expect(await app(0).innerText()).not.toContain('Search for Contacts');
   // The accessibility check does fire: an image without a text alternative is reported as critical.
   await cora.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')");
   const caught = await seriousViolations(cora, 'requests-pt-br-with-broken-image', []);

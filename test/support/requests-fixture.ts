@@ -70,7 +70,8 @@ export function writeTestCatalog(verifyUrl: string): string {
           verify: { method: 'GET', url: `${verifyUrl}/crm`, headers: { Authorization: 'Bearer {apiKey}' } },
         },
         modules: [
-          { key: 'list-deals', name: 'List Deals', scopes: ['deals.read'] },
+          // One module translated, one not: a page or e-mail in Portuguese shows the English name for the second.
+          { key: 'list-deals', name: 'List Deals', names: { PT_BR: 'Listar negócios' }, scopes: ['deals.read'] },
           { key: 'update-deal', name: 'Update a Deal', scopes: ['deals.write'] },
         ],
       } as never,

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from './postgres';
 import { redisUrl, uniquePrefix } from './redis';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import { freePort } from './free-port';
+import shipped from '../../libs/catalog/src/apps.catalog.json';
 
 /** The API key the loopback "OpenAI" accepts; any other is refused with OpenAI's own wording. */
 export const GOOD_API_KEY = 'sk-test-0123456789abcdef0123456789abcdef';
@@ -206,7 +207,7 @@ export async function startWebStack(): Promise<WebStack> {
     ],
   };
   const dir = mkdtempSync(join(tmpdir(), 'cr-web-'));
-  writeFileSync(join(dir, 'apps.json'), JSON.stringify(catalog));
+  writeFileSync(join(dir, 'apps.json'), JSON.stringify(withShippedNames(catalog)));
   const logs = captureLogs('warn');
   const booted = await bootGatewayWith(
     {
@@ -285,3 +286,26 @@ export async function startWebStack(): Promise<WebStack> {
     },
   };
 }
+
+type TestCatalog = { apps: { key: string; versions: { modules: unknown[] }[] }[] };
+
+/** The shipped catalog's translations of the same modules (issue 10), so that pages in Portuguese read them. */
+function withShippedNames(catalog: TestCatalog): TestCatalog {
+  const names = new Map<string, unknown>();
+  for (const app of (shipped as unknown as ShippedCatalog).apps)
+    for (const version of app.versions)
+      for (const m of version.modules) if (m.names) names.set(`${app.key}/${m.key}`, m.names);
+  return {
+    apps: catalog.apps.map((app) => ({
+      ...app,
+      versions: app.versions.map((v) => ({
+        ...v,
+        modules: v.modules.map((m) => {
+          const translated = names.get(`${app.key}/${(m as { key: string }).key}`);
+          return translated ? { ...(m as object), names: translated } : m;
+        }),
+      })),
+    })),
+  };
+}
+type ShippedCatalog = { apps: { key: string; versions: { modules: { key: string; names?: unknown }[] }[] }[] };

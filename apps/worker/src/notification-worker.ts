@@ -8,6 +8,7 @@ import { closeWithin, within } from './ops/bounded-close';
 import { DeliveryLog } from './delivery/delivery-log';
 import { EventStoreDirectoryLookup, type DirectoryLookup } from './reactor/directory-lookup';
 import { mailProcessor } from './mail/mail-processor';
+import type { ModuleNamer } from './mail/mail-facts';
 import { WorkerMetrics } from './ops/metrics';
 import { NotificationPlanner, type ReminderSettings } from './reactor/planner';
 import { QUEUE_NAMES } from './queue-names';
@@ -28,6 +29,8 @@ export interface NotificationWorkerOptions {
   prefix?: string;
   /** Closed by stop(). Pass one with `smtpPool` for throughput. */
   mailer: Mailer;
+  /** Module names in the addressee's language (the catalog's, issue 10). */
+  moduleName?: ModuleNamer;
   publicUrl: string;
   invitationSecret: string;
   logger: Logger;
@@ -118,6 +121,7 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
           deliveries,
           publicUrl: o.publicUrl,
           invitationSecret: o.invitationSecret,
+          moduleName: o.moduleName,
           logger: o.logger,
           metrics,
         }),

@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { VAULT, vaultWebhookSecrets } from '@libs/application';
+import { CATALOG, VAULT, vaultWebhookSecrets } from '@libs/application';
+import type { Catalog } from '@libs/catalog';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { EVENT_STORE, type EventStore, type SqlClient } from '@libs/event-store';
 import { LOGGER, REDIS, SQL_CLIENT } from '@libs/infrastructure';
@@ -27,6 +28,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(VAULT) private readonly vault: VaultRepository,
+    @Inject(CATALOG) private readonly catalog: Catalog,
   ) {}
 
   get queues() {
@@ -50,6 +52,8 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
           mailDir: `${config.dataDir}/mail`,
           smtpPool: 10,
         }),
+        moduleName: (appKey, version, moduleKey, language) =>
+          this.catalog.moduleName(appKey, version, moduleKey, language),
         publicUrl: config.publicUrl,
         allowInsecureWebhooks: config.webhooksAllowInsecure,
         invitationSecret: invitationSecretFromEnv(config.dataDir, { INVITATION_SECRET: config.invitationSecret }),

@@ -9,6 +9,9 @@ import {
   TokenEndpointAuthMethod,
   VerifySpec,
 } from './catalog.types';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@libs/domain';
+
+const TRANSLATED = LANGUAGES.filter((language) => language !== DEFAULT_LANGUAGE);
 
 /** Lists every problem at once, each with the JSON path of the bad entry, so a broken catalog is fixed in one go. */
 export class CatalogValidationError extends Error {
@@ -199,8 +202,26 @@ function checkModule(c: Checker, raw: unknown, path: string): ModuleSpec | undef
   const key = checkKey(c, raw, path);
   const name = c.string(raw, 'name', path);
   const scopes = c.stringArray(raw, 'scopes', path);
-  if (key === undefined || name === undefined || scopes === undefined) return undefined;
-  return { key, name, scopes };
+  const names = checkNames(c, raw, path);
+  if (key === undefined || name === undefined || scopes === undefined || names === undefined) return undefined;
+  return Object.keys(names).length ? { key, name, scopes, names } : { key, name, scopes };
+}
+
+/** `name` is the English one; `names` may give each other language the product speaks, never an empty one. */
+function checkNames(c: Checker, raw: Json, path: string): ModuleSpec['names'] {
+  const names = c.stringMap(raw, 'names', path);
+  if (names === undefined) return undefined;
+  let ok = true;
+  for (const [language, name] of Object.entries(names)) {
+    if (!TRANSLATED.includes(language as Language)) {
+      ok = false;
+      c.fail(`${path}.names.${language}`, `must be one of ${TRANSLATED.join(', ')}`);
+    } else if (name.trim() === '') {
+      ok = false;
+      c.fail(`${path}.names.${language}`, 'must be a non-empty string');
+    }
+  }
+  return ok ? (names as ModuleSpec['names']) : undefined;
 }
 
 function checkVersion(c: Checker, raw: unknown, path: string): AppVersion | undefined {

@@ -64,6 +64,15 @@ describe('catalog validation', () => {
     ]);
   });
 
+  it('refuses a translated name in a language the product does not speak, or an empty one', () => {
+    const modules = [{ key: 'm', name: 'M', scopes: [], names: { PT_BR: ' ', DE: 'Modul', EN: 'M' } }];
+    expect(issuesOf({ apps: [{ key: 'a', name: 'A', versions: [{ ...apiKeyVersion(), modules }] }] })).toEqual([
+      'apps[0].versions[0].modules[0].names.PT_BR: must be a non-empty string',
+      'apps[0].versions[0].modules[0].names.DE: must be one of PT_BR',
+      'apps[0].versions[0].modules[0].names.EN: must be one of PT_BR',
+    ]);
+  });
+
   it('rejects duplicate module keys and a missing apps array', () => {
     expect(issuesOf({})).toEqual(['apps: required']);
     expect(issuesOf([])).toEqual(['(root): must be an object with "apps"']);
@@ -167,6 +176,23 @@ describe('Catalog', () => {
     expect(catalog.modules('hubspot', 1)).toHaveLength(3);
     expect(catalog.modules('nope')).toEqual([]);
     expect(() => catalog.scopesFor('hubspot', 2, ['nope'])).toThrow(UnknownAppError);
+  });
+
+  it('names modules in the reader’s language, English when the catalog gives no translation (issue 10)', () => {
+    expect(catalog.moduleName('microsoft-entra-id', 1, 'search-users', 'PT_BR')).toBe('Pesquisar usuários');
+    expect(catalog.moduleName('microsoft-entra-id', 1, 'search-users', 'EN')).toBe('Search Users');
+    expect(catalog.moduleName('microsoft-entra-id', 1, 'nope', 'PT_BR')).toBeUndefined();
+    const untranslated = Catalog.fromJson({ apps: [{ key: 'a', name: 'A', versions: [apiKeyVersion()] }] });
+    expect(untranslated.moduleName('a', 1, 'm1', 'PT_BR')).toBe('M1');
+  });
+
+  it('ships every module’s name in every language the product speaks', () => {
+    const untranslated = catalog
+      .apps()
+      .flatMap((app) => app.versions.flatMap((v) => v.modules.map((m) => ({ app: app.key, ...m }))))
+      .filter((m) => !m.names?.PT_BR)
+      .map((m) => `${m.app}/${m.key}`);
+    expect(untranslated).toEqual([]);
   });
 
   it('keeps catalog order for scopes, whatever the order asked', () => {

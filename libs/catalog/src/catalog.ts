@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Language } from '@libs/domain';
 import shipped from './apps.catalog.json';
 import { validateCatalog } from './catalog-validation';
 import { missingClientSettings, OAUTH2_CLIENT_UNCONFIGURED } from './availability';
@@ -87,6 +88,12 @@ export class Catalog {
 
   module(appKey: string, version: number, moduleKey: string): ModuleSpec | undefined {
     return this.version(appKey, version)?.modules.find((m) => m.key === moduleKey);
+  }
+
+  /** A module's name in `language`: its translation when the catalog gives one, else its (English) name. */
+  moduleName(appKey: string, version: number, moduleKey: string, language: Language): string | undefined {
+    const module = this.module(appKey, version, moduleKey);
+    return module && (module.names?.[language] ?? module.name);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { Language } from '@libs/domain';
 /** The app catalog as validated from JSON (see ARCHITECTURE.md "App catalog"). */
 export type ConnectionType = 'API_KEY' | 'BASIC' | 'OAUTH2';
 
@@ -50,8 +51,11 @@ export type ConnectionSpec = ApiKeyConnection | BasicConnection | OAuth2Connecti
 
 export interface ModuleSpec {
   key: string;
+  /** The module's name in English, the catalog's own language. */
   name: string;
   scopes: string[];
+  /** The name in the other languages people read the product in (issue 10: an outside recipient's language). */
+  names?: Partial<Record<Language, string>>;
 }
 
 export interface AppVersion {

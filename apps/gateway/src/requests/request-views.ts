@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { currentViewerRelation, DomainError, type Membership, type ViewerRelation } from '@libs/domain';
 import { READ_MODELS, type ReadModels, type RequestAppRow, type RequestRow } from '@projections';
-import type { CredentialRequest, RequestedApp } from '../platform/graphql';
+import type { AppModule, CredentialRequest, RequestedApp } from '../platform/graphql';
 
 /** Same message as the domain's, so an outsider cannot tell a hidden request from a missing one (R7.4, R13.4). */
 export const REQUEST_NOT_FOUND = 'Credential request not found.';
 
 /** What the field resolvers need beyond the contract's fields; never sent (not a GraphQL field). */
-export interface RequestedAppView extends RequestedApp {
+export interface RequestedAppView extends Omit<RequestedApp, 'modules'> {
   connectionId: string | null;
+  /** As requested; RequestedApp.modules adds the catalog's translations. */
+  modules: Omit<AppModule, 'names'>[];
 }
 
 export interface CredentialRequestView extends Omit<CredentialRequest, 'organization' | 'team' | 'apps'> {

@@ -1,10 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, LANGUAGES, type Language } from '../lib/i18n';
+import { apiLanguage, currentLanguage, LANGUAGES, type Language } from '../lib/i18n';
 import { useSession } from '../lib/session-context';
 import { SetLanguage } from './api/set-language';
-
-const forMail = (lng: Language) => (lng === 'pt-BR' ? 'PT_BR' : 'EN');
 
 /** Switches the page's language and, for a signed-in person, the language of their e-mails with it. */
 export function LanguageSwitch() {
@@ -14,7 +12,7 @@ export function LanguageSwitch() {
   const change = (lng: Language) => {
     void i18n.changeLanguage(lng);
     // The page changes at once; the e-mails' language is saved in the background (a failure leaves it as it was).
-    if (session.signedIn) void saveLanguage({ variables: { language: forMail(lng) } }).catch(() => undefined);
+    if (session.signedIn) void saveLanguage({ variables: { language: apiLanguage(lng) } }).catch(() => undefined);
   };
   return (
     <div className="language-switch">

@@ -42,3 +42,7 @@ export function currentLanguage(lng: string | undefined): Language {
   if (lng?.toLowerCase().startsWith('pt')) return 'pt-BR';
   return 'en';
 }
+
+/** The API's name for a language (e-mails, the catalog's translations). */
+export const apiLanguage = (lng: string | undefined): 'EN' | 'PT_BR' =>
+  currentLanguage(lng) === 'pt-BR' ? 'PT_BR' : 'EN';

@@ -9,7 +9,9 @@ import {
   type Mailer,
   type RenderedMail,
 } from '@libs/mailer';
+import { isLanguage } from '@libs/domain';
 import type { DeliveryClaim, DeliveryLog } from '../delivery/delivery-log';
+import { localizedModules, type ModuleNamer } from './mail-facts';
 import type { MailJobData } from '../reactor/jobs';
 import type { WorkerMetrics } from '../ops/metrics';
 
@@ -20,6 +22,8 @@ export interface MailProcessorDeps {
   invitationSecret: string;
   logger: Logger;
   metrics?: WorkerMetrics;
+  /** Module names in the addressee's language (the catalog's); without it, the names the job carries. */
+  moduleName?: ModuleNamer;
 }
 
 /** The link the e-mail leads to, for the developer log line in embedded mode (never the invitation token). */
@@ -34,8 +38,15 @@ function visibleLink(publicUrl: string, data: MailJobData): string | null {
   return request?.requestId ? mailLinks.request(publicUrl, request.requestId) : null;
 }
 
-export function renderMailJob(data: MailJobData, publicUrl: string, invitationSecret: string): RenderedMail {
-  const input: Record<string, unknown> = { ...data.data, publicUrl };
+export function renderMailJob(
+  data: MailJobData,
+  publicUrl: string,
+  invitationSecret: string,
+  moduleName?: ModuleNamer,
+): RenderedMail {
+  const language = data.data.language;
+  const facts = moduleName && isLanguage(language) ? localizedModules(data.data, language, moduleName) : data.data;
+  const input: Record<string, unknown> = { ...facts, publicUrl };
   // The token is derived here, at send time, so it never sits in Redis or in a kept failed job.
   if (data.invitationId) {
     input.invitationUrl = mailLinks.invitation(publicUrl, invitationToken(invitationSecret, data.invitationId));
@@ -59,7 +70,7 @@ export function mailProcessor(deps: MailProcessorDeps) {
     let sealing: Promise<void> | null = null;
     let info;
     try {
-      const rendered = renderMailJob(job.data, deps.publicUrl, deps.invitationSecret);
+      const rendered = renderMailJob(job.data, deps.publicUrl, deps.invitationSecret, deps.moduleName);
       info = await deps.mailer.send({
         to: job.data.to,
         ...rendered,

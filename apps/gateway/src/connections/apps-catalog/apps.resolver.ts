@@ -1,8 +1,8 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { ModuleRef } from '@nestjs/core';
-import { CATALOG } from '@libs/application';
 import type { Catalog } from '@libs/catalog';
 import { App } from '../../platform/graphql';
+import { catalogOf, toAppModule } from './catalog-modules';
 
 @Resolver()
 export class AppsResolver {
@@ -13,8 +13,7 @@ export class AppsResolver {
   /** The app catalog (every app, every version, modules with their scopes), in the catalog's order. */
   @Query(() => [App])
   apps(): App[] {
-    // CATALOG lives in ApplicationModule (imported once by GatewayModule, not global): looked up, not injected.
-    const catalog = (this.catalog ??= this.moduleRef.get<Catalog>(CATALOG, { strict: false }));
+    const catalog = (this.catalog ??= catalogOf(this.moduleRef));
     return catalog.apps().map((app) => ({
       key: app.key,
       name: app.name,
@@ -23,7 +22,7 @@ export class AppsResolver {
       versions: app.versions.map((v) => ({
         version: v.version,
         connectionType: v.connection.type,
-        modules: v.modules.map((m) => ({ key: m.key, name: m.name, scopes: [...m.scopes] })),
+        modules: v.modules.map((m) => toAppModule(m, m)),
       })),
     }));
   }

@@ -1,11 +1,22 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../enums';
+import { Language } from './web.types';
+
+@ObjectType({ description: "A module's name in one of the product's languages other than English (issue 10)." })
+export class LocalizedName {
+  @Field(() => Language) language: Language;
+  @Field(() => String) name: string;
+}
 
 @ObjectType()
 export class AppModule {
   @Field(() => String) key: string;
-  @Field(() => String) name: string;
+  @Field(() => String, { description: 'in English, the catalog’s own language' }) name: string;
   @Field(() => [String]) scopes: string[];
+  @Field(() => [LocalizedName], {
+    description: 'the translations the catalog gives (web addition); a language not listed reads `name`',
+  })
+  names: LocalizedName[];
 }
 
 @ObjectType()

@@ -74,6 +74,10 @@ export const RequestDetailsFields = graphql(`
       modules {
         key
         name
+        names {
+          language
+          name
+        }
         scopes
       }
       connection {

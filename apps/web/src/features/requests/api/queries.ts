@@ -109,6 +109,10 @@ export const CatalogApps = graphql(`
         modules {
           key
           name
+          names {
+            language
+            name
+          }
           scopes
         }
       }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { StatusLabel } from '../../../components/StatusLabel';
 import { Button } from '../../../components/Button';
 import { formatDateTime } from '../../../lib/format';
+import { moduleName } from '../../../lib/module-name';
 import type { ConnectionType, RequestDetailsFieldsFragment } from '../../../gql/graphql';
 import { UsageTable } from './UsageTable';
 
@@ -67,7 +68,7 @@ export const AppCard = forwardRef<
       <ul className="module-list">
         {app.modules.map((m) => (
           <li key={m.key}>
-            {m.name}
+            {moduleName(m, i18n.language)}
             {m.scopes.length > 0 && <span className="muted"> — {m.scopes.join(', ')}</span>}
           </li>
         ))}
@@ -124,7 +125,13 @@ export const AppCard = forwardRef<
       {conn && relation === 'RECIPIENT' && (
         <>
           <h4>{t('details.usage')}</h4>
-          <UsageTable usage={conn.usage} moduleName={(key) => app.modules.find((m) => m.key === key)?.name ?? key} />
+          <UsageTable
+            usage={conn.usage}
+            moduleName={(key) => {
+              const module = app.modules.find((m) => m.key === key);
+              return module ? moduleName(module, i18n.language) : key;
+            }}
+          />
         </>
       )}
       {actions.length > 0 && (

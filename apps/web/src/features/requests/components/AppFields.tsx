@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Field, GroupError } from '../../../components/Field';
 import { Button } from '../../../components/Button';
 import { fieldError, type FieldError } from '../../../lib/errors';
+import { moduleName } from '../../../lib/module-name';
 import type { CatalogAppsQuery } from '../../../gql/graphql';
 import { CharCount } from './CharCount';
 
@@ -56,7 +57,7 @@ export function AppFields({
   onChange: (draft: AppDraft) => void;
   onRemove?: () => void;
 }) {
-  const { t } = useTranslation('requests');
+  const { t, i18n } = useTranslation('requests');
   const id = useId();
   const at = `input.apps.${index}`;
   const app = catalog.find((a) => a.key === draft.appKey);
@@ -126,7 +127,7 @@ export function AppFields({
                   })
                 }
               />
-              <label htmlFor={`${id}-m-${m.key}`}>{m.name}</label>
+              <label htmlFor={`${id}-m-${m.key}`}>{moduleName(m, i18n.language)}</label>
               {m.scopes.length > 0 && (
                 <span id={`${id}-s-${m.key}`} className="field-hint">
                   {t('create.scopes', { scopes: m.scopes.join(', ') })}
