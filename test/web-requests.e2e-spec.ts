@@ -16,7 +16,7 @@ import { GOOD_API_KEY, startWebStack, type WebStack } from './support/web-stack'
 
 /** The one browser API the checks below call in the page (the tests compile without the DOM library). */
 interface BrowserWindow {
-  getComputedStyle(element: unknown): { borderTopColor: string };
+  getComputedStyle(element: unknown, pseudo?: string): { borderTopColor: string; content: string };
 }
 
 const people = {
@@ -196,6 +196,17 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   const row = noraList.getByRole('row', { name: /Weekly newsletter/ });
   await row.locator('[data-status="INCOMPLETE"]').waitFor();
   await mark(noraList);
+  // On a phone each request reads as a block of labelled lines: the list does not scroll sideways, and the
+  // table's semantics stay (the row found by its role above, its cells named by their column).
+  expect(await noraList.locator('.table-wrap').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(
+    0,
+  );
+  const firstCell = row.getByRole('cell').first();
+  expect(
+    await firstCell.evaluate((el) => (globalThis as unknown as BrowserWindow).getComputedStyle(el, '::before').content),
+  ).toMatch(/^"Request name"/);
+  expect(await noraList.getByRole('columnheader').allInnerTexts()).toContain('Status');
+  await look(noraList, 'requests-sent-375');
 
   // The colleague follows the e-mail's "Review request" link, signs in and lands on the request.
   const reviewLink = await stack.linkFor(people.colleague.email, /http:\/\/127\.0\.0\.1:\d+\/requests\/[\w-]+/);
