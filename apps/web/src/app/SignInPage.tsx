@@ -9,6 +9,7 @@ import { Button } from '../components/Button';
 import { localized } from '../lib/errors';
 import { devSignIn, fetchAuthConfig, safeReturnTo, type AuthConfig } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { usePageTitle } from '../lib/use-page-title';
 
 export function SignInPage() {
   const { t } = useTranslation('common');
@@ -26,9 +27,7 @@ export function SignInPage() {
       .then(setConfig)
       .catch(() => setConfig({ oidc: false, devSignIn: false }));
   }, []);
-  useEffect(() => {
-    document.title = `${t('signIn.title')} · ${t('appName')}`;
-  }, [t]);
+  usePageTitle(t('signIn.title'));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -8,7 +8,6 @@ import { initReactI18next } from 'react-i18next';
 export const LANGUAGES = ['en', 'pt-BR'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 export type Catalogue = Record<Language, Record<string, unknown>>;
 
 export function initI18n(catalogues: { namespace: string; messages: Catalogue }[]) {

@@ -1,4 +1,4 @@
-import type { Messages } from '../../lib/i18n';
+import type { Messages } from '../../lib/messages';
 import type { en } from './en';
 
 export const ptBR: Messages<typeof en> = {

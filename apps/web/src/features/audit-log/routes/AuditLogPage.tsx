@@ -11,12 +11,14 @@ import { readError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useWorkspace } from '../../../lib/workspace';
 import { AuditLogApps, AuditLogOrganization, AuditLogPage as AuditLogPageQuery } from '../api/operations';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 export const AUDIT_PAGE_SIZE = 20;
 
 /** `/audit-log`: the organization chosen in the switcher. */
 export function CurrentAuditLogPage() {
   const { t } = useTranslation('auditLog');
+  usePageTitle(t('title'));
   const { organization, loading } = useWorkspace();
   if (loading) return <p role="status">{t('common:loading')}</p>;
   if (!organization) return <p>{t('noOrganization')}</p>;
@@ -31,6 +33,7 @@ export function AuditLogPage() {
 
 function AuditLog({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('auditLog');
+  usePageTitle(t('title'));
   const org = useQuery(AuditLogOrganization, { variables: { id: organizationId } });
   const [teamId, setTeamId] = useState('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);

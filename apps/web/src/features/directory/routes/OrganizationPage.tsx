@@ -15,6 +15,7 @@ import { FormOutcome } from '../../../components/FormOutcome';
 import { OperationError } from '../../../components/OperationError';
 import { OrganizationMemberControls } from '../components/OrganizationMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 export function OrganizationPage() {
   const { organizationId = '' } = useParams();
@@ -26,6 +27,7 @@ function Organization({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('directory');
   const { data, loading, error, refetch } = useQuery(DirectoryOrganization, { variables: { id: organizationId } });
   const [outcome, onOutcome] = useMemberOutcome(refetch);
+  usePageTitle(data?.organization?.name);
   if (error) return <OperationError error={readError(error)} namespace="directory" />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const org = data?.organization;

@@ -10,9 +10,11 @@ import { useFormAction } from '../../../lib/use-form-action';
 import { useWorkspace } from '../../../lib/workspace';
 import { DirectoryCreateOrganization } from '../api/operations';
 import { FormOutcome } from '../../../components/FormOutcome';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 export function OrganizationsPage() {
   const { t } = useTranslation('directory');
+  usePageTitle(t('organizations.title'));
   const { organizations, loading } = useWorkspace();
   return (
     <section className="page" aria-labelledby="organizations-title">

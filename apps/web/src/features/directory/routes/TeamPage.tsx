@@ -16,6 +16,7 @@ import { FormOutcome } from '../../../components/FormOutcome';
 import { OperationError } from '../../../components/OperationError';
 import { TeamMemberControls } from '../components/TeamMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
 
@@ -38,6 +39,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
   const { t } = useTranslation('directory');
   const { data, loading, error, refetch } = useQuery(DirectoryTeam, { variables: { id: teamId } });
   const [outcome, onOutcome] = useMemberOutcome(refetch);
+  usePageTitle(data?.team ? `${t('team.title')} · ${data.team.name}` : t('team.title'));
   if (error) return <OperationError error={readError(error)} namespace="directory" />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const team = data?.team;

@@ -7,9 +7,11 @@ import { Button } from '../../../components/Button';
 import { OperationError } from '../../../components/OperationError';
 import { readError, type ReadError } from '../../../lib/errors';
 import { FeatureAccessApply, FeatureAccessViewer } from '../api/operations';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 export function FeatureAccessPage() {
   const { t } = useTranslation('featureAccess');
+  usePageTitle(t('apply.title'));
   const { data, loading, error } = useQuery(FeatureAccessViewer);
   const [apply, applying] = useMutation(FeatureAccessApply);
   const [applyError, setApplyError] = useState<ReadError | null>(null);

@@ -15,11 +15,13 @@ import {
   SupportPendingApplications,
   SupportReviewApplication,
 } from '../api/operations';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 const PLANS: Plan[] = ['FREE', 'CORE', 'PRO', 'TEAMS', 'ENTERPRISE'];
 
 export function SupportPage() {
   const { t } = useTranslation('featureAccess');
+  usePageTitle(t('support.title'));
   const viewer = useQuery(FeatureAccessViewer);
   if (viewer.error) return <OperationError error={readError(viewer.error)} namespace="featureAccess" />;
   if (!viewer.data) return <p role="status">{t('common:loading')}</p>;

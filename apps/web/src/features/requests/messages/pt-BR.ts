@@ -1,5 +1,5 @@
 // Português (Brasil): as palavras da página de ajuda em português.
-import type { Messages } from '../../../lib/i18n';
+import type { Messages } from '../../../lib/messages';
 import type { en } from './en';
 
 export const ptBR: Messages<typeof en> = {

@@ -14,6 +14,7 @@ import { CreateRequest } from '../api/mutations';
 import { AppFields, emptyApp, type AppDraft } from '../components/AppFields';
 import { emptyRecipient, RecipientFields, type RecipientDraft } from '../components/RecipientFields';
 import { CharCount } from '../components/CharCount';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 // The API's limits (libs/domain LIMITS), shown as counters so nobody learns them from a refusal.
 const NAME_MAX = 100;
@@ -45,9 +46,7 @@ export function CreateRequestPage() {
     page.current?.querySelector<HTMLElement>(selector)?.focus();
   });
 
-  useEffect(() => {
-    document.title = `${t('create.title')} · ${t('appName', { ns: 'common' })}`;
-  }, [t]);
+  usePageTitle(t('create.title'));
 
   const org = ws.organization;
   if (!org || !ws.teamId) {

@@ -1,6 +1,5 @@
 // /invitations/:token — R12.1: opening the link only shows who invites you where, for which request; joining is
 // the explicit "Accept invitation" click, then the request's page.
-import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { Button } from '../../../components/Button';
 import { readError } from '../../../lib/errors';
 import { WorkspaceOrganizations } from '../../../lib/workspace';
 import { AcceptInvitation, InvitationPreviewQuery } from '../api/invitations';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 export function InvitationPage() {
   const { t } = useTranslation('requests');
@@ -15,9 +15,7 @@ export function InvitationPage() {
   const navigate = useNavigate();
   const { data, loading, error } = useQuery(InvitationPreviewQuery, { variables: { token } });
   const [accept, accepting] = useMutation(AcceptInvitation, { refetchQueries: [WorkspaceOrganizations] });
-  useEffect(() => {
-    document.title = `${t('invitation.title')} · ${t('appName', { ns: 'common' })}`;
-  }, [t]);
+  usePageTitle(t('invitation.title'));
   if (loading) return <p role="status">{t('loading', { ns: 'common' })}</p>;
   const preview = data?.invitation;
   if (!preview) {

@@ -19,6 +19,7 @@ import { RevokeDialog } from '../components/RevokeDialog';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { HistorySection } from '../components/HistorySection';
 import { OAuthOutcome } from '../components/OAuthOutcome';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 type Target = { requestId: string; appKey: string; appName: string };
 
@@ -39,9 +40,7 @@ export function RequestDetailsPage() {
   const focusRef = useRef<HTMLButtonElement>(null);
   const request = data?.credentialRequest;
 
-  useEffect(() => {
-    if (request) document.title = `${request.name} · ${t('appName', { ns: 'common' })}`;
-  }, [request, t]);
+  usePageTitle(request?.name);
   useEffect(() => {
     if (focusApp && request) focusRef.current?.focus();
   }, [focusApp, request]);

@@ -13,6 +13,7 @@ import { ReceivedRequests, SentRequests } from '../api/queries';
 import { RequestsUpdated } from '../api/subscriptions';
 import { RequestsTable } from '../components/RequestsTable';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 const STATUSES: CredentialRequestStatus[] = ['AUTHORIZED', 'PARTIALLY_AUTHORIZED', 'INCOMPLETE', 'INVALID', 'DECLINED'];
 const PAGE = 20;
@@ -36,9 +37,7 @@ export function RequestsPage() {
   const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
 
   // The tab, not the heading: the heading is the app's own name, and a tab's title then read it twice.
-  useEffect(() => {
-    document.title = `${t(`list.${tab}`)} · ${t('appName', { ns: 'common' })}`;
-  }, [t, tab]);
+  usePageTitle(t(`list.${tab}`));
   // A new filter, search, tab or team starts again from the first page.
   useEffect(() => setCursors([null]), [tab, status, search, ws.teamId, ws.organization?.id]);
 

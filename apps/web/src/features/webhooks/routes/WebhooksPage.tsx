@@ -14,10 +14,12 @@ import { formatDateTime } from '../../../lib/format';
 import { useWorkspace } from '../../../lib/workspace';
 import { WebhooksDelete, WebhooksRegister, WebhooksTeam } from '../api/operations';
 import { SecretOnce } from '../components/SecretOnce';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 /** `/webhooks`: the team chosen in the switcher. */
 export function CurrentWebhooksPage() {
   const { t } = useTranslation('webhooks');
+  usePageTitle(t('title'));
   const { teamId, loading } = useWorkspace();
   if (loading) return <p role="status">{t('common:loading')}</p>;
   if (!teamId) return <p>{t('noTeam')}</p>;
@@ -37,6 +39,7 @@ interface Registration {
 
 function Webhooks({ teamId }: { teamId: string }) {
   const { t, i18n } = useTranslation('webhooks');
+  usePageTitle(t('title'));
   const { data, loading, error } = useQuery(WebhooksTeam, { variables: { id: teamId } });
   const [registration, setRegistration] = useState<Registration | null>(null);
   const [toDelete, setToDelete] = useState<{ id: string; url: string } | null>(null);
