@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { INVITATION_SECRET } from '@libs/application';
 import { invitationToken } from '@libs/invitations';
 import { gqlOk, tokenFor } from './support/api';
+import { englishLeft, englishPhrases } from './support/english-left';
 import { captureLogs } from './support/logs';
 import {
   bootWebApp,
@@ -255,6 +256,48 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
     }
     expect(violations).toEqual(Object.fromEntries(cases().map((c) => [c.name, []])));
     expect(wide).toEqual({});
+  }, 180_000);
+
+  // Issue 10: a person who reads Portuguese finds no English on any page — neither shown nor said to a screen reader.
+  it('every page in Portuguese: no phrase of the English catalogues is left, shown or in an accessible name', async () => {
+    const phrases = englishPhrases();
+    const ptPageFor = async (who: PageCase['as']): Promise<Page> => {
+      const key = `${who ?? 'anonymous'}@pt-BR`;
+      let context = contexts.get(key);
+      if (!context) {
+        context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+        contexts.set(key, context);
+        if (who) await signIn(await context.newPage(), web.url, users[who]);
+        // The switch's choice, as a person who picked Portuguese once has it on every later visit.
+        await context.addInitScript("localStorage.setItem('lang', 'pt-BR')");
+      }
+      return context.pages()[0] ?? context.newPage();
+    };
+    // The two cases that wait for an English label wait for the form instead.
+    const ready = (c: PageCase, page: Page) =>
+      c.name === 'sign-in' || c.name === 'webhooks'
+        ? page.locator('main form button[type="submit"]').first().waitFor()
+        : c.ready(page);
+    const pageText = (page: Page) =>
+      page.evaluate<string>(`[
+        document.title,
+        document.body.innerText,
+        ...[...document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')].flatMap((el) =>
+          ['aria-label', 'placeholder', 'title', 'alt'].map((name) => el.getAttribute(name) ?? '')),
+      ].join('\\n')`);
+    const left: Record<string, string[]> = {};
+    let page: Page | null = null;
+    for (const c of cases()) {
+      page = await ptPageFor(c.as);
+      await page.goto(`${web.url}${c.path}`);
+      await ready(c, page);
+      expect(await page.evaluate<string>('document.documentElement.lang')).toBe('pt-BR');
+      left[c.name] = englishLeft(await pageText(page), phrases);
+    }
+    expect(left).toEqual(Object.fromEntries(cases().map((c) => [c.name, []])));
+    // The check fires: an English phrase put into the last page is found.
+    await page!.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<p>Sign out</p>')");
+    expect(englishLeft(await pageText(page!), phrases)).toEqual(['Sign out']);
   }, 180_000);
 
   it('a check we rely on fires: axe reports an unlabelled control injected into a page', async () => {
