@@ -258,33 +258,35 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
     expect(wide).toEqual({});
   }, 180_000);
 
+  /** A context of `who` that reads Portuguese (the switch's choice, kept as a preference), and what a page says. */
+  const ptPageFor = async (who: PageCase['as']): Promise<Page> => {
+    const key = `${who ?? 'anonymous'}@pt-BR`;
+    let context = contexts.get(key);
+    if (!context) {
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+      contexts.set(key, context);
+      if (who) await signIn(await context.newPage(), web.url, users[who]);
+      // The switch's choice, as a person who picked Portuguese once has it on every later visit.
+      await context.addInitScript("localStorage.setItem('lang', 'pt-BR')");
+    }
+    return context.pages()[0] ?? context.newPage();
+  };
+  const pageText = (page: Page) =>
+    page.evaluate<string>(`[
+      document.title,
+      document.body.innerText,
+      ...[...document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')].flatMap((el) =>
+        ['aria-label', 'placeholder', 'title', 'alt'].map((name) => el.getAttribute(name) ?? '')),
+    ].join('\\n')`);
+
   // Issue 10: a person who reads Portuguese finds no English on any page — neither shown nor said to a screen reader.
   it('every page in Portuguese: no phrase of the English catalogues is left, shown or in an accessible name', async () => {
     const phrases = englishPhrases();
-    const ptPageFor = async (who: PageCase['as']): Promise<Page> => {
-      const key = `${who ?? 'anonymous'}@pt-BR`;
-      let context = contexts.get(key);
-      if (!context) {
-        context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-        contexts.set(key, context);
-        if (who) await signIn(await context.newPage(), web.url, users[who]);
-        // The switch's choice, as a person who picked Portuguese once has it on every later visit.
-        await context.addInitScript("localStorage.setItem('lang', 'pt-BR')");
-      }
-      return context.pages()[0] ?? context.newPage();
-    };
     // The two cases that wait for an English label wait for the form instead.
     const ready = (c: PageCase, page: Page) =>
       c.name === 'sign-in' || c.name === 'webhooks'
         ? page.locator('main form button[type="submit"]').first().waitFor()
         : c.ready(page);
-    const pageText = (page: Page) =>
-      page.evaluate<string>(`[
-        document.title,
-        document.body.innerText,
-        ...[...document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')].flatMap((el) =>
-          ['aria-label', 'placeholder', 'title', 'alt'].map((name) => el.getAttribute(name) ?? '')),
-      ].join('\\n')`);
     const left: Record<string, string[]> = {};
     let page: Page | null = null;
     for (const c of cases()) {
@@ -299,6 +301,34 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
     await page!.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<p>Sign out</p>')");
     expect(englishLeft(await pageText(page!), phrases)).toEqual(['Sign out']);
   }, 180_000);
+
+  it('in Portuguese, the steps and dialogs too: the apps step, and the recipient’s authorize and decline dialogs', async () => {
+    const phrases = englishPhrases();
+    const create = await ptPageFor('owner');
+    await create.goto(`${web.url}/requests/new`);
+    await create.getByLabel('Nome da solicitação').fill('Boletim semanal');
+    await create.getByLabel(/O destinatário faz parte da organização/).check();
+    await create.getByLabel('Usuário').selectOption({ label: `${users.member.name} (${users.member.email})` });
+    await create.getByRole('button', { name: 'Próximo' }).click();
+    await create.getByLabel('App', { exact: true }).selectOption({ label: 'Microsoft Entra ID' });
+    await create.getByLabel('Pesquisar usuários', { exact: true }).waitFor();
+    expect(englishLeft(await pageText(create), phrases)).toEqual([]);
+
+    const details = await ptPageFor('member');
+    await details.goto(`${web.url}/requests/${requestId}`);
+    const card = details.locator('article[data-app="microsoft-entra-id"]');
+    await card.getByRole('button', { name: 'Recusar' }).click();
+    const decline = details.getByRole('dialog', { name: 'Recusar Microsoft Entra ID' });
+    await decline.waitFor();
+    expect(englishLeft(await pageText(details), phrases)).toEqual([]);
+    await details.keyboard.press('Escape');
+    await decline.waitFor({ state: 'hidden' });
+    await card.getByRole('button', { name: 'Autorizar' }).click();
+    const authorize = details.getByRole('dialog', { name: 'Criar uma conexão para Microsoft Entra ID' });
+    await authorize.waitFor();
+    expect(englishLeft(await pageText(details), phrases)).toEqual([]);
+    await details.keyboard.press('Escape');
+  }, 120_000);
 
   it('a check we rely on fires: axe reports an unlabelled control injected into a page', async () => {
     const page = await pageFor('owner');
