@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage, type ValidationArguments } from 'class-validator';
+import { LIMITS } from '@libs/domain';
 import { classifyFieldMessage } from '../apps/web/src/lib/field-messages';
+import { LIMITS as WEB_LIMITS } from '../apps/web/src/lib/limits';
 
 // Checks of a type GraphQL has already enforced before validation runs (a String argument is a string, a DateTime
 // one a Date or a coercion error): they cannot fail through the API, so their default messages never reach anyone.
@@ -84,5 +86,13 @@ describe("field messages: the domain's field errors", () => {
       (s) => classifyFieldMessage(s) === null && ![...API_ONLY.keys()].some((pattern) => pattern.test(s)),
     );
     expect(unknown).toEqual([]);
+  });
+});
+
+describe('field lengths: the web app counts and limits with the server’s numbers', () => {
+  it('gives every length of the web app’s forms the domain’s value (R4.1, R13.1)', () => {
+    const web = Object.entries(WEB_LIMITS);
+    expect(web.length).toBeGreaterThan(0);
+    expect(Object.fromEntries(web.map(([field]) => [field, LIMITS[field as keyof typeof LIMITS]]))).toEqual(WEB_LIMITS);
   });
 });

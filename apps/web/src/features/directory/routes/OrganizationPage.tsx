@@ -16,6 +16,7 @@ import { OperationError } from '../../../components/OperationError';
 import { OrganizationMemberControls } from '../components/OrganizationMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { LIMITS } from '../../../lib/limits';
 
 export function OrganizationPage() {
   const { organizationId = '' } = useParams();
@@ -127,7 +128,7 @@ function CreateTeamForm({ organizationId }: { organizationId: string }) {
     <form className="card" onSubmit={submit} aria-labelledby="create-team-title">
       <h3 id="create-team-title">{t('organization.teams.create')}</h3>
       <Field label={t('organization.teams.name')} error={error ? fieldError(error.fields, 'name') : undefined}>
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={LIMITS.teamName} />
       </Field>
       <FormOutcome
         error={error}
@@ -168,7 +169,13 @@ function AddOrganizationMemberForm({ organizationId, viewerRole }: { organizatio
         <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="off" />
       </Field>
       <Field label={t('organization.members.name_')} error={error ? fieldError(error.fields, 'name') : undefined}>
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} autoComplete="off" />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={LIMITS.memberName}
+          autoComplete="off"
+        />
       </Field>
       <Field label={t('organization.members.role_')}>
         <select value={role} onChange={(e) => setRole(e.target.value as OrgRole)}>

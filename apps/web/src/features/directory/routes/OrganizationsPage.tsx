@@ -11,6 +11,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { DirectoryCreateOrganization } from '../api/operations';
 import { FormOutcome } from '../../../components/FormOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { LIMITS } from '../../../lib/limits';
 
 export function OrganizationsPage() {
   const { t } = useTranslation('directory');
@@ -87,7 +88,7 @@ function CreateOrganizationForm() {
           value={name}
           onChange={(e) => setName(e.target.value)}
           required
-          maxLength={100}
+          maxLength={LIMITS.organizationName}
           autoComplete="organization"
         />
       </Field>

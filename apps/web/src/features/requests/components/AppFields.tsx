@@ -8,6 +8,7 @@ import { fieldError, type FieldError } from '../../../lib/errors';
 import { moduleName } from '../../../lib/module-name';
 import type { CatalogAppsQuery } from '../../../gql/graphql';
 import { CharCount } from './CharCount';
+import { LIMITS } from '../../../lib/limits';
 
 export type CatalogApp = CatalogAppsQuery['apps'][number];
 
@@ -30,8 +31,6 @@ export const emptyApp = (): AppDraft => ({
   connectionNameEdited: false,
   expectedAccountDomain: '',
 });
-
-export const NOTE_MAX = 256;
 
 export function defaultConnectionName(app: CatalogApp | undefined, recipientName: string): string {
   return app ? `${app.name} (${recipientName})` : '';
@@ -144,7 +143,7 @@ export function AppFields({
         label={t('create.note')}
         hint={
           <>
-            {t('create.noteHint')} <CharCount value={draft.note} max={NOTE_MAX} />
+            {t('create.noteHint')} <CharCount value={draft.note} max={LIMITS.note} />
           </>
         }
         error={fieldError(errors, `${at}.note`)}

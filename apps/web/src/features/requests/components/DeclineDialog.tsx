@@ -8,6 +8,7 @@ import { Field } from '../../../components/Field';
 import { fieldError, readError, type FieldError } from '../../../lib/errors';
 import { DeclineApp } from '../api/mutations';
 import { CharCount } from './CharCount';
+import { LIMITS } from '../../../lib/limits';
 
 export function DeclineDialog({
   target,
@@ -50,7 +51,7 @@ export function DeclineDialog({
           label={t('decline.reason')}
           hint={
             <>
-              {t('decline.reasonHint')} <CharCount value={reason} max={256} />
+              {t('decline.reasonHint')} <CharCount value={reason} max={LIMITS.reason} />
             </>
           }
           error={fieldError(errors, 'reason')}

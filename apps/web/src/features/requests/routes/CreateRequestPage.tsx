@@ -15,10 +15,9 @@ import { AppFields, emptyApp, type AppDraft } from '../components/AppFields';
 import { emptyRecipient, RecipientFields, type RecipientDraft } from '../components/RecipientFields';
 import { CharCount } from '../components/CharCount';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { LIMITS } from '../../../lib/limits';
 
 // The API's limits (libs/domain LIMITS), shown as counters so nobody learns them from a refusal.
-const NAME_MAX = 100;
-const DESCRIPTION_MAX = 256;
 
 export function CreateRequestPage() {
   const { t } = useTranslation('requests');
@@ -166,7 +165,7 @@ export function CreateRequestPage() {
           label={t('create.name')}
           hint={
             <>
-              {t('create.nameHint')} <CharCount value={name} max={NAME_MAX} />
+              {t('create.nameHint')} <CharCount value={name} max={LIMITS.name} />
             </>
           }
           error={fieldError(errors, 'input.name')}
@@ -184,7 +183,7 @@ export function CreateRequestPage() {
           label={t('create.description')}
           hint={
             <>
-              {t('create.descriptionHint')} <CharCount value={description} max={DESCRIPTION_MAX} />
+              {t('create.descriptionHint')} <CharCount value={description} max={LIMITS.description} />
             </>
           }
           error={fieldError(errors, 'input.description')}
