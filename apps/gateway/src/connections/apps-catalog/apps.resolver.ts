@@ -22,7 +22,7 @@ export class AppsResolver {
       versions: app.versions.map((v) => ({
         version: v.version,
         connectionType: v.connection.type,
-        modules: v.modules.map((m) => toAppModule(m, m)),
+        modules: v.modules.map((m) => toAppModule(m, m.names)),
       })),
     }));
   }

@@ -8,9 +8,12 @@ export function catalogOf(moduleRef: ModuleRef): Catalog {
   return moduleRef.get<Catalog>(CATALOG, { strict: false });
 }
 
-/** A module as the API shows it: its English name and the catalog's translations (issue 10). */
-export function toAppModule(module: Pick<ModuleSpec, 'key' | 'name' | 'scopes'>, spec?: ModuleSpec): AppModule {
-  const names = Object.entries(spec?.names ?? {}).map(([language, name]) => ({
+/** A module as the API shows it: its English name and the catalog's translations of it (issue 10). */
+export function toAppModule(
+  module: Pick<ModuleSpec, 'key' | 'name' | 'scopes'>,
+  translated?: ModuleSpec['names'],
+): AppModule {
+  const names = Object.entries(translated ?? {}).map(([language, name]) => ({
     language: language as Language,
     name: name as string,
   }));

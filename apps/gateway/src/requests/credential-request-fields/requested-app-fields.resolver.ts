@@ -22,7 +22,7 @@ export class RequestedAppFieldsResolver {
   @ResolveField(() => [AppModule])
   modules(@Parent() app: RequestedAppView): AppModule[] {
     const catalog = (this.catalog ??= catalogOf(this.moduleRef));
-    return app.modules.map((m) => toAppModule(m, catalog.module(app.appKey, app.version, m.key)));
+    return app.modules.map((m) => toAppModule(m, catalog.module(app.appKey, app.version, m.key)?.names));
   }
 
   @ResolveField(() => Connection, { nullable: true })
