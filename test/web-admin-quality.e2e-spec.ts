@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { INVITATION_SECRET } from '@libs/application';
 import { invitationToken } from '@libs/invitations';
 import { gqlOk, tokenFor } from './support/api';
-import { englishLeft, englishPhrases } from './support/english-left';
+import { englishLeft, englishPhrases, pageText } from './support/english-left';
 import { captureLogs } from './support/logs';
 import {
   bootWebApp,
@@ -271,13 +271,6 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
     }
     return context.pages()[0] ?? context.newPage();
   };
-  const pageText = (page: Page) =>
-    page.evaluate<string>(`[
-      document.title,
-      document.body.innerText,
-      ...[...document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')].flatMap((el) =>
-        ['aria-label', 'placeholder', 'title', 'alt'].map((name) => el.getAttribute(name) ?? '')),
-    ].join('\\n')`);
 
   // Issue 10: a person who reads Portuguese finds no English on any page — neither shown nor said to a screen reader.
   it('every page in Portuguese: no phrase of the English catalogues is left, shown or in an accessible name', async () => {

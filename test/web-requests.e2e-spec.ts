@@ -12,6 +12,7 @@ import {
   until,
   type Violation,
 } from './support/web-browser';
+import { englishLeft, englishPhrases, pageText } from './support/english-left';
 import { GOOD_API_KEY, startWebStack, type WebStack } from './support/web-stack';
 
 /** The one browser API the checks below call in the page (the tests compile without the DOM library). */
@@ -49,6 +50,8 @@ async function gql<T = Record<string, unknown>>(
 }
 
 /** Organization Acme (Enterprise) with the teams and people of both examples; the requesters have the feature. */
+let marketingTeamId = '';
+
 async function setUpAcme() {
   const support = await stack.signedIn(people.support.email, people.support.name, true);
   const owner = await stack.signedIn(people.owner.email, people.owner.name);
@@ -69,6 +72,7 @@ async function setUpAcme() {
     ).createTeam.id;
   const comms = await team('Internal comms');
   const marketing = await team('Marketing automation');
+  marketingTeamId = marketing;
   const member = async (p: { email: string; name: string }, role: string, teamId: string) => {
     const { addOrganizationMember: user } = await gql<{ addOrganizationMember: { id: string } }>(
       owner,
@@ -546,6 +550,63 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   const caught = await seriousViolations(cora, 'requests-pt-br-with-broken-image', []);
   expect(caught.map((v) => v.id)).toContain('image-alt');
 }, 300_000);
+
+// Issue 10: the person at the other end of the e-mail reads Portuguese, and her browser speaks it: from the e-mail
+// to an authorized app, no page says anything in English but what the app itself answered.
+it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to an authorized app, in Portuguese', async () => {
+  const phrases = englishPhrases();
+  const rita = { email: 'rita@cliente.example', name: 'Rita Recebedora' };
+  const cora = await stack.signedIn(people.contractor.email, people.contractor.name);
+  await gql(cora, 'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }', {
+    input: {
+      teamId: marketingTeamId,
+      name: 'Relatórios de IA',
+      termsAccepted: true,
+      recipient: { name: rita.name, email: rita.email, language: 'PT_BR' },
+      apps: [{ appKey: 'openai', allModules: true }],
+    },
+  });
+  const invitation = await stack.linkFor(rita.email, /http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+/);
+  const [mail] = stack.mailsTo(rita.email);
+  expect(mail.subject).toBe(`${people.contractor.name} convida você a compartilhar credenciais: Relatórios de IA`);
+  expect(mail.text).toContain('OpenAI: Gerar um texto, Gerar uma imagem');
+
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
+  contexts.push(context);
+  const rit = await context.newPage();
+  rit.setDefaultTimeout(60_000);
+  /** `theirs`: text a third party wrote (shown as written), left out of the check. */
+  const noEnglish = async (theirs = '') =>
+    expect(englishLeft((await pageText(rit)).replaceAll(theirs, ''), phrases)).toEqual([]);
+  await rit.goto(invitation);
+  await rit.getByRole('heading', { name: 'Entrada de desenvolvimento' }).waitFor();
+  expect(await rit.getAttribute('html', 'lang')).toBe('pt-BR');
+  await noEnglish();
+  await rit.getByLabel('E-mail').fill(rita.email);
+  await rit.getByLabel('Nome', { exact: true }).fill(rita.name);
+  await rit.getByRole('button', { name: 'Entrar (desenvolvimento)' }).click();
+  await rit.waitForURL(invitation);
+  await rit.getByRole('button', { name: 'Aceitar convite' }).waitFor();
+  await noEnglish();
+  await look(rit, 'invitation-pt-br');
+  await rit.getByRole('button', { name: 'Aceitar convite' }).click();
+  await rit.getByRole('heading', { name: 'Relatórios de IA' }).waitFor();
+  const openai = appCard(rit, 'openai');
+  await openai.getByText('Gerar uma imagem').waitFor();
+  await noEnglish();
+  await openai.getByRole('button', { name: 'Autorizar' }).click();
+  const dialog = rit.getByRole('dialog', { name: 'Criar uma conexão para OpenAI' });
+  await dialog.getByLabel('Chave de API').fill('sk-wrong-key');
+  await dialog.getByRole('button', { name: 'Salvar' }).click();
+  // The app's own answer is shown as it wrote it, inside a Portuguese sentence.
+  await dialog.getByText('O app recusou estas credenciais: Incorrect API key provided.').waitFor();
+  await noEnglish('Incorrect API key provided.');
+  await dialog.getByLabel('Chave de API').fill(GOOD_API_KEY);
+  await dialog.getByRole('button', { name: 'Salvar' }).click();
+  await statusOf(rit, 'openai', 'AUTHORIZED');
+  await noEnglish();
+  await look(rit, 'request-authorized-pt-br');
+}, 180_000);
 
 it('signs in through the identity provider (OIDC, code + PKCE done by the server) and lands on the page asked for', async () => {
   const ines = await newPage(MOBILE);

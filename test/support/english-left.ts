@@ -1,5 +1,6 @@
 // What an untranslated bit of a Portuguese page looks like: a sentence of the web app's English catalogues that the
 // Portuguese catalogue says differently. Names of people, requests, apps and modules are data, not catalogue text.
+import type { Page } from 'playwright-core';
 import { en as auditLog } from '../../apps/web/src/features/audit-log/messages/en';
 import { ptBR as auditLogPt } from '../../apps/web/src/features/audit-log/messages/pt-BR';
 import { en as common } from '../../apps/web/src/app/messages/en';
@@ -53,4 +54,14 @@ export function englishPhrases(): string[] {
 export function englishLeft(pageText: string, phrases: readonly string[]): string[] {
   const text = pageText.replace(/\s+/g, ' ');
   return phrases.filter((phrase) => text.includes(phrase));
+}
+
+/** What a page says: its title, its text, and the accessible names and hints written in attributes. */
+export function pageText(page: Page): Promise<string> {
+  return page.evaluate<string>(`[
+    document.title,
+    document.body.innerText,
+    ...[...document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')].flatMap((el) =>
+      ['aria-label', 'placeholder', 'title', 'alt'].map((name) => el.getAttribute(name) ?? '')),
+  ].join('\\n')`);
 }
