@@ -258,7 +258,7 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
     expect(wide).toEqual({});
   }, 180_000);
 
-  /** A context of `who` that reads Portuguese (the switch's choice, kept as a preference), and what a page says. */
+  /** A page of `who` that reads Portuguese (the switch's choice, kept as a preference). */
   const ptPageFor = async (who: PageCase['as']): Promise<Page> => {
     const key = `${who ?? 'anonymous'}@pt-BR`;
     let context = contexts.get(key);

@@ -49,9 +49,10 @@ async function gql<T = Record<string, unknown>>(
   return res.data as T;
 }
 
-/** Organization Acme (Enterprise) with the teams and people of both examples; the requesters have the feature. */
+/** The contractor's team, set by setUpAcme. */
 let marketingTeamId = '';
 
+/** Organization Acme (Enterprise) with the teams and people of both examples; the requesters have the feature. */
 async function setUpAcme() {
   const support = await stack.signedIn(people.support.email, people.support.name, true);
   const owner = await stack.signedIn(people.owner.email, people.owner.name);

@@ -52,8 +52,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
           mailDir: `${config.dataDir}/mail`,
           smtpPool: 10,
         }),
-        moduleName: (appKey, version, moduleKey, language) =>
-          this.catalog.moduleName(appKey, version, moduleKey, language),
+        moduleName: this.catalog.moduleName.bind(this.catalog),
         publicUrl: config.publicUrl,
         allowInsecureWebhooks: config.webhooksAllowInsecure,
         invitationSecret: invitationSecretFromEnv(config.dataDir, { INVITATION_SECRET: config.invitationSecret }),

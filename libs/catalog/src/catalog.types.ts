@@ -1,4 +1,5 @@
 import type { Language } from '@libs/domain';
+
 /** The app catalog as validated from JSON (see ARCHITECTURE.md "App catalog"). */
 export type ConnectionType = 'API_KEY' | 'BASIC' | 'OAUTH2';
 

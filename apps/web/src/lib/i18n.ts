@@ -4,6 +4,7 @@
 import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import type { Language as ApiLanguage } from '../gql/graphql';
 
 export const LANGUAGES = ['en', 'pt-BR'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -43,5 +44,5 @@ export function currentLanguage(lng: string | undefined): Language {
 }
 
 /** The API's name for a language (e-mails, the catalog's translations). */
-export const apiLanguage = (lng: string | undefined): 'EN' | 'PT_BR' =>
+export const apiLanguage = (lng: string | undefined): ApiLanguage =>
   currentLanguage(lng) === 'pt-BR' ? 'PT_BR' : 'EN';

@@ -1,4 +1,5 @@
-// The lengths the server accepts (libs/domain LIMITS), for the counters and maxLength of the forms. The web app
+// The lengths the server accepts (libs/domain LIMITS), shown as counters and maxLength so nobody learns them from a
+// refusal. The web app
 // cannot import the server's code; test/field-messages-coverage.e2e-spec.ts fails when the two differ.
 export const LIMITS = {
   name: 100,

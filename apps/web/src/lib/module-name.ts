@@ -1,8 +1,9 @@
+import type { Language } from '../gql/graphql';
 import { apiLanguage } from './i18n';
 
 interface NamedModule {
   name: string;
-  names: { language: 'EN' | 'PT_BR'; name: string }[];
+  names: { language: Language; name: string }[];
 }
 
 /** A module's name in the page's language: the catalog's translation, else its English name (issue 10). */

@@ -33,7 +33,7 @@ export function RequestsTable({
           <tr role="row">
             {columns.map((column) => (
               <th key={column} scope="col" role="columnheader">
-                {t(`list.columns.${column}`)}
+                {label(column)}
               </th>
             ))}
           </tr>

@@ -17,8 +17,6 @@ import { CharCount } from '../components/CharCount';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { LIMITS } from '../../../lib/limits';
 
-// The API's limits (libs/domain LIMITS), shown as counters so nobody learns them from a refusal.
-
 export function CreateRequestPage() {
   const { t } = useTranslation('requests');
   const ws = useWorkspace();
