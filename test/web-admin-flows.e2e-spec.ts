@@ -320,6 +320,9 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     const stale = await open(olivia);
     await openOrganization(stale);
     await stale.getByRole('button', { name: `Remove ${mario.name}` }).waitFor();
+    const staleToo = await open(olivia);
+    await openOrganization(staleToo);
+    await staleToo.getByLabel(`Role of ${gina.name}`, { exact: true }).waitFor();
 
     // Mario, now an owner too, makes Olivia an admin: he is the last owner.
     const asMario = await open(mario);
@@ -365,6 +368,25 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await stale.evaluate('document.activeElement?.hasAttribute("data-member-outcome") ?? false')).toBe(true);
     expect(await seriousViolations(stale, 'organization, refusal above the members', [])).toEqual([]);
     await stale.close();
+
+    // Another stale page offers Owner for Gina; refused, the select shows her role as it is, so that the next click
+    // sends what the page shows and not the refused choice again.
+    const ginaRole = staleToo.getByLabel(`Role of ${gina.name}`, { exact: true });
+    await ginaRole.selectOption({ label: 'Owner' });
+    await staleToo.getByRole('button', { name: `Change role of ${gina.name}` }).click();
+    await outcome(staleToo)
+      .locator('[role="alert"][data-code="FORBIDDEN"]')
+      .filter({ hasText: 'Only owners may appoint, demote or remove owners.' })
+      .waitFor();
+    await staleToo.getByText(/Your role: Admin$/).waitFor();
+    expect(await ginaRole.locator('option').allInnerTexts()).toEqual(['Member', 'Admin', 'Guest']);
+    expect(await ginaRole.inputValue()).toBe('GUEST');
+    await staleToo.getByRole('button', { name: `Change role of ${gina.name}` }).click();
+    await row(staleToo, gina)
+      .getByRole('status')
+      .filter({ hasText: `The role of ${gina.name} is now Guest.` })
+      .waitFor();
+    await staleToo.close();
 
     // As an admin (the page already says so, without a reload) she may not touch the owner, nor offer Owner to anyone.
     await page.getByText(/Your role: Admin$/).waitFor();

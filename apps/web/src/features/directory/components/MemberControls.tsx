@@ -31,6 +31,8 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
   const { scope, name, place, role, roles, busy, changeRole, remove, onOutcome } = props;
   const { t } = useTranslation('directory');
   const [next, setNext] = useState<R>(role);
+  // The select shows the role as it is whenever the page learns it (a refetch after anyone's change).
+  useEffect(() => setNext(role), [role]);
   const [confirming, setConfirming] = useState(false);
   const [last, setLast] = useState<'role' | 'remove'>('role');
   /** The page took the outcome (and the focus, `MemberOutcome`): closing the confirmation leaves the focus there. */
@@ -50,7 +52,13 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
     }
   };
   const change = useFormAction(async () => {
-    await toPage(() => changeRole(next));
+    try {
+      await toPage(() => changeRole(next));
+    } catch (error) {
+      // A refused choice must not stay selected: it would look applied, and the next click would send it again.
+      setNext(role);
+      throw error;
+    }
     return t('manage.roleChanged', { name, role: t(`roles.${next}`) });
   });
   const removal = useFormAction(async () => {
