@@ -30,6 +30,8 @@ interface PageCase {
   as: 'owner' | 'member' | 'support' | 'outsider' | null;
   /** waits until the page shows its content */
   ready: (page: Page) => Promise<unknown>;
+  /** a sentence the page must say, by language (counts take the language's plural form) */
+  says?: { selector: string; en: string; 'pt-BR': string };
 }
 
 describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', () => {
@@ -179,7 +181,18 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
     },
     { name: 'requests-sent', path: '/requests', as: 'owner', ready: h1 },
     { name: 'request-create', path: '/requests/new', as: 'owner', ready: h1 },
-    { name: 'request-details', path: `/requests/${requestId}`, as: 'owner', ready: h1 },
+    {
+      name: 'request-details',
+      path: `/requests/${requestId}`,
+      as: 'owner',
+      ready: (p) => p.locator('section[aria-labelledby="history-title"] .notice').waitFor(),
+      // One event so far: the singular, not "1 events".
+      says: {
+        selector: 'section[aria-labelledby="history-title"] .notice',
+        en: 'History verified: 1 event, unaltered.',
+        'pt-BR': 'Histórico verificado: 1 evento, sem alteração.',
+      },
+    },
     { name: 'request-details-recipient', path: `/requests/${requestId}`, as: 'member', ready: h1 },
     {
       name: 'request-reauthorize',
@@ -245,6 +258,7 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${web.url}${c.path}`);
       await c.ready(page);
+      if (c.says) expect(await page.locator(c.says.selector).innerText()).toBe(c.says.en);
       violations[c.name] = await seriousViolations(page);
       if (MAIN.has(c.name)) await page.screenshot({ path: join(shots, `${c.name}.png`) });
       await page.setViewportSize({ width: 375, height: 812 });
@@ -252,6 +266,11 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
         'new Promise((done) => requestAnimationFrame(() => done(document.documentElement.scrollWidth)))',
       );
       if (scroll > 375) wide[c.name] = scroll;
+      // Nor does any table scroll sideways inside its frame: on a phone each row reads as labelled lines.
+      const framed = await page.evaluate<number>(
+        "Math.max(0, ...[...document.querySelectorAll('.table-wrap')].map((el) => el.scrollWidth - el.clientWidth))",
+      );
+      if (framed > 0) wide[`${c.name} (a table)`] = framed;
       if (MAIN.has(c.name)) await page.screenshot({ path: join(shots, `${c.name}-375.png`) });
     }
     expect(violations).toEqual(Object.fromEntries(cases().map((c) => [c.name, []])));
@@ -287,6 +306,7 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
       await page.goto(`${web.url}${c.path}`);
       await ready(c, page);
       expect(await page.evaluate<string>('document.documentElement.lang')).toBe('pt-BR');
+      if (c.says) expect(await page.locator(c.says.selector).innerText()).toBe(c.says['pt-BR']);
       left[c.name] = englishLeft(await pageText(page), phrases);
     }
     expect(left).toEqual(Object.fromEntries(cases().map((c) => [c.name, []])));

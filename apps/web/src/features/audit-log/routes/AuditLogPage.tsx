@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useWorkspace } from '../../../lib/workspace';
 import { AuditLogApps, AuditLogOrganization, AuditLogPage as AuditLogPageQuery } from '../api/operations';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { Cell, Row, StackedTable } from '../../../components/StackedTable';
 
 export const AUDIT_PAGE_SIZE = 20;
 
@@ -101,45 +102,33 @@ function AuditEntries({
   if (!data) return null;
   const { edges, pageInfo } = data.auditLog;
   const page = cursors.length;
+  const headers = ['at', 'action', 'actor', 'request', 'app', 'team'].map((column) => t(`columns.${column}`));
   return (
     <>
       {edges.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table
-            aria-labelledby="audit-title"
-            data-page={loading ? undefined : page}
-            data-filter={teamId ? 'team' : 'all'}
-          >
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.at')}</th>
-                <th scope="col">{t('columns.action')}</th>
-                <th scope="col">{t('columns.actor')}</th>
-                <th scope="col">{t('columns.request')}</th>
-                <th scope="col">{t('columns.app')}</th>
-                <th scope="col">{t('columns.team')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {edges.map(({ node }) => (
-                <tr key={node.id} data-action={node.action}>
-                  <td>
-                    <time dateTime={node.at}>{formatDateTime(node.at, i18n.language)}</time>
-                  </td>
-                  <td>{t(`actions.${node.action}`, { defaultValue: node.action })}</td>
-                  <td>{node.actor ? node.actor.name : t('system')}</td>
-                  <td>
-                    <Link to={`/requests/${node.requestId}`}>{node.requestName}</Link>
-                  </td>
-                  <td>{node.appKey ? appName(node.appKey) : ''}</td>
-                  <td>{teamNames.get(node.teamId) ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          labelledBy="audit-title"
+          headers={headers}
+          data-page={loading ? undefined : String(page)}
+          data-filter={teamId ? 'team' : 'all'}
+        >
+          {edges.map(({ node }) => (
+            <Row key={node.id} data-action={node.action}>
+              <Cell label={t('columns.at')}>
+                <time dateTime={node.at}>{formatDateTime(node.at, i18n.language)}</time>
+              </Cell>
+              <Cell label={t('columns.action')}>{t(`actions.${node.action}`, { defaultValue: node.action })}</Cell>
+              <Cell label={t('columns.actor')}>{node.actor ? node.actor.name : t('system')}</Cell>
+              <Cell label={t('columns.request')}>
+                <Link to={`/requests/${node.requestId}`}>{node.requestName}</Link>
+              </Cell>
+              <Cell label={t('columns.app')}>{node.appKey ? appName(node.appKey) : ''}</Cell>
+              <Cell label={t('columns.team')}>{teamNames.get(node.teamId) ?? ''}</Cell>
+            </Row>
+          ))}
+        </StackedTable>
       )}
       <nav className="toolbar" aria-label={t('paging.label')}>
         <Button disabled={page === 1} onClick={() => setCursors(cursors.slice(0, -1))}>

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
+import { Cell, Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { fieldError, readError } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
@@ -35,6 +36,12 @@ function Organization({ organizationId }: { organizationId: string }) {
   if (!org || !data) return <p role="alert">{t('organization.notFound')}</p>;
   const admin = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
   const viewerRole = org.viewerRole as OrgRole;
+  const headers = [
+    t('organization.members.name'),
+    t('organization.members.email'),
+    t('organization.members.role'),
+    ...(admin ? [t('manage.column')] : []),
+  ];
   return (
     <section className="page" aria-labelledby="organization-title">
       <h1 id="organization-title">{org.name}</h1>
@@ -62,49 +69,37 @@ function Organization({ organizationId }: { organizationId: string }) {
         </ul>
       )}
       {admin && <CreateTeamForm organizationId={org.id} />}
-      <h2>{t('organization.members.title')}</h2>
+      <h2 id="members-title">{t('organization.members.title')}</h2>
       {org.viewerRole === 'GUEST' && <p>{t('organization.members.guestNote')}</p>}
       <MemberOutcome outcome={outcome} />
       {org.members.length === 0 ? (
         <p>{t('organization.members.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('organization.members.name')}</th>
-                <th scope="col">{t('organization.members.email')}</th>
-                <th scope="col">{t('organization.members.role')}</th>
-                {admin && <th scope="col">{t('manage.column')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {org.members.map((m) => (
-                <tr key={m.user.id} data-member={m.user.email}>
-                  <td>{m.user.name}</td>
-                  <td>{m.user.email}</td>
-                  <td>{t(`roles.${m.role}`)}</td>
-                  {admin && (
-                    <td>
-                      {m.user.id === data.me.id ? (
-                        <span className="muted">{t('manage.organization.self')}</span>
-                      ) : m.role === 'OWNER' && viewerRole !== 'OWNER' ? (
-                        <span className="muted">{t('manage.ownersOnly')}</span>
-                      ) : (
-                        <OrganizationMemberControls
-                          organization={org}
-                          member={m}
-                          viewerRole={viewerRole}
-                          onOutcome={onOutcome}
-                        />
-                      )}
-                    </td>
+        <StackedTable headers={headers} labelledBy="members-title">
+          {org.members.map((m) => (
+            <Row key={m.user.id} data-member={m.user.email}>
+              <Cell label={t('organization.members.name')}>{m.user.name}</Cell>
+              <Cell label={t('organization.members.email')}>{m.user.email}</Cell>
+              <Cell label={t('organization.members.role')}>{t(`roles.${m.role}`)}</Cell>
+              {admin && (
+                <Cell label={t('manage.column')}>
+                  {m.user.id === data.me.id ? (
+                    <span className="muted">{t('manage.organization.self')}</span>
+                  ) : m.role === 'OWNER' && viewerRole !== 'OWNER' ? (
+                    <span className="muted">{t('manage.ownersOnly')}</span>
+                  ) : (
+                    <OrganizationMemberControls
+                      organization={org}
+                      member={m}
+                      viewerRole={viewerRole}
+                      onOutcome={onOutcome}
+                    />
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </Cell>
+              )}
+            </Row>
+          ))}
+        </StackedTable>
       )}
       {admin && <AddOrganizationMemberForm organizationId={org.id} viewerRole={viewerRole} />}
     </section>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
+import { Cell, Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { fieldError } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
@@ -17,46 +18,35 @@ export function OrganizationsPage() {
   const { t } = useTranslation('directory');
   usePageTitle(t('organizations.title'));
   const { organizations, loading } = useWorkspace();
+  const headers = ['name', 'plan', 'yourRole', 'teams'].map((column) => t(`organizations.${column}`));
   return (
     <section className="page" aria-labelledby="organizations-title">
       <h1 id="organizations-title">{t('organizations.title')}</h1>
       <p>{t('organizations.intro')}</p>
       {!loading && organizations.length === 0 && <p>{t('organizations.empty')}</p>}
       {organizations.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('organizations.name')}</th>
-                <th scope="col">{t('organizations.plan')}</th>
-                <th scope="col">{t('organizations.yourRole')}</th>
-                <th scope="col">{t('organizations.teams')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organizations.map((org) => (
-                <tr key={org.id}>
-                  <td>
-                    <Link to={`/organizations/${org.id}`}>{org.name}</Link>
-                  </td>
-                  <td>
-                    {t(`plans.${org.plan}`)}
-                    {org.partner && <> · {t('partner')}</>}
-                  </td>
-                  <td>{org.viewerRole ? t(`roles.${org.viewerRole}`) : ''}</td>
-                  <td>
-                    {org.teams.map((team, i) => (
-                      <span key={team.id}>
-                        {i > 0 && ', '}
-                        <Link to={`/teams/${team.id}`}>{team.name}</Link>
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable headers={headers} labelledBy="organizations-title">
+          {organizations.map((org) => (
+            <Row key={org.id}>
+              <Cell label={headers[0]}>
+                <Link to={`/organizations/${org.id}`}>{org.name}</Link>
+              </Cell>
+              <Cell label={headers[1]}>
+                {t(`plans.${org.plan}`)}
+                {org.partner && <> · {t('partner')}</>}
+              </Cell>
+              <Cell label={headers[2]}>{org.viewerRole ? t(`roles.${org.viewerRole}`) : ''}</Cell>
+              <Cell label={headers[3]}>
+                {org.teams.map((team, i) => (
+                  <span key={team.id}>
+                    {i > 0 && ', '}
+                    <Link to={`/teams/${team.id}`}>{team.name}</Link>
+                  </span>
+                ))}
+              </Cell>
+            </Row>
+          ))}
+        </StackedTable>
       )}
       <CreateOrganizationForm />
     </section>

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
+import { Cell, Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { fieldError, readError } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
@@ -47,6 +48,14 @@ function TeamMembers({ teamId }: { teamId: string }) {
   const orgRole = team.organization.viewerRole;
   const teamRole = team.members.find((m) => m.user.id === data.me.id)?.teamRole;
   const manages = orgRole === 'OWNER' || orgRole === 'ADMIN' || teamRole === 'ADMIN';
+  const headers = [
+    t('team.name'),
+    t('team.email'),
+    t('team.teamRole'),
+    t('team.orgRole'),
+    t('team.feature'),
+    ...(manages ? [t('manage.column')] : []),
+  ];
   return (
     <section className="page" aria-labelledby="team-title">
       <h1 id="team-title">
@@ -68,44 +77,30 @@ function TeamMembers({ teamId }: { teamId: string }) {
       {team.members.length === 0 ? (
         <p>{t('team.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="team-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('team.name')}</th>
-                <th scope="col">{t('team.email')}</th>
-                <th scope="col">{t('team.teamRole')}</th>
-                <th scope="col">{t('team.orgRole')}</th>
-                <th scope="col">{t('team.feature')}</th>
-                {manages && <th scope="col">{t('manage.column')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {team.members.map((m) => (
-                <tr key={m.user.id} data-member={m.user.email}>
-                  <td>{m.user.name}</td>
-                  <td>{m.user.email}</td>
-                  <td>{t(`roles.${m.teamRole}`)}</td>
-                  <td>{t(`roles.${m.orgRole}`)}</td>
-                  <td>
-                    <span className={m.credentialRequestsEnabled ? 'status status-authorized' : 'muted'}>
-                      {m.credentialRequestsEnabled ? t('team.enabled') : t('team.notEnabled')}
-                    </span>
-                  </td>
-                  {manages && (
-                    <td>
-                      {m.user.id === data.me.id ? (
-                        <span className="muted">{t('manage.team.self')}</span>
-                      ) : (
-                        <TeamMemberControls team={team} member={m} onOutcome={onOutcome} />
-                      )}
-                    </td>
+        <StackedTable labelledBy="team-title" headers={headers}>
+          {team.members.map((m) => (
+            <Row key={m.user.id} data-member={m.user.email}>
+              <Cell label={t('team.name')}>{m.user.name}</Cell>
+              <Cell label={t('team.email')}>{m.user.email}</Cell>
+              <Cell label={t('team.teamRole')}>{t(`roles.${m.teamRole}`)}</Cell>
+              <Cell label={t('team.orgRole')}>{t(`roles.${m.orgRole}`)}</Cell>
+              <Cell label={t('team.feature')}>
+                <span className={m.credentialRequestsEnabled ? 'status status-authorized' : 'muted'}>
+                  {m.credentialRequestsEnabled ? t('team.enabled') : t('team.notEnabled')}
+                </span>
+              </Cell>
+              {manages && (
+                <Cell label={t('manage.column')}>
+                  {m.user.id === data.me.id ? (
+                    <span className="muted">{t('manage.team.self')}</span>
+                  ) : (
+                    <TeamMemberControls team={team} member={m} onOutcome={onOutcome} />
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </Cell>
+              )}
+            </Row>
+          ))}
+        </StackedTable>
       )}
       {manages && <AddTeamMemberForm team={team} />}
     </section>

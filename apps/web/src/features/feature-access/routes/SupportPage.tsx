@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
+import { Cell, Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { OperationError } from '../../../components/OperationError';
 import { readError, type ReadError } from '../../../lib/errors';
@@ -86,43 +87,37 @@ function PendingApplications() {
       {data && pending.length === 0 ? (
         <p>{t('support.pending.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="pending-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('support.pending.name')}</th>
-                <th scope="col">{t('support.pending.email')}</th>
-                <th scope="col">{t('support.pending.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.map((u) => (
-                <tr key={u.id} data-applicant={u.email}>
-                  <td>{u.name}</td>
-                  <td>{u.email}</td>
-                  <td className="actions">
-                    <Button
-                      variant="primary"
-                      aria-label={t('support.pending.approve', { name: u.name })}
-                      disabled={reviewing.loading}
-                      onClick={() => void decide(u.id, u.name, true)}
-                    >
-                      {t('support.pending.approveShort')}
-                    </Button>
-                    <Button
-                      variant="danger"
-                      aria-label={t('support.pending.reject', { name: u.name })}
-                      disabled={reviewing.loading}
-                      onClick={() => void decide(u.id, u.name, false)}
-                    >
-                      {t('support.pending.rejectShort')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          labelledBy="pending-title"
+          headers={[t('support.pending.name'), t('support.pending.email'), t('support.pending.actions')]}
+        >
+          {pending.map((u) => (
+            <Row key={u.id} data-applicant={u.email}>
+              <Cell label={t('support.pending.name')}>{u.name}</Cell>
+              <Cell label={t('support.pending.email')}>{u.email}</Cell>
+              <Cell label={t('support.pending.actions')}>
+                <div className="actions">
+                  <Button
+                    variant="primary"
+                    aria-label={t('support.pending.approve', { name: u.name })}
+                    disabled={reviewing.loading}
+                    onClick={() => void decide(u.id, u.name, true)}
+                  >
+                    {t('support.pending.approveShort')}
+                  </Button>
+                  <Button
+                    variant="danger"
+                    aria-label={t('support.pending.reject', { name: u.name })}
+                    disabled={reviewing.loading}
+                    onClick={() => void decide(u.id, u.name, false)}
+                  >
+                    {t('support.pending.rejectShort')}
+                  </Button>
+                </div>
+              </Cell>
+            </Row>
+          ))}
+        </StackedTable>
       )}
     </div>
   );
@@ -157,25 +152,21 @@ function OrganizationPlans() {
       {error && <OperationError error={readError(error)} namespace="featureAccess" />}
       {data && organizations.length === 0 && <p>{t('support.plans.empty')}</p>}
       {organizations.length > 0 && (
-        <div className="table-wrap">
-          <table aria-labelledby="plans-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('support.plans.name')}</th>
-                <th scope="col">{t('support.plans.plan')}</th>
-                <th scope="col">{t('support.plans.partner')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('support.plans.save')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {organizations.map((org) => (
-                <PlanRow key={org.id} org={org} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          labelledBy="plans-title"
+          headers={[
+            t('support.plans.name'),
+            t('support.plans.plan'),
+            t('support.plans.partner'),
+            <span key="save" className="visually-hidden">
+              {t('support.plans.save')}
+            </span>,
+          ]}
+        >
+          {organizations.map((org) => (
+            <PlanRow key={org.id} org={org} />
+          ))}
+        </StackedTable>
       )}
     </div>
   );
@@ -199,9 +190,9 @@ function PlanRow({ org }: { org: SupportOrganization }) {
     }
   };
   return (
-    <tr data-organization={org.name}>
-      <td>{org.name}</td>
-      <td>
+    <Row data-organization={org.name}>
+      <Cell label={t('support.plans.name')}>{org.name}</Cell>
+      <Cell label={t('support.plans.plan')}>
         <select
           aria-label={t('support.plans.planOf', { name: org.name })}
           value={plan}
@@ -213,16 +204,16 @@ function PlanRow({ org }: { org: SupportOrganization }) {
             </option>
           ))}
         </select>
-      </td>
-      <td>
+      </Cell>
+      <Cell label={t('support.plans.partner')}>
         <input
           type="checkbox"
           aria-label={t('support.plans.partnerOf', { name: org.name })}
           checked={partner}
           onChange={(e) => setPartner(e.target.checked)}
         />
-      </td>
-      <td>
+      </Cell>
+      <Cell label={''}>
         <Button
           aria-label={t('support.plans.saveOf', { name: org.name })}
           disabled={loading}
@@ -236,7 +227,7 @@ function PlanRow({ org }: { org: SupportOrganization }) {
           </span>
         )}
         {error && <OperationError error={error} namespace="featureAccess" />}
-      </td>
-    </tr>
+      </Cell>
+    </Row>
   );
 }

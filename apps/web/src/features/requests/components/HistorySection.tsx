@@ -4,6 +4,9 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { RequestHistory } from '../api/queries';
+import { Cell, Row, StackedTable } from '../../../components/StackedTable';
+
+const HISTORY_COLUMNS = ['revision', 'event', 'actor', 'at', 'hash'] as const;
 
 export function HistorySection({
   requestId,
@@ -32,6 +35,7 @@ export function HistorySection({
     return appKey ? t('details.eventWithApp', { event, app: appNames.get(appKey) ?? appKey }) : event;
   };
   const check = data.verifyCredentialRequestHistory;
+  const column = (key: (typeof HISTORY_COLUMNS)[number]) => t(`details.historyColumns.${key}`);
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t('details.history')}</h2>
@@ -40,32 +44,19 @@ export function HistorySection({
           ? t('details.historyVerified', { count: check.events })
           : t('details.historyBroken', { revision: check.firstBrokenRevision })}
       </p>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('details.historyColumns.revision')}</th>
-              <th scope="col">{t('details.historyColumns.event')}</th>
-              <th scope="col">{t('details.historyColumns.actor')}</th>
-              <th scope="col">{t('details.historyColumns.at')}</th>
-              <th scope="col">{t('details.historyColumns.hash')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.credentialRequestHistory.map((e) => (
-              <tr key={e.revision}>
-                <td>{e.revision}</td>
-                <td>{eventLabel(e.type, e.data)}</td>
-                <td>{e.actor?.name ?? t('details.system')}</td>
-                <td>{formatDateTime(e.at, i18n.language)}</td>
-                <td>
-                  <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StackedTable headers={HISTORY_COLUMNS.map(column)}>
+        {data.credentialRequestHistory.map((e) => (
+          <Row key={e.revision}>
+            <Cell label={column('revision')}>{e.revision}</Cell>
+            <Cell label={column('event')}>{eventLabel(e.type, e.data)}</Cell>
+            <Cell label={column('actor')}>{e.actor?.name ?? t('details.system')}</Cell>
+            <Cell label={column('at')}>{formatDateTime(e.at, i18n.language)}</Cell>
+            <Cell label={column('hash')}>
+              <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
+            </Cell>
+          </Row>
+        ))}
+      </StackedTable>
     </section>
   );
 }

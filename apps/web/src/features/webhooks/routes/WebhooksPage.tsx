@@ -15,6 +15,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { WebhooksDelete, WebhooksRegister, WebhooksTeam } from '../api/operations';
 import { SecretOnce } from '../components/SecretOnce';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { Cell, Row, StackedTable } from '../../../components/StackedTable';
 
 /** `/webhooks`: the team chosen in the switcher. */
 export function CurrentWebhooksPage() {
@@ -70,39 +71,33 @@ function Webhooks({ teamId }: { teamId: string }) {
       {team.webhooks.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="webhooks-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.url')}</th>
-                <th scope="col">{t('columns.createdAt')}</th>
-                <th scope="col">{t('columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {team.webhooks.map((hook) => (
-                <tr key={hook.id} data-webhook={hook.url}>
-                  <td className="break">{hook.url}</td>
-                  <td>
-                    <time dateTime={hook.createdAt}>{formatDateTime(hook.createdAt, i18n.language)}</time>
-                  </td>
-                  <td>
-                    <Button
-                      variant="danger"
-                      aria-label={t('delete.label', { url: hook.url })}
-                      onClick={() => {
-                        setDeleted(false);
-                        setToDelete({ id: hook.id, url: hook.url });
-                      }}
-                    >
-                      {t('delete.button')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          labelledBy="webhooks-title"
+          headers={[t('columns.url'), t('columns.createdAt'), t('columns.actions')]}
+        >
+          {team.webhooks.map((hook) => (
+            <Row key={hook.id} data-webhook={hook.url}>
+              <Cell label={t('columns.url')}>
+                <span className="break">{hook.url}</span>
+              </Cell>
+              <Cell label={t('columns.createdAt')}>
+                <time dateTime={hook.createdAt}>{formatDateTime(hook.createdAt, i18n.language)}</time>
+              </Cell>
+              <Cell label={t('columns.actions')}>
+                <Button
+                  variant="danger"
+                  aria-label={t('delete.label', { url: hook.url })}
+                  onClick={() => {
+                    setDeleted(false);
+                    setToDelete({ id: hook.id, url: hook.url });
+                  }}
+                >
+                  {t('delete.button')}
+                </Button>
+              </Cell>
+            </Row>
+          ))}
+        </StackedTable>
       )}
       <RegisterForm
         teamId={team.id}
