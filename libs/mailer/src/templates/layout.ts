@@ -55,16 +55,22 @@ function renderHtmlBlock(block: Block): string {
   );
 }
 
+const ACTION_STYLE =
+  'display:inline-block;background:#5b21b6;color:#ffffff;padding:0.6em 1.2em;border-radius:6px;font-weight:bold;text-decoration:none';
+
 function renderHtml(layout: Layout): string {
   const url = escapeHtml(layout.action.url);
   return [
     '<!doctype html>',
     `<html lang="${localeOf(layout.language)}"><head><meta charset="utf-8"><title>${escapeHtml(oneLine(layout.subject))}</title></head>`,
-    '<body style="font-family:sans-serif;line-height:1.4">',
+    '<body style="font-family:sans-serif;line-height:1.4;color:#1a1a1a">',
+    '<div style="max-width:36em">',
     `<p>${escapeHtml(layout.greeting)}</p>`,
     ...layout.blocks.map(renderHtmlBlock),
-    `<p><a href="${url}">${escapeHtml(layout.action.label)}</a></p>`,
-    `<p style="font-size:small;color:#666">${escapeHtml(translate(layout.language, 'layout.link'))}: ${url}<br>${escapeHtml(footer(layout))}</p>`,
+    // The one thing to do, as a button in the web app's colours (inline: mail clients drop style sheets).
+    `<p style="margin:1.5em 0"><a href="${url}" style="${ACTION_STYLE}">${escapeHtml(layout.action.label)}</a></p>`,
+    `<p style="font-size:small;color:#595959">${escapeHtml(translate(layout.language, 'layout.link'))}: ${url}<br>${escapeHtml(footer(layout))}</p>`,
+    '</div>',
     '</body></html>',
     '',
   ].join('\n');

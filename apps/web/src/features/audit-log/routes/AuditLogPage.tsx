@@ -1,6 +1,6 @@
 // The audit log (R10.2): org owners/admins see the whole organization, team admins their teams; anyone else is told
 // plainly that they may not (FORBIDDEN). Cursor paging with a stack of the cursors already seen, so "Previous" works.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -96,7 +96,8 @@ function AuditEntries({
   });
   // Without the catalog (still loading, or refused) the key is shown: the entry stays readable.
   const catalog = useQuery(AuditLogApps);
-  const appName = (key: string) => catalog.data?.apps.find((a) => a.key === key)?.name ?? key;
+  const appNames = useMemo(() => new Map(catalog.data?.apps.map((a) => [a.key, a.name])), [catalog.data]);
+  const appName = (key: string) => appNames.get(key) ?? key;
   if (error) return <OperationError error={readError(error)} namespace="auditLog" />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   if (!data) return null;
