@@ -603,8 +603,13 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   await dialog.getByText('O app recusou estas credenciais: Incorrect API key provided.').waitFor();
   await noEnglish('Incorrect API key provided.');
   await dialog.getByLabel('Chave de API').fill(GOOD_API_KEY);
+  // An end date (R12.4): whatever order the browser's picker writes it in, the hint says it back in full, in
+  // Portuguese, and the card shows it once authorized.
+  await dialog.getByLabel('Data de término (opcional)').fill('2031-03-07T15:30');
+  await dialog.getByText(/^O acesso é revogado automaticamente em sexta-feira, 7 de março de 2031.*15:30\.$/).waitFor();
   await dialog.getByRole('button', { name: 'Salvar' }).click();
   await statusOf(rit, 'openai', 'AUTHORIZED');
+  await openai.getByText(/^7 de mar\.? de 2031.*15:30$/).waitFor();
   await noEnglish();
   await look(rit, 'request-authorized-pt-br');
 }, 180_000);

@@ -8,3 +8,8 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   if (!iso) return '';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 }
+
+/** A moment someone just picked, written out in full (with the weekday) to confirm it in the page's language. */
+export function formatFullDateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+}

@@ -8,6 +8,7 @@ import { Dialog } from '../../../components/Dialog';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { fieldError, ownError, readError, type FieldError } from '../../../lib/errors';
+import { formatFullDateTime } from '../../../lib/format';
 import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
 
@@ -21,7 +22,7 @@ export interface AuthorizeTarget {
 }
 
 export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget | null; onClose: () => void }) {
-  const { t } = useTranslation('requests');
+  const { t, i18n } = useTranslation('requests');
   const [apiKey, setApiKey] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -32,6 +33,7 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
   const [update, updating] = useMutation(UpdateCredentials);
   const [startOAuth, starting] = useMutation(StartOAuth);
   const busy = authorizing.loading || updating.loading || starting.loading;
+  const chosenUntil = until && !Number.isNaN(Date.parse(until)) ? new Date(until).toISOString() : null;
 
   const close = () => {
     setApiKey('');
@@ -127,7 +129,13 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
           {!target.update && (
             <Field
               label={t('authorize.accessUntil')}
-              hint={t('authorize.accessUntilHint')}
+              hint={
+                // The browser's picker writes the date in the browser's language and order (dd/mm or mm/dd): the
+                // hint says it back in full, in the page's language, so nobody revokes on the wrong day.
+                chosenUntil
+                  ? t('authorize.accessUntilChosen', { when: formatFullDateTime(chosenUntil, i18n.language) })
+                  : t('authorize.accessUntilHint')
+              }
               error={fieldError(errors, 'input.accessUntil') ?? fieldError(errors, 'accessUntil')}
             >
               <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />

@@ -152,6 +152,7 @@ export const en = {
     password: 'Password',
     accessUntil: 'End date (optional)',
     accessUntilHint: 'Access is revoked automatically at this time.',
+    accessUntilChosen: 'Access is revoked automatically on {{when}}.',
     oauthIntro: 'You will be sent to {{app}} to sign in and grant access, then come back here.',
     continue: 'Continue to {{app}}',
     save: 'Save',

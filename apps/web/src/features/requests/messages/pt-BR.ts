@@ -155,6 +155,7 @@ export const ptBR: Messages<typeof en> = {
     password: 'Senha',
     accessUntil: 'Data de término (opcional)',
     accessUntilHint: 'O acesso é revogado automaticamente neste momento.',
+    accessUntilChosen: 'O acesso é revogado automaticamente em {{when}}.',
     oauthIntro: 'Você será levado(a) ao {{app}} para entrar e conceder acesso, e depois voltará aqui.',
     continue: 'Continuar no {{app}}',
     save: 'Salvar',
