@@ -86,7 +86,31 @@ function returnFocus(opener: HTMLElement | null, region: HTMLElement | null) {
   };
   if (opener?.isConnected) opener.focus();
   else toRegion();
-  setTimeout(() => {
-    if (document.activeElement === document.body || document.activeElement === null) toRegion();
-  }, 100);
+  // The outcome may re-render the page later (a refetch on a slow network) and remove the opener while it holds the
+  // focus, which then falls to the body: follow the page for a while and catch that, until the person moves on.
+  const lost = () => document.activeElement === document.body || document.activeElement === null;
+  const observer = new MutationObserver(() => {
+    if (!lost()) return;
+    toRegion();
+    stop();
+  });
+  const movedOn = (e: FocusEvent) => {
+    if (e.target !== opener && e.target !== region) stop();
+  };
+  const timer = setTimeout(() => stop(), FOLLOW_MS);
+  function stop() {
+    observer.disconnect();
+    clearTimeout(timer);
+    document.removeEventListener('focusin', movedOn);
+    document.removeEventListener('pointerdown', stop, true);
+    document.removeEventListener('keydown', stop, true);
+  }
+  observer.observe(document.body, { childList: true, subtree: true });
+  // A click or a key is the person acting: from then on the focus is theirs, even on the body.
+  document.addEventListener('focusin', movedOn);
+  document.addEventListener('pointerdown', stop, true);
+  document.addEventListener('keydown', stop, true);
+  if (lost()) toRegion();
 }
+
+const FOLLOW_MS = 10_000;
