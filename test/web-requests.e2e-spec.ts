@@ -169,6 +169,24 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await look(nora, 'signin');
   await devSignIn(nora, people.builder);
   await nora.waitForURL(`${stack.url}/requests`);
+  // On a phone the navigation and the switches fold behind Menu, so the page starts on the first screen; the button
+  // says whether it is open, and a link followed from it closes it.
+  const menu = nora.getByRole('button', { name: 'Menu' });
+  const mainNav = nora.getByRole('navigation', { name: 'Main' });
+  expect(await menu.getAttribute('aria-expanded')).toBe('false');
+  expect(await mainNav.isVisible()).toBe(false);
+  expect(await nora.getByRole('heading', { level: 1 }).evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(
+    120,
+  );
+  await menu.click();
+  expect(await menu.getAttribute('aria-expanded')).toBe('true');
+  await look(nora, 'menu-open-375');
+  await mainNav.getByRole('link', { name: 'Team members' }).click();
+  await nora.waitForURL(`${stack.url}/team-members`);
+  await mainNav.waitFor({ state: 'hidden' });
+  expect(await menu.getAttribute('aria-expanded')).toBe('false');
+  await nora.goto(`${stack.url}/requests`);
+  await menu.click();
   await nora.getByLabel('Team').selectOption({ label: 'Internal comms' });
   await nora.getByRole('tab', { name: 'Sent', selected: true }).waitFor();
   await look(nora, 'requests-sent-empty');
@@ -636,6 +654,7 @@ it('signs in through the identity provider (OIDC, code + PKCE done by the server
   expect(await ines.getByLabel('Request name').count()).toBe(0);
   await ines.getByRole('link', { name: 'Apply for the feature' }).click();
   await ines.waitForURL(`${stack.url}/feature-access`);
+  await ines.getByRole('button', { name: 'Menu' }).click();
   await ines.getByRole('button', { name: 'Sign out' }).click();
   await ines.waitForURL(/\/signin/);
   expect(violations).toEqual([]);

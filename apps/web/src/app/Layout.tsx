@@ -1,6 +1,8 @@
 // The signed-in frame: skip link, header (navigation from the features, organization/team switch, language,
-// sign-out) and the page.
-import { NavLink, Outlet } from 'react-router';
+// sign-out) and the page. On a phone the navigation and the switches fold behind a Menu button, so that the page
+// starts on the first screen (disclosure pattern: the button says whether it is open).
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../lib/session';
 import { useSession } from '../lib/session-context';
@@ -12,25 +14,40 @@ import { WorkspaceSwitch } from './WorkspaceSwitch';
 export function Layout() {
   const { t } = useTranslation('common');
   const session = useSession();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  // A link followed from the menu closes it: the new page starts on the first screen too.
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <WorkspaceProvider>
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <header className="app-header">
+      <header className="app-header" data-menu={menuOpen ? 'open' : 'closed'}>
         <div className="app-title">{t('appName')}</div>
-        <AppNav />
-        <div className="app-tools">
-          <WorkspaceSwitch />
-          <LanguageSwitch />
-          <span className="app-user">{session.name ?? session.email}</span>
-          <button
-            type="button"
-            className="btn btn-link"
-            onClick={() => void signOut().then(() => location.assign('/signin'))}
-          >
-            {t('nav.signOut')}
-          </button>
+        <button
+          type="button"
+          className="btn menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="app-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          {t('nav.menu')}
+        </button>
+        <div id="app-menu" className="app-menu">
+          <AppNav />
+          <div className="app-tools">
+            <WorkspaceSwitch />
+            <LanguageSwitch />
+            <span className="app-user">{session.name ?? session.email}</span>
+            <button
+              type="button"
+              className="btn btn-link"
+              onClick={() => void signOut().then(() => location.assign('/signin'))}
+            >
+              {t('nav.signOut')}
+            </button>
+          </div>
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

@@ -2,7 +2,7 @@
 export const en = {
   appName: 'Credential requests',
   skipToContent: 'Skip to content',
-  nav: { label: 'Main', credentials: 'Credentials', signOut: 'Sign out' },
+  nav: { label: 'Main', credentials: 'Credentials', signOut: 'Sign out', menu: 'Menu' },
   language: { label: 'Language', en: 'English', 'pt-BR': 'Português (Brasil)' },
   workspace: { organization: 'Organization', team: 'Team', none: 'You are not a member of any organization yet.' },
   signIn: {

@@ -4,7 +4,7 @@ import type { en } from './en';
 export const ptBR: Messages<typeof en> = {
   appName: 'Solicitações de credenciais',
   skipToContent: 'Pular para o conteúdo',
-  nav: { label: 'Principal', credentials: 'Credentials', signOut: 'Sair' },
+  nav: { label: 'Principal', credentials: 'Credentials', signOut: 'Sair', menu: 'Menu' },
   language: { label: 'Idioma', en: 'English', 'pt-BR': 'Português (Brasil)' },
   workspace: { organization: 'Organização', team: 'Equipe', none: 'Você ainda não é membro de nenhuma organização.' },
   signIn: {
