@@ -1,9 +1,15 @@
 // A table that a phone reads as blocks of labelled lines (below 40rem, styles.css `.stacked-table`) instead of one to
 // scroll sideways. The explicit roles keep the table's semantics, which Chromium drops once its rows no longer display
-// as table rows; each cell carries its column's label for the stacked view.
-import type { HTMLAttributes, ReactNode } from 'react';
+// as table rows. Each cell is labelled by the header at its position, as a table reads: a row's children are its
+// cells' contents, and a column left out with `&&` takes no position, in the headers as in the rows.
+import { Children, createContext, useContext, type HTMLAttributes, type ReactNode } from 'react';
 
 type DataAttributes = { [data: `data-${string}`]: string | undefined };
+
+/** A column of buttons names itself to screen readers only, and shows no label in the stacked view. */
+export type Header = string | { visuallyHidden: string };
+
+const Labels = createContext<readonly string[]>([]);
 
 export function StackedTable({
   headers,
@@ -12,40 +18,45 @@ export function StackedTable({
   children,
   ...data
 }: {
-  /** a header may be a node: a column of buttons names itself to screen readers only */
-  headers: readonly ReactNode[];
+  headers: readonly (Header | false)[];
   /** said to screen readers only, when no heading names the table */
   caption?: string;
   labelledBy?: string;
   children: ReactNode;
 } & DataAttributes) {
+  const shown = headers.filter((header): header is Header => header !== false);
+  const labels = shown.map((header) => (typeof header === 'string' ? header : ''));
   return (
     <div className="table-wrap">
       <table className="stacked-table" role="table" aria-labelledby={labelledBy} {...data}>
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead role="rowgroup">
           <tr role="row">
-            {headers.map((header, i) => (
+            {shown.map((header, i) => (
               <th key={i} scope="col" role="columnheader">
-                {header}
+                {typeof header === 'string' ? header : <span className="visually-hidden">{header.visuallyHidden}</span>}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody role="rowgroup">{children}</tbody>
+        <tbody role="rowgroup">
+          <Labels.Provider value={labels}>{children}</Labels.Provider>
+        </tbody>
       </table>
     </div>
   );
 }
 
-export function Row(props: HTMLAttributes<HTMLTableRowElement> & DataAttributes) {
-  return <tr role="row" {...props} />;
-}
-
-export function Cell({ label, children }: { label: string; children: ReactNode }) {
+/** One row: each child is one cell's content (a fragment for a cell of several parts). */
+export function Row({ children, ...props }: HTMLAttributes<HTMLTableRowElement> & DataAttributes) {
+  const labels = useContext(Labels);
   return (
-    <td role="cell" data-label={label}>
-      {children}
-    </td>
+    <tr role="row" {...props}>
+      {Children.toArray(children).map((cell, i) => (
+        <td key={i} role="cell" data-label={labels[i]}>
+          {cell}
+        </td>
+      ))}
+    </tr>
   );
 }

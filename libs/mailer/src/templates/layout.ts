@@ -55,7 +55,8 @@ function renderHtmlBlock(block: Block): string {
   );
 }
 
-const ACTION_STYLE =
+/** The action's button (exported for the templates' specs, which find the anchor by it). */
+export const ACTION_STYLE =
   'display:inline-block;background:#5b21b6;color:#ffffff;padding:0.6em 1.2em;border-radius:6px;font-weight:bold;text-decoration:none';
 
 function renderHtml(layout: Layout): string {

@@ -12,7 +12,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useWorkspace } from '../../../lib/workspace';
 import { AuditLogApps, AuditLogOrganization, AuditLogPage as AuditLogPageQuery } from '../api/operations';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { Cell, Row, StackedTable } from '../../../components/StackedTable';
+import { Row, StackedTable } from '../../../components/StackedTable';
 
 export const AUDIT_PAGE_SIZE = 20;
 
@@ -117,16 +117,12 @@ function AuditEntries({
         >
           {edges.map(({ node }) => (
             <Row key={node.id} data-action={node.action}>
-              <Cell label={t('columns.at')}>
-                <time dateTime={node.at}>{formatDateTime(node.at, i18n.language)}</time>
-              </Cell>
-              <Cell label={t('columns.action')}>{t(`actions.${node.action}`, { defaultValue: node.action })}</Cell>
-              <Cell label={t('columns.actor')}>{node.actor ? node.actor.name : t('system')}</Cell>
-              <Cell label={t('columns.request')}>
-                <Link to={`/requests/${node.requestId}`}>{node.requestName}</Link>
-              </Cell>
-              <Cell label={t('columns.app')}>{node.appKey ? appName(node.appKey) : ''}</Cell>
-              <Cell label={t('columns.team')}>{teamNames.get(node.teamId) ?? ''}</Cell>
+              <time dateTime={node.at}>{formatDateTime(node.at, i18n.language)}</time>
+              {t(`actions.${node.action}`, { defaultValue: node.action })}
+              {node.actor ? node.actor.name : t('system')}
+              <Link to={`/requests/${node.requestId}`}>{node.requestName}</Link>
+              {node.appKey ? appName(node.appKey) : ''}
+              {teamNames.get(node.teamId) ?? ''}
             </Row>
           ))}
         </StackedTable>

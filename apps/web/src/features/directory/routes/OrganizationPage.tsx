@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
-import { Cell, Row, StackedTable } from '../../../components/StackedTable';
+import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { fieldError, readError } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
@@ -40,7 +40,7 @@ function Organization({ organizationId }: { organizationId: string }) {
     t('organization.members.name'),
     t('organization.members.email'),
     t('organization.members.role'),
-    ...(admin ? [t('manage.column')] : []),
+    admin && t('manage.column'),
   ];
   return (
     <section className="page" aria-labelledby="organization-title">
@@ -78,25 +78,22 @@ function Organization({ organizationId }: { organizationId: string }) {
         <StackedTable headers={headers} labelledBy="members-title">
           {org.members.map((m) => (
             <Row key={m.user.id} data-member={m.user.email}>
-              <Cell label={t('organization.members.name')}>{m.user.name}</Cell>
-              <Cell label={t('organization.members.email')}>{m.user.email}</Cell>
-              <Cell label={t('organization.members.role')}>{t(`roles.${m.role}`)}</Cell>
-              {admin && (
-                <Cell label={t('manage.column')}>
-                  {m.user.id === data.me.id ? (
-                    <span className="muted">{t('manage.organization.self')}</span>
-                  ) : m.role === 'OWNER' && viewerRole !== 'OWNER' ? (
-                    <span className="muted">{t('manage.ownersOnly')}</span>
-                  ) : (
-                    <OrganizationMemberControls
-                      organization={org}
-                      member={m}
-                      viewerRole={viewerRole}
-                      onOutcome={onOutcome}
-                    />
-                  )}
-                </Cell>
-              )}
+              {m.user.name}
+              {m.user.email}
+              {t(`roles.${m.role}`)}
+              {admin &&
+                (m.user.id === data.me.id ? (
+                  <span className="muted">{t('manage.organization.self')}</span>
+                ) : m.role === 'OWNER' && viewerRole !== 'OWNER' ? (
+                  <span className="muted">{t('manage.ownersOnly')}</span>
+                ) : (
+                  <OrganizationMemberControls
+                    organization={org}
+                    member={m}
+                    viewerRole={viewerRole}
+                    onOutcome={onOutcome}
+                  />
+                ))}
             </Row>
           ))}
         </StackedTable>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
-import { Cell, Row, StackedTable } from '../../../components/StackedTable';
+import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { fieldError } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
@@ -28,22 +28,20 @@ export function OrganizationsPage() {
         <StackedTable headers={headers} labelledBy="organizations-title">
           {organizations.map((org) => (
             <Row key={org.id}>
-              <Cell label={headers[0]}>
-                <Link to={`/organizations/${org.id}`}>{org.name}</Link>
-              </Cell>
-              <Cell label={headers[1]}>
+              <Link to={`/organizations/${org.id}`}>{org.name}</Link>
+              <>
                 {t(`plans.${org.plan}`)}
                 {org.partner && <> · {t('partner')}</>}
-              </Cell>
-              <Cell label={headers[2]}>{org.viewerRole ? t(`roles.${org.viewerRole}`) : ''}</Cell>
-              <Cell label={headers[3]}>
+              </>
+              {org.viewerRole ? t(`roles.${org.viewerRole}`) : ''}
+              <>
                 {org.teams.map((team, i) => (
                   <span key={team.id}>
                     {i > 0 && ', '}
                     <Link to={`/teams/${team.id}`}>{team.name}</Link>
                   </span>
                 ))}
-              </Cell>
+              </>
             </Row>
           ))}
         </StackedTable>

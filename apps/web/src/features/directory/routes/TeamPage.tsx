@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
-import { Cell, Row, StackedTable } from '../../../components/StackedTable';
+import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { fieldError, readError } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
@@ -54,7 +54,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
     t('team.teamRole'),
     t('team.orgRole'),
     t('team.feature'),
-    ...(manages ? [t('manage.column')] : []),
+    manages && t('manage.column'),
   ];
   return (
     <section className="page" aria-labelledby="team-title">
@@ -80,24 +80,19 @@ function TeamMembers({ teamId }: { teamId: string }) {
         <StackedTable labelledBy="team-title" headers={headers}>
           {team.members.map((m) => (
             <Row key={m.user.id} data-member={m.user.email}>
-              <Cell label={t('team.name')}>{m.user.name}</Cell>
-              <Cell label={t('team.email')}>{m.user.email}</Cell>
-              <Cell label={t('team.teamRole')}>{t(`roles.${m.teamRole}`)}</Cell>
-              <Cell label={t('team.orgRole')}>{t(`roles.${m.orgRole}`)}</Cell>
-              <Cell label={t('team.feature')}>
-                <span className={m.credentialRequestsEnabled ? 'status status-authorized' : 'muted'}>
-                  {m.credentialRequestsEnabled ? t('team.enabled') : t('team.notEnabled')}
-                </span>
-              </Cell>
-              {manages && (
-                <Cell label={t('manage.column')}>
-                  {m.user.id === data.me.id ? (
-                    <span className="muted">{t('manage.team.self')}</span>
-                  ) : (
-                    <TeamMemberControls team={team} member={m} onOutcome={onOutcome} />
-                  )}
-                </Cell>
-              )}
+              {m.user.name}
+              {m.user.email}
+              {t(`roles.${m.teamRole}`)}
+              {t(`roles.${m.orgRole}`)}
+              <span className={m.credentialRequestsEnabled ? 'status status-authorized' : 'muted'}>
+                {m.credentialRequestsEnabled ? t('team.enabled') : t('team.notEnabled')}
+              </span>
+              {manages &&
+                (m.user.id === data.me.id ? (
+                  <span className="muted">{t('manage.team.self')}</span>
+                ) : (
+                  <TeamMemberControls team={team} member={m} onOutcome={onOutcome} />
+                ))}
             </Row>
           ))}
         </StackedTable>

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
-import { Cell, Row, StackedTable } from '../../../components/StackedTable';
+import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { OperationError } from '../../../components/OperationError';
 import { readError, type ReadError } from '../../../lib/errors';
@@ -93,28 +93,26 @@ function PendingApplications() {
         >
           {pending.map((u) => (
             <Row key={u.id} data-applicant={u.email}>
-              <Cell label={t('support.pending.name')}>{u.name}</Cell>
-              <Cell label={t('support.pending.email')}>{u.email}</Cell>
-              <Cell label={t('support.pending.actions')}>
-                <div className="actions">
-                  <Button
-                    variant="primary"
-                    aria-label={t('support.pending.approve', { name: u.name })}
-                    disabled={reviewing.loading}
-                    onClick={() => void decide(u.id, u.name, true)}
-                  >
-                    {t('support.pending.approveShort')}
-                  </Button>
-                  <Button
-                    variant="danger"
-                    aria-label={t('support.pending.reject', { name: u.name })}
-                    disabled={reviewing.loading}
-                    onClick={() => void decide(u.id, u.name, false)}
-                  >
-                    {t('support.pending.rejectShort')}
-                  </Button>
-                </div>
-              </Cell>
+              {u.name}
+              {u.email}
+              <div className="actions">
+                <Button
+                  variant="primary"
+                  aria-label={t('support.pending.approve', { name: u.name })}
+                  disabled={reviewing.loading}
+                  onClick={() => void decide(u.id, u.name, true)}
+                >
+                  {t('support.pending.approveShort')}
+                </Button>
+                <Button
+                  variant="danger"
+                  aria-label={t('support.pending.reject', { name: u.name })}
+                  disabled={reviewing.loading}
+                  onClick={() => void decide(u.id, u.name, false)}
+                >
+                  {t('support.pending.rejectShort')}
+                </Button>
+              </div>
             </Row>
           ))}
         </StackedTable>
@@ -158,9 +156,7 @@ function OrganizationPlans() {
             t('support.plans.name'),
             t('support.plans.plan'),
             t('support.plans.partner'),
-            <span key="save" className="visually-hidden">
-              {t('support.plans.save')}
-            </span>,
+            { visuallyHidden: t('support.plans.save') },
           ]}
         >
           {organizations.map((org) => (
@@ -191,29 +187,25 @@ function PlanRow({ org }: { org: SupportOrganization }) {
   };
   return (
     <Row data-organization={org.name}>
-      <Cell label={t('support.plans.name')}>{org.name}</Cell>
-      <Cell label={t('support.plans.plan')}>
-        <select
-          aria-label={t('support.plans.planOf', { name: org.name })}
-          value={plan}
-          onChange={(e) => setPlan(e.target.value as Plan)}
-        >
-          {PLANS.map((p) => (
-            <option key={p} value={p}>
-              {t(`plans.${p}`)}
-            </option>
-          ))}
-        </select>
-      </Cell>
-      <Cell label={t('support.plans.partner')}>
-        <input
-          type="checkbox"
-          aria-label={t('support.plans.partnerOf', { name: org.name })}
-          checked={partner}
-          onChange={(e) => setPartner(e.target.checked)}
-        />
-      </Cell>
-      <Cell label={''}>
+      {org.name}
+      <select
+        aria-label={t('support.plans.planOf', { name: org.name })}
+        value={plan}
+        onChange={(e) => setPlan(e.target.value as Plan)}
+      >
+        {PLANS.map((p) => (
+          <option key={p} value={p}>
+            {t(`plans.${p}`)}
+          </option>
+        ))}
+      </select>
+      <input
+        type="checkbox"
+        aria-label={t('support.plans.partnerOf', { name: org.name })}
+        checked={partner}
+        onChange={(e) => setPartner(e.target.checked)}
+      />
+      <>
         <Button
           aria-label={t('support.plans.saveOf', { name: org.name })}
           disabled={loading}
@@ -227,7 +219,7 @@ function PlanRow({ org }: { org: SupportOrganization }) {
           </span>
         )}
         {error && <OperationError error={error} namespace="featureAccess" />}
-      </Cell>
+      </>
     </Row>
   );
 }

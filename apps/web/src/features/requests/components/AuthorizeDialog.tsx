@@ -33,7 +33,8 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
   const [update, updating] = useMutation(UpdateCredentials);
   const [startOAuth, starting] = useMutation(StartOAuth);
   const busy = authorizing.loading || updating.loading || starting.loading;
-  const chosenUntil = until && !Number.isNaN(Date.parse(until)) ? new Date(until).toISOString() : null;
+  // The moment picked, as sent and as said back in the hint (a datetime-local value is local time).
+  const accessUntil = until && !Number.isNaN(Date.parse(until)) ? new Date(until).toISOString() : null;
 
   const close = () => {
     setApiKey('');
@@ -50,7 +51,6 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
     if (!target) return;
     setErrors([]);
     setMessage(null);
-    const accessUntil = until ? new Date(until).toISOString() : null;
     try {
       if (target.type === 'OAUTH2') {
         const { data } = await startOAuth({
@@ -132,8 +132,8 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
               hint={
                 // The browser's picker writes the date in the browser's language and order (dd/mm or mm/dd): the
                 // hint says it back in full, in the page's language, so nobody revokes on the wrong day.
-                chosenUntil
-                  ? t('authorize.accessUntilChosen', { when: formatFullDateTime(chosenUntil, i18n.language) })
+                accessUntil
+                  ? t('authorize.accessUntilChosen', { when: formatFullDateTime(accessUntil, i18n.language) })
                   : t('authorize.accessUntilHint')
               }
               error={fieldError(errors, 'input.accessUntil') ?? fieldError(errors, 'accessUntil')}

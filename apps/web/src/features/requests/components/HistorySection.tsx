@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { RequestHistory } from '../api/queries';
-import { Cell, Row, StackedTable } from '../../../components/StackedTable';
+import { Row, StackedTable } from '../../../components/StackedTable';
 
 const HISTORY_COLUMNS = ['revision', 'event', 'actor', 'at', 'hash'] as const;
 
@@ -35,7 +35,6 @@ export function HistorySection({
     return appKey ? t('details.eventWithApp', { event, app: appNames.get(appKey) ?? appKey }) : event;
   };
   const check = data.verifyCredentialRequestHistory;
-  const column = (key: (typeof HISTORY_COLUMNS)[number]) => t(`details.historyColumns.${key}`);
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t('details.history')}</h2>
@@ -44,16 +43,14 @@ export function HistorySection({
           ? t('details.historyVerified', { count: check.events })
           : t('details.historyBroken', { revision: check.firstBrokenRevision })}
       </p>
-      <StackedTable headers={HISTORY_COLUMNS.map(column)}>
+      <StackedTable headers={HISTORY_COLUMNS.map((column) => t(`details.historyColumns.${column}`))}>
         {data.credentialRequestHistory.map((e) => (
           <Row key={e.revision}>
-            <Cell label={column('revision')}>{e.revision}</Cell>
-            <Cell label={column('event')}>{eventLabel(e.type, e.data)}</Cell>
-            <Cell label={column('actor')}>{e.actor?.name ?? t('details.system')}</Cell>
-            <Cell label={column('at')}>{formatDateTime(e.at, i18n.language)}</Cell>
-            <Cell label={column('hash')}>
-              <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
-            </Cell>
+            {e.revision}
+            {eventLabel(e.type, e.data)}
+            {e.actor?.name ?? t('details.system')}
+            {formatDateTime(e.at, i18n.language)}
+            <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
           </Row>
         ))}
       </StackedTable>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { StatusLabel } from '../../../components/StatusLabel';
 import { Button } from '../../../components/Button';
-import { Cell, Row, StackedTable } from '../../../components/StackedTable';
+import { Row, StackedTable } from '../../../components/StackedTable';
 import { formatDateTime } from '../../../lib/format';
 import type { RequestRowFieldsFragment } from '../../../gql/graphql';
 import { AppsCell } from './AppsCell';
@@ -24,31 +24,24 @@ export function RequestsTable({
 }) {
   const { t, i18n } = useTranslation('requests');
   const columns = COLUMNS.filter((column) => showRecipient || column !== 'recipient');
-  const label = (column: (typeof COLUMNS)[number]) => t(`list.columns.${column}`);
   return (
-    <StackedTable headers={columns.map(label)} caption={caption}>
+    <StackedTable headers={columns.map((column) => t(`list.columns.${column}`))} caption={caption}>
       {rows.map((r) => (
         <Row key={r.id} data-request-id={r.id}>
-          <Cell label={label('name')}>{r.name}</Cell>
-          <Cell label={label('apps')}>
-            <AppsCell apps={r.apps} />
-          </Cell>
-          <Cell label={label('requester')}>{r.requester.name}</Cell>
-          {showRecipient && <Cell label={label('recipient')}>{r.recipient.name}</Cell>}
-          <Cell label={label('sent')}>{formatDateTime(r.sentAt, i18n.language)}</Cell>
-          <Cell label={label('status')}>
-            <StatusLabel status={r.status} />
-          </Cell>
-          <Cell label={label('actions')}>
-            <div className="actions">
-              <Link to={`/requests/${r.id}`} aria-label={t('list.detailsOf', { name: r.name })}>
-                {t('list.details')}
-              </Link>
-              <Button variant="link" aria-label={t('list.deleteOf', { name: r.name })} onClick={() => onDelete(r)}>
-                {t('list.delete')}
-              </Button>
-            </div>
-          </Cell>
+          {r.name}
+          <AppsCell apps={r.apps} />
+          {r.requester.name}
+          {showRecipient && r.recipient.name}
+          {formatDateTime(r.sentAt, i18n.language)}
+          <StatusLabel status={r.status} />
+          <div className="actions">
+            <Link to={`/requests/${r.id}`} aria-label={t('list.detailsOf', { name: r.name })}>
+              {t('list.details')}
+            </Link>
+            <Button variant="link" aria-label={t('list.deleteOf', { name: r.name })} onClick={() => onDelete(r)}>
+              {t('list.delete')}
+            </Button>
+          </div>
         </Row>
       ))}
     </StackedTable>

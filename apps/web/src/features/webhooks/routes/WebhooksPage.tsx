@@ -15,7 +15,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { WebhooksDelete, WebhooksRegister, WebhooksTeam } from '../api/operations';
 import { SecretOnce } from '../components/SecretOnce';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { Cell, Row, StackedTable } from '../../../components/StackedTable';
+import { Row, StackedTable } from '../../../components/StackedTable';
 
 /** `/webhooks`: the team chosen in the switcher. */
 export function CurrentWebhooksPage() {
@@ -77,24 +77,18 @@ function Webhooks({ teamId }: { teamId: string }) {
         >
           {team.webhooks.map((hook) => (
             <Row key={hook.id} data-webhook={hook.url}>
-              <Cell label={t('columns.url')}>
-                <span className="break">{hook.url}</span>
-              </Cell>
-              <Cell label={t('columns.createdAt')}>
-                <time dateTime={hook.createdAt}>{formatDateTime(hook.createdAt, i18n.language)}</time>
-              </Cell>
-              <Cell label={t('columns.actions')}>
-                <Button
-                  variant="danger"
-                  aria-label={t('delete.label', { url: hook.url })}
-                  onClick={() => {
-                    setDeleted(false);
-                    setToDelete({ id: hook.id, url: hook.url });
-                  }}
-                >
-                  {t('delete.button')}
-                </Button>
-              </Cell>
+              <span className="break">{hook.url}</span>
+              <time dateTime={hook.createdAt}>{formatDateTime(hook.createdAt, i18n.language)}</time>
+              <Button
+                variant="danger"
+                aria-label={t('delete.label', { url: hook.url })}
+                onClick={() => {
+                  setDeleted(false);
+                  setToDelete({ id: hook.id, url: hook.url });
+                }}
+              >
+                {t('delete.button')}
+              </Button>
             </Row>
           ))}
         </StackedTable>
