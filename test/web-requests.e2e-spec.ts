@@ -413,6 +413,8 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   // A guest's navigation leaves out the pages that would only refuse her; her requester's keeps them.
   const navOf = (p: Page) => p.getByRole('navigation', { name: 'Main' });
   await navOf(mara).getByRole('link', { name: 'Credentials' }).waitFor();
+  // On a wide screen the header shows everything: no Menu button to open.
+  expect(await mara.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
   for (const name of ['Audit log', 'Webhooks', 'Team members']) {
     await navOf(mara).getByRole('link', { name }).waitFor({ state: 'detached' });
   }

@@ -29,7 +29,11 @@ export function Dialog({
       dialog.showModal();
       // After showModal, which focuses the first control (React's autoFocus runs before: on a closed dialog).
       initialFocus?.current?.focus();
-      return () => returnFocus(opener, region);
+      // Closed first: while the modal is open the page is inert, and focusing the opener or its region would fail.
+      return () => {
+        if (dialog.open) dialog.close();
+        returnFocus(opener, region);
+      };
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);
