@@ -181,6 +181,15 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await menu.click();
   expect(await menu.getAttribute('aria-expanded')).toBe('true');
   await look(nora, 'menu-open-375');
+  // Escape closes it, the focus back on Menu; so does a press on the page below it.
+  await nora.keyboard.press('Escape');
+  await mainNav.waitFor({ state: 'hidden' });
+  await until(nora, 'document.activeElement?.getAttribute("aria-controls") === "app-menu"');
+  await menu.click();
+  await nora.getByRole('heading', { level: 1 }).click();
+  await mainNav.waitFor({ state: 'hidden' });
+  expect(await menu.getAttribute('aria-expanded')).toBe('false');
+  await menu.click();
   await mainNav.getByRole('link', { name: 'Team members' }).click();
   await nora.waitForURL(`${stack.url}/team-members`);
   await mainNav.waitFor({ state: 'hidden' });
@@ -299,6 +308,9 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await statusOf(nora, 'microsoft-entra-id', 'REAUTHORIZING');
   await statusOf(carlos, 'microsoft-entra-id', 'REAUTHORIZING');
   stack.refuseRefresh(false);
+  // The provider's "is authorized" notice on the colleague's page went with the status it reported.
+  const created = 'Microsoft Entra ID is authorized: the connection was created.';
+  expect(await carlos.getByText(created).count()).toBe(0);
 
   // The colleague's e-mail leads to the page with Reauthorize in focus; the keyboard is enough.
   const reauthLink = await stack.linkFor(
@@ -317,12 +329,13 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await statusOf(carlos, 'microsoft-entra-id', 'AUTHORIZED');
   await statusOf(nora, 'microsoft-entra-id', 'AUTHORIZED');
 
-  // Revoke: the builder sees it at once.
+  // Revoke: the builder sees it at once. Acting again on the page clears the provider's notice of the last grant.
+  await carlos.getByText(created).waitFor();
   await appCard(carlos, 'microsoft-entra-id').getByRole('button', { name: 'Revoke' }).click();
-  await carlos
-    .getByRole('dialog', { name: 'Revoke access to Microsoft Entra ID' })
-    .getByRole('button', { name: 'Revoke' })
-    .click();
+  const revoke = carlos.getByRole('dialog', { name: 'Revoke access to Microsoft Entra ID' });
+  await revoke.waitFor();
+  expect(await carlos.getByText(created).count()).toBe(0);
+  await revoke.getByRole('button', { name: 'Revoke' }).click();
   await statusOf(carlos, 'microsoft-entra-id', 'REVOKED');
   await statusOf(nora, 'microsoft-entra-id', 'REVOKED');
   expect(await notReloaded(nora)).toBe(true);
@@ -457,6 +470,32 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
     'document.documentElement.outerHTML + location.href + JSON.stringify({ ...localStorage, ...sessionStorage })',
   );
   expect(traces).not.toContain(GOOD_API_KEY);
+  // Her automation's scenarios use the connection (R8.2). She sees which modules, by which scenario and how often
+  // (R8.4); the requester's page shows no usage, and the requester never gets the key.
+  await appCard(mara, 'openai').getByText('Not used by any scenario yet.').waitFor();
+  const [openaiConnection] = (
+    await gql<{ requestConnections: { id: string; appKey: string }[] }>(
+      connections,
+      'query($r: ID!) { requestConnections(requestId: $r) { id appKey } }',
+      { r: requestId },
+    )
+  ).requestConnections.filter((c) => c.appKey === 'openai');
+  const scenario = { moduleKey: 'create-completion', scenarioId: 'sc-lead-scoring', teamId: marketingTeamId };
+  for (let i = 0; i < 2; i++) {
+    expect(await stack.useConnection(openaiConnection.id, { ...scenario, scenarioName: 'Lead scoring' })).toBe(200);
+  }
+  expect(
+    await stack.useConnection(openaiConnection.id, { ...scenario, moduleKey: 'create-image', scenarioId: 'sc-7' }),
+  ).toBe(200);
+  await mara.reload();
+  const usage = appCard(mara, 'openai').locator('table');
+  await usage.getByRole('row', { name: /Create a Completion Lead scoring 2 / }).waitFor();
+  await usage.getByRole('row', { name: /Create an Image sc-7 1 / }).waitFor();
+  await usage.scrollIntoViewIfNeeded();
+  await look(mara, 'connection-usage');
+  await appCard(cora, 'openai').locator('[data-status="AUTHORIZED"]').waitFor();
+  expect(await appCard(cora, 'openai').getByText('Usage', { exact: true }).count()).toBe(0);
+  expect(await appCard(cora, 'openai').innerText()).not.toContain('Lead scoring');
   // Replacing a working key is called that, not "create a connection".
   await appCard(mara, 'openai').getByRole('button', { name: 'Update credentials' }).click();
   const updating = mara.getByRole('dialog', { name: 'Update the credentials of OpenAI' });
@@ -519,6 +558,9 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByRole('button', { name: 'Delete Lead generation for marketing' }).click();
   const confirm = cora.getByRole('dialog', { name: 'Delete the request "Lead generation for marketing"' });
   await confirm.getByText('OpenAI (Mara Manager)').waitFor();
+  // Before deleting, she sees which scenarios use it (R8.5).
+  await confirm.getByText('used by 2 scenarios', { exact: false }).waitFor();
+  for (const name of ['Lead scoring', 'sc-7']) await confirm.getByText(name, { exact: true }).waitFor();
   // Enter on the opened dialog cancels: the focus starts on Cancel, not on Delete.
   await until(cora, "document.activeElement?.closest('dialog') && document.activeElement.textContent === 'Cancel'");
   await confirm.getByRole('button', { name: 'Delete' }).click();

@@ -18,6 +18,9 @@ import shipped from '../../libs/catalog/src/apps.catalog.json';
 /** The API key the loopback "OpenAI" accepts; any other is refused with OpenAI's own wording. */
 export const GOOD_API_KEY = 'sk-test-0123456789abcdef0123456789abcdef';
 
+/** The scenario runtime's token (R8.2): `WebStack.useConnection` calls as an automation scenario would. */
+const RUNTIME_TOKEN = 'web-e2e-runtime-token-0123456789abcdef';
+
 /** The scopes of the apps the help page's examples ask for (the loopback provider must know them). */
 const SCOPES = {
   entra: ['User.Read.All', 'GroupMember.Read.All', 'Group.Read.All', 'RoleManagement.Read.Directory'],
@@ -42,6 +45,11 @@ export interface WebStack {
   linkFor(to: string, pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Subject and text of every e-mail the SMTP server accepted for `to`, so far. */
   mailsTo(to: string): { subject: string; text: string }[];
+  /** A scenario's run asking the runtime endpoint for a connection's credentials (R8.2): the HTTP status. */
+  useConnection(
+    connectionId: string,
+    use: { moduleKey: string; scenarioId: string; scenarioName?: string; teamId: string },
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -226,6 +234,7 @@ export async function startWebStack(): Promise<WebStack> {
       AUTH_DEV_SIGNIN: 'true',
       APPS_CATALOG: join(dir, 'apps.json'),
       WEB_DIST: resolve(__dirname, '../../dist/web'),
+      RUNTIME_TOKEN,
       LOG_LEVEL: 'warn',
     },
     logs.logger,
@@ -272,6 +281,15 @@ export async function startWebStack(): Promise<WebStack> {
         }
         await new Promise((r) => setTimeout(r, 100));
       }
+    },
+    async useConnection(connectionId, use) {
+      const res = await fetch(`${url}/internal/connections/${connectionId}/credentials`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${RUNTIME_TOKEN}` },
+        body: JSON.stringify(use),
+      });
+      await res.body?.cancel();
+      return res.status;
     },
     async close() {
       await booted.close();

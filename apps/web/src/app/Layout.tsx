@@ -1,7 +1,7 @@
 // The signed-in frame: skip link, header (navigation from the features, organization/team switch, language,
 // sign-out) and the page. On a phone the navigation and the switches fold behind a Menu button, so that the page
 // starts on the first screen (disclosure pattern: the button says whether it is open).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../lib/session';
@@ -18,14 +18,37 @@ export function Layout() {
   const { pathname } = useLocation();
   // A link followed from the menu closes it: the new page starts on the first screen too.
   useEffect(() => setMenuOpen(false), [pathname]);
+  const header = useRef<HTMLElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // An open menu covers the page's start: Escape closes it (the focus back on Menu, not lost with a hidden link),
+  // and so does a click anywhere outside the header, as people expect of a menu. A click, not a pointerdown: closing
+  // moves the page up, and on pointerdown the link under the finger would move away before the click landed.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      setMenuOpen(false);
+      toggle.current?.focus();
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!header.current?.contains(event.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('click', onClick);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('click', onClick);
+    };
+  }, [menuOpen]);
   return (
     <WorkspaceProvider>
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <header className="app-header" data-menu={menuOpen ? 'open' : 'closed'}>
+      <header ref={header} className="app-header" data-menu={menuOpen ? 'open' : 'closed'}>
         <div className="app-title">{t('appName')}</div>
         <button
+          ref={toggle}
           type="button"
           className="btn menu-toggle"
           aria-expanded={menuOpen}

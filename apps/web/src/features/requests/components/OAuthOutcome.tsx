@@ -27,6 +27,8 @@ export function OAuthOutcome({
   const { t } = useTranslation('requests');
   const name = app?.appName ?? '';
   if (outcome === 'authorized') {
+    // Said while it is true: a status that moved on since (reauthorization asked, revoked elsewhere) hides it.
+    if (app?.status !== 'AUTHORIZED') return null;
     return (
       <p className="notice notice-success oauth-outcome" role="status">
         {t('oauth.authorized', { app: name })}

@@ -26,7 +26,7 @@ type Target = { requestId: string; appKey: string; appName: string };
 export function RequestDetailsPage() {
   const { t, i18n } = useTranslation('requests');
   const { id = '', appKey: focusApp } = useParams();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const { data, loading, error } = useQuery(RequestDetails, { variables: { id } });
   const catalog = useQuery(CatalogApps);
@@ -73,6 +73,17 @@ export function RequestDetailsPage() {
   const other = relation === 'RECIPIENT' ? request.requester : request.recipient;
 
   const act = async (app: DetailsApp, action: AppAction) => {
+    // The provider's outcome was about the last attempt: a new action makes it old news (and a stale "is authorized"
+    // above a card about to say Revoked would contradict it).
+    if (params.has('oauth')) {
+      setParams(
+        (current) => {
+          for (const key of ['oauth', 'app', 'reason']) current.delete(key);
+          return current;
+        },
+        { replace: true },
+      );
+    }
     const target = { requestId: request.id, appKey: app.appKey, appName: app.appName };
     const type = typeOf(app);
     if (action === 'authorize' || action === 'reauthorize' || action === 'update') {
