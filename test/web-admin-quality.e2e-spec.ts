@@ -253,6 +253,7 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
   it('every page: axe-core finds no serious or critical violation, and it fits 375 px without horizontal scrolling', async () => {
     const violations: Record<string, string[]> = {};
     const wide: Record<string, number> = {};
+    const blank: Record<string, string[]> = {};
     for (const c of cases()) {
       const page = await pageFor(c.as);
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -271,10 +272,16 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
         "Math.max(0, ...[...document.querySelectorAll('.table-wrap')].map((el) => el.scrollWidth - el.clientWidth))",
       );
       if (framed > 0) wide[`${c.name} (a table)`] = framed;
+      // Nor does a stacked row show a label with nothing beside it (a blank cell).
+      const bare = await page.evaluate<string[]>(
+        "[...document.querySelectorAll('.stacked-table td')].filter((td) => td.dataset.label && td.getClientRects().length > 0 && td.innerText.trim() === '').map((td) => td.dataset.label)",
+      );
+      if (bare.length > 0) blank[c.name] = bare;
       if (MAIN.has(c.name)) await page.screenshot({ path: join(shots, `${c.name}-375.png`) });
     }
     expect(violations).toEqual(Object.fromEntries(cases().map((c) => [c.name, []])));
     expect(wide).toEqual({});
+    expect(blank).toEqual({});
   }, 180_000);
 
   /** A page of `who` that reads Portuguese (the switch's choice, kept as a preference). */
