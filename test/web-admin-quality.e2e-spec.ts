@@ -201,6 +201,19 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
       ready: h1,
     },
     { name: 'invitation', path: `/invitations/${invitation}`, as: 'outsider', ready: h1 },
+    // Before accepting, the outsider is in no organization: there is no switcher to "choose one above" in, so the
+    // pages scoped to one say what to do instead, with a way to do it.
+    ...['/team-members', '/webhooks', '/audit-log', '/requests'].map((path): PageCase => ({
+      name: `no-organization ${path}`,
+      path,
+      as: 'outsider',
+      ready: (p) => p.locator('[data-no-organization] a[href="/organizations"]').waitFor(),
+      says: {
+        selector: '[data-no-organization]',
+        en: 'You are not a member of any organization yet. Open the invitation you were sent, or create an organization.',
+        'pt-BR': 'Você ainda não é membro de nenhuma organização. Abra o convite que recebeu ou crie uma organização.',
+      },
+    })),
     { name: 'organizations', path: '/organizations', as: 'owner', ready: (p) => p.getByRole('table').waitFor() },
     {
       name: 'organization',

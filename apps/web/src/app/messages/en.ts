@@ -4,7 +4,11 @@ export const en = {
   skipToContent: 'Skip to content',
   nav: { label: 'Main', credentials: 'Credentials', signOut: 'Sign out', menu: 'Menu' },
   language: { label: 'Language', en: 'English', 'pt-BR': 'Português (Brasil)' },
-  workspace: { organization: 'Organization', team: 'Team', none: 'You are not a member of any organization yet.' },
+  workspace: {
+    organization: 'Organization',
+    team: 'Team',
+    none: 'You are not a member of any organization yet. Open the invitation you were sent, or <create>create an organization</create>.',
+  },
   signIn: {
     title: 'Sign in',
     intro: 'Sign in to see the credential requests you sent and received.',

@@ -6,7 +6,11 @@ export const ptBR: Messages<typeof en> = {
   skipToContent: 'Pular para o conteúdo',
   nav: { label: 'Principal', credentials: 'Credentials', signOut: 'Sair', menu: 'Menu' },
   language: { label: 'Idioma', en: 'English', 'pt-BR': 'Português (Brasil)' },
-  workspace: { organization: 'Organização', team: 'Equipe', none: 'Você ainda não é membro de nenhuma organização.' },
+  workspace: {
+    organization: 'Organização',
+    team: 'Equipe',
+    none: 'Você ainda não é membro de nenhuma organização. Abra o convite que recebeu ou <create>crie uma organização</create>.',
+  },
   signIn: {
     title: 'Entrar',
     intro: 'Entre para ver as solicitações de credenciais que você enviou e recebeu.',

@@ -13,6 +13,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { AuditLogApps, AuditLogOrganization, AuditLogPage as AuditLogPageQuery } from '../api/operations';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { Row, StackedTable } from '../../../components/StackedTable';
+import { NoWorkspace } from '../../../components/NoWorkspace';
 
 export const AUDIT_PAGE_SIZE = 20;
 
@@ -22,7 +23,7 @@ export function CurrentAuditLogPage() {
   usePageTitle(t('title'));
   const { organization, loading } = useWorkspace();
   if (loading) return <p role="status">{t('common:loading')}</p>;
-  if (!organization) return <p>{t('noOrganization')}</p>;
+  if (!organization) return <NoWorkspace title={t('title')} message={t('noOrganization')} />;
   return <AuditLog key={organization.id} organizationId={organization.id} />;
 }
 

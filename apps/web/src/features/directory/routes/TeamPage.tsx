@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
+import { NoWorkspace } from '../../../components/NoWorkspace';
 import { fieldError, readError } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
 import { useWorkspace } from '../../../lib/workspace';
@@ -26,7 +27,7 @@ export function CurrentTeamPage() {
   const { t } = useTranslation('directory');
   const { teamId, loading } = useWorkspace();
   if (loading) return <p role="status">{t('common:loading')}</p>;
-  if (!teamId) return <p>{t('team.noTeam')}</p>;
+  if (!teamId) return <NoWorkspace title={t('team.title')} message={t('team.noTeam')} />;
   // Keyed, so what the page said about one team (a removal) is not shown on the next one.
   return <TeamMembers key={teamId} teamId={teamId} />;
 }

@@ -11,6 +11,7 @@ export const en = {
     statusFilter: 'Status',
     allStatuses: 'All statuses',
     search: 'Search by name',
+    searchSubmit: 'Search',
     columns: {
       name: 'Request name',
       apps: 'Apps',
@@ -71,7 +72,8 @@ export const en = {
     submit: 'Submit',
     submitting: 'Sending…',
     fixErrors: 'The request was not sent. Correct the fields marked below.',
-    noOrganization: 'Join or create an organization first: requests are sent from a team.',
+    noTeam:
+      'Requests are sent from a team, and {{organization}} has none yet. An organization admin creates teams on the organization’s page.',
     featureOff: 'Credential requests are not enabled for you yet, so you cannot send one.',
     featureOffLink: 'Apply for the feature',
     sentTitle: 'Request sent',

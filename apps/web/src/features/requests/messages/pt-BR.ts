@@ -14,6 +14,7 @@ export const ptBR: Messages<typeof en> = {
     statusFilter: 'Status',
     allStatuses: 'Todos os status',
     search: 'Buscar pelo nome',
+    searchSubmit: 'Buscar',
     columns: {
       name: 'Nome da solicitação',
       apps: 'Apps',
@@ -74,7 +75,8 @@ export const ptBR: Messages<typeof en> = {
     submit: 'Enviar',
     submitting: 'Enviando…',
     fixErrors: 'A solicitação não foi enviada. Corrija os campos indicados abaixo.',
-    noOrganization: 'Entre em uma organização ou crie uma antes: as solicitações são enviadas a partir de uma equipe.',
+    noTeam:
+      'As solicitações são enviadas a partir de uma equipe, e {{organization}} ainda não tem nenhuma. Um administrador da organização cria equipes na página da organização.',
     featureOff:
       'As solicitações de credenciais ainda não estão habilitadas para você, então você ainda não pode enviar uma.',
     featureOffLink: 'Solicitar o recurso',

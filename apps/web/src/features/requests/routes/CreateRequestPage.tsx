@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { Button } from '../../../components/Button';
+import { NoWorkspaceMessage } from '../../../components/NoWorkspace';
 import { fieldError, readError, type FieldError } from '../../../lib/errors';
 import { useWorkspace } from '../../../lib/workspace';
 import type { CreateCredentialRequestInput, Language, RequestDetailsFieldsFragment } from '../../../gql/graphql';
@@ -50,7 +51,11 @@ export function CreateRequestPage() {
     return (
       <section>
         <h1>{t('create.title')}</h1>
-        <p>{ws.loading ? t('loading', { ns: 'common' }) : t('create.noOrganization')}</p>
+        {ws.loading ? (
+          <p>{t('loading', { ns: 'common' })}</p>
+        ) : (
+          <NoWorkspaceMessage message={t('create.noTeam', { organization: org?.name ?? '' })} />
+        )}
       </section>
     );
   }

@@ -6,6 +6,7 @@ import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react
 import { useTranslation } from 'react-i18next';
 import { Tabs } from '../../../components/Tabs';
 import { Button } from '../../../components/Button';
+import { NoWorkspaceMessage } from '../../../components/NoWorkspace';
 import { readError } from '../../../lib/errors';
 import { useWorkspace } from '../../../lib/workspace';
 import type { CredentialRequestStatus, RequestRowFieldsFragment } from '../../../gql/graphql';
@@ -123,8 +124,10 @@ export function RequestsPage() {
               onBlur={() => update({ q: searchText.trim() || null })}
             />
           </div>
+          {/* Enter searches too; the button is for whoever does not know that (or has no Enter key in view). */}
+          <Button type="submit">{t('list.searchSubmit')}</Button>
         </form>
-        {tab === 'sent' && !ws.teamId && !ws.loading && <p>{t('list.noTeam')}</p>}
+        {tab === 'sent' && !ws.teamId && !ws.loading && <NoWorkspaceMessage message={t('list.noTeam')} />}
         {result.error && (
           <p className="notice notice-error" role="alert">
             {t('error', { ns: 'common', message: readError(result.error).message })}

@@ -16,6 +16,7 @@ import { WebhooksDelete, WebhooksRegister, WebhooksTeam } from '../api/operation
 import { SecretOnce } from '../components/SecretOnce';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { Row, StackedTable } from '../../../components/StackedTable';
+import { NoWorkspace } from '../../../components/NoWorkspace';
 
 /** `/webhooks`: the team chosen in the switcher. */
 export function CurrentWebhooksPage() {
@@ -23,7 +24,7 @@ export function CurrentWebhooksPage() {
   usePageTitle(t('title'));
   const { teamId, loading } = useWorkspace();
   if (loading) return <p role="status">{t('common:loading')}</p>;
-  if (!teamId) return <p>{t('noTeam')}</p>;
+  if (!teamId) return <NoWorkspace title={t('title')} message={t('noTeam')} />;
   return <Webhooks key={teamId} teamId={teamId} />;
 }
 
