@@ -711,3 +711,68 @@ it('signs in through the identity provider (OIDC, code + PKCE done by the server
   await ines.waitForURL(/\/signin/);
   expect(violations).toEqual([]);
 }, 120_000);
+
+// A session ends while a page stays open (8 h after sign-in, or a sign-out in another tab). The page says so at
+// the first answer that says so, keeps what was typed, and signing in again comes back to the same page.
+it('a session that ended while the page was open says so, and signing in again returns to the page', async () => {
+  const page = await newPage(DESKTOP);
+  await page.goto(`${stack.url}/requests?tab=received`);
+  await devSignIn(page, people.colleague);
+  await page.waitForURL(`${stack.url}/requests?tab=received`);
+  await page.getByRole('tab', { name: 'Received', selected: true }).waitFor();
+  const other = await page.context().newPage();
+  await other.goto(`${stack.url}/requests`);
+  expect(await other.evaluate("fetch('/auth/logout', { method: 'POST' }).then((r) => r.status)")).toBe(204);
+  await other.close();
+  expect(await page.locator('[data-session-ended]').count()).toBe(0);
+
+  await page.getByLabel('Search by name').fill('newsletter');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const notice = page.locator('[data-session-ended]');
+  await notice.getByText('Your session has ended.', { exact: false }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/requests');
+  expect(await page.getByLabel('Search by name').inputValue()).toBe('newsletter');
+  // The list's own error says it in the reader's words, not the API's ("send Authorization: Bearer <token>").
+  await page.getByText('Something went wrong: you are signed out (your session has ended)').waitFor();
+  expect(await page.locator('main').innerText()).not.toContain('Bearer');
+  await look(page, 'session-ended');
+  await notice.getByRole('link', { name: 'Sign in again' }).click();
+  await page.waitForURL(/\/signin\?returnTo=/);
+  await devSignIn(page, people.colleague);
+  await page.waitForURL((u) => u.pathname === '/requests' && u.searchParams.get('q') === 'newsletter');
+  await page.getByRole('tab', { name: 'Received', selected: true }).waitFor();
+  // The list answered this time (its count is the server's).
+  await page.getByText(/^\d+ requests?$/).waitFor();
+  expect(await page.locator('[data-session-ended]').count()).toBe(0);
+  expect(violations).toEqual([]);
+}, 120_000);
+
+// The e-mail's link opened in a browser signed in as someone else (a shared computer, a second address): the page
+// cannot say whether the request exists (R7.1), but it says whose account this is, and signs in again for the link.
+it('a request link opened under another account says whose account it is and signs in again for the same link', async () => {
+  const page = await newPage(MOBILE);
+  const passerby = { email: 'paula@acme.example', name: 'Paula Passerby' };
+  const link = `/requests/00000000-0000-4000-8000-00000000abcd`;
+  await page.goto(`${stack.url}${link}`);
+  await devSignIn(page, passerby);
+  await page.waitForURL(`${stack.url}${link}`);
+  await page.getByText('This request does not exist, was deleted, or you may not see it.').waitFor();
+  const signedInAs = page.locator('[data-signed-in-as]');
+  await signedInAs.getByText(`You are signed in as ${passerby.email}.`, { exact: false }).waitFor();
+  await look(page, 'request-other-account');
+  await signedInAs.getByRole('button', { name: 'Sign in with another account' }).click();
+  await page.waitForURL((u) => u.pathname === '/signin' && u.searchParams.get('returnTo') === link);
+  await devSignIn(page, people.manager);
+  await page.waitForURL(`${stack.url}${link}`);
+  await page.getByText(`You are signed in as ${people.manager.email}.`, { exact: false }).waitFor();
+
+  // Not every UNAUTHENTICATED is an ended session. Ines signed in through the identity provider in the test above;
+  // the development sign-in with her address is another identity, which the API refuses in its own words (R13.2).
+  // The session itself is alive, so the page says the API's words and no "session has ended".
+  const ines = await newPage(DESKTOP);
+  await ines.goto(`${stack.url}/requests?tab=received`);
+  await devSignIn(ines, people.viewer);
+  await ines.getByText('This e-mail address belongs to another identity.', { exact: false }).waitFor();
+  expect(await ines.locator('[data-session-ended]').count()).toBe(0);
+  expect(violations).toEqual([]);
+}, 120_000);

@@ -2,10 +2,11 @@
 // sign-out) and the page. On a phone the navigation and the switches fold behind a Menu button, so that the page
 // starts on the first screen (disclosure pattern: the button says whether it is open).
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Trans, useTranslation } from 'react-i18next';
 import { signOut } from '../lib/session';
 import { useSession } from '../lib/session-context';
+import { useSessionEnded } from '../lib/session-ended';
 import { useWorkspace, WorkspaceProvider } from '../lib/workspace';
 import { features } from './features';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -74,6 +75,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        <SessionEnded />
         <Outlet />
       </main>
     </WorkspaceProvider>
@@ -98,5 +100,21 @@ function AppNav() {
         )}
       </ul>
     </nav>
+  );
+}
+
+/** Said once the API answered UNAUTHENTICATED; signing in again comes back to this page. */
+function SessionEnded() {
+  const ended = useSessionEnded();
+  const { pathname, search, hash } = useLocation();
+  if (!ended) return null;
+  return (
+    <p className="notice notice-warning" role="alert" data-session-ended="">
+      <Trans
+        ns="common"
+        i18nKey="sessionEnded"
+        components={{ signin: <Link to={`/signin?returnTo=${encodeURIComponent(pathname + search + hash)}`} /> }}
+      />
+    </p>
   );
 }

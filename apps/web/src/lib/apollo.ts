@@ -1,16 +1,39 @@
 // One Apollo Client for the app: queries and mutations over HTTP, subscriptions over graphql-ws, both on this
 // origin and authenticated by the session cookie (no token is ever stored in the browser).
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { Kind, OperationTypeNode } from 'graphql';
+import { Observable } from 'rxjs';
+import { fetchSession } from './session';
+import { reportSessionEnded } from './session-ended';
 
 export function createApolloClient(): ApolloClient {
   const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
   const wsUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
   const ws = new GraphQLWsLink(createClient({ url: wsUrl, lazy: true, retryAttempts: Infinity }));
-  const link = ApolloLink.split(
+  // UNAUTHENTICATED has several causes: the session ended (expired, signed out elsewhere), or an identity the server
+  // refuses (an unverified e-mail, R13.2; an address bound to another identity), whose own message is for people.
+  // The session endpoint tells them apart, before the error reaches the page that shows it.
+  const sessionEnded = new ErrorLink(({ error, result }) => {
+    const unauthenticated =
+      CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+    if (!result || !unauthenticated) return;
+    // The same answer goes on to the page, once the session endpoint has been asked.
+    return new Observable<ApolloLink.Result>((observer) => {
+      void fetchSession()
+        .then((session) => !session.signedIn && reportSessionEnded())
+        .catch(() => undefined)
+        .finally(() => {
+          observer.next(result);
+          observer.complete();
+        });
+    });
+  });
+  const transport = ApolloLink.split(
     ({ query }) => {
       const def = getMainDefinition(query);
       return def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.SUBSCRIPTION;
@@ -18,6 +41,7 @@ export function createApolloClient(): ApolloClient {
     ws,
     http,
   );
+  const link = ApolloLink.from([sessionEnded, transport]);
   return new ApolloClient({
     link,
     cache: new InMemoryCache({

@@ -3,6 +3,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import i18next from 'i18next';
 import { localizeFieldMessage } from './field-messages';
+import { isSessionEnded } from './session-ended';
 
 export interface FieldError {
   path: string;
@@ -25,7 +26,13 @@ export function readError(error: unknown): ReadError {
         path: Array.isArray(f.path) ? f.path.join('.') : String(f.path),
         message: String(f.message ?? ''),
       }));
-    return { code: ext.code ?? null, message: first?.message ?? error.message, fields };
+    // For an ended session the server's sentence is for API clients ("send Authorization: Bearer <token>"); a
+    // person reads why. Other refusals of the identity (an unverified e-mail) keep the server's words for people.
+    const message =
+      ext.code === 'UNAUTHENTICATED' && isSessionEnded()
+        ? i18next.t('common:signedOut')
+        : (first?.message ?? error.message);
+    return { code: ext.code ?? null, message, fields };
   }
   return { code: null, message: error instanceof Error ? error.message : String(error), fields: [] };
 }

@@ -24,6 +24,8 @@ export const en = {
     none: 'No sign-in method is configured on this server.',
     failed: 'Sign-in did not complete ({{reason}}). Try again.',
   },
+  sessionEnded: 'Your session has ended. <signin>Sign in again</signin> to go on from this page.',
+  signedOut: 'you are signed out (your session has ended)',
   loading: 'Loading…',
   error: 'Something went wrong: {{message}}',
   notFound: { title: 'Page not found', back: 'Go to credential requests' },

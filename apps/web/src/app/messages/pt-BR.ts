@@ -26,6 +26,8 @@ export const ptBR: Messages<typeof en> = {
     none: 'Nenhum método de entrada está configurado neste servidor.',
     failed: 'A entrada não foi concluída ({{reason}}). Tente novamente.',
   },
+  sessionEnded: 'Sua sessão terminou. <signin>Entre novamente</signin> para continuar desta página.',
+  signedOut: 'você saiu da sua conta (sua sessão terminou)',
   loading: 'Carregando…',
   error: 'Algo deu errado: {{message}}',
   notFound: { title: 'Página não encontrada', back: 'Ir para as solicitações de credenciais' },

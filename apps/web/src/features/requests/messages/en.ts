@@ -86,6 +86,8 @@ export const en = {
   details: {
     back: 'Back to credential requests',
     notFound: 'This request does not exist, was deleted, or you may not see it.',
+    signedInAs: 'You are signed in as {{email}}. If the request was sent to another address, sign in with that one.',
+    switchAccount: 'Sign in with another account',
     requester: 'Requester',
     recipient: 'Recipient',
     sentAt: 'Request date',

@@ -89,6 +89,8 @@ export const ptBR: Messages<typeof en> = {
   },
   details: {
     back: 'Voltar às solicitações de credenciais',
+    signedInAs: 'Você entrou como {{email}}. Se a solicitação foi enviada para outro endereço, entre com ele.',
+    switchAccount: 'Entrar com outra conta',
     notFound: 'Esta solicitação não existe, foi excluída ou você não pode vê-la.',
     requester: 'Solicitante',
     recipient: 'Destinatário',

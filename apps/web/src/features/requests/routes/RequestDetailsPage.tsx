@@ -19,6 +19,7 @@ import { RevokeDialog } from '../components/RevokeDialog';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { HistorySection } from '../components/HistorySection';
 import { OAuthOutcome } from '../components/OAuthOutcome';
+import { RequestNotVisible } from '../components/RequestNotVisible';
 import { usePageTitle } from '../../../lib/use-page-title';
 
 type Target = { requestId: string; appKey: string; appName: string };
@@ -52,17 +53,7 @@ export function RequestDetailsPage() {
   }, [toast]);
 
   if (loading && !request) return <p role="status">{t('loading', { ns: 'common' })}</p>;
-  if (!request) {
-    return (
-      <section>
-        <h1>{t('list.heading')}</h1>
-        <p className="notice notice-error" role="alert">
-          {error && readError(error).code !== 'NOT_FOUND' ? readError(error).message : t('details.notFound')}
-        </p>
-        <Link to="/requests">{t('details.back')}</Link>
-      </section>
-    );
-  }
+  if (!request) return <RequestNotVisible error={error} />;
 
   const typeOf = (app: DetailsApp) =>
     app.connection?.type ??

@@ -1,0 +1,36 @@
+// A request the viewer cannot see. The API does not say whether it exists (R7.1), but the most common cause is
+// worth naming: a link from an e-mail opened under another account (a shared computer, a work and a personal
+// address). The page says whose account this is and signs in again for the same link.
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/Button';
+import { readError } from '../../../lib/errors';
+import { signOut } from '../../../lib/session';
+import { useSession } from '../../../lib/session-context';
+
+export function RequestNotVisible({ error }: { error: unknown }) {
+  const { t } = useTranslation('requests');
+  const session = useSession();
+  const { pathname, search, hash } = useLocation();
+  const failure = error ? readError(error) : null;
+  const hidden = !failure || failure.code === 'NOT_FOUND';
+  const switchAccount = () =>
+    void signOut().then(() => location.assign(`/signin?returnTo=${encodeURIComponent(pathname + search + hash)}`));
+  return (
+    <section>
+      <h1>{t('list.heading')}</h1>
+      <p className="notice notice-error" role="alert">
+        {hidden ? t('details.notFound') : failure.message}
+      </p>
+      {hidden && session.email && (
+        <p data-signed-in-as="">
+          {t('details.signedInAs', { email: session.email })}{' '}
+          <Button type="button" onClick={switchAccount}>
+            {t('details.switchAccount')}
+          </Button>
+        </p>
+      )}
+      <Link to="/requests">{t('details.back')}</Link>
+    </section>
+  );
+}
