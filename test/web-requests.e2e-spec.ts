@@ -496,7 +496,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
     await stack.useConnection(openaiConnection.id, { ...scenario, moduleKey: 'create-image', scenarioId: 'sc-7' }),
   ).toBe(200);
   await mara.reload();
-  const usage = appCard(mara, 'openai').locator('table');
+  const usage = appCard(mara, 'openai').getByRole('table', { name: 'Usage' });
   await usage.getByRole('row', { name: /Create a Completion Lead scoring 2 / }).waitFor();
   await usage.getByRole('row', { name: /Create an Image sc-7 1 / }).waitFor();
   await usage.scrollIntoViewIfNeeded();
@@ -574,6 +574,12 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await cora.getByText('The request "Lead generation for marketing" was deleted.').waitFor();
   expect(await cora.title()).toBe('Sent · Credential requests');
+  // The recipient's open page follows, live: the request was deleted — not "may not exist, or you may not see it".
+  await mara
+    .locator('[data-gone]')
+    .getByText('This request was deleted: “Lead generation for marketing” and its connections are gone.')
+    .waitFor();
+  expect(await mara.locator('[data-signed-in-as]').count()).toBe(0);
 
   // Portuguese (Brazil) from the switch, kept for the next visit.
   await cora.getByLabel('Language').selectOption({ label: 'Português (Brasil)' });

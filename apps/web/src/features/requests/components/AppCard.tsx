@@ -124,8 +124,9 @@ export const AppCard = forwardRef<
       </dl>
       {conn && relation === 'RECIPIENT' && (
         <>
-          <h4>{t('details.usage')}</h4>
+          <h4 id={`usage-${app.appKey}`}>{t('details.usage')}</h4>
           <UsageTable
+            labelledBy={`usage-${app.appKey}`}
             usage={conn.usage}
             moduleName={(key) => {
               const module = app.modules.find((m) => m.key === key);

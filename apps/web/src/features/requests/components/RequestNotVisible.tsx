@@ -1,6 +1,7 @@
 // A request the viewer cannot see. The API does not say whether it exists (R7.1), but the most common cause is
 // worth naming: a link from an e-mail opened under another account (a shared computer, a work and a personal
-// address). The page says whose account this is and signs in again for the same link.
+// address). The page says whose account this is and signs in again for the same link. A request the page showed a
+// moment ago and no longer finds was deleted (by the other party, live), and the page says just that.
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
@@ -8,12 +9,23 @@ import { readError } from '../../../lib/errors';
 import { signOut } from '../../../lib/session';
 import { useSession } from '../../../lib/session-context';
 
-export function RequestNotVisible({ error }: { error: unknown }) {
+export function RequestNotVisible({ error, gone }: { error: unknown; gone: string | null }) {
   const { t } = useTranslation('requests');
   const session = useSession();
   const { pathname, search, hash } = useLocation();
   const failure = error ? readError(error) : null;
   const hidden = !failure || failure.code === 'NOT_FOUND';
+  if (hidden && gone !== null) {
+    return (
+      <section>
+        <h1>{gone}</h1>
+        <p className="notice" role="status" data-gone="">
+          {t('details.gone', { name: gone })}
+        </p>
+        <Link to="/requests">{t('details.back')}</Link>
+      </section>
+    );
+  }
   const switchAccount = () =>
     void signOut().then(() => location.assign(`/signin?returnTo=${encodeURIComponent(pathname + search + hash)}`));
   return (

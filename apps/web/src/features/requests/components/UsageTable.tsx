@@ -13,11 +13,20 @@ interface Use {
   lastUsedAt: string;
 }
 
-export function UsageTable({ usage, moduleName }: { usage: Use[]; moduleName: (key: string) => string }) {
+export function UsageTable({
+  usage,
+  moduleName,
+  labelledBy,
+}: {
+  usage: Use[];
+  moduleName: (key: string) => string;
+  /** the heading that names the table ("Usage") */
+  labelledBy: string;
+}) {
   const { t, i18n } = useTranslation('requests');
   if (usage.length === 0) return <p className="muted">{t('details.usageNone')}</p>;
   return (
-    <StackedTable headers={USAGE_COLUMNS.map((column) => t(`details.usageColumns.${column}`))}>
+    <StackedTable labelledBy={labelledBy} headers={USAGE_COLUMNS.map((column) => t(`details.usageColumns.${column}`))}>
       {usage.map((u) => (
         <Row key={`${u.scenarioId}/${u.moduleKey}`}>
           {moduleName(u.moduleKey)}

@@ -86,6 +86,7 @@ export const en = {
   details: {
     back: 'Back to credential requests',
     notFound: 'This request does not exist, was deleted, or you may not see it.',
+    gone: 'This request was deleted: “{{name}}” and its connections are gone.',
     signedInAs: 'You are signed in as {{email}}. If the request was sent to another address, sign in with that one.',
     switchAccount: 'Sign in with another account',
     requester: 'Requester',

@@ -92,6 +92,7 @@ export const ptBR: Messages<typeof en> = {
     signedInAs: 'Você entrou como {{email}}. Se a solicitação foi enviada para outro endereço, entre com ele.',
     switchAccount: 'Entrar com outra conta',
     notFound: 'Esta solicitação não existe, foi excluída ou você não pode vê-la.',
+    gone: 'Esta solicitação foi excluída: “{{name}}” e suas conexões não existem mais.',
     requester: 'Solicitante',
     recipient: 'Destinatário',
     sentAt: 'Data da solicitação',

@@ -29,9 +29,11 @@ export function RequestDetailsPage() {
   const { id = '', appKey: focusApp } = useParams();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const { data, loading, error } = useQuery(RequestDetails, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery(RequestDetails, { variables: { id } });
   const catalog = useQuery(CatalogApps);
-  useSubscription(RequestUpdated, { variables: { id } });
+  // The server ends the live updates when the viewer may no longer see the request (deleted, access lost): ask
+  // once more, so that the page says so instead of showing what no longer is.
+  useSubscription(RequestUpdated, { variables: { id }, onComplete: () => void refetch().catch(() => undefined) });
   const [requestReauth, reauth] = useMutation(RequestReauthorization);
   const [authorizing, setAuthorizing] = useState<AuthorizeTarget | null>(null);
   const [declining, setDeclining] = useState<(Target & { connected: boolean }) | null>(null);
@@ -42,6 +44,11 @@ export function RequestDetailsPage() {
   const request = data?.credentialRequest;
 
   usePageTitle(request?.name);
+  // Shown once, then gone (deleted by the other party, live): that is what the page says, not "may not exist".
+  const [shown, setShown] = useState<string | null>(null);
+  useEffect(() => {
+    if (request) setShown(request.name);
+  }, [request]);
   useEffect(() => {
     if (focusApp && request) focusRef.current?.focus();
   }, [focusApp, request]);
@@ -53,7 +60,10 @@ export function RequestDetailsPage() {
   }, [toast]);
 
   if (loading && !request) return <p role="status">{t('loading', { ns: 'common' })}</p>;
-  if (!request) return <RequestNotVisible error={error} />;
+  // A refetch that finds nothing keeps the last data beside its error: the error wins.
+  if (!request || (error && readError(error).code === 'NOT_FOUND')) {
+    return <RequestNotVisible error={error} gone={shown} />;
+  }
 
   const typeOf = (app: DetailsApp) =>
     app.connection?.type ??
