@@ -1,7 +1,7 @@
 // A request the viewer cannot see. The API does not say whether it exists (R7.1), but the most common cause is
 // worth naming: a link from an e-mail opened under another account (a shared computer, a work and a personal
 // address). The page says whose account this is and signs in again for the same link. A request the page showed a
-// moment ago and no longer finds was deleted (by the other party, live), and the page says just that.
+// moment ago and no longer finds was deleted, or the viewer's access ended (both live): the page says that instead.
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';

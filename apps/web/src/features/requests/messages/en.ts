@@ -86,7 +86,7 @@ export const en = {
   details: {
     back: 'Back to credential requests',
     notFound: 'This request does not exist, was deleted, or you may not see it.',
-    gone: 'This request was deleted: “{{name}}” and its connections are gone.',
+    gone: '“{{name}}” was just deleted, or you may no longer see it (your access to its team ended).',
     signedInAs: 'You are signed in as {{email}}. If the request was sent to another address, sign in with that one.',
     switchAccount: 'Sign in with another account',
     requester: 'Requester',

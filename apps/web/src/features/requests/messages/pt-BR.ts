@@ -92,7 +92,7 @@ export const ptBR: Messages<typeof en> = {
     signedInAs: 'Você entrou como {{email}}. Se a solicitação foi enviada para outro endereço, entre com ele.',
     switchAccount: 'Entrar com outra conta',
     notFound: 'Esta solicitação não existe, foi excluída ou você não pode vê-la.',
-    gone: 'Esta solicitação foi excluída: “{{name}}” e suas conexões não existem mais.',
+    gone: '“{{name}}” acaba de ser excluída, ou você não pode mais vê-la (seu acesso à equipe terminou).',
     requester: 'Solicitante',
     recipient: 'Destinatário',
     sentAt: 'Data da solicitação',
