@@ -27,6 +27,7 @@ import { bootGatewayWith, postGraphql } from './gateway-app';
 import { captureLogs } from './logs';
 import { createTestDatabase, type TestDatabase } from './postgres';
 import { redisUrl, uniquePrefix } from './redis';
+import { askRuntime } from './runtime-endpoint';
 
 export const PUBLIC_URL = 'http://cr.test';
 export const REDIRECT_URI = `${PUBLIC_URL}/oauth/callback`;
@@ -190,14 +191,9 @@ export async function startConnectionsHarness(
       return requestId;
     },
     async runtime(connectionId, body, token = RUNTIME_TOKEN) {
-      const res = await fetch(`${booted.url}/internal/connections/${connectionId}/credentials`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      const text = await res.text();
+      const { status, text } = await askRuntime(booted.url, connectionId, body, token);
       responses.push(text);
-      return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+      return { status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
     },
     async get(url, accept = 'application/json') {
       const res = await fetch(url, { redirect: 'manual', headers: { accept } });

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from './postgres';
 import { redisUrl, uniquePrefix } from './redis';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import { freePort } from './free-port';
+import { askRuntime } from './runtime-endpoint';
 import shipped from '../../libs/catalog/src/apps.catalog.json';
 
 /** The API key the loopback "OpenAI" accepts; any other is refused with OpenAI's own wording. */
@@ -283,13 +284,7 @@ export async function startWebStack(): Promise<WebStack> {
       }
     },
     async useConnection(connectionId, use) {
-      const res = await fetch(`${url}/internal/connections/${connectionId}/credentials`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${RUNTIME_TOKEN}` },
-        body: JSON.stringify(use),
-      });
-      await res.body?.cancel();
-      return res.status;
+      return (await askRuntime(url, connectionId, use, RUNTIME_TOKEN)).status;
     },
     async close() {
       await booted.close();

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Trans, useTranslation } from 'react-i18next';
-import { signOut } from '../lib/session';
+import { signInPath, signOut } from '../lib/session';
 import { useSession } from '../lib/session-context';
 import { useSessionEnded } from '../lib/session-ended';
 import { useWorkspace, WorkspaceProvider } from '../lib/workspace';
@@ -106,15 +106,11 @@ function AppNav() {
 /** Said once the API answered UNAUTHENTICATED; signing in again comes back to this page. */
 function SessionEnded() {
   const ended = useSessionEnded();
-  const { pathname, search, hash } = useLocation();
+  const location = useLocation();
   if (!ended) return null;
   return (
     <p className="notice notice-warning" role="alert" data-session-ended="">
-      <Trans
-        ns="common"
-        i18nKey="sessionEnded"
-        components={{ signin: <Link to={`/signin?returnTo=${encodeURIComponent(pathname + search + hash)}`} /> }}
-      />
+      <Trans ns="common" i18nKey="sessionEnded" components={{ signin: <Link to={signInPath(location)} /> }} />
     </p>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { fetchSession, type Session } from '../lib/session';
+import { fetchSession, signInPath, type Session } from '../lib/session';
 import { SessionContext } from '../lib/session-context';
 
 export function RequireAuth() {
@@ -31,8 +31,7 @@ export function RequireAuth() {
     if (params.get('signin') === 'error') {
       return <Navigate to={`/signin?error=${encodeURIComponent(params.get('reason') ?? 'error')}`} replace />;
     }
-    const returnTo = location.pathname + location.search + location.hash;
-    return <Navigate to={`/signin?returnTo=${encodeURIComponent(returnTo)}`} replace />;
+    return <Navigate to={signInPath(location)} replace />;
   }
   return (
     <SessionContext.Provider value={session}>

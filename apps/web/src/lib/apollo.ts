@@ -9,7 +9,7 @@ import { createClient } from 'graphql-ws';
 import { Kind, OperationTypeNode } from 'graphql';
 import { Observable } from 'rxjs';
 import { fetchSession } from './session';
-import { reportSessionEnded } from './session-ended';
+import { isSessionEnded, reportSessionEnded } from './session-ended';
 
 export function createApolloClient(): ApolloClient {
   const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
@@ -21,7 +21,8 @@ export function createApolloClient(): ApolloClient {
   const sessionEnded = new ErrorLink(({ error, result }) => {
     const unauthenticated =
       CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
-    if (!result || !unauthenticated) return;
+    // Once the end is known, every later refusal says the same: no need to ask again.
+    if (!result || !unauthenticated || isSessionEnded()) return;
     // The same answer goes on to the page, once the session endpoint has been asked.
     return new Observable<ApolloLink.Result>((observer) => {
       void fetchSession()

@@ -1,6 +1,6 @@
 // A session ends while a page stays open (8 h after sign-in, or signed out in another tab): the API then answers
-// UNAUTHENTICATED, and the session endpoint confirms it. The Apollo link reports it here and the layout says so, with a way to sign in again; the page is
-// not left by itself, so what the person typed stays until they choose to go.
+// UNAUTHENTICATED, and the session endpoint confirms it. The Apollo link reports it here and the layout says so,
+// with a way to sign in again; the page is not left by itself, so what the person typed stays until they choose to go.
 import { useSyncExternalStore } from 'react';
 
 let ended = false;

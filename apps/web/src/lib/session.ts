@@ -49,6 +49,11 @@ export async function signOut(): Promise<void> {
   await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
 }
 
+/** The sign-in page, coming back afterwards to `location` (the page's path, query and fragment). */
+export function signInPath(location: { pathname: string; search: string; hash: string }): string {
+  return `/signin?returnTo=${encodeURIComponent(location.pathname + location.search + location.hash)}`;
+}
+
 /** Only same-origin paths are kept as a place to come back to after sign-in (the server checks again). */
 export function safeReturnTo(value: string | null | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';

@@ -6,13 +6,13 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { readError } from '../../../lib/errors';
-import { signOut } from '../../../lib/session';
+import { signInPath, signOut } from '../../../lib/session';
 import { useSession } from '../../../lib/session-context';
 
 export function RequestNotVisible({ error, gone }: { error: unknown; gone: string | null }) {
   const { t } = useTranslation('requests');
   const session = useSession();
-  const { pathname, search, hash } = useLocation();
+  const location = useLocation();
   const failure = error ? readError(error) : null;
   const hidden = !failure || failure.code === 'NOT_FOUND';
   if (hidden && gone !== null) {
@@ -26,8 +26,7 @@ export function RequestNotVisible({ error, gone }: { error: unknown; gone: strin
       </section>
     );
   }
-  const switchAccount = () =>
-    void signOut().then(() => location.assign(`/signin?returnTo=${encodeURIComponent(pathname + search + hash)}`));
+  const switchAccount = () => void signOut().then(() => window.location.assign(signInPath(location)));
   return (
     <section>
       <h1>{t('list.heading')}</h1>
