@@ -65,6 +65,7 @@ export class ReadSideModule implements OnApplicationShutdown {
                   },
                 },
               );
+              await runner.watchElsewhere();
             }
             return runner;
           },

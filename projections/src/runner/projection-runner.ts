@@ -88,6 +88,14 @@ export class ProjectionRunner {
     this.consumer.start();
   }
 
+  /**
+   * For a process that serves reads but applies nothing (a gateway): LISTEN at boot, so that the first mutation's
+   * wait (R7.6) does not open a connection first (a name lookup that stalled made it wait its whole bound).
+   */
+  async watchElsewhere(): Promise<void> {
+    await this.watch.ready();
+  }
+
   /** Stops after the batches in flight and gives up the locks. */
   async stop(): Promise<void> {
     if (this.stopped) return;

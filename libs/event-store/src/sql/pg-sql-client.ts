@@ -50,6 +50,39 @@ function transactionExecutor(client: PoolClient, pending: string[]): SqlExecutor
   };
 }
 
+/**
+ * How long a statement keeps trying to get a connection when the server cannot be reached yet (a name that does
+ * not resolve for a moment, a refused or still-starting server): nothing was sent, so trying again is safe.
+ */
+const CONNECT_RETRY_MS = 15_000;
+
+/** PostgreSQL's "the database system is starting up": refused before any statement ran. */
+const STARTING_UP = '57P03';
+
+/**
+ * Whether a failure happened before the connection existed, so no statement went out. Seen in the compose topology
+ * (issue 12): podman's DNS stops answering for up to 30 s while a container joins the network; a lookup that gives up
+ * meanwhile fails with EAI_AGAIN. A connection lost after it was made is never retried here: its statement may have
+ * run.
+ */
+export function neverConnected(error: unknown): boolean {
+  const { syscall, code } = (error ?? {}) as { syscall?: unknown; code?: unknown };
+  return syscall === 'getaddrinfo' || syscall === 'connect' || code === STARTING_UP;
+}
+
+export async function retryingConnect<T>(attempt: () => Promise<T>, boundMs = CONNECT_RETRY_MS): Promise<T> {
+  const deadline = Date.now() + boundMs;
+  for (let pause = 100; ; pause = Math.min(pause * 2, 2000)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const wait = Math.min(pause, deadline - Date.now());
+      if (!neverConnected(error) || wait <= 0) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 /** A PostgreSQL server through a `pg` Pool; LISTEN uses one dedicated connection, opened on first use. */
 export class PgSqlClient implements SqlClient {
   readonly kind = 'pg' as const;
@@ -62,8 +95,11 @@ export class PgSqlClient implements SqlClient {
   constructor(
     private readonly connectionString: string,
     poolSize = 10,
+    private readonly connectRetryMs = CONNECT_RETRY_MS,
   ) {
-    this.pool = new Pool({ connectionString, max: poolSize });
+    // Two connections stay open when idle, so that a quiet process's next statement needs no new connection (and
+    // no name lookup); the others close after 10 s idle.
+    this.pool = new Pool({ connectionString, max: poolSize, min: Math.min(2, poolSize) });
     // An idle client that loses its server must not crash the process; the next query reconnects.
     this.pool.on('error', (error) => {
       // After close(), pool.end() may still be tearing sockets down: their errors mean nothing then.
@@ -73,15 +109,15 @@ export class PgSqlClient implements SqlClient {
   }
 
   query<T extends SqlRow = SqlRow>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]> {
-    return this.base.query<T>(text, params, options);
+    return retryingConnect(() => this.base.query<T>(text, params, options), this.connectRetryMs);
   }
 
   exec(script: string): Promise<void> {
-    return this.base.exec(script);
+    return retryingConnect(() => this.base.exec(script), this.connectRetryMs);
   }
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await retryingConnect(() => this.pool.connect(), this.connectRetryMs);
     // pg-pool listens for errors on idle clients only: a checked-out client whose backend dies between two
     // statements (e.g. DROP DATABASE … WITH (FORCE)) would otherwise emit an unhandled 'error' and crash the process.
     let lost: Error | undefined;
@@ -108,12 +144,13 @@ export class PgSqlClient implements SqlClient {
   }
 
   async connect(): Promise<SqlSession> {
-    const client = new Client({ connectionString: this.connectionString });
-    const lost = new Promise<Error>((resolve) => {
-      client.on('error', resolve);
-      client.on('end', () => resolve(new Error('session ended')));
+    let lost!: Promise<Error>;
+    const client = await this.openClient((attempt) => {
+      lost = new Promise<Error>((resolve) => {
+        attempt.on('error', resolve);
+        attempt.on('end', () => resolve(new Error('session ended')));
+      });
     });
-    await client.connect();
     return {
       ...executor(client),
       lost,
@@ -150,8 +187,7 @@ export class PgSqlClient implements SqlClient {
   }
 
   private listenerClient(): Promise<Client> {
-    this.listener ??= (async () => {
-      const client = new Client({ connectionString: this.connectionString });
+    this.listener ??= this.openClient((client) => {
       // A lost LISTEN connection only costs latency: subscribers keep polling. Reconnect on next listen().
       client.on('error', (error) => {
         console.warn(`pg listener: ${error.message}; falling back to polling`);
@@ -161,10 +197,26 @@ export class PgSqlClient implements SqlClient {
       client.on('notification', (message) => {
         for (const cb of this.listeners.get(message.channel) ?? []) cb(message.payload ?? '');
       });
-      await client.connect();
-      return client;
-    })();
+    }).catch((error: unknown) => {
+      this.listener = null; // the next listen() tries again instead of failing for good
+      throw error;
+    });
     return this.listener;
+  }
+
+  /** A dedicated connection; a new Client for each attempt (a pg Client connects once). */
+  private openClient(prepare: (client: Client) => void): Promise<Client> {
+    return retryingConnect(async () => {
+      const client = new Client({ connectionString: this.connectionString });
+      prepare(client);
+      try {
+        await client.connect();
+        return client;
+      } catch (error) {
+        client.removeAllListeners();
+        throw error;
+      }
+    }, this.connectRetryMs);
   }
 }
 
