@@ -93,9 +93,12 @@ wait_healthy lb
 echo "all healthy: $apps lb"
 
 step "a request through the load balancer"
-if ! node scripts/ci/compose-smoke.mjs "http://127.0.0.1:$port" "$secret" "$work/mail"; then
-  # What the app services said, so a failed smoke can be read after the containers are gone.
+if ! node scripts/ci/compose-smoke.mjs "http://127.0.0.1:$port" "$secret" "$work/mail" >"$work/smoke.log" 2>&1; then
+  # What the app services said, so a failed smoke can be read after the containers are gone; the smoke's own
+  # words last, where a shortened copy of the output (the end of it) still shows them.
   for s in $apps; do echo "--- $s"; podman logs --tail 30 "${project}_${s}_1" 2>&1 | cut -c1-400 || true; done
+  echo "--- the smoke said"; cat "$work/smoke.log"
   exit 1
 fi
+cat "$work/smoke.log"
 step "compose down"

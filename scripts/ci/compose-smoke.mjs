@@ -29,8 +29,16 @@ async function gql(bearer, query, variables = {}) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = await res.json();
-  calls.push(`${query.replace(/\s+/g, ' ').slice(0, 40)}: ${Date.now() - at}`);
+  const text = await res.text();
+  calls.push(`${query.replace(/\s+/g, ' ').slice(0, 40)}: ${res.status} in ${Date.now() - at} ms`);
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(
+      `${query.split('(')[0]}: HTTP ${res.status}, not JSON: ${text.slice(0, 300)} (calls: ${calls.join('; ')})`,
+    );
+  }
   if (body.errors?.length)
     throw new Error(`${query.split('(')[0]}: ${JSON.stringify(body.errors)} (calls so far: ${calls.join('; ')})`);
   return body.data;
