@@ -2,7 +2,7 @@
 // scroll sideways. The explicit roles keep the table's semantics, which Chromium drops once its rows no longer display
 // as table rows. Each cell is labelled by the header at its position, as a table reads: a row's children are its
 // cells' contents, and a column left out with `&&` takes no position, in the headers as in the rows.
-import { Children, createContext, useContext, type HTMLAttributes, type ReactNode } from 'react';
+import { createContext, useContext, type HTMLAttributes, type ReactNode } from 'react';
 
 type DataAttributes = { [data: `data-${string}`]: string | undefined };
 
@@ -52,11 +52,17 @@ export function Row({ children, ...props }: HTMLAttributes<HTMLTableRowElement> 
   const labels = useContext(Labels);
   return (
     <tr role="row" {...props}>
-      {Children.toArray(children).map((cell, i) => (
+      {cellsOf(children).map((cell, i) => (
         <td key={i} role="cell" data-label={labels[i]}>
           {cell}
         </td>
       ))}
     </tr>
   );
+}
+
+/** `false` is a column left out (`cond && …`); a null or empty value is a cell with nothing to show, which must keep
+ * its position (React's Children.toArray would drop it and shift every later label). */
+function cellsOf(children: ReactNode): ReactNode[] {
+  return (Array.isArray(children) ? (children as ReactNode[]) : [children]).filter((cell) => cell !== false);
 }
