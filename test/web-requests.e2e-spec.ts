@@ -563,6 +563,10 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await appCard(mara, 'openai').getByRole('button', { name: 'Revoke' }).click();
   await mara.getByRole('dialog', { name: 'Revoke access to OpenAI' }).getByRole('button', { name: 'Revoke' }).click();
   await statusOf(cora, 'openai', 'REVOKED');
+  // The recipient also keeps her Received list open in another tab.
+  const maraList = await mara.context().newPage();
+  await maraList.goto(`${stack.url}/requests?tab=received`);
+  await maraList.getByRole('link', { name: 'Details of Lead generation for marketing' }).waitFor();
   await cora.getByRole('link', { name: 'Back to credential requests' }).click();
   await cora.getByRole('button', { name: 'Delete Lead generation for marketing' }).click();
   const confirm = cora.getByRole('dialog', { name: 'Delete the request "Lead generation for marketing"' });
@@ -582,6 +586,14 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
     .getByText('“Lead generation for marketing” was just deleted, or you may no longer see it', { exact: false })
     .waitFor();
   expect(await mara.locator('[data-signed-in-as]').count()).toBe(0);
+  // Her list too: the row goes, and a notice says why, rather than a link that would lead to "not found".
+  await maraList
+    .getByRole('status')
+    .getByText('“Lead generation for marketing” was just deleted, or you may no longer see it: it left the list.')
+    .waitFor();
+  await maraList.getByText('No credential requests here yet.').waitFor();
+  expect(await maraList.getByRole('link', { name: 'Details of Lead generation for marketing' }).count()).toBe(0);
+  await maraList.close();
 
   // Portuguese (Brazil) from the switch, kept for the next visit.
   await cora.getByLabel('Language').selectOption({ label: 'Português (Brasil)' });

@@ -291,9 +291,8 @@ describe('schema additions for the web app (issue #10)', () => {
   });
 
   describe('Subscription.credentialRequestsUpdated (R12.7 for lists)', () => {
-    /** A bearer-authenticated socket collecting every update. */
-    function subscribe(user: SeededUser) {
-      const received: Update[] = [];
+    /** A bearer-authenticated socket, closed after the file. */
+    function socketFor(user: SeededUser): WsClient {
       const client = createClient({
         url: `${booted.url.replace(/^http/, 'ws')}/graphql`,
         webSocketImpl: WebSocket,
@@ -301,6 +300,13 @@ describe('schema additions for the web app (issue #10)', () => {
         retryAttempts: 0,
       });
       sockets.push(client);
+      return client;
+    }
+
+    /** A bearer-authenticated socket collecting every update. */
+    function subscribe(user: SeededUser) {
+      const received: Update[] = [];
+      const client = socketFor(user);
       client.subscribe<{ credentialRequestsUpdated: Update }>(
         { query: 'subscription { credentialRequestsUpdated { id status viewerRelation } }' },
         {
@@ -360,6 +366,71 @@ describe('schema additions for the web app (issue #10)', () => {
       expect(member.map((u) => u.id)).toContain(notForGia);
       expect(guest.map((u) => u.id)).not.toContain(notForGia);
       expect(guest.every((u) => u.viewerRelation === 'RECIPIENT')).toBe(true);
+    });
+
+    /** A socket collecting every removal announced for `ids`, and the errors it was refused with. */
+    function watchRemovals(user: SeededUser, ids: string[]) {
+      const removed: string[] = [];
+      const errors: unknown[] = [];
+      const client = socketFor(user);
+      client.subscribe<{ credentialRequestsRemoved: string }>(
+        { query: 'subscription($ids: [ID!]!) { credentialRequestsRemoved(ids: $ids) }', variables: { ids } },
+        {
+          next: (v) => {
+            if (v.data) removed.push(v.data.credentialRequestsRemoved);
+            // A refusal by the field's resolver arrives as a result with errors (then the end), not as an error.
+            if (v.errors) errors.push(v.errors);
+          },
+          error: (e) => void errors.push(e),
+          complete: () => undefined,
+        },
+      );
+      return { removed, errors };
+    }
+    const remove = (user: SeededUser, id: string) =>
+      gqlOk(booted.url, user.token, 'mutation($id: ID!) { deleteCredentialRequest(id: $id) { id } }', { id });
+
+    it('credentialRequestsRemoved: a request in view once the viewer may no longer see it, never an id it could not see (R7.1)', async () => {
+      const hidden = await create(dir.owner, { userId: dir.member.id }, 'Not for Gia either');
+      const both: string[] = [];
+      for (let i = 0; i < 6; i++) both.push(await create(dir.owner, { userId: gia.id }, `Seen by both ${i}`));
+      const owner = watchRemovals(dir.owner, [hidden, ...both]);
+      // Gia names an id she cannot see, and one that is no id at all: neither is watched.
+      const guest = watchRemovals(gia, [hidden, 'not-a-request-id', ...both]);
+      // Live once a deletion both may see has reached both.
+      let next = 0;
+      await until(
+        () => (owner.removed.length > 0 && guest.removed.length > 0 ? true : undefined),
+        async () => {
+          if (next < both.length - 1) await remove(dir.owner, both[next++]);
+        },
+      );
+      await remove(dir.owner, hidden);
+      const marker = both[both.length - 1];
+      await remove(dir.owner, marker);
+      // Announcements go in event order: once the later marker is here, the earlier deletion would have been too.
+      await until(() => (guest.removed.includes(marker) && owner.removed.includes(marker) ? true : undefined));
+      expect(owner.removed).toContain(hidden);
+      expect(guest.removed).not.toContain(hidden);
+      expect(guest.removed).not.toContain('not-a-request-id');
+      expect(new Set(guest.removed).size).toBe(guest.removed.length);
+      expect([owner.errors, guest.errors]).toEqual([[], []]);
+      // The id that is no id was looked up like any other and found nowhere, not a failure.
+      expect(logs.text()).not.toContain('removal check could not be read');
+    });
+
+    it('credentialRequestsRemoved refuses a list longer than a page’s worth, at its argument', async () => {
+      const ids = Array.from({ length: 101 }, (_, i) => `id-${i}`);
+      const { errors } = watchRemovals(dir.owner, ids);
+      await until(() => (errors.length > 0 ? true : undefined));
+      expect(errors[0]).toEqual([
+        expect.objectContaining({
+          extensions: expect.objectContaining({
+            code: 'BAD_USER_INPUT',
+            fields: [{ path: 'ids', message: 'at most 100 requests at once' }],
+          }),
+        }),
+      ]);
     });
 
     it('needs sign-in: a socket without a token or session is refused before the ack', async () => {

@@ -56,6 +56,7 @@ type Documents = {
     "\n  query OrganizationPeople($organizationId: ID!) {\n    me {\n      id\n    }\n    organization(id: $organizationId) {\n      id\n      members {\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.OrganizationPeopleDocument,
     "\n  subscription RequestUpdated($id: ID!) {\n    credentialRequestUpdated(id: $id) {\n      ...RequestDetailsFields\n    }\n  }\n": typeof types.RequestUpdatedDocument,
     "\n  subscription RequestsUpdated {\n    credentialRequestsUpdated {\n      ...RequestRowFields\n    }\n  }\n": typeof types.RequestsUpdatedDocument,
+    "\n  subscription RequestsRemoved($ids: [ID!]!) {\n    credentialRequestsRemoved(ids: $ids)\n  }\n": typeof types.RequestsRemovedDocument,
     "\n  query WebhooksTeam($id: ID!) {\n    team(id: $id) {\n      id\n      name\n      organization {\n        id\n        name\n      }\n      webhooks {\n        id\n        url\n        createdAt\n      }\n    }\n  }\n": typeof types.WebhooksTeamDocument,
     "\n  mutation WebhooksRegister($teamId: ID!, $url: String!) {\n    registerWebhook(teamId: $teamId, url: $url) {\n      id\n      url\n      signingSecret\n    }\n  }\n": typeof types.WebhooksRegisterDocument,
     "\n  mutation WebhooksDelete($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.WebhooksDeleteDocument,
@@ -104,6 +105,7 @@ const documents: Documents = {
     "\n  query OrganizationPeople($organizationId: ID!) {\n    me {\n      id\n    }\n    organization(id: $organizationId) {\n      id\n      members {\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.OrganizationPeopleDocument,
     "\n  subscription RequestUpdated($id: ID!) {\n    credentialRequestUpdated(id: $id) {\n      ...RequestDetailsFields\n    }\n  }\n": types.RequestUpdatedDocument,
     "\n  subscription RequestsUpdated {\n    credentialRequestsUpdated {\n      ...RequestRowFields\n    }\n  }\n": types.RequestsUpdatedDocument,
+    "\n  subscription RequestsRemoved($ids: [ID!]!) {\n    credentialRequestsRemoved(ids: $ids)\n  }\n": types.RequestsRemovedDocument,
     "\n  query WebhooksTeam($id: ID!) {\n    team(id: $id) {\n      id\n      name\n      organization {\n        id\n        name\n      }\n      webhooks {\n        id\n        url\n        createdAt\n      }\n    }\n  }\n": types.WebhooksTeamDocument,
     "\n  mutation WebhooksRegister($teamId: ID!, $url: String!) {\n    registerWebhook(teamId: $teamId, url: $url) {\n      id\n      url\n      signingSecret\n    }\n  }\n": types.WebhooksRegisterDocument,
     "\n  mutation WebhooksDelete($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.WebhooksDeleteDocument,
@@ -292,6 +294,10 @@ export function graphql(source: "\n  subscription RequestUpdated($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription RequestsUpdated {\n    credentialRequestsUpdated {\n      ...RequestRowFields\n    }\n  }\n"): (typeof documents)["\n  subscription RequestsUpdated {\n    credentialRequestsUpdated {\n      ...RequestRowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RequestsRemoved($ids: [ID!]!) {\n    credentialRequestsRemoved(ids: $ids)\n  }\n"): (typeof documents)["\n  subscription RequestsRemoved($ids: [ID!]!) {\n    credentialRequestsRemoved(ids: $ids)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

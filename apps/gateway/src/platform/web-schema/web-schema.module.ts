@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { SqlClient } from '@libs/event-store';
 import { SQL_CLIENT } from '@libs/infrastructure';
 import { WebQueries } from '@projections';
+import { CredentialRequestsRemovedResolver } from '../../requests/credential-requests-removed/credential-requests-removed.resolver';
 import { CredentialRequestsUpdatedResolver } from '../../requests/credential-requests-updated/credential-requests-updated.resolver';
 import { DirectoryGraphqlModule } from '../../directory/directory-graphql.module';
 import { InvitationPreviewResolver } from '../../directory/invitation-preview/invitation-preview.resolver';
@@ -23,6 +24,7 @@ import { WEB_QUERIES } from './web-schema.tokens';
     OrganizationMembersResolver,
     TeamWebhooksResolver,
     CredentialRequestsUpdatedResolver,
+    CredentialRequestsRemovedResolver,
   ],
 })
 export class WebSchemaModule {}

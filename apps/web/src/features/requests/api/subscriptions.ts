@@ -16,3 +16,10 @@ export const RequestsUpdated = graphql(`
     }
   }
 `);
+
+/** The other half for lists: a request in view that the viewer may no longer see (deleted, or access lost). */
+export const RequestsRemoved = graphql(`
+  subscription RequestsRemoved($ids: [ID!]!) {
+    credentialRequestsRemoved(ids: $ids)
+  }
+`);

@@ -32,6 +32,7 @@ export const en = {
     next: 'Next page',
     previous: 'Previous page',
     deleted: 'The request "{{name}}" was deleted.',
+    removed: '“{{name}}” was just deleted, or you may no longer see it: it left the list.',
   },
   create: {
     title: 'Create request',

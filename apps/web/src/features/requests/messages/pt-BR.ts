@@ -35,6 +35,7 @@ export const ptBR: Messages<typeof en> = {
     next: 'Próxima página',
     previous: 'Página anterior',
     deleted: 'A solicitação "{{name}}" foi excluída.',
+    removed: '“{{name}}” acaba de ser excluída, ou você não pode mais vê-la: ela saiu da lista.',
   },
   create: {
     title: 'Criar solicitação',

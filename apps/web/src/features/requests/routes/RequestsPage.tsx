@@ -11,7 +11,7 @@ import { readError } from '../../../lib/errors';
 import { useWorkspace } from '../../../lib/workspace';
 import type { CredentialRequestStatus, RequestRowFieldsFragment } from '../../../gql/graphql';
 import { ReceivedRequests, SentRequests } from '../api/queries';
-import { RequestsUpdated } from '../api/subscriptions';
+import { RequestsRemoved, RequestsUpdated } from '../api/subscriptions';
 import { RequestsTable } from '../components/RequestsTable';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -67,6 +67,19 @@ export function RequestsPage() {
   const result = tab === 'sent' ? sent : received;
   const connection = tab === 'sent' ? sent.data?.sentCredentialRequests : received.data?.receivedCredentialRequests;
   const rows = connection?.edges.map((e) => e.node) ?? [];
+  // A row the other party deleted (or whose team the viewer left) goes, and says why, rather than wait for a click.
+  useSubscription(RequestsRemoved, {
+    variables: { ids: rows.map((r) => r.id) },
+    skip: rows.length === 0,
+    onData: ({ data }) => {
+      const id = data.data?.credentialRequestsRemoved;
+      const row = rows.find((r) => r.id === id);
+      if (!row) return;
+      client.cache.evict({ id: client.cache.identify({ __typename: 'CredentialRequest', id: row.id }) });
+      setNotice(t('list.removed', { name: row.name }));
+      void result.refetch().catch(() => undefined);
+    },
+  });
 
   return (
     <section>
