@@ -1,3 +1,5 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import nodemailer, { type SendMailOptions, type SMTPSentMessageInfo, type Transporter } from 'nodemailer';
 import { toNodemailerMessage } from './compose';
 import { HAND_OVER_KEY, handOverPlugin } from './hand-over';
@@ -17,21 +19,40 @@ export interface SmtpMailerOptions {
 /**
  * SMTP through nodemailer: one connection per message, or a pool (`pool`) that `close()` ends. `onHandOver` fires
  * right after the end-of-data dot is written (see hand-over.ts).
+ *
+ * The server's name is looked up like every other connection of the service (PostgreSQL, Redis): with the system
+ * resolver, `/etc/hosts` first. nodemailer on its own asks the DNS servers and reads `/etc/hosts` only after they
+ * fail; in the compose check the SMTP host is such a hosts entry (`host.containers.internal`), and while podman's DNS
+ * stalled an invitation left 52 s late. nodemailer then gets the address, and the name for TLS (SNI, certificate).
  */
 export class SmtpMailer implements Mailer {
   readonly transport = 'smtp' as const;
-  private readonly transporter: Transporter<SMTPSentMessageInfo>;
+  private readonly host: string;
+  /** One transporter, for the address the name has now; a new address replaces it. */
+  private current: { address: string; transporter: Transporter<SMTPSentMessageInfo> } | null = null;
 
   constructor(private readonly options: SmtpMailerOptions) {
-    const connectionTimeout = options.connectionTimeout ?? 10_000;
-    this.transporter = nodemailer.createTransport({
-      url: options.url,
+    this.host = new URL(options.url).hostname.replace(/^\[(.*)\]$/, '$1');
+  }
+
+  private async transporter(): Promise<Transporter<SMTPSentMessageInfo>> {
+    const address = isIP(this.host) ? this.host : (await lookup(this.host)).address;
+    if (this.current?.address === address) return this.current.transporter;
+    this.current?.transporter.close();
+    const url = new URL(this.options.url);
+    url.hostname = isIP(address) === 6 ? `[${address}]` : address;
+    const connectionTimeout = this.options.connectionTimeout ?? 10_000;
+    const transporter = nodemailer.createTransport({
+      url: url.toString(),
+      ...(address === this.host ? {} : { servername: this.host, tls: { servername: this.host } }),
       connectionTimeout,
       greetingTimeout: connectionTimeout,
-      socketTimeout: options.socketTimeout ?? 30_000,
-      ...(options.pool ? { pool: true, maxConnections: options.pool } : {}),
+      socketTimeout: this.options.socketTimeout ?? 30_000,
+      ...(this.options.pool ? { pool: true, maxConnections: this.options.pool } : {}),
     });
-    this.transporter.use('stream', handOverPlugin as unknown as Parameters<Transporter['use']>[1]);
+    transporter.use('stream', handOverPlugin as unknown as Parameters<Transporter['use']>[1]);
+    this.current = { address, transporter };
+    return transporter;
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
@@ -40,7 +61,7 @@ export class SmtpMailer implements Mailer {
       // nodemailer copies unknown message fields through to its plugins: that is how the hook reaches handOverPlugin.
       const message: SendMailOptions = { ...toNodemailerMessage(mail, this.options.from) };
       if (mail.onHandOver) Object.assign(message, { [HAND_OVER_KEY]: mail.onHandOver });
-      info = await this.transporter.sendMail(message);
+      info = await (await this.transporter()).sendMail(message);
     } catch (error) {
       throw MailDeliveryError.from(error);
     }
@@ -54,6 +75,7 @@ export class SmtpMailer implements Mailer {
   }
 
   async close(): Promise<void> {
-    this.transporter.close();
+    this.current?.transporter.close();
+    this.current = null;
   }
 }
