@@ -22,11 +22,14 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
   const mario = { email: `mario@${domain}`, name: 'Mario Member' };
   const sam = { email: `sam@support-${tag}.example`, name: 'Sam Support', supportStaff: true };
   const gina = { email: `gina@guest-${tag}.example`, name: 'Gina Guest' };
+  const tina = { email: `tina@${domain}`, name: 'Tina Teammate' };
   const orgName = `Acme ${tag}`;
   let web: WebApp;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let asOlivia: Page;
+  /** Olivia's request to Gina in the first team, made by the guest test. */
+  let lead: { id: string; teamId: string; organizationId: string } | undefined;
 
   const open = async (user: { email: string; name: string; supportStaff?: boolean }): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -265,6 +268,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
         },
       },
     );
+    lead = { id: created.createCredentialRequest.id, teamId: org.teams[0].id, organizationId: org.id };
     // The link of the invitation e-mail (its token is derived from the invitation id, docs/decisions.md).
     const sql = new Client({ connectionString: web.db.url });
     await sql.connect();
@@ -447,4 +451,43 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       .waitFor();
     expect(await row(page, gina).count()).toBe(0);
   }, 180_000);
+
+  it('a teammate’s open request page says at once that the request left their view when the team lets them go (R13.13)', async () => {
+    expect(lead).toBeDefined();
+    const { id, teamId, organizationId } = lead!;
+    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const { addOrganizationMember: member } = await gqlOk<{ addOrganizationMember: { id: string } }>(
+      web.url,
+      token,
+      'mutation($o: ID!, $e: String!, $n: String!) { addOrganizationMember(organizationId: $o, email: $e, name: $n, role: MEMBER) { id } }',
+      { o: organizationId, e: tina.email, n: tina.name },
+    );
+    await gqlOk(
+      web.url,
+      token,
+      'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }',
+      {
+        t: teamId,
+        u: member.id,
+      },
+    );
+    // Tina sees the team's request through the team alone: she neither sent nor received it.
+    const asTina = await open(tina);
+    await asTina.goto(`${web.url}/requests/${id}`);
+    await asTina.getByRole('heading', { level: 1, name: 'Lead generation' }).waitFor();
+    await asTina.getByText(`${gina.name} (${gina.email})`).waitFor();
+    await gqlOk(web.url, token, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', {
+      t: teamId,
+      u: member.id,
+    });
+    await asTina
+      .locator('[data-gone]')
+      .getByText('“Lead generation” was just deleted, or you may no longer see it (your access to its team ended).')
+      .waitFor();
+    // Not the advice for a link opened under the wrong account: this is her account, and her access ended.
+    expect(await asTina.locator('[data-signed-in-as]').count()).toBe(0);
+    // Nothing of the request stays on her screen but its name: who it is for went with the rest.
+    expect(await asTina.getByText(`${gina.name} (${gina.email})`).count()).toBe(0);
+    await asTina.getByRole('link', { name: 'Back to credential requests' }).waitFor();
+  });
 });
