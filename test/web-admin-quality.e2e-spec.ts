@@ -200,6 +200,19 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
       as: 'member',
       ready: h1,
     },
+    // A request link opened under an account that may not see it says whose account this is (and nothing of the
+    // request, R7.1), in the reader's language.
+    {
+      name: 'request-not-visible',
+      path: `/requests/${requestId}`,
+      as: 'outsider',
+      ready: (p) => p.locator('[data-signed-in-as] button').waitFor(),
+      says: {
+        selector: '[data-signed-in-as]',
+        en: `You are signed in as ${users.outsider.email}. If the request was sent to another address, sign in with that one. Sign in with another account`,
+        'pt-BR': `Você entrou como ${users.outsider.email}. Se a solicitação foi enviada para outro endereço, entre com ele. Entrar com outra conta`,
+      },
+    },
     { name: 'invitation', path: `/invitations/${invitation}`, as: 'outsider', ready: h1 },
     // Before accepting, the outsider is in no organization: there is no switcher to "choose one above" in, so the
     // pages scoped to one say what to do instead, with a way to do it.
