@@ -16,6 +16,9 @@ export interface SmtpMailerOptions {
   pool?: number;
 }
 
+/** How long a looked-up address serves before the name is looked up again (nodemailer kept its own 5 minutes). */
+const ADDRESS_REUSE_MS = 60_000;
+
 /**
  * SMTP through nodemailer: one connection per message, or a pool (`pool`) that `close()` ends. `onHandOver` fires
  * right after the end-of-data dot is written (see hand-over.ts).
@@ -30,13 +33,27 @@ export class SmtpMailer implements Mailer {
   private readonly host: string;
   /** One transporter, for the address the name has now; a new address replaces it. */
   private current: { address: string; transporter: Transporter<SMTPSentMessageInfo> } | null = null;
+  /** The last answer for the name and when it came: reused for a while, and kept when the resolver fails. */
+  private looked: { address: string; at: number } | null = null;
 
   constructor(private readonly options: SmtpMailerOptions) {
     this.host = new URL(options.url).hostname.replace(/^\[(.*)\]$/, '$1');
   }
 
+  private async address(): Promise<string> {
+    if (isIP(this.host)) return this.host;
+    if (this.looked && Date.now() - this.looked.at < ADDRESS_REUSE_MS) return this.looked.address;
+    try {
+      this.looked = { address: (await lookup(this.host)).address, at: Date.now() };
+    } catch (error) {
+      // A resolver that fails for a moment does not stop mail to an address it gave before.
+      if (!this.looked) throw error;
+    }
+    return this.looked.address;
+  }
+
   private async transporter(): Promise<Transporter<SMTPSentMessageInfo>> {
-    const address = isIP(this.host) ? this.host : (await lookup(this.host)).address;
+    const address = await this.address();
     if (this.current?.address === address) return this.current.transporter;
     this.current?.transporter.close();
     const url = new URL(this.options.url);
