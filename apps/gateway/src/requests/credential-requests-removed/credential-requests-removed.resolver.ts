@@ -47,7 +47,8 @@ export class CredentialRequestsRemovedResolver {
     const recheck = (id: string) => {
       // In order, one at a time, like the update subscriptions.
       reading = reading.then(async () => {
-        if (!watched.has(id) || (await this.stillVisible(id, caller))) return;
+        // Unknown (a failed read) keeps the row: a list is not told to drop what it may still show.
+        if (!watched.has(id) || (await this.visibility(id, caller)) !== 'hidden') return;
         watched.get(id)?.();
         watched.delete(id);
         channel.push({ credentialRequestsRemoved: id });
@@ -57,7 +58,8 @@ export class CredentialRequestsRemovedResolver {
       for (const id of [...watched.keys()]) recheck(id);
     });
     for (const id of new Set(ids)) {
-      if (await this.stillVisible(id, caller))
+      // Only what the viewer sees now is watched; unknown (a failed read) is not: nothing is said of it later (R7.1).
+      if ((await this.visibility(id, caller)) === 'visible')
         watched.set(
           id,
           this.updates.listen(id, () => recheck(id)),
@@ -69,15 +71,14 @@ export class CredentialRequestsRemovedResolver {
     return channel;
   }
 
-  private async stillVisible(id: string, caller: Caller): Promise<boolean> {
+  private async visibility(id: string, caller: Caller): Promise<'visible' | 'hidden' | 'unknown'> {
     try {
       await this.views.visible(id, caller.userId);
-      return true;
+      return 'visible';
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'NOT_FOUND') return false;
-      // Unknown: keep watching rather than tell a list to drop a row it may still show.
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') return 'hidden';
       this.logger.error({ err: error, requestId: id }, 'removal check could not be read');
-      return true;
+      return 'unknown';
     }
   }
 }
