@@ -1,14 +1,21 @@
 import dns from 'node:dns';
 import dnsPromises from 'node:dns/promises';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { SmtpMailer } from '@libs/mailer';
+import { startSmtpSink } from './support/smtp-sink';
 
 // Issue 12, seen in the compose check: the SMTP host there is an /etc/hosts entry (host.containers.internal), and
 // nodemailer, left alone, asks the DNS servers first (a dns.Resolver of its own, resolve4 and resolve6) and reads
 // /etc/hosts only once they fail: an invitation left 52 s late in a run where podman's DNS stalled. The mailer looks
 // the name up as the PostgreSQL and Redis clients do (the system resolver, /etc/hosts first). Proved with a real
-// SMTP server on loopback; the DNS questions are counted on dns.Resolver itself (which still answers them).
+// SMTP server on loopback (test/support/smtp-sink); the DNS questions are counted on dns.Resolver itself (which still answers them).
+
+const message = (to: string) => ({
+  to,
+  subject: 'By name',
+  text: 'hello',
+  html: '<p>hello</p>',
+  messageId: `${to}.id`,
+});
 
 describe('SmtpMailer: the server by name', () => {
   const asked: string[] = [];
@@ -30,38 +37,19 @@ describe('SmtpMailer: the server by name', () => {
   afterEach(() => spies.splice(0).forEach((spy) => spy.mockRestore()));
 
   it('finds "localhost" in /etc/hosts without asking the DNS servers, once for two messages, and delivers', async () => {
-    const received: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      disableReverseLookup: true,
-      logger: false,
-      onData(stream, session, callback) {
-        stream.on('data', () => undefined);
-        stream.on('end', () => {
-          received.push(session.envelope.rcptTo[0].address);
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.address() as AddressInfo;
-    const mailer = new SmtpMailer({ url: `smtp://localhost:${port}`, from: 'cr@example.test' });
+    const sink = await startSmtpSink();
+    const mailer = new SmtpMailer({ url: sink.url.replace('127.0.0.1', 'localhost'), from: 'cr@example.test' });
     const lookups = jest.spyOn(dnsPromises, 'lookup');
     try {
       for (const to of ['maria@client-agency.test', 'paulo@client-agency.test']) {
-        const sent = await mailer.send({
-          to,
-          subject: 'By name',
-          text: 'hello',
-          html: '<p>hello</p>',
-          messageId: `${to}.id`,
-        });
-        expect(sent.accepted).toEqual([to]);
+        expect((await mailer.send(message(to))).accepted).toEqual([to]);
       }
-      expect(received).toEqual(['maria@client-agency.test', 'paulo@client-agency.test']);
+      expect((await sink.waitFor(2)).map((m) => m.envelope.to)).toEqual([
+        ['maria@client-agency.test'],
+        ['paulo@client-agency.test'],
+      ]);
       expect(asked).toEqual([]);
-      // One lookup for both messages: the address serves a while (and outlives a resolver's failure meanwhile).
+      // One lookup for both messages: the address serves a while.
       expect(lookups.mock.calls.map(([name]) => name)).toEqual(['localhost']);
       // The count would see a question: the zero above is the mailer's, not a deaf counter's.
       await new Promise((resolve) => new dns.Resolver().resolve4('localhost', resolve));
@@ -69,7 +57,32 @@ describe('SmtpMailer: the server by name', () => {
     } finally {
       lookups.mockRestore();
       await mailer.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await sink.stop();
+    }
+  });
+
+  it('keeps the address it had when the resolver fails once it is due to ask again', async () => {
+    const sink = await startSmtpSink();
+    const mailer = new SmtpMailer({ url: sink.url.replace('127.0.0.1', 'localhost'), from: 'cr@example.test' });
+    const lookups = jest.spyOn(dnsPromises, 'lookup');
+    const now = jest.spyOn(Date, 'now');
+    try {
+      await mailer.send(message('first@client-agency.test'));
+      // A minute later the name is due again, and the resolver fails for the moment.
+      const later = Date.now() + 61_000;
+      now.mockImplementation(() => later);
+      lookups.mockRejectedValueOnce(Object.assign(new Error('getaddrinfo EAI_AGAIN localhost'), { code: 'EAI_AGAIN' }));
+      expect((await mailer.send(message('second@client-agency.test'))).accepted).toEqual(['second@client-agency.test']);
+      expect(lookups).toHaveBeenCalledTimes(2);
+      expect((await sink.waitFor(2)).map((m) => m.envelope.to)).toEqual([
+        ['first@client-agency.test'],
+        ['second@client-agency.test'],
+      ]);
+    } finally {
+      now.mockRestore();
+      lookups.mockRestore();
+      await mailer.close();
+      await sink.stop();
     }
   });
 });

@@ -1,21 +1,13 @@
-import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, connect, type Server, type Socket } from 'node:net';
 import { Client } from 'pg';
 import { PgSqlClient, neverConnected } from '@libs/event-store';
+import { freePort } from './support/free-port';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 
 // Issue 12, seen in the compose check: podman's DNS stops answering for up to 30 s while a container joins the
 // network, and a gateway's first new connection failed with EAI_AGAIN. A connection that cannot be made yet is
 // tried again for a bounded time (nothing went out, so it is safe); a failure after it was made never is. The
 // server is the machine's PostgreSQL, reached through a plain TCP relay that starts listening late.
-
-/** A port nothing listens on (yet). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Relays `port` to the real server; counts the connections it accepted. */
 async function relay(port: number, target: URL): Promise<{ accepted: () => number; close: () => Promise<void> }> {

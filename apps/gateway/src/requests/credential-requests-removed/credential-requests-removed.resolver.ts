@@ -57,17 +57,26 @@ export class CredentialRequestsRemovedResolver {
     const unlistenDirectory = this.updates.listenDirectory(() => {
       for (const id of [...watched.keys()]) recheck(id);
     });
-    for (const id of new Set(ids)) {
-      // Only what the viewer sees now is watched; unknown (a failed read) is not: nothing is said of it later (R7.1).
-      if ((await this.visibility(id, caller)) === 'visible')
-        watched.set(
-          id,
-          this.updates.listen(id, () => recheck(id)),
-        );
+    // Listening first, then one read per id once the event subscription runs; rechecks queue behind that read on
+    // `reading`. A request that went before its read is dropped unannounced, as one that went before the subscription
+    // (the list keeps it until it next refetches).
+    const unique = [...new Set(ids)];
+    for (const id of unique) {
+      watched.set(
+        id,
+        this.updates.listen(id, () => recheck(id)),
+      );
     }
-    // A change between the list's query and this subscription is looked at once the event subscription runs.
-    await this.updates.settled();
-    for (const id of [...watched.keys()]) recheck(id);
+    reading = this.updates.settled().then(async () => {
+      for (const id of unique) {
+        // Only what the viewer sees now stays watched; unknown (a failed read) does not: nothing is said of it later
+        // (R7.1).
+        if ((await this.visibility(id, caller)) === 'visible') continue;
+        watched.get(id)?.();
+        watched.delete(id);
+      }
+    });
+    await reading;
     return channel;
   }
 

@@ -67,6 +67,11 @@ export function RequestsPage() {
   const result = tab === 'sent' ? sent : received;
   const connection = tab === 'sent' ? sent.data?.sentCredentialRequests : received.data?.receivedCredentialRequests;
   const rows = connection?.edges.map((e) => e.node) ?? [];
+  /** A request that left the list: out of the cache (its details page must not show it), then the page again. */
+  const drop = (id: string) => {
+    client.cache.evict({ id: client.cache.identify({ __typename: 'CredentialRequest', id }) });
+    void result.refetch().catch(() => undefined);
+  };
   // A row the other party deleted (or whose team the viewer left) goes, and says why, rather than wait for a click.
   useSubscription(RequestsRemoved, {
     variables: { ids: rows.map((r) => r.id) },
@@ -75,9 +80,8 @@ export function RequestsPage() {
       const id = data.data?.credentialRequestsRemoved;
       const row = rows.find((r) => r.id === id);
       if (!row) return;
-      client.cache.evict({ id: client.cache.identify({ __typename: 'CredentialRequest', id: row.id }) });
+      drop(row.id);
       setNotice(t('list.removed', { name: row.name }));
-      void result.refetch().catch(() => undefined);
     },
   });
 
@@ -179,11 +183,9 @@ export function RequestsPage() {
         request={deleting}
         onClose={() => setDeleting(null)}
         onDeleted={(name) => {
-          if (deleting)
-            client.cache.evict({ id: client.cache.identify({ __typename: 'CredentialRequest', id: deleting.id }) });
+          if (deleting) drop(deleting.id);
           setDeleting(null);
           setNotice(t('list.deleted', { name }));
-          void result.refetch();
         }}
       />
     </section>
