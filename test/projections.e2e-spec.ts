@@ -182,6 +182,20 @@ describe('projections on PostgreSQL', () => {
       });
     }
     expect(await read.requestForViewer('r6', 'alice')).toBeNull();
+    // Many at once for the lists' removal watch: the same parties and roles, a deleted or unknown id simply absent.
+    const parties = await read.partiesForViewer(['r1', 'r3', 'r6', 'no-such-id'], 'alice');
+    expect(parties.map((p) => p.id).sort()).toEqual(['r1', 'r3']);
+    for (const p of parties) {
+      const one = await read.requestForViewer(p.id, 'alice');
+      expect(p).toEqual({
+        id: p.id,
+        requesterId: one!.row.requester.id,
+        recipientId: one!.row.recipient.id,
+        orgRole: one!.orgRole,
+        teamRole: one!.teamRole,
+      });
+    }
+    expect(await read.partiesForViewer([], 'alice')).toEqual([]);
     expect(await read.requestByIdempotencyKey('alice', 'k1')).toEqual({ id: 'r1', payloadDigest: 'digest-r1' });
     expect(await read.invitationByTokenHash('th3')).toEqual({
       requestId: 'r3',

@@ -144,3 +144,12 @@ export interface InvitationRow {
   email: string;
   acceptedBy: string | null;
 }
+
+/** Who a request's parties are, and the viewer's roles where it lives: enough to judge R7.4, nothing to show. */
+export interface RequestPartiesRow {
+  id: string;
+  requesterId: string;
+  recipientId: string | null;
+  orgRole: OrgRole | null;
+  teamRole: TeamRole | null;
+}

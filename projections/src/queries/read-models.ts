@@ -36,6 +36,10 @@ export class ReadModels {
     return this.requests.requestForViewer(...args);
   }
 
+  partiesForViewer(...args: Parameters<RequestQueries['partiesForViewer']>) {
+    return this.requests.partiesForViewer(...args);
+  }
+
   requestByIdempotencyKey(...args: Parameters<RequestQueries['requestByIdempotencyKey']>) {
     return this.requests.requestByIdempotencyKey(...args);
   }

@@ -3,7 +3,7 @@ import { PREPARED, type SqlExecutor, type SqlRow } from '@libs/event-store';
 import { iso, isoRequired } from '../sql-values';
 import { decodeCursor, InvalidCursorError } from './cursor';
 import { limit, page, Where } from './paging';
-import type { CountedPage, InvitationRow, RequestAppRow, RequestRow } from './read-model-rows';
+import type { CountedPage, InvitationRow, RequestAppRow, RequestPartiesRow, RequestRow } from './read-model-rows';
 
 export interface SentQuery {
   teamId: string;
@@ -61,6 +61,29 @@ export class RequestQueries {
       orgRole: (r.viewer_org_role as OrgRole | null) ?? null,
       teamRole: (r.viewer_team_role as TeamRole | null) ?? null,
     };
+  }
+
+  /**
+   * For each of `ids` that exists, its parties and the viewer's roles in its organization and team (R7.4), in ONE
+   * statement: what a list's removal watch reads to judge many requests at once. Missing ids are simply absent.
+   */
+  async partiesForViewer(ids: readonly string[], userId: string): Promise<RequestPartiesRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query(
+      `SELECT r.id, r.requester_id, r.recipient_id,
+         (SELECT role FROM read.org_members WHERE organization_id = r.organization_id AND user_id = $2) AS viewer_org_role,
+         (SELECT role FROM read.team_members WHERE team_id = r.team_id AND user_id = $2) AS viewer_team_role
+       FROM read.requests r WHERE r.id = ANY($1::text[])`,
+      [[...ids], userId],
+      PREPARED,
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      requesterId: r.requester_id as string,
+      recipientId: (r.recipient_id as string | null) ?? null,
+      orgRole: (r.viewer_org_role as OrgRole | null) ?? null,
+      teamRole: (r.viewer_team_role as TeamRole | null) ?? null,
+    }));
   }
 
   /** R4.3: the request a requester already created with this key, and the digest of its input. */

@@ -47,6 +47,13 @@ export class RequestViews {
     return toView(found.row, relation);
   }
 
+  /** Which of `ids` this viewer may see now (R7.4, R13.13), in one read; missing and hidden ids alike are left out. */
+  async visibleAmong(ids: readonly string[], userId: string): Promise<Set<string>> {
+    const found = await this.read.partiesForViewer(ids, userId);
+    // Each row is both the request's parties and the viewer's membership where it lives.
+    return new Set(found.filter((p) => currentViewerRelation(p, userId, p)).map((p) => p.id));
+  }
+
   /** One app of a request the viewer just acted on (mutations answer after read-your-writes). */
   async app(requestId: string, appKey: string, userId: string): Promise<RequestedAppView> {
     const request = await this.visible(requestId, userId);

@@ -23,9 +23,10 @@ export class CredentialRequestsRemovedResolver {
 
   /**
    * R12.7 for lists, the other half of `credentialRequestsUpdated`: the id of a request in view (`ids`, the rows a
-   * list shows) once this viewer may no longer see it — deleted, or access lost (R13.13). Only ids the viewer may see
-   * when subscribing are watched, so an id never seen tells nothing about a request (R7.1): a probe gets no answer,
-   * ever. A list refetches on each id; when its rows change it subscribes again with the new ones.
+   * list shows) once this viewer may no longer see it — deleted, or access lost (R13.13). An id the viewer cannot see
+   * when subscribing is answered at once, so a row deleted while its list was subscribing still goes. That answer is
+   * the one `credentialRequest(id)` gives (NOT_FOUND), alike for a hidden request and for no request at all, so a
+   * probe learns nothing (R7.1). A list refetches on each id; when its rows change it subscribes again.
    */
   @Subscription(() => ID)
   async credentialRequestsRemoved(
@@ -38,56 +39,50 @@ export class CredentialRequestsRemovedResolver {
       ]);
     }
     const watched = new Map<string, () => void>();
-    let reading = Promise.resolve();
     const channel: UpdateChannel<Payload> = new UpdateChannel(() => {
       for (const unlisten of watched.values()) unlisten();
       watched.clear();
       unlistenDirectory();
     });
-    const recheck = (id: string) => {
-      // In order, one at a time, like the update subscriptions.
+    // One read for every id due, in order and one at a time: ids that changed meanwhile wait for the next read.
+    const due = new Set<string>();
+    let reading = Promise.resolve();
+    const recheck = (changed: Iterable<string>) => {
+      for (const id of changed) if (watched.has(id)) due.add(id);
       reading = reading.then(async () => {
-        // Unknown (a failed read) keeps the row: a list is not told to drop what it may still show.
-        if (!watched.has(id) || (await this.visibility(id, caller)) !== 'hidden') return;
-        watched.get(id)?.();
-        watched.delete(id);
-        channel.push({ credentialRequestsRemoved: id });
+        const batch = [...due];
+        due.clear();
+        if (batch.length === 0) return;
+        const visible = await this.visibleAmong(batch, caller);
+        // Unknown (a failed read) keeps every row: a list is not told to drop what it may still show.
+        if (!visible) return;
+        for (const id of batch) {
+          if (visible.has(id) || !watched.has(id)) continue;
+          watched.get(id)?.();
+          watched.delete(id);
+          channel.push({ credentialRequestsRemoved: id });
+        }
       });
     };
-    const unlistenDirectory = this.updates.listenDirectory(() => {
-      for (const id of [...watched.keys()]) recheck(id);
-    });
-    // Listening first, then one read per id once the event subscription runs; rechecks queue behind that read on
-    // `reading`. A request that went before its read is dropped unannounced, as one that went before the subscription
-    // (the list keeps it until it next refetches).
+    const unlistenDirectory = this.updates.listenDirectory(() => recheck(watched.keys()));
+    // Listening first, then the read once the event subscription runs: a change between the two is read either way.
     const unique = [...new Set(ids)];
-    for (const id of unique) {
+    for (const id of unique)
       watched.set(
         id,
-        this.updates.listen(id, () => recheck(id)),
+        this.updates.listen(id, () => recheck([id])),
       );
-    }
-    reading = this.updates.settled().then(async () => {
-      for (const id of unique) {
-        // Only what the viewer sees now stays watched; unknown (a failed read) does not: nothing is said of it later
-        // (R7.1).
-        if ((await this.visibility(id, caller)) === 'visible') continue;
-        watched.get(id)?.();
-        watched.delete(id);
-      }
-    });
-    await reading;
+    await this.updates.settled();
+    recheck(unique);
     return channel;
   }
 
-  private async visibility(id: string, caller: Caller): Promise<'visible' | 'hidden' | 'unknown'> {
+  private async visibleAmong(ids: string[], caller: Caller): Promise<Set<string> | null> {
     try {
-      await this.views.visible(id, caller.userId);
-      return 'visible';
+      return await this.views.visibleAmong(ids, caller.userId);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'NOT_FOUND') return 'hidden';
-      this.logger.error({ err: error, requestId: id }, 'removal check could not be read');
-      return 'unknown';
+      this.logger.error({ err: error, requestIds: ids }, 'removal check could not be read');
+      return null;
     }
   }
 }
