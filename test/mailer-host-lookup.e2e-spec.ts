@@ -85,4 +85,51 @@ describe('SmtpMailer: the server by name', () => {
       await sink.stop();
     }
   });
+
+  it('lets the messages it has in hand finish on the old address when the name moves to another', async () => {
+    // Two servers on one port, as one name's old and new address (both loopback).
+    const before = await startSmtpSink();
+    const port = Number(new URL(before.url).port);
+    const after = await startSmtpSink({ port, host: '127.0.0.2' });
+    // One pooled connection: the second message for the old address waits in the pool's queue.
+    const mailer = new SmtpMailer({ url: `smtp://mail.client-agency.test:${port}`, from: 'cr@example.test', pool: 1 });
+    const lookups = jest.spyOn(dnsPromises, 'lookup').mockResolvedValue({ address: '127.0.0.1', family: 4 } as never);
+    const now = jest.spyOn(Date, 'now');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let arrived!: () => void;
+    const inFlight = new Promise<void>((resolve) => (arrived = resolve));
+    before.setBeforeAccept(() => {
+      arrived();
+      return held;
+    });
+    try {
+      const sending = mailer.send(message('sending@client-agency.test'));
+      await inFlight;
+      const queued = mailer.send(message('queued@client-agency.test'));
+      // A minute later the name points elsewhere: the next message goes there at once.
+      const later = Date.now() + 61_000;
+      now.mockImplementation(() => later);
+      lookups.mockResolvedValue({ address: '127.0.0.2', family: 4 } as never);
+      expect((await mailer.send(message('moved@client-agency.test'))).accepted).toEqual(['moved@client-agency.test']);
+      expect((await after.waitFor(1)).map((m) => m.envelope.to)).toEqual([['moved@client-agency.test']]);
+      // The old server answers at last: what it had, and what waited for it, are delivered, not failed.
+      release();
+      const settled = await Promise.allSettled([sending, queued]);
+      expect(settled.map((s) => (s.status === 'fulfilled' ? s.value.accepted : String(s.reason)))).toEqual([
+        ['sending@client-agency.test'],
+        ['queued@client-agency.test'],
+      ]);
+      expect((await before.waitFor(2)).map((m) => m.envelope.to)).toEqual([
+        ['sending@client-agency.test'],
+        ['queued@client-agency.test'],
+      ]);
+    } finally {
+      release();
+      now.mockRestore();
+      lookups.mockRestore();
+      await mailer.close();
+      await Promise.all([before.stop(), after.stop()]);
+    }
+  });
 });

@@ -8,7 +8,7 @@ export type CapturedMail = ParsedMail & {
 };
 
 export interface SmtpSink {
-  /** `smtp://127.0.0.1:<port>`, ready for SMTP_URL. */
+  /** `smtp://<host>:<port>` (127.0.0.1 unless told), ready for SMTP_URL. */
   url: string;
   messages: CapturedMail[];
   /** Resolves once `count` messages arrived; rejects after `timeoutMs` (default 10 s) listing what did arrive. */
@@ -44,7 +44,8 @@ function envelopeOf(session: SMTPServerSession): CapturedMail['envelope'] {
  * A real SMTP server on loopback for tests: accepts without auth or TLS, parses what it receives, and can be told
  * to refuse recipients with a given status.
  */
-export async function startSmtpSink(options: { port?: number } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(options: { port?: number; host?: string } = {}): Promise<SmtpSink> {
+  const host = options.host ?? '127.0.0.1';
   const messages: CapturedMail[] = [];
   const waiters = new Set<() => void>();
   let failure: number | null = null;
@@ -86,7 +87,7 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
       resolve();
     });
@@ -96,7 +97,7 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
   const { port } = server.server.address() as AddressInfo;
 
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://${host}:${port}`,
     messages,
     setFailure(code) {
       failure = code;

@@ -32,7 +32,7 @@ export class SmtpMailer implements Mailer {
   readonly transport = 'smtp' as const;
   private readonly host: string;
   /** One transporter, for the address the name has now; a new address replaces it. */
-  private current: { address: string; transporter: Transporter<SMTPSentMessageInfo> } | null = null;
+  private current: Held | null = null;
   /** The last answer for the name and when it came: reused for a while, and kept when the resolver fails. */
   private looked: { address: string; at: number } | null = null;
 
@@ -52,10 +52,11 @@ export class SmtpMailer implements Mailer {
     return this.looked.address;
   }
 
-  private async transporter(): Promise<Transporter<SMTPSentMessageInfo>> {
+  private async held(): Promise<Held> {
     const address = await this.address();
-    if (this.current?.address === address) return this.current.transporter;
-    this.current?.transporter.close();
+    if (this.current?.address === address) return this.current;
+    // The old address's messages, sending or queued for a pooled connection, finish there: closed once they have.
+    if (this.current) retire(this.current);
     const url = new URL(this.options.url);
     url.hostname = isIP(address) === 6 ? `[${address}]` : address;
     const connectionTimeout = this.options.connectionTimeout ?? 10_000;
@@ -68,8 +69,8 @@ export class SmtpMailer implements Mailer {
       ...(this.options.pool ? { pool: true, maxConnections: this.options.pool } : {}),
     });
     transporter.use('stream', handOverPlugin as unknown as Parameters<Transporter['use']>[1]);
-    this.current = { address, transporter };
-    return transporter;
+    this.current = { address, transporter, sending: 0, retired: false };
+    return this.current;
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
@@ -78,7 +79,14 @@ export class SmtpMailer implements Mailer {
       // nodemailer copies unknown message fields through to its plugins: that is how the hook reaches handOverPlugin.
       const message: SendMailOptions = { ...toNodemailerMessage(mail, this.options.from) };
       if (mail.onHandOver) Object.assign(message, { [HAND_OVER_KEY]: mail.onHandOver });
-      info = await (await this.transporter()).sendMail(message);
+      const held = await this.held();
+      held.sending++;
+      try {
+        info = await held.transporter.sendMail(message);
+      } finally {
+        held.sending--;
+        if (held.retired && held.sending === 0) held.transporter.close();
+      }
     } catch (error) {
       throw MailDeliveryError.from(error);
     }
@@ -95,4 +103,17 @@ export class SmtpMailer implements Mailer {
     this.current?.transporter.close();
     this.current = null;
   }
+}
+
+/** A transporter and the messages it has in hand, counted so that a replaced one is closed only once they are done. */
+interface Held {
+  address: string;
+  transporter: Transporter<SMTPSentMessageInfo>;
+  sending: number;
+  retired: boolean;
+}
+
+function retire(held: Held): void {
+  held.retired = true;
+  if (held.sending === 0) held.transporter.close();
 }
