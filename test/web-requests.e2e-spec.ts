@@ -567,6 +567,11 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   const maraList = await mara.context().newPage();
   await maraList.goto(`${stack.url}/requests?tab=received`);
   await maraList.getByRole('link', { name: 'Details of Lead generation for marketing' }).waitFor();
+  // And a third one in Portuguese (the choice is read when a tab loads; English again before the tabs close).
+  const maraListPt = await mara.context().newPage();
+  await maraListPt.addInitScript("localStorage.setItem('lang', 'pt-BR')");
+  await maraListPt.goto(`${stack.url}/requests?tab=received`);
+  await maraListPt.getByRole('link', { name: 'Detalhes de Lead generation for marketing' }).waitFor();
   await cora.getByRole('link', { name: 'Back to credential requests' }).click();
   await cora.getByRole('button', { name: 'Delete Lead generation for marketing' }).click();
   const confirm = cora.getByRole('dialog', { name: 'Delete the request "Lead generation for marketing"' });
@@ -593,6 +598,13 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
     .waitFor();
   await maraList.getByText('No credential requests here yet.').waitFor();
   expect(await maraList.getByRole('link', { name: 'Details of Lead generation for marketing' }).count()).toBe(0);
+  await maraListPt
+    .getByRole('status')
+    .getByText('“Lead generation for marketing” acaba de ser excluída, ou você não pode mais vê-la: ela saiu da lista.')
+    .waitFor();
+  await maraListPt.getByText('Ainda não há solicitações de credenciais aqui.').waitFor();
+  await maraListPt.evaluate("localStorage.setItem('lang', 'en')");
+  await maraListPt.close();
   await maraList.close();
 
   // Portuguese (Brazil) from the switch, kept for the next visit.
@@ -732,6 +744,14 @@ it('signs in through the identity provider (OIDC, code + PKCE done by the server
   expect(violations).toEqual([]);
 }, 120_000);
 
+/** Signs out in another tab of the same browser: the page's session ends while the page stays open. */
+async function signOutInAnotherTab(page: Page): Promise<void> {
+  const other = await page.context().newPage();
+  await other.goto(`${stack.url}/requests`);
+  expect(await other.evaluate("fetch('/auth/logout', { method: 'POST' }).then((r) => r.status)")).toBe(204);
+  await other.close();
+}
+
 // A session ends while a page stays open (8 h after sign-in, or a sign-out in another tab). The page says so at
 // the first answer that says so, keeps what was typed, and signing in again comes back to the same page.
 it('a session that ended while the page was open says so, and signing in again returns to the page', async () => {
@@ -740,10 +760,7 @@ it('a session that ended while the page was open says so, and signing in again r
   await devSignIn(page, people.colleague);
   await page.waitForURL(`${stack.url}/requests?tab=received`);
   await page.getByRole('tab', { name: 'Received', selected: true }).waitFor();
-  const other = await page.context().newPage();
-  await other.goto(`${stack.url}/requests`);
-  expect(await other.evaluate("fetch('/auth/logout', { method: 'POST' }).then((r) => r.status)")).toBe(204);
-  await other.close();
+  await signOutInAnotherTab(page);
 
   await page.getByLabel('Search by name').fill('newsletter');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -763,6 +780,29 @@ it('a session that ended while the page was open says so, and signing in again r
   // The list answered this time (its count is the server's).
   await page.getByText(/^\d+ requests?$/).waitFor();
   expect(await page.locator('[data-session-ended]').count()).toBe(0);
+  expect(violations).toEqual([]);
+}, 120_000);
+
+// The same in Portuguese: a reader who chose it reads the ended session, and the list's error, in it.
+it('a session that ended says so in Portuguese too', async () => {
+  const page = await newPage(MOBILE);
+  await page.goto(`${stack.url}/requests?tab=received`);
+  await devSignIn(page, people.colleague);
+  await page.waitForURL(`${stack.url}/requests?tab=received`);
+  await page.evaluate("localStorage.setItem('lang', 'pt-BR')");
+  await page.reload();
+  await page.getByRole('tab', { name: 'Recebidas', selected: true }).waitFor();
+  await signOutInAnotherTab(page);
+
+  await page.getByLabel('Buscar pelo nome').fill('newsletter');
+  await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+  const notice = page.locator('[data-session-ended]');
+  await notice.getByText('Sua sessão terminou.', { exact: false }).waitFor();
+  expect(await notice.innerText()).toContain('Sua sessão terminou. Entre novamente para continuar desta página.');
+  await notice.getByRole('link', { name: 'Entre novamente' }).waitFor();
+  await page.getByText('Algo deu errado: você saiu da sua conta (sua sessão terminou)').waitFor();
+  expect(await page.locator('main').innerText()).not.toContain('signed out');
+  await page.evaluate("localStorage.setItem('lang', 'en')");
   expect(violations).toEqual([]);
 }, 120_000);
 

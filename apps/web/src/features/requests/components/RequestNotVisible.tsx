@@ -5,15 +5,15 @@
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
-import { readError } from '../../../lib/errors';
+import type { ReadError } from '../../../lib/errors';
 import { signInPath, signOut } from '../../../lib/session';
 import { useSession } from '../../../lib/session-context';
 
-export function RequestNotVisible({ error, gone }: { error: unknown; gone: string | null }) {
+/** `failure`: why the request could not be read (null: the answer had no request); `gone`: its name, if shown before. */
+export function RequestNotVisible({ failure, gone }: { failure: ReadError | null; gone: string | null }) {
   const { t } = useTranslation('requests');
   const session = useSession();
   const location = useLocation();
-  const failure = error ? readError(error) : null;
   const hidden = !failure || failure.code === 'NOT_FOUND';
   if (hidden && gone !== null) {
     return (

@@ -61,9 +61,8 @@ export function RequestDetailsPage() {
 
   if (loading && !request) return <p role="status">{t('loading', { ns: 'common' })}</p>;
   // A refetch that finds nothing keeps the last data beside its error: the error wins.
-  if (!request || (error && readError(error).code === 'NOT_FOUND')) {
-    return <RequestNotVisible error={error} gone={shown} />;
-  }
+  const failure = error ? readError(error) : null;
+  if (!request || failure?.code === 'NOT_FOUND') return <RequestNotVisible failure={failure} gone={shown} />;
 
   const typeOf = (app: DetailsApp) =>
     app.connection?.type ??
