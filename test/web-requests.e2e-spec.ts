@@ -430,10 +430,17 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await mara.getByText(/Cora Contractor \(cora@acme\.example\) invites you to join the Acme organization/).waitFor();
   await mara.getByText('The invitation is for the credential request "Lead generation for marketing".').waitFor();
   await look(mara, 'invitation');
+  // In no organization yet, her navigation offers no page that needs a team: only what she can use now.
+  const navOf = (p: Page) => p.getByRole('navigation', { name: 'Main' });
+  await navOf(mara).getByRole('link', { name: 'Team members' }).waitFor({ state: 'detached' });
+  expect(await navOf(mara).getByRole('link').allInnerTexts()).toEqual([
+    'Credentials',
+    'Organizations',
+    'Feature access',
+  ]);
   await mara.getByRole('button', { name: 'Accept invitation' }).click();
   await mara.getByRole('heading', { name: 'Lead generation for marketing' }).waitFor();
   // A guest's navigation leaves out the pages that would only refuse her; her requester's keeps them.
-  const navOf = (p: Page) => p.getByRole('navigation', { name: 'Main' });
   await navOf(mara).getByRole('link', { name: 'Credentials' }).waitFor();
   // On a wide screen the header shows everything: no Menu button to open.
   expect(await mara.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);

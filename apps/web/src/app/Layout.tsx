@@ -82,16 +82,21 @@ export function Layout() {
   );
 }
 
-/** The features' pages, less those the organization's guests may not open. */
+/**
+ * The features' pages, less those that need a team: hidden from the organization's guests, who may not open them,
+ * and from someone in no organization yet (an outside recipient on the invitation, before accepting), for whom they
+ * would only say so.
+ */
 function AppNav() {
   const { t } = useTranslation('common');
-  const guest = useWorkspace().organization?.viewerRole === 'GUEST';
+  const { organization, loading } = useWorkspace();
+  const teamless = organization?.viewerRole === 'GUEST' || (!loading && organization === null);
   return (
     <nav aria-label={t('nav.label')} className="app-nav">
       <ul>
         {features.flatMap((f) =>
           (f.nav ?? [])
-            .filter((item) => !(guest && item.hiddenFromGuests))
+            .filter((item) => !(teamless && item.hiddenFromGuests))
             .map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to}>{t(item.label, { ns: f.namespace })}</NavLink>

@@ -7,7 +7,10 @@ export interface NavItem {
   to: string;
   /** key in the feature's namespace */
   label: string;
-  /** Left out for a guest of the organization they work in: the page would only refuse them (R2.4, R10.2). */
+  /**
+   * Left out for a guest of the organization they work in (the page would only refuse them, R2.4, R10.2), and for
+   * someone in no organization yet.
+   */
   hiddenFromGuests?: boolean;
 }
 
