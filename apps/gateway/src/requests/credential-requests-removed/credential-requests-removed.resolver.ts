@@ -67,11 +67,10 @@ export class CredentialRequestsRemovedResolver {
     const unlistenDirectory = this.updates.listenDirectory(() => recheck(watched.keys()));
     // Listening first, then the read once the event subscription runs: a change between the two is read either way.
     const unique = [...new Set(ids)];
-    for (const id of unique)
-      watched.set(
-        id,
-        this.updates.listen(id, () => recheck([id])),
-      );
+    for (const id of unique) {
+      const unlisten = this.updates.listen(id, () => recheck([id]));
+      watched.set(id, unlisten);
+    }
     await this.updates.settled();
     recheck(unique);
     return channel;
