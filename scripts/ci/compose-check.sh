@@ -12,6 +12,8 @@ work=$(mktemp -d)
 sink_pid=""
 cleanup() {
   podman-compose -p "$project" down -v >/dev/null 2>&1 || true
+  # podman-compose 1.0 leaves the project's network behind: the next run would join a stale one.
+  podman network rm "${project}_default" >/dev/null 2>&1 || true
   [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null || true
   rm -f .env
   rm -rf "$work"
