@@ -427,6 +427,40 @@ describe('schema additions for the web app (issue #10)', () => {
       expect(logs.text()).not.toContain('removal check could not be read');
     });
 
+    it('credentialRequestsRemoved: a read that fails keeps the rows watched, and the next change is read again', async () => {
+      const kept = await create(dir.owner, { userId: gia.id }, 'Kept through a failed read');
+      // The subscription's first read of the watched ids fails once, as a database error would.
+      const original = Client.prototype.query as (...args: unknown[]) => unknown;
+      let failed = 0;
+      const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+        const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text);
+        if (failed === 0 && text.includes('r.id = ANY($1::text[])') && text.includes('viewer_team_role')) {
+          failed++;
+          const error = new Error('injected: the removal read fails');
+          // pg-pool's query passes a callback; a caller without one gets a promise.
+          const callback = args.find((a) => typeof a === 'function') as ((e: Error) => void) | undefined;
+          if (!callback) return Promise.reject(error);
+          setImmediate(() => callback(error));
+          return undefined;
+        }
+        return original.apply(this, args);
+      } as never);
+      try {
+        const watch = watchRemovals(gia, [kept, 'not-a-request-id']);
+        await until(() => (failed > 0 && logs.text().includes('removal check could not be read') ? true : undefined));
+        // Nothing said on a failed read, not even of the id that is no request: the list keeps what it shows.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(watch.removed).toEqual([]);
+        // Still watched: the deletion is read again, and said.
+        await remove(dir.owner, kept);
+        await until(() => (watch.removed.includes(kept) ? true : undefined));
+        expect(watch.removed).toEqual([kept]);
+        expect(watch.errors).toEqual([]);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
     it('credentialRequestsRemoved refuses a list longer than a page’s worth, at its argument', async () => {
       const ids = Array.from({ length: 101 }, (_, i) => `id-${i}`);
       const { errors } = watchRemovals(dir.owner, ids);
