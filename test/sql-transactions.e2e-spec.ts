@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { PgSqlClient, TableCheckpoints } from '@libs/event-store';
-import { createTestDatabase, type TestDatabase } from './support/postgres';
+import { createTestDatabase, watchStatements, type TestDatabase } from './support/postgres';
 
 // PgSqlClient.transaction sends BEGIN with the first statement and `defer`red statements with the next one or with
 // the COMMIT (issue 12: a round trip costs more than most statements on this kind of machine). What is sent is read
@@ -23,12 +22,7 @@ describe('PgSqlClient transactions on PostgreSQL', () => {
   beforeEach(async () => {
     await sql.exec('TRUNCATE t, cp');
     sent = [];
-    const original = Client.prototype.query as (...args: unknown[]) => unknown;
-    spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
-      const [first] = args;
-      sent.push(typeof first === 'string' ? first : String((first as { text?: string })?.text));
-      return original.apply(this, args);
-    } as never);
+    spy = watchStatements((text) => void sent.push(text));
   });
 
   afterEach(() => spy.mockRestore());

@@ -751,6 +751,15 @@ it('signs in through the identity provider (OIDC, code + PKCE done by the server
   expect(violations).toEqual([]);
 }, 120_000);
 
+/** The colleague's Received list, in a new page signed in through the development sign-in. */
+async function receivedListAsColleague(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await newPage(viewport);
+  await page.goto(`${stack.url}/requests?tab=received`);
+  await devSignIn(page, people.colleague);
+  await page.waitForURL(`${stack.url}/requests?tab=received`);
+  return page;
+}
+
 /** Signs out in another tab of the same browser: the page's session ends while the page stays open. */
 async function signOutInAnotherTab(page: Page): Promise<void> {
   const other = await page.context().newPage();
@@ -762,10 +771,7 @@ async function signOutInAnotherTab(page: Page): Promise<void> {
 // A session ends while a page stays open (8 h after sign-in, or a sign-out in another tab). The page says so at
 // the first answer that says so, keeps what was typed, and signing in again comes back to the same page.
 it('a session that ended while the page was open says so, and signing in again returns to the page', async () => {
-  const page = await newPage(DESKTOP);
-  await page.goto(`${stack.url}/requests?tab=received`);
-  await devSignIn(page, people.colleague);
-  await page.waitForURL(`${stack.url}/requests?tab=received`);
+  const page = await receivedListAsColleague(DESKTOP);
   await page.getByRole('tab', { name: 'Received', selected: true }).waitFor();
   await signOutInAnotherTab(page);
 
@@ -792,10 +798,7 @@ it('a session that ended while the page was open says so, and signing in again r
 
 // The same in Portuguese: a reader who chose it reads the ended session, and the list's error, in it.
 it('a session that ended says so in Portuguese too', async () => {
-  const page = await newPage(MOBILE);
-  await page.goto(`${stack.url}/requests?tab=received`);
-  await devSignIn(page, people.colleague);
-  await page.waitForURL(`${stack.url}/requests?tab=received`);
+  const page = await receivedListAsColleague(MOBILE);
   await page.evaluate("localStorage.setItem('lang', 'pt-BR')");
   await page.reload();
   await page.getByRole('tab', { name: 'Recebidas', selected: true }).waitFor();

@@ -8,7 +8,7 @@ import type { BootedApp } from './support/app';
 import { TestBrowser } from './support/browser';
 import { bootGatewayWith } from './support/gateway-app';
 import { captureLogs } from './support/logs';
-import { createTestDatabase, type TestDatabase } from './support/postgres';
+import { createTestDatabase, watchStatements, type TestDatabase } from './support/postgres';
 import { redisUrl } from './support/redis';
 
 const secret = 'web-schema-additions-secret-0123456789abc';
@@ -430,21 +430,12 @@ describe('schema additions for the web app (issue #10)', () => {
     it('credentialRequestsRemoved: a read that fails keeps the rows watched, and the next change is read again', async () => {
       const kept = await create(dir.owner, { userId: gia.id }, 'Kept through a failed read');
       // The subscription's first read of the watched ids fails once, as a database error would.
-      const original = Client.prototype.query as (...args: unknown[]) => unknown;
       let failed = 0;
-      const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
-        const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text);
-        if (failed === 0 && text.includes('r.id = ANY($1::text[])') && text.includes('viewer_team_role')) {
-          failed++;
-          const error = new Error('injected: the removal read fails');
-          // pg-pool's query passes a callback; a caller without one gets a promise.
-          const callback = args.find((a) => typeof a === 'function') as ((e: Error) => void) | undefined;
-          if (!callback) return Promise.reject(error);
-          setImmediate(() => callback(error));
-          return undefined;
-        }
-        return original.apply(this, args);
-      } as never);
+      const spy = watchStatements((text) => {
+        if (failed > 0 || !text.includes('r.id = ANY($1::text[])') || !text.includes('viewer_team_role')) return;
+        failed++;
+        return new Error('injected: the removal read fails');
+      });
       try {
         const watch = watchRemovals(gia, [kept, 'not-a-request-id']);
         await until(() => (failed > 0 && logs.text().includes('removal check could not be read') ? true : undefined));

@@ -73,3 +73,21 @@ async function asAdmin(fn: (admin: Client) => Promise<unknown>): Promise<void> {
     await admin.end().catch(() => undefined);
   }
 }
+
+/**
+ * Watches every statement pg's own `Client.query` is asked to send, as its text. `see` may return an Error to fail
+ * that statement without sending it, as a server error would reach the caller (through pg-pool's callback or the
+ * promise); otherwise the statement goes. Restore with `mockRestore()`.
+ */
+export function watchStatements(see: (text: string) => Error | void): jest.SpyInstance {
+  const original = Client.prototype.query as (...args: unknown[]) => unknown;
+  return jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+    const [first] = args;
+    const error = see(typeof first === 'string' ? first : String((first as { text?: string })?.text));
+    if (!error) return original.apply(this, args);
+    const callback = args.find((a) => typeof a === 'function') as ((e: Error) => void) | undefined;
+    if (!callback) return Promise.reject(error);
+    setImmediate(() => callback(error));
+    return undefined;
+  } as never);
+}
