@@ -83,7 +83,7 @@ export class ProjectionRunner {
     // LISTEN before anything waits (R7.6 across processes). Checkpoint commits do not wake the lanes (their own did,
     // a read per batch for nothing): only appenders hold the read horizon, appends wake the consumer, and after a
     // wake-up that read nothing it re-polls quickly (`CheckpointedConsumer`). Trusting the wake-ups alone stalled the
-    // compose topology (bench/README), so the re-polls stay; with them the compose check answers in ~1 s.
+    // compose topology (bench/journal.md), so the re-polls stay; with them the compose check answers in ~1 s.
     await this.watch.ready();
     this.consumer.start();
   }
