@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import jest from 'eslint-plugin-jest';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'apps/web/src/gql/**'] },
@@ -19,6 +20,21 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**', '**/*.cjs', '**/*.mjs', 'jest.config.js'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+  },
+  {
+    // Tests must be checks that can fail: a test with no assertion passes whatever the code does, and an async
+    // matcher that is not awaited asserts nothing. The deciders' given/when/then helper asserts in then/thenThrows.
+    // Expectations under a condition stay allowed: the parametrized cases pick their expectation by case.
+    files: ['**/*.spec.ts', 'test/**/*.ts'],
+    plugins: { jest },
+    rules: {
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'spec.**.then', 'spec.**.thenThrows'] }],
+      'jest/valid-expect': 'error',
+      'jest/no-focused-tests': 'error',
+      'jest/no-disabled-tests': 'error',
+      'jest/no-identical-title': 'error',
+      'jest/no-commented-out-tests': 'error',
+    },
   },
   {
     // The web app (React, browser). No React lint plugin is installed; typescript-eslint covers it.
