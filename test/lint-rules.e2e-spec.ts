@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 
 /**
- * The test-quality rules of eslint.config.mjs ("no test may assert nothing"): each one fires on a planted test
- * file, and the assertions they must accept pass. ESLint runs as `npm run lint` does, in its own process, on
+ * The rules of eslint.config.mjs that guard correctness rather than style: the tests' ("no test may assert
+ * nothing") and the web app's hooks. Each one fires on a planted file, and what they must accept passes. ESLint runs as `npm run lint` does, in its own process, on
  * standard input named as a spec file (nothing is written to the tree).
  */
 const root = join(__dirname, '..');
@@ -74,6 +74,24 @@ describe('the lint rules for tests fire (eslint.config.mjs)', () => {
       '',
     ].join('\n');
     expect(rules(await lint(sound))).toEqual([]);
+  }, 60_000);
+
+  it("refuses the web app's hooks called conditionally, or effects that leave out what they read", async () => {
+    const planted = [
+      "import { useEffect, useState } from 'react';",
+      'export function Planted({ on, id }: { on: boolean; id: string }) {',
+      '  if (on) useState(0);',
+      '  useEffect(() => {',
+      '    document.title = id;',
+      '  }, []);',
+      '  return null;',
+      '}',
+      '',
+    ].join('\n');
+    expect(rules(await lint(planted, 'apps/web/src/planted.tsx'))).toEqual([
+      '3:react-hooks/rules-of-hooks',
+      '6:react-hooks/exhaustive-deps',
+    ]);
   }, 60_000);
 
   it('applies to the end-to-end tests under test/ as well', async () => {

@@ -36,6 +36,8 @@ export function Dialog({
       };
     }
     if (!open && dialog.open) dialog.close();
+    // On opening and closing only: running again for another initialFocus would close and reopen the modal.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
   return (
     <dialog
