@@ -48,7 +48,9 @@ export function Dialog({
         e.preventDefault();
         onClose();
       }}
-      onClose={() => open && onClose()}
+      // A close event is queued, not dispatched at once: when Escape is followed quickly by a key that opens the dialog
+      // again, the earlier close arrives after the reopening and must not close the new one.
+      onClose={() => open && !ref.current?.open && onClose()}
       onKeyDown={keepTabInside}
     >
       {open && (
