@@ -611,6 +611,12 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
     .waitFor();
   await maraList.getByText('No credential requests here yet.').waitFor();
   expect(await maraList.getByRole('link', { name: 'Details of Lead generation for marketing' }).count()).toBe(0);
+  // The same removal reached Cora's list, which watched the row too: she deleted it, and her notice still says so
+  // rather than that the request "left the list" (the two used to race).
+  await cora.getByText('No credential requests here yet.').waitFor();
+  expect(await cora.locator('p.notice[role="status"]').allInnerTexts()).toEqual([
+    'The request "Lead generation for marketing" was deleted.',
+  ]);
   await maraListPt
     .getByRole('status')
     .getByText('“Lead generation for marketing” acaba de ser excluída, ou você não pode mais vê-la: ela saiu da lista.')

@@ -190,7 +190,9 @@ export function RequestDetailsPage() {
       <DeleteRequestDialog
         request={deleting ? request : null}
         onClose={() => setDeleting(false)}
-        onDeleted={(name) => navigate('/requests', { state: { notice: t('list.deleted', { name }) } })}
+        onDeleted={(name) =>
+          navigate('/requests', { state: { notice: t('list.deleted', { name }), deleted: request.id } })
+        }
       />
     </section>
   );

@@ -1,6 +1,6 @@
 // Credentials → Credential requests: tabs Sent and Received (R7.1, R7.2) with a status filter, a name search and
 // cursor paging. The tab, filter, search and page live in the URL so links and Back work.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +35,11 @@ export function RequestsPage() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
   const [deleting, setDeleting] = useState<RequestRowFieldsFragment | null>(null);
-  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  const arrival = location.state as { notice?: string; deleted?: string } | null;
+  const [notice, setNotice] = useState<string | null>(arrival?.notice ?? null);
+  // Requests the viewer deleted here, or on the details page that led here: "was deleted" already says it, and the
+  // removal the list then hears for the same row must not replace that with "left the list".
+  const deletedHere = useRef(new Set<string>(arrival?.deleted ? [arrival.deleted] : []));
 
   // The tab, not the heading: the heading is the app's own name, and a tab's title then read it twice.
   usePageTitle(t(`list.${tab}`));
@@ -81,7 +85,7 @@ export function RequestsPage() {
       const row = rows.find((r) => r.id === id);
       if (!row) return;
       drop(row.id);
-      setNotice(t('list.removed', { name: row.name }));
+      if (!deletedHere.current.has(row.id)) setNotice(t('list.removed', { name: row.name }));
     },
   });
 
@@ -183,7 +187,10 @@ export function RequestsPage() {
         request={deleting}
         onClose={() => setDeleting(null)}
         onDeleted={(name) => {
-          if (deleting) drop(deleting.id);
+          if (deleting) {
+            deletedHere.current.add(deleting.id);
+            drop(deleting.id);
+          }
           setDeleting(null);
           setNotice(t('list.deleted', { name }));
         }}
