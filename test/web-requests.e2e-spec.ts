@@ -857,3 +857,58 @@ it('a request link opened under another account says whose account it is and sig
   expect(await ines.locator('[data-session-ended]').count()).toBe(0);
   expect(violations).toEqual([]);
 }, 120_000);
+
+// The list watches its rows, so the requester's own delete also comes back to it as a removal. Here that removal is
+// held until the delete has answered, and the list's refetch until the removal is in: the order in which the list
+// still showed the row when it heard the removal, and replaced "was deleted" with "left the list".
+it('deleting from the list says "was deleted", also when the list hears the removal after the answer', async () => {
+  const name = 'Held removal';
+  const api = await stack.signedIn(people.contractor.email, people.contractor.name);
+  await gql(api, 'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }', {
+    input: {
+      teamId: marketingTeamId,
+      name,
+      termsAccepted: true,
+      recipient: { name: 'Hal Held', email: 'hal@held.example' },
+      apps: [{ appKey: 'openai', allModules: true }],
+    },
+  });
+  const page = await newPage(DESKTOP);
+  const held: (() => void)[] = [];
+  let holdRemovals = false;
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (holdRemovals && String(message).includes('credentialRequestsRemoved')) held.push(() => ws.send(message));
+      else ws.send(message);
+    });
+  });
+  let holdRefetch: (() => Promise<void>) | null = null;
+  let deleted = false;
+  await page.route('**/graphql', async (route) => {
+    if (deleted && !holdRefetch && (route.request().postData() ?? '').includes('SentRequests')) {
+      holdRefetch = () => route.continue();
+      return;
+    }
+    await route.continue();
+  });
+  await page.goto(`${stack.url}/requests`);
+  await devSignIn(page, people.contractor);
+  await page.getByLabel('Team').selectOption({ label: 'Marketing automation' });
+  await page.getByRole('link', { name: `Details of ${name}` }).waitFor();
+  holdRemovals = true;
+  await page.getByRole('button', { name: `Delete ${name}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Delete the request "${name}"` });
+  deleted = true;
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await page.getByText(`The request "${name}" was deleted.`).waitFor();
+  for (let i = 0; i < 200 && (held.length === 0 || !holdRefetch); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(held.length).toBeGreaterThan(0);
+  expect(holdRefetch).not.toBeNull();
+  held.splice(0).forEach((send) => send());
+  await page.evaluate('new Promise((resolve) => setTimeout(resolve, 300))');
+  await holdRefetch!();
+  await page.getByRole('link', { name: `Details of ${name}` }).waitFor({ state: 'detached' });
+  expect(await page.locator('p.notice[role="status"]').allInnerTexts()).toEqual([`The request "${name}" was deleted.`]);
+}, 120_000);
