@@ -30,10 +30,12 @@ function lint(source: string, file = 'libs/domain/src/planted.spec.ts'): Promise
 }
 
 const rules = (messages: LintMessage[]) => messages.map((m) => `${m.line}:${m.ruleId}`);
+/** A planted file's text, one argument per line. */
+const file = (...lines: string[]) => [...lines, ''].join('\n');
 
-describe('the lint rules for tests fire (eslint.config.mjs)', () => {
+describe('the lint rules that guard correctness fire (eslint.config.mjs)', () => {
   it('refuses a test that asserts nothing, an async matcher not awaited, a focused or skipped test', async () => {
-    const planted = [
+    const planted = file(
       "it('checks nothing', () => {",
       '  Math.max(1, 2);',
       '});',
@@ -46,8 +48,7 @@ describe('the lint rules for tests fire (eslint.config.mjs)', () => {
       "it.skip('never runs', () => {",
       '  expect(1).toBe(1);',
       '});',
-      '',
-    ].join('\n');
+    );
     expect(rules(await lint(planted))).toEqual([
       '1:jest/expect-expect',
       '5:jest/valid-expect',
@@ -57,7 +58,7 @@ describe('the lint rules for tests fire (eslint.config.mjs)', () => {
   }, 60_000);
 
   it("accepts expect, awaited async matchers, and the deciders' then / thenThrows", async () => {
-    const sound = [
+    const sound = file(
       'declare const spec: { given(e: unknown[]): { when(c: unknown): { then(e: unknown[]): void; thenThrows(c: string): void } } };',
       "it('expects', () => {",
       '  expect(Math.max(1, 2)).toBe(2);',
@@ -71,13 +72,12 @@ describe('the lint rules for tests fire (eslint.config.mjs)', () => {
       "it('refuses', () => {",
       "  spec.given([]).when({ type: 'Add' }).thenThrows('CONFLICT');",
       '});',
-      '',
-    ].join('\n');
+    );
     expect(rules(await lint(sound))).toEqual([]);
   }, 60_000);
 
   it("refuses the web app's hooks called conditionally, or effects that leave out what they read", async () => {
-    const planted = [
+    const planted = file(
       "import { useEffect, useState } from 'react';",
       'export function Planted({ on, id }: { on: boolean; id: string }) {',
       '  if (on) useState(0);',
@@ -86,8 +86,7 @@ describe('the lint rules for tests fire (eslint.config.mjs)', () => {
       '  }, []);',
       '  return null;',
       '}',
-      '',
-    ].join('\n');
+    );
     expect(rules(await lint(planted, 'apps/web/src/planted.tsx'))).toEqual([
       '3:react-hooks/rules-of-hooks',
       '6:react-hooks/exhaustive-deps',
@@ -95,7 +94,7 @@ describe('the lint rules for tests fire (eslint.config.mjs)', () => {
   }, 60_000);
 
   it('applies to the end-to-end tests under test/ as well', async () => {
-    const planted = "it('checks nothing', async () => {\n  await Promise.resolve();\n});\n";
+    const planted = file("it('checks nothing', async () => {", '  await Promise.resolve();', '});');
     expect(rules(await lint(planted, 'test/planted.e2e-spec.ts'))).toEqual(['1:jest/expect-expect']);
   }, 60_000);
 });

@@ -13,6 +13,7 @@ import {
   type Violation,
 } from './support/web-browser';
 import { englishLeft, englishPhrases, pageText } from './support/english-left';
+import { eventually } from './support/eventually';
 import { GOOD_API_KEY, startWebStack, type WebStack } from './support/web-stack';
 
 /** The one browser API the checks below call in the page (the tests compile without the DOM library). */
@@ -903,12 +904,15 @@ it('deleting from the list says "was deleted", also when the list hears the remo
   deleted = true;
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await page.getByText(`The request "${name}" was deleted.`).waitFor();
-  for (let i = 0; i < 200 && (held.length === 0 || !holdRefetch); i++) await new Promise((r) => setTimeout(r, 50));
+  // Both held: the removal and the refetch the delete started.
+  const releaseRefetch = await eventually(
+    async () => (held.length > 0 && holdRefetch ? holdRefetch : undefined),
+    10_000,
+  );
   expect(held.length).toBeGreaterThan(0);
-  expect(holdRefetch).not.toBeNull();
   held.splice(0).forEach((send) => send());
   await page.evaluate('new Promise((resolve) => setTimeout(resolve, 300))');
-  await holdRefetch!();
+  await releaseRefetch();
   await page.getByRole('link', { name: `Details of ${name}` }).waitFor({ state: 'detached' });
   expect(await page.locator('p.notice[role="status"]').allInnerTexts()).toEqual([`The request "${name}" was deleted.`]);
 }, 120_000);

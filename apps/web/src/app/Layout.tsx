@@ -96,7 +96,7 @@ function AppNav() {
       <ul>
         {features.flatMap((f) =>
           (f.nav ?? [])
-            .filter((item) => !(teamless && item.hiddenFromGuests))
+            .filter((item) => !(teamless && item.needsTeam))
             .map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to}>{t(item.label, { ns: f.namespace })}</NavLink>

@@ -8,10 +8,10 @@ export interface NavItem {
   /** key in the feature's namespace */
   label: string;
   /**
-   * Left out for a guest of the organization they work in (the page would only refuse them, R2.4, R10.2), and for
-   * someone in no organization yet.
+   * A page about the team the viewer works in: left out for a guest of the organization (the page would only refuse
+   * them, R2.4, R10.2) and for someone in no organization yet (it would only say so).
    */
-  hiddenFromGuests?: boolean;
+  needsTeam?: boolean;
 }
 
 export interface Feature {

@@ -7,7 +7,7 @@ export const directoryFeature: Feature = {
   namespace: 'directory',
   messages: { en, 'pt-BR': ptBR },
   nav: [
-    { to: '/team-members', label: 'nav.teamMembers', hiddenFromGuests: true },
+    { to: '/team-members', label: 'nav.teamMembers', needsTeam: true },
     { to: '/organizations', label: 'nav.organizations' },
   ],
   routes: [
