@@ -45,7 +45,22 @@ podman run --rm --entrypoint sh "$image" -c "cd node_modules && for p in $dev_on
 echo "user $user (uid $uid); none of $(echo "$dev_only" | wc -w) development-only packages present"
 
 step "compose up"
-port=$((20000 + RANDOM % 20000))
+# Two free neighbouring ports below the kernel's ephemeral range, so no outgoing connection left by the tests can
+# hold one: a port taken under the load balancer would leave its container created but never started.
+free_pair() {
+  node -e '
+    const net = require("net");
+    const low = Number(require("fs").readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").split(/\s+/)[0]);
+    const free = (p) => new Promise((ok) => { const s = net.createServer().once("error", () => ok(false)).listen(p, () => s.close(() => ok(true))); });
+    (async () => {
+      for (let i = 0; i < 50; i++) {
+        const p = 20000 + Math.floor(Math.random() * (low - 20002));
+        if ((await free(p)) && (await free(p + 1))) return console.log(p);
+      }
+      process.exit(1);
+    })();'
+}
+port=$(free_pair) || { echo "no two free neighbouring ports"; exit 1; }
 smtp_port=$((port + 1))
 secret=$(openssl rand -hex 32)
 {
@@ -70,19 +85,32 @@ apps="postgres redis gateway-1 gateway-2 projector-1 projector-2 worker-1 worker
 # healthy, as depends_on says (nginx resolves its upstreams when it starts).
 podman-compose -p "$project" up -d $apps >"$work/up.log" 2>&1 || { tail -30 "$work/up.log"; exit 1; }
 
+state() { podman inspect "${project}_$1_1" --format '{{.State.Status}}' 2>/dev/null || echo missing; }
 # Without systemd podman does not schedule health checks by itself: each round runs them (the image's HEALTHCHECK
-# and the compose file's), and the status they leave is the one read.
+# and the compose file's), and the status they leave is the one read. podman-compose 1.0 ignores a failed
+# `podman run`/`start` (it exits 0 with the container left "created"), where docker compose would stop: such a
+# container is started again here, and each try is told. One that ran and exited is the restart policy's to handle.
 wait_healthy() {
   local deadline=$((SECONDS + 300)) unhealthy s
   while :; do
     unhealthy=""
     for s in "$@"; do
-      podman healthcheck run "${project}_${s}_1" >/dev/null 2>&1 || unhealthy="$unhealthy $s"
+      podman healthcheck run "${project}_${s}_1" >/dev/null 2>&1 && continue
+      unhealthy="$unhealthy $s"
+      if [[ "$(state "$s")" =~ ^(created|configured)$ ]]; then
+        echo "$s was created but not started ($SECONDS s); starting it"
+        podman start "${project}_${s}_1" 2>&1 | grep -v "systemd connection" | tail -3 || true
+      fi
     done
     [ -z "$unhealthy" ] && return 0
     if [ $SECONDS -gt $deadline ]; then
       echo "not healthy:$unhealthy"
-      for s in $unhealthy; do echo "--- $s"; podman logs --tail 20 "${project}_${s}_1" 2>&1 | cut -c1-300 || true; done
+      for s in $unhealthy; do
+        echo "--- $s: $(podman inspect "${project}_${s}_1" --format 'state {{.State.Status}}, exit code {{.State.ExitCode}}, restarts {{.RestartCount}}, error "{{.State.Error}}"' 2>&1)"
+        podman inspect "${project}_${s}_1" --format '{{range .State.Health.Log}}health check: exit {{.ExitCode}} {{.Output}}{{println}}{{end}}' 2>&1 | tail -3 | cut -c1-300 || true
+        podman logs --tail 20 "${project}_${s}_1" 2>&1 | cut -c1-300 || true
+        grep -F "${project}_${s}_1" -A3 "$work/up.log" | tail -8 | cut -c1-300 || true
+      done
       return 1
     fi
     sleep 3
