@@ -120,6 +120,42 @@ describe('query limits (SPEC R13.12)', () => {
     expect(normal.errors?.[0].message ?? '').not.toMatch(/limit/i);
   });
 
+  it("weighs lists that grow with use (an owner's teams) though they have no page size, over HTTP and graphql-ws", async () => {
+    const [organization] = (
+      await gql<{ organizations: { id: string }[] }>(booted.url, token, '{ organizations { id } }')
+    ).data!.organizations;
+    for (let i = 0; i < 6; i++) {
+      const created = await gql(
+        booted.url,
+        token,
+        'mutation($o: ID!, $n: String!) { createTeam(organizationId: $o, name: $n) { id } }',
+        {
+          o: organization.id,
+          n: `Team ${i}`,
+        },
+      );
+      expect(created.errors).toBeUndefined();
+    }
+    // Depth 9, 5 aliases: within both limits. Weighed as one item per list it cost ~900; it returns 5 × 6⁴ teams.
+    const aliases = Array.from({ length: 5 }, (_, i) => `a${i}: teams { id }`).join(' ');
+    const cycle = `{ organizations { teams { organization { teams { organization { teams { organization { teams {
+      organization { ${aliases} } } } } } } } } } }`;
+    const { response } = await refusedWhileHealthy(cycle);
+    expect(response.data ?? null).toBeNull();
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].message).toMatch(/Cost limit of 50000 exceeded.*GRAPHQL_MAX_COST/);
+    const overWs = await overWebSocket(booted.url, token, cycle);
+    expect(overWs.type).toBe('error');
+    expect(overWs.payload[0].message).toMatch(/GRAPHQL_MAX_COST/);
+    // One level answers: the directory reads an organization's teams.
+    const teams = await gql<{ organizations: { teams: unknown[] }[] }>(
+      booted.url,
+      token,
+      '{ organizations { teams { id name } } }',
+    );
+    expect(teams.data?.organizations[0].teams).toHaveLength(6);
+  });
+
   it('applies the same limits over graphql-ws', async () => {
     const nested = await overWebSocket(booted.url, token, nestedQuery(40));
     expect(nested.type).toBe('error');

@@ -101,9 +101,12 @@ describe('loadConfig', () => {
       maxCost: 50_000,
       maxTokens: 3000,
       maxDirectives: 20,
+      listSize: 50,
     });
     expect(loadConfig({ GRAPHQL_MAX_DEPTH: '8' }).graphqlLimits.maxDepth).toBe(8);
     expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots' })).toThrow(/GRAPHQL_MAX_COST/);
+    expect(loadConfig({ GRAPHQL_LIST_SIZE: '20' }).graphqlLimits.listSize).toBe(20);
+    expect(() => loadConfig({ GRAPHQL_LIST_SIZE: '0' })).toThrow(/GRAPHQL_LIST_SIZE/);
     expect(loadConfig({}).graphqlIntrospection).toBe(true);
     const production = {
       NODE_ENV: 'production',

@@ -105,4 +105,45 @@ describe('query limits (R13.12): the defaults pass what clients send', () => {
     expect(refusals(big, { first: 20, other: 'x' })).toEqual([]);
     expect(refusals(big, { first: 1000 }).join()).toMatch(/Cost limit.*GRAPHQL_MAX_COST/);
   });
+
+  // An owner may create any number of teams; lists with no page size used to weigh as one item, so this query
+  // (depth 9, 30 aliases) cost 4,186 and returned 30 × teams⁵ objects.
+  it("refuses lists that grow with use nested through the schema's cycles, within depth and aliases", () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: teams { id }`).join(' ');
+    const cycle = `{ organizations { teams { organization { teams { organization { teams { organization { teams {
+      organization { ${aliases} } } } } } } } } } }`;
+    expect(validate(schema, parse(cycle), queryLimitRules(limits, true))).toEqual([]);
+    expect(refusals(parse(cycle)).join()).toMatch(/Cost limit.*GRAPHQL_MAX_COST/);
+    expect(refusals(parse('{ organizations { teams { organization { teams { id } } } } }')).join()).toMatch(
+      /Cost limit.*GRAPHQL_MAX_COST/,
+    );
+    expect(
+      refusals(parse('{ organizations { members { user { id } } teams { members { user { id } } } } }')).join(),
+    ).toMatch(/Cost limit/);
+    // One level of each stays open (the directory's pages read an organization's teams and members, a team's
+    // members); two nested (every team's members at once) are refused at the defaults: read them team by team.
+    expect(
+      refusals(
+        parse(
+          '{ organizations { id name teams { id name } } organization(id: "o") { members { role user { id name email } } teams { id name } } team(id: "t") { members { role user { id name } } } }',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("weighs a list with no page size by GRAPHQL_LIST_SIZE, and bounded lists (a request's apps) as one", () => {
+    const teams = parse('{ organizations { teams { id name } } }');
+    expect(refusals(teams)).toEqual([]);
+    const strict = { ...limits, listSize: 200 };
+    expect(
+      costErrors(schema, teams, {}, strict)
+        .map((e) => e.message)
+        .join(),
+    ).toMatch(/Cost limit.*GRAPHQL_MAX_COST/);
+    // A page's edges are weighed by the page's first only, a request's apps and modules as one each.
+    const page = parse(
+      `{ sentCredentialRequests(teamId: "t", first: 100) { edges { node { apps { modules { key } } } } } }`,
+    );
+    expect(costErrors(schema, page, {}, strict)).toEqual([]);
+  });
 });

@@ -69,7 +69,7 @@ export function costErrors(
   // again (Apollo hands out the same parsed document for the same text) with the same sizes is not weighed again.
   // Only passes are kept; a refusal is computed (and its errors built) afresh each time.
   const perDocument = passed(schema, document);
-  const key = `${limits.maxCost}:${JSON.stringify(perDocument.pageVariables.map((v) => variables?.[v] ?? null))}`;
+  const key = `${limits.maxCost}:${limits.listSize}:${JSON.stringify(perDocument.pageVariables.map((v) => variables?.[v] ?? null))}`;
   if (perDocument.passes.has(key)) return [];
   const errors = weigh(schema, document, variables, limits);
   if (errors.length === 0 && perDocument.passes.size < MAX_PASSES_PER_DOCUMENT) perDocument.passes.add(key);
@@ -111,7 +111,7 @@ function weigh(
     exposeLimits: true,
     onReject: [report('GRAPHQL_MAX_COST')],
   });
-  return validate(schema, withPageSizes(schema, document, variables ?? {}), [rule]);
+  return validate(schema, withPageSizes(schema, document, variables ?? {}, limits.listSize), [rule]);
 }
 
 /** Without schema details, graphql-js's "Did you mean …?" hints go (Apollo's own switch does this over HTTP). */
