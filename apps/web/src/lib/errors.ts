@@ -3,6 +3,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import i18next from 'i18next';
 import { localizeFieldMessage } from './field-messages';
+import { localizeOperationMessage } from './operation-messages';
 import { isSessionEnded } from './session-ended';
 
 export interface FieldError {
@@ -27,14 +28,16 @@ export function readError(error: unknown): ReadError {
         message: String(f.message ?? ''),
       }));
     // For an ended session the server's sentence is for API clients ("send Authorization: Bearer <token>"); a
-    // person reads why. Other refusals of the identity (an unverified e-mail) keep the server's words for people.
+    // person reads why. Every other refusal the service writes is said in the reader's language.
     const message =
       ext.code === 'UNAUTHENTICATED' && isSessionEnded()
         ? i18next.t('common:signedOut')
-        : (first?.message ?? error.message);
+        : localizeOperationMessage(first?.message ?? error.message, (key, options) => i18next.t(key, options));
     return { code: ext.code ?? null, message, fields };
   }
-  return { code: null, message: error instanceof Error ? error.message : String(error), fields: [] };
+  // No answer the service wrote (the network, a proxy's error page): the browser's own words ("Failed to fetch") mean
+  // nothing to a person, and differ from one browser to another.
+  return { code: null, message: i18next.t('common:operationErrors.network'), fields: [] };
 }
 
 const norm = (p: string) => p.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { en } from '../app/messages/en';
+import { ptBR } from '../app/messages/pt-BR';
+import { classifyOperationMessage, localizeOperationMessage } from './operation-messages';
+
+const ROOT = join(__dirname, '../../../..');
+
+/** A value for a template's `${…}` as the service fills it in. */
+const SAMPLE = (expression: string) =>
+  /status/.test(expression) ? 'REVOKED' : /action/.test(expression) ? 'AUTHORIZE' : /why/.test(expression) ? '' : 'crm';
+
+/** Every literal sentence the service refuses an operation with: `new DomainError('CODE', '…')` and Nest's exceptions. */
+function serviceSentences(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) found.push(...serviceSentences(path));
+    else if (entry.endsWith('.ts') && !entry.endsWith('.spec.ts')) {
+      const text = readFileSync(path, 'utf8');
+      for (const m of text.matchAll(/new DomainError\(\s*'(?!BAD_USER_INPUT)[A-Z_]+',\s*(['`])((?:(?!\1).)+)\1/g)) {
+        found.push(m[2].replace(/\$\{([^}]+)\}/g, (_, expression: string) => SAMPLE(expression)));
+      }
+    }
+  }
+  return found;
+}
+
+const lookup = (catalogue: Record<string, unknown>) => (key: string, options?: Record<string, unknown>) => {
+  const path = key.replace(/^common:/, '').split('.');
+  let text = path.reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], catalogue);
+  if (typeof text !== 'string') throw new Error(`no catalogue entry ${key}`);
+  for (const [name, value] of Object.entries(options ?? {}))
+    text = (text as string).replace(`{{${name}}}`, String(value));
+  return text as string;
+};
+
+describe('refusals in the reader language', () => {
+  const sentences = [...serviceSentences(join(ROOT, 'libs')), ...serviceSentences(join(ROOT, 'apps/gateway/src'))];
+
+  it('finds the service sentences (the scan itself works)', () => {
+    expect(sentences.length).toBeGreaterThan(40);
+    expect(sentences).toContain('Only the recipient may do this.');
+  });
+
+  // A new refusal the service writes must get its catalogue message here, or people read it in English.
+  it('knows every sentence the service writes, in English and Portuguese', () => {
+    const unknown = sentences.filter((s) => !classifyOperationMessage(s) && !s.startsWith('Not eligible:'));
+    expect(unknown).toEqual([]);
+    for (const sentence of sentences) {
+      expect(localizeOperationMessage(sentence, lookup(ptBR))).not.toBe(sentence);
+      expect(localizeOperationMessage(sentence, lookup(en))).toMatch(/\S/);
+    }
+  });
+
+  it('keeps the app and the seconds it names', () => {
+    expect(localizeOperationMessage('The app crm is REVOKED; AUTHORIZE is not possible.', lookup(ptBR))).toMatch(
+      /^crm mudou/,
+    );
+    expect(localizeOperationMessage('Too many failed attempts; try again in 42 s.', lookup(ptBR))).toBe(
+      'Tentativas malsucedidas demais. Tente novamente em 42 segundos.',
+    );
+  });
+
+  it('says each reason of a refused approval, and keeps one it does not know', () => {
+    const message =
+      'Not eligible: the e-mail address is not a corporate address; the e-mail address is not verified; something new.';
+    expect(localizeOperationMessage(message, lookup(ptBR))).toBe(
+      'Não elegível: o endereço de e-mail não é corporativo; o endereço de e-mail não foi verificado; something new.',
+    );
+  });
+
+  it('shows a sentence of no known kind as the server wrote it', () => {
+    const t = jest.fn(() => 'translated');
+    expect(localizeOperationMessage('Something else entirely.', t)).toBe('Something else entirely.');
+    expect(t).not.toHaveBeenCalled();
+  });
+});
