@@ -705,11 +705,32 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   await rit.getByRole('heading', { name: 'Entrada de desenvolvimento' }).waitFor();
   expect(await rit.getAttribute('html', 'lang')).toBe('pt-BR');
   await noEnglish();
+  // First under her personal address (R4.4: only the invited address accepts): the page says so before the click,
+  // the refusal is in Portuguese, and one click signs in again for the same invitation.
+  const personal = 'rita.pessoal@outro.example';
+  await rit.getByLabel('E-mail').fill(personal);
+  await rit.getByLabel('Nome', { exact: true }).fill(rita.name);
+  await rit.getByRole('button', { name: 'Entrar (desenvolvimento)' }).click();
+  await rit.waitForURL(invitation);
+  await rit
+    .getByText(
+      `Você entrou como ${personal}, mas o convite foi enviado para ${rita.email}: somente esse endereço pode aceitá-lo.`,
+    )
+    .waitFor();
+  await rit.getByRole('button', { name: 'Aceitar convite' }).click();
+  await rit
+    .getByRole('alert')
+    .filter({ hasText: 'Entre com o endereço de e-mail verificado para o qual o convite foi enviado.' })
+    .waitFor();
+  await noEnglish();
+  await rit.getByRole('button', { name: 'Entrar com outra conta' }).click();
+  await rit.getByRole('heading', { name: 'Entrada de desenvolvimento' }).waitFor();
   await rit.getByLabel('E-mail').fill(rita.email);
   await rit.getByLabel('Nome', { exact: true }).fill(rita.name);
   await rit.getByRole('button', { name: 'Entrar (desenvolvimento)' }).click();
   await rit.waitForURL(invitation);
   await rit.getByRole('button', { name: 'Aceitar convite' }).waitFor();
+  expect(await rit.locator('[data-signed-in-as]').count()).toBe(0);
   await noEnglish();
   await look(rit, 'invitation-pt-br');
   await rit.getByRole('button', { name: 'Aceitar convite' }).click();
@@ -854,7 +875,7 @@ it('a request link opened under another account says whose account it is and sig
   const ines = await newPage(DESKTOP);
   await ines.goto(`${stack.url}/requests?tab=received`);
   await devSignIn(ines, people.viewer);
-  await ines.getByText('This e-mail address belongs to another identity.', { exact: false }).waitFor();
+  await ines.getByText('This e-mail address belongs to another account. Sign in with that account.').waitFor();
   expect(await ines.locator('[data-session-ended]').count()).toBe(0);
   expect(violations).toEqual([]);
 }, 120_000);
@@ -915,4 +936,98 @@ it('deleting from the list says "was deleted", also when the list hears the remo
   await releaseRefetch();
   await page.getByRole('link', { name: `Details of ${name}` }).waitFor({ state: 'detached' });
   expect(await page.locator('p.notice[role="status"]').allInnerTexts()).toEqual([`The request "${name}" was deleted.`]);
+}, 120_000);
+
+it("a team member sees a teammate's request but is not offered what only others may do (R9.1)", async () => {
+  const name = 'Teammate request';
+  const api = await stack.signedIn(people.contractor.email, people.contractor.name);
+  const { createCredentialRequest: created } = await gql<{ createCredentialRequest: { id: string } }>(
+    api,
+    'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
+    {
+      input: {
+        teamId: marketingTeamId,
+        name,
+        termsAccepted: true,
+        recipient: { name: 'Tim Teammate', email: 'tim@teammate.example' },
+        apps: [{ appKey: 'openai', allModules: true }],
+      },
+    },
+  );
+  // A plain member of the marketing team (people.viewer's identity is taken by the OIDC test).
+  const tom = { email: 'tom@acme.example', name: 'Tom Teammate' };
+  const owner = await stack.signedIn(people.owner.email, people.owner.name);
+  const { organizations } = await gql<{ organizations: { id: string }[] }>(owner, '{ organizations { id } }');
+  const { addOrganizationMember: member } = await gql<{ addOrganizationMember: { id: string } }>(
+    owner,
+    'mutation($o: ID!, $e: String!, $n: String!) { addOrganizationMember(organizationId: $o, email: $e, name: $n, role: MEMBER) { id } }',
+    { o: organizations[0].id, e: tom.email, n: tom.name },
+  );
+  await gql(owner, 'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }', {
+    t: marketingTeamId,
+    u: member.id,
+  });
+  const page = await newPage(DESKTOP);
+  await page.goto(`${stack.url}/requests`);
+  await devSignIn(page, tom);
+  await page.getByLabel('Team').selectOption({ label: 'Marketing automation' });
+  await page.getByRole('link', { name: `Details of ${name}` }).waitFor();
+  expect(await page.getByRole('button', { name: `Delete ${name}` }).count()).toBe(0);
+  await page.getByRole('link', { name: `Details of ${name}` }).click();
+  await page.getByRole('heading', { name }).waitFor();
+  await page.getByText('Tim Teammate').first().waitFor();
+  expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+  // The requester is offered both.
+  const cora = await newPage(DESKTOP);
+  await cora.goto(`${stack.url}/requests/${created.id}`);
+  await devSignIn(cora, people.contractor);
+  await cora.getByRole('button', { name: 'Delete' }).waitFor();
+}, 120_000);
+
+it('Submit pressed again after the answer was lost sends one request, not two (R4.3)', async () => {
+  const name = 'Lost answer';
+  const tim = { name: 'Tina Twice', email: 'tina@twice.example' };
+  const cora = await newPage(DESKTOP);
+  let dropped = 0;
+  // The first createCredentialRequest reaches the server; its answer never reaches the page.
+  await cora.route('**/graphql', async (route) => {
+    if (dropped === 0 && (route.request().postData() ?? '').includes('createCredentialRequest')) {
+      dropped++;
+      await route.fetch();
+      await route.abort('connectionreset');
+      return;
+    }
+    await route.continue();
+  });
+  await cora.goto(`${stack.url}/requests/new`);
+  await devSignIn(cora, people.contractor);
+  await cora.waitForURL(`${stack.url}/requests/new`);
+  await cora.getByLabel('Team').selectOption({ label: 'Marketing automation' });
+  await cora.getByLabel('Request name').fill(name);
+  await cora.getByLabel('Recipient is not part of Acme organization').check();
+  await cora.getByLabel('Name', { exact: true }).fill(tim.name);
+  await cora.getByLabel('Email address').fill(tim.email);
+  // The e-mails' language starts as the page's own.
+  expect(await cora.getByLabel('Language of their e-mails').inputValue()).toBe('EN');
+  await cora.getByRole('button', { name: 'Next' }).click();
+  await cora.getByLabel('App', { exact: true }).selectOption({ label: 'OpenAI' });
+  await cora.getByLabel('Select all').check();
+  await cora.getByLabel(/terms and conditions/).check();
+  await cora.getByRole('button', { name: 'Submit' }).click();
+  // The browser's own words ("Failed to fetch") are not for people.
+  await cora
+    .getByText('The service could not be reached, or its answer was lost. Check your connection and try again.')
+    .waitFor();
+  expect(dropped).toBe(1);
+  await cora.getByRole('button', { name: 'Submit' }).click();
+  await cora.getByRole('heading', { name: 'Request sent' }).waitFor();
+  const api = await stack.signedIn(people.contractor.email, people.contractor.name);
+  const sent = await gql<{ sentCredentialRequests: { edges: { node: { name: string } }[] } }>(
+    api,
+    'query($t: ID!) { sentCredentialRequests(teamId: $t, first: 100) { edges { node { name } } } }',
+    { t: marketingTeamId },
+  );
+  expect(sent.sentCredentialRequests.edges.filter((e) => e.node.name === name)).toHaveLength(1);
+  await stack.linkFor(tim.email, /http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+/);
+  expect(stack.mailsTo(tim.email)).toHaveLength(1);
 }, 120_000);

@@ -28,17 +28,22 @@ export function DeleteRequestDialog({
   const cancel = useRef<HTMLButtonElement>(null);
   const connections = (data?.requestConnections ?? []).filter((c) => c.status !== 'DELETED');
   const failure = error ?? removal.error;
+  // One dialog serves every row of a list: a refusal belongs to the row it was for, not to the next one opened.
+  const close = () => {
+    removal.reset();
+    onClose();
+  };
   return (
     <Dialog
       open={request !== null}
       title={t('remove.title', { name: request?.name ?? '' })}
-      onClose={onClose}
+      onClose={close}
       initialFocus={cancel}
     >
       <p>{t('remove.body')}</p>
       <h3>{t('remove.connections')}</h3>
       {loading && <p role="status">{t('loading', { ns: 'common' })}</p>}
-      {!loading && connections.length === 0 && <p>{t('remove.noConnections')}</p>}
+      {!loading && !error && connections.length === 0 && <p>{t('remove.noConnections')}</p>}
       {connections.length > 0 && (
         <ul className="connection-list">
           {connections.map((c) => {
@@ -82,7 +87,7 @@ export function DeleteRequestDialog({
         >
           {t('remove.confirm')}
         </Button>
-        <Button onClick={onClose} ref={cancel}>
+        <Button onClick={close} ref={cancel}>
           {t('cancel', { ns: 'common' })}
         </Button>
       </div>

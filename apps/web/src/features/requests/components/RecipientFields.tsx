@@ -15,13 +15,14 @@ export interface RecipientDraft {
   language: 'EN' | 'PT_BR';
 }
 
-export const emptyRecipient = (): RecipientDraft => ({
+/** `language`: the page's own, the likeliest one for someone the requester writes to in it; the select changes it. */
+export const emptyRecipient = (language: RecipientDraft['language']): RecipientDraft => ({
   kind: 'inside',
   userId: '',
   memberName: '',
   name: '',
   email: '',
-  language: 'EN',
+  language,
 });
 
 export function RecipientFields({

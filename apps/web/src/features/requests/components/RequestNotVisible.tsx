@@ -2,18 +2,16 @@
 // worth naming: a link from an e-mail opened under another account (a shared computer, a work and a personal
 // address). The page says whose account this is and signs in again for the same link. A request the page showed a
 // moment ago and no longer finds was deleted, or the viewer's access ended (both live): the page says that instead.
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/Button';
 import type { ReadError } from '../../../lib/errors';
-import { signInPath, signOut } from '../../../lib/session';
 import { useSession } from '../../../lib/session-context';
+import { SwitchAccountButton } from './SwitchAccountButton';
 
 /** `failure`: why the request could not be read (null: the answer had no request); `gone`: its name, if shown before. */
 export function RequestNotVisible({ failure, gone }: { failure: ReadError | null; gone: string | null }) {
   const { t } = useTranslation('requests');
   const session = useSession();
-  const location = useLocation();
   const hidden = !failure || failure.code === 'NOT_FOUND';
   if (hidden && gone !== null) {
     return (
@@ -26,7 +24,6 @@ export function RequestNotVisible({ failure, gone }: { failure: ReadError | null
       </section>
     );
   }
-  const switchAccount = () => void signOut().then(() => window.location.assign(signInPath(location)));
   return (
     <section>
       <h1>{t('list.heading')}</h1>
@@ -35,10 +32,7 @@ export function RequestNotVisible({ failure, gone }: { failure: ReadError | null
       </p>
       {hidden && session.email && (
         <p data-signed-in-as="">
-          {t('details.signedInAs', { email: session.email })}{' '}
-          <Button type="button" onClick={switchAccount}>
-            {t('details.switchAccount')}
-          </Button>
+          {t('details.signedInAs', { email: session.email })} <SwitchAccountButton />
         </p>
       )}
       <Link to="/requests">{t('details.back')}</Link>

@@ -8,6 +8,7 @@ import { Row, StackedTable } from '../../../components/StackedTable';
 import { formatDateTime } from '../../../lib/format';
 import type { RequestRowFieldsFragment } from '../../../gql/graphql';
 import { AppsCell } from './AppsCell';
+import { mayDelete } from '../may-delete';
 
 const COLUMNS = ['name', 'apps', 'requester', 'recipient', 'sent', 'status', 'actions'] as const;
 
@@ -38,9 +39,11 @@ export function RequestsTable({
             <Link to={`/requests/${r.id}`} aria-label={t('list.detailsOf', { name: r.name })}>
               {t('list.details')}
             </Link>
-            <Button variant="link" aria-label={t('list.deleteOf', { name: r.name })} onClick={() => onDelete(r)}>
-              {t('list.delete')}
-            </Button>
+            {mayDelete(r.viewerRelation) && (
+              <Button variant="link" aria-label={t('list.deleteOf', { name: r.name })} onClick={() => onDelete(r)}>
+                {t('list.delete')}
+              </Button>
+            )}
           </div>
         </Row>
       ))}

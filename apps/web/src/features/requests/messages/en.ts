@@ -208,6 +208,8 @@ export const en = {
     bodyNoInviter: 'You are invited to join the {{org}} organization (team {{team}}) as a guest.',
     forRequest: 'The invitation is for the credential request "{{request}}".',
     invitedAddress: 'Invited address: {{email}}',
+    otherAccount:
+      'You are signed in as {{email}}, but the invitation was sent to {{invited}}: only that address can accept it.',
     nothingYet: 'Nothing changes until you accept.',
     accept: 'Accept invitation',
     accepted: 'This invitation has been accepted.',

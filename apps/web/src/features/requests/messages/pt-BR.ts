@@ -210,6 +210,8 @@ export const ptBR: Messages<typeof en> = {
     bodyNoInviter: 'Você foi convidado(a) a ingressar na organização {{org}} (equipe {{team}}) como convidado.',
     forRequest: 'O convite é para a solicitação de credenciais "{{request}}".',
     invitedAddress: 'Endereço convidado: {{email}}',
+    otherAccount:
+      'Você entrou como {{email}}, mas o convite foi enviado para {{invited}}: somente esse endereço pode aceitá-lo.',
     nothingYet: 'Nada muda até você aceitar.',
     accept: 'Aceitar convite',
     accepted: 'Este convite foi aceito.',

@@ -17,22 +17,26 @@ import { emptyRecipient, RecipientFields, type RecipientDraft } from '../compone
 import { CharCount } from '../components/CharCount';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { LIMITS } from '../../../lib/limits';
+import { apiLanguage } from '../../../lib/i18n';
 
 export function CreateRequestPage() {
-  const { t } = useTranslation('requests');
+  const { t, i18n } = useTranslation('requests');
   const ws = useWorkspace();
   const catalog = useQuery(CatalogApps);
   const viewer = useQuery(CreateRequestViewer, { fetchPolicy: 'cache-and-network' });
   const [create, creation] = useMutation(CreateRequest);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [recipient, setRecipient] = useState<RecipientDraft>(emptyRecipient);
+  const [recipient, setRecipient] = useState<RecipientDraft>(() => emptyRecipient(apiLanguage(i18n.language)));
   const [step, setStep] = useState<1 | 2>(1);
   const [apps, setApps] = useState<AppDraft[]>([emptyApp()]);
   const [terms, setTerms] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [summary, setSummary] = useState<string | null>(null);
   const [sent, setSent] = useState<RequestDetailsFieldsFragment | null>(null);
+  // R4.3: one key per form. Submit pressed again after an answer that never arrived (a dropped connection) returns
+  // the request created the first time instead of sending the recipient a second one.
+  const [idempotencyKey] = useState(randomKey);
   // Where the focus goes once the next render is on screen (a selector within the page): a step, a refusal or the
   // confirmation replaces what had the focus, which would otherwise fall back to the page's body.
   const page = useRef<HTMLElement>(null);
@@ -123,6 +127,7 @@ export function CreateRequestPage() {
       name: name.trim(),
       description: description.trim() || null,
       termsAccepted: terms,
+      idempotencyKey,
       recipient:
         recipient.kind === 'inside'
           ? { userId: recipient.userId || null }
@@ -255,4 +260,9 @@ export function CreateRequestPage() {
       </form>
     </section>
   );
+}
+
+/** 128 random bits in hex. Not `crypto.randomUUID`: browsers offer it only on https or localhost. */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

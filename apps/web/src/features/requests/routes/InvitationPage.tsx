@@ -1,5 +1,6 @@
 // /invitations/:token — R12.1: opening the link only shows who invites you where, for which request; joining is
-// the explicit "Accept invitation" click, then the request's page.
+// the explicit "Accept invitation" click, then the request's page. Opened under an account with another address (R4.4:
+// only the invited address may accept), the page says so before the click and offers to sign in again.
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +9,14 @@ import { readError } from '../../../lib/errors';
 import { WorkspaceOrganizations } from '../../../lib/workspace';
 import { AcceptInvitation, InvitationPreviewQuery } from '../api/invitations';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useSession } from '../../../lib/session-context';
+import { SwitchAccountButton } from '../components/SwitchAccountButton';
 
 export function InvitationPage() {
   const { t } = useTranslation('requests');
   const { token = '' } = useParams();
   const navigate = useNavigate();
+  const session = useSession();
   const { data, loading, error } = useQuery(InvitationPreviewQuery, { variables: { token } });
   const [accept, accepting] = useMutation(AcceptInvitation, { refetchQueries: [WorkspaceOrganizations] });
   usePageTitle(t('invitation.title'));
@@ -29,6 +33,9 @@ export function InvitationPage() {
     );
   }
   const vars = { org: preview.organizationName, team: preview.teamName };
+  const refused = accepting.error ? readError(accepting.error) : null;
+  const otherAccount =
+    !!session.email && (session.email.toLowerCase() !== preview.email.toLowerCase() || refused?.code === 'FORBIDDEN');
   return (
     <section>
       <h1>{t('invitation.title')}</h1>
@@ -47,9 +54,14 @@ export function InvitationPage() {
       ) : (
         <>
           <p className="muted">{t('invitation.nothingYet')}</p>
-          {accepting.error && (
+          {refused && (
             <p className="notice notice-error" role="alert">
-              {readError(accepting.error).message}
+              {refused.message}
+            </p>
+          )}
+          {otherAccount && (
+            <p data-signed-in-as="">
+              {t('invitation.otherAccount', { email: session.email, invited: preview.email })} <SwitchAccountButton />
             </p>
           )}
           <Button

@@ -19,6 +19,7 @@ import { RevokeDialog } from '../components/RevokeDialog';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { HistorySection } from '../components/HistorySection';
 import { OAuthOutcome } from '../components/OAuthOutcome';
+import { mayDelete } from '../may-delete';
 import { RequestNotVisible } from '../components/RequestNotVisible';
 import { usePageTitle } from '../../../lib/use-page-title';
 
@@ -69,7 +70,6 @@ export function RequestDetailsPage() {
     catalog.data?.apps.find((a) => a.key === app.appKey)?.versions.find((v) => v.version === app.version)
       ?.connectionType;
   const relation = request.viewerRelation;
-  const mayDelete = relation === 'REQUESTER' || relation === 'RECIPIENT' || relation === 'ORG_ADMIN';
   const other = relation === 'RECIPIENT' ? request.requester : request.recipient;
 
   const act = async (app: DetailsApp, action: AppAction) => {
@@ -164,7 +164,7 @@ export function RequestDetailsPage() {
           onAction={(action) => void act(app, action)}
         />
       ))}
-      {mayDelete && (
+      {mayDelete(relation) && (
         <div className="actions">
           <Button variant="danger" onClick={() => setDeleting(true)}>
             {t('details.delete')}
