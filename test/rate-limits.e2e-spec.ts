@@ -3,7 +3,7 @@ import { signToken } from '@libs/auth';
 import { GatewayHttpSetup } from '../apps/gateway/src/platform/throttle/http-setup';
 import { bootApp, type BootedApp } from './support/app';
 import { seedDirectory, type SeededDirectory } from './support/api';
-import { gqlFrom, httpFrom } from './support/http-from';
+import { gqlFrom, httpFrom, wsFrom } from './support/http-from';
 import { captureLogs } from './support/logs';
 import { createTestDatabase, type TestDatabase } from './support/postgres';
 import { redisUrl, uniquePrefix } from './support/redis';
@@ -157,6 +157,56 @@ describe('guessing is throttled per client address, across gateways (R13.12)', (
       { t: 'guessed-token-x' },
     );
     expect(other.code).toBe('NOT_FOUND');
+  });
+
+  it('counts wrong tokens in graphql-ws connection_init per client address: the 21st socket is closed 4429', async () => {
+    const closes: (number | undefined)[] = [];
+    for (let i = 0; i < 25; i++) closes.push((await wsFrom('127.0.0.41', a.url, await badJwt(i))).closed);
+    expect(closes.slice(0, LIMIT)).toEqual(Array(LIMIT).fill(4403));
+    expect(closes.slice(LIMIT)).toEqual(Array(25 - LIMIT).fill(4429));
+    const blocked = await wsFrom('127.0.0.41', b.url, dir.owner.token);
+    expect(blocked).toMatchObject({ closed: 4429, reason: expect.stringMatching(/Too many failed attempts/) });
+    // The blocked address over HTTP too (one count), and another address untouched.
+    expect((await gqlFrom('127.0.0.41', a.url, dir.owner.token, '{ me { id } }')).code).toBe('RATE_LIMITED');
+    expect(await wsFrom('127.0.0.42', a.url, dir.owner.token)).toEqual({ code: 'ok' });
+  });
+
+  it('counts unknown tokens read through invitation(token), as acceptInvitation does', async () => {
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 25; i++) {
+      const res = await gqlFrom(
+        '127.0.0.51',
+        b.url,
+        dir.stranger.token,
+        'query($t: String!) { invitation(token: $t) { email } }',
+        {
+          t: `guessed-preview-${i}`,
+        },
+      );
+      codes.push(res.code);
+    }
+    expect(codes.slice(0, LIMIT)).toEqual(Array(LIMIT).fill('NOT_FOUND'));
+    expect(codes.slice(LIMIT)).toEqual(Array(25 - LIMIT).fill('RATE_LIMITED'));
+  });
+
+  it('counts acceptInvitation over graphql-ws per client (the forwarded address behind a trusted proxy), not in one shared bucket', async () => {
+    const accept = { query: 'mutation($t: String!) { acceptInvitation(token: $t) { requestId } }' };
+    const from = (client: string, i: number) =>
+      wsFrom(
+        '127.0.0.61',
+        b.url,
+        dir.stranger.token,
+        { ...accept, variables: { t: `ws-guess-${i}` } },
+        {
+          'x-forwarded-for': client,
+        },
+      );
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 21; i++) codes.push((await from('198.51.100.70', i)).code);
+    expect(codes.slice(0, LIMIT)).toEqual(Array(LIMIT).fill('NOT_FOUND'));
+    expect(codes[LIMIT]).toBe('RATE_LIMITED');
+    // Another client behind the same proxy still gets the ordinary answer.
+    expect((await from('198.51.100.71', 99)).code).toBe('NOT_FOUND');
   });
 
   it('answers 429 on /oauth/callback after the 20th unknown state', async () => {

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import WebSocket from 'ws';
 
 export interface PlainResponse {
   status: number;
@@ -61,4 +62,46 @@ export async function gqlFrom(
     errors?: { extensions: Record<string, unknown> }[];
   }>();
   return { status: res.status, ...body, code: body.errors?.[0]?.extensions.code as string | undefined };
+}
+
+/**
+ * graphql-ws from `localAddress`: `connection_init` with `token`, then one operation. Resolves with the socket's
+ * close code when it is closed before an answer (4403 refused, 4429 blocked), else the first answer's code (or
+ * `ok`).
+ */
+export function wsFrom(
+  localAddress: string,
+  url: string,
+  token: string,
+  operation: { query: string; variables?: Record<string, unknown> } = { query: '{ me { id } }' },
+  headers: Record<string, string> = {},
+): Promise<{ closed?: number; reason?: string; code?: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws', {
+      localAddress,
+      headers,
+    });
+    let answered = false;
+    socket.on('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
+    socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as {
+        type: string;
+        payload?: { errors?: { extensions?: { code?: string } }[] } | { extensions?: { code?: string } }[];
+      };
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: operation }));
+      } else if (message.type === 'next' || message.type === 'error') {
+        answered = true;
+        const errors = Array.isArray(message.payload) ? message.payload : message.payload?.errors;
+        resolve({ code: errors?.[0]?.extensions?.code ?? 'ok' });
+        socket.close(1000);
+      }
+    });
+    socket.on('close', (code: number, reason: Buffer) => {
+      if (!answered) resolve({ closed: code, reason: reason.toString() });
+    });
+    socket.on('error', reject);
+  });
 }

@@ -36,7 +36,7 @@ export function graphqlOptions(
   schemaFile: string | true = config.production ? true : GENERATED_SCHEMA_FILE,
 ): ApolloDriverConfig {
   const formatError = createErrorFormatter(logger);
-  const context = createContextBuilder(verifier, logger, sessions, throttle);
+  const context = createContextBuilder(verifier, logger, sessions, throttle, config.trustProxy);
   const { graphqlLimits: limits, graphqlIntrospection: introspection } = config;
   const served = new ServedSchema();
   return {
@@ -64,7 +64,9 @@ export function graphqlOptions(
         ...graphqlWsOptions(
           formatError,
           wsSessionOnConnect(sessions, logger, (ctx) =>
-            wsOnConnect(bearerFromConnectionParams(verifier), logger)(ctx as never),
+            wsOnConnect(bearerFromConnectionParams(verifier), logger, { throttle, trustProxy: config.trustProxy })(
+              ctx as never,
+            ),
           ),
         ),
         onSubscribe: wsQueryLimits(limits, introspection, served),

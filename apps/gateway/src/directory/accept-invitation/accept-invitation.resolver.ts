@@ -5,7 +5,6 @@ import { DomainError } from '@libs/domain';
 import { AuthFailureThrottle } from '@libs/infrastructure';
 import { CurrentIdentity } from '../../platform/auth/current-identity.decorator';
 import type { GatewayContext } from '../../platform/auth/gateway-context';
-import { clientAddress } from '../../platform/throttle/client-address';
 import type { Caller } from '../../platform/auth/identity-provisioner';
 import { Invitation } from '../../platform/graphql';
 import { DirectoryAnswers } from '../directory-answers';
@@ -36,7 +35,7 @@ export class AcceptInvitationResolver {
     @CurrentIdentity() caller: Caller,
     @Context() context: GatewayContext,
   ): Promise<InvitationParent> {
-    const result = await this.accept(token, caller, clientAddress(context.req));
+    const result = await this.accept(token, caller, context.clientAddress);
     const loader = await this.answers.after(result.position, context);
     const [organization, team] = await Promise.all([
       loader.organization(result.organizationId),

@@ -3,8 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AuthenticationError, type Identity, type TokenVerifier } from '@libs/auth';
 import { DomainError } from '@libs/domain';
+import type { AppConfig } from '@libs/config';
 import type { AuthFailureThrottle } from '@libs/infrastructure';
-import { clientAddress } from '../throttle/client-address';
+import { clientAddress, upgradeAddress } from '../throttle/client-address';
 import type { Caller } from './identity-provisioner';
 
 /** Finds the browser session of a request's cookie (apps/gateway/src/platform/web-session); null when there is none. */
@@ -17,6 +18,8 @@ export interface SessionIdentities {
 /** What every resolver and guard sees as the GraphQL context, over HTTP and over graphql-ws alike. */
 export interface GatewayContext {
   req?: Request;
+  /** The client's rate-limit key (R13.12): `req.ip` over HTTP, the upgrade request's address over graphql-ws. */
+  clientAddress?: string;
   /** The verified token, checked once per operation on first need; rejects with UNAUTHENTICATED. */
   identity(): Promise<Identity>;
   /** Set by the auth guard: provisioning, started once per operation. */
@@ -58,13 +61,15 @@ export function createContextBuilder(
   logger: Logger,
   sessions?: SessionIdentities,
   throttle?: AuthFailureThrottle,
+  trustProxy: AppConfig['trustProxy'] = false,
 ) {
   return (args: HttpContextArgs | WsContextArgs): GatewayContext => {
     const authorization = authorizationOf(args);
     const headers = headersOf(args);
     const req = 'req' in args ? args.req : undefined;
-    // R13.12: only a presented token can be a guess; graphql-ws has no express request, so no address to count.
-    const throttled = authorization && req && throttle ? { throttle, address: clientAddress(req) } : undefined;
+    const address = req ? clientAddress(req) : upgradeAddress((args as WsContextArgs).extra?.request, trustProxy);
+    // R13.12: only a presented token can be a guess.
+    const throttled = authorization && throttle ? { throttle, address } : undefined;
     let verified: Promise<Identity> | undefined;
     const fromSession = async (): Promise<Identity> => {
       const found = await sessions!.identityOf(headers);
@@ -90,6 +95,7 @@ export function createContextBuilder(
     };
     return {
       req,
+      clientAddress: address,
       identity: () => (verified ??= !authorization && sessions?.hasCookie(headers) ? fromSession() : fromBearer()),
     };
   };
