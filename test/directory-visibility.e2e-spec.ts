@@ -33,7 +33,15 @@ describe('directory visibility by role (R13.11, R2.4, R13.4)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('dir_visibility');
     app = await bootApp(
-      { DATABASE_URL: db.url, REDIS_URL: redisUrl, BULL_PREFIX: uniquePrefix('dirvis'), AUTH_JWT_SECRET: secret },
+      {
+        DATABASE_URL: db.url,
+        REDIS_URL: redisUrl,
+        BULL_PREFIX: uniquePrefix('dirvis'),
+        AUTH_JWT_SECRET: secret,
+        // The probes walk the schema's cycles (team → organization → teams → members …), which the default cost
+        // limit refuses before they run (R13.12, test/query-limits): here they must run, to show what a guest sees.
+        GRAPHQL_MAX_COST: '100000000',
+      },
       logs.logger,
     );
     dir = await seedDirectory(app.url, secret, { enableFeature: true });

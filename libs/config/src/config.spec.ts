@@ -101,7 +101,7 @@ describe('loadConfig', () => {
       maxCost: 50_000,
       maxTokens: 3000,
       maxDirectives: 20,
-      listSize: 50,
+      listSize: 20,
     });
     expect(loadConfig({ GRAPHQL_MAX_DEPTH: '8' }).graphqlLimits.maxDepth).toBe(8);
     expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots' })).toThrow(/GRAPHQL_MAX_COST/);

@@ -235,7 +235,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxCost: int('GRAPHQL_MAX_COST', 50_000, 1, 100_000_000) ?? 50_000,
       maxTokens: int('GRAPHQL_MAX_TOKENS', 3000, 100, 100_000) ?? 3000,
       maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000) ?? 20,
-      listSize: int('GRAPHQL_LIST_SIZE', 50, 1, 100_000) ?? 50,
+      listSize: int('GRAPHQL_LIST_SIZE', 20, 1, 100_000) ?? 20,
     },
     graphqlIntrospection: (str('GRAPHQL_INTROSPECTION') ?? String(!production)) === 'true',
   };

@@ -120,12 +120,12 @@ describe('query limits (R13.12): the defaults pass what clients send', () => {
     expect(
       refusals(parse('{ organizations { members { user { id } } teams { members { user { id } } } } }')).join(),
     ).toMatch(/Cost limit/);
-    // One level of each stays open (the directory's pages read an organization's teams and members, a team's
-    // members); two nested (every team's members at once) are refused at the defaults: read them team by team.
+    // An organization's teams and members, a team's members, and one organization's teams with their members pass;
+    // the same across every organization of the viewer is refused at the defaults (above).
     expect(
       refusals(
         parse(
-          '{ organizations { id name teams { id name } } organization(id: "o") { members { role user { id name email } } teams { id name } } team(id: "t") { members { role user { id name } } } }',
+          '{ organizations { id name teams { id name } } organization(id: "o") { members { role user { id name email } } teams { id name members { role user { id name email } } } } team(id: "t") { members { role user { id name } } } }',
         ),
       ),
     ).toEqual([]);
