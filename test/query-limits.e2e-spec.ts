@@ -53,6 +53,7 @@ describe('query limits (SPEC R13.12)', () => {
         AUTH_JWT_SECRET: SECRET,
         ROLE: 'all',
         GRAPHQL_MAX_ALIASES: '5',
+        GRAPHQL_MAX_ROWS: '30',
         GRAPHQL_INTROSPECTION: 'false',
       },
       logs.logger,
@@ -154,6 +155,26 @@ describe('query limits (SPEC R13.12)', () => {
       '{ organizations { teams { id name } } }',
     );
     expect(teams.data?.organizations[0].teams).toHaveLength(6);
+
+    // One turn of the cycle under one organization weighs little (the estimate) but returns teams² rows: counted as
+    // the operation runs, and refused past GRAPHQL_MAX_ROWS (30 here: 6 + 36 rows).
+    const once = await gql<{ organization: unknown }>(
+      booted.url,
+      token,
+      'query($o: ID!) { organization(id: $o) { teams { organization { teams { id } } } } }',
+      { o: organization.id },
+    );
+    expect(once.data?.organization ?? null).toBeNull();
+    expect(codeOf(once)).toBe('BAD_USER_INPUT');
+    expect(once.errors?.[0].message).toMatch(/More than 30 directory rows.*GRAPHQL_MAX_ROWS/);
+    const fine = await gql<{ organization: { teams: unknown[] } }>(
+      booted.url,
+      token,
+      'query($o: ID!) { organization(id: $o) { teams { id organization { id } } } }',
+      { o: organization.id },
+    );
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data?.organization.teams).toHaveLength(6);
   });
 
   it('applies the same limits over graphql-ws', async () => {

@@ -102,6 +102,7 @@ describe('loadConfig', () => {
       maxTokens: 3000,
       maxDirectives: 20,
       listSize: 20,
+      maxRows: 10_000,
     });
     expect(loadConfig({ GRAPHQL_MAX_DEPTH: '8' }).graphqlLimits.maxDepth).toBe(8);
     expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots' })).toThrow(/GRAPHQL_MAX_COST/);

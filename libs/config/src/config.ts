@@ -79,6 +79,8 @@ export interface GraphqlLimits {
   maxDirectives: number;
   /** The size the cost assumes for a list with no page size that grows with use (teams, members …). */
   listSize: number;
+  /** Directory rows (organizations, teams, members) one operation may hand out, counted as it runs. */
+  maxRows: number;
 }
 
 /** A start-up refusal listing every wrong variable at once, each with what was expected. */
@@ -236,6 +238,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxTokens: int('GRAPHQL_MAX_TOKENS', 3000, 100, 100_000) ?? 3000,
       maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000) ?? 20,
       listSize: int('GRAPHQL_LIST_SIZE', 20, 1, 100_000) ?? 20,
+      maxRows: int('GRAPHQL_MAX_ROWS', 10_000, 1, 10_000_000) ?? 10_000,
     },
     graphqlIntrospection: (str('GRAPHQL_INTROSPECTION') ?? String(!production)) === 'true',
   };

@@ -55,7 +55,7 @@ export class OrganizationFieldsResolver {
     if (view === 'NONE') return [];
     const rows =
       view === 'ALL' ? await loader.teamsOfOrganization(org.id) : await loader.teamsOfUser(caller.userId, org.id);
-    return rows.map(toTeamParent);
+    return loader.handOut(rows.map(toTeamParent));
   }
 }
 
@@ -82,9 +82,9 @@ export class TeamFieldsResolver {
     if (view === 'NONE') return [];
     const rows = await loader.teamMembers(team.id);
     const members = rows.map(toTeamMemberParent).filter((m): m is TeamMemberParent => m !== null);
-    if (view === 'ALL') return members;
+    if (view === 'ALL') return loader.handOut(members);
     const counterparts = await loader.counterparts(caller.userId, team.organizationId);
-    return members.filter((m) => guestMaySee(caller.userId, m.user.id, counterparts));
+    return loader.handOut(members.filter((m) => guestMaySee(caller.userId, m.user.id, counterparts)));
   }
 }
 

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@libs/config';
 import type { OrganizationRow, ReadModels, TeamMemberRow, TeamRow, UserRow } from '@projections';
 import { READ_MODELS } from '@projections';
 import { rememberOnce } from '@libs/infrastructure';
 import type { OrgRole, TeamRole } from '../platform/graphql';
+import { QueryLimitError } from '../platform/limits/query-limits';
 
 /**
  * Per-operation memo over the read models, so nested field resolvers (organizations › teams › members ›
@@ -12,8 +14,27 @@ import type { OrgRole, TeamRole } from '../platform/graphql';
 export class DirectoryLoader {
   private readonly memo = new Map<string, Promise<unknown>>();
   private pendingUsers: { id: string; resolve: (row: UserRow | null) => void; reject: (e: unknown) => void }[] = [];
+  private rowsHandedOut = 0;
 
-  constructor(private readonly reads: ReadModels) {}
+  constructor(
+    private readonly reads: ReadModels,
+    private readonly maxRows = Infinity,
+  ) {}
+
+  /**
+   * R13.12 as the operation runs: the cost limit weighs a list by an estimate (GRAPHQL_LIST_SIZE), but the schema's
+   * cycles (organization › teams › organization › teams) multiply the real lengths. Every directory list a resolver
+   * returns is counted here; past GRAPHQL_MAX_ROWS the rest of the operation's lists are refused.
+   */
+  handOut<T>(rows: T[]): T[] {
+    this.rowsHandedOut += rows.length;
+    if (this.rowsHandedOut > this.maxRows) {
+      throw new QueryLimitError(
+        `More than ${this.maxRows} directory rows in one operation: read them organization by organization or team by team. (GRAPHQL_MAX_ROWS)`,
+      );
+    }
+    return rows;
+  }
 
   clear(): void {
     this.memo.clear();
@@ -99,12 +120,15 @@ export class DirectoryLoader {
 export class DirectoryLoaders {
   private readonly loaders = new WeakMap<object, DirectoryLoader>();
 
-  constructor(@Inject(READ_MODELS) private readonly reads: ReadModels) {}
+  constructor(
+    @Inject(READ_MODELS) private readonly reads: ReadModels,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   for(context: object): DirectoryLoader {
     let loader = this.loaders.get(context);
     if (!loader) {
-      loader = new DirectoryLoader(this.reads);
+      loader = new DirectoryLoader(this.reads, this.config.graphqlLimits.maxRows);
       this.loaders.set(context, loader);
     }
     return loader;

@@ -33,11 +33,12 @@ export class OrganizationMembersResolver {
     @CurrentIdentity() caller: Caller,
     @Context() context: object,
   ): Promise<MemberParent[]> {
-    const role =
-      org.viewerRole !== undefined ? org.viewerRole : await this.loaders.for(context).orgRole(org.id, caller.userId);
-    if (role === 'GUEST') return (await this.queries.peopleOnRequestsOf(org.id, caller.userId)).map(toMember);
+    const loader = this.loaders.for(context);
+    const role = org.viewerRole !== undefined ? org.viewerRole : await loader.orgRole(org.id, caller.userId);
+    if (role === 'GUEST')
+      return loader.handOut((await this.queries.peopleOnRequestsOf(org.id, caller.userId)).map(toMember));
     if (role === null && !caller.support) return [];
-    return (await this.reads.organizationMembers(org.id)).map(toMember);
+    return loader.handOut((await this.reads.organizationMembers(org.id)).map(toMember));
   }
 }
 

@@ -19,10 +19,12 @@ export class OrganizationsResolver {
   async organizations(@CurrentIdentity() caller: Caller, @Context() context: object): Promise<OrganizationParent[]> {
     const loader = this.loaders.for(context);
     const rows = await this.reads.organizationsOfUser(caller.userId);
-    return rows.map(({ organization, role }) => {
-      loader.primeOrgRole(organization.id, caller.userId, role);
-      return toOrganizationParent(organization, role);
-    });
+    return loader.handOut(
+      rows.map(({ organization, role }) => {
+        loader.primeOrgRole(organization.id, caller.userId, role);
+        return toOrganizationParent(organization, role);
+      }),
+    );
   }
 
   /** R13.4: null for a non-member, exactly as for an id that does not exist. */
