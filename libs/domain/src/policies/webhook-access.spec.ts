@@ -8,6 +8,7 @@ describe('webhookAccess (R12.6, R13.4)', () => {
     ['a plain team member', 'FORBIDDEN', { orgRole: 'MEMBER', teamRole: 'MEMBER' }],
     ['an org member outside the team', 'FORBIDDEN', { orgRole: 'MEMBER', teamRole: null }],
     ['a guest', 'FORBIDDEN', { orgRole: 'GUEST', teamRole: 'GUEST' }],
+    ['an org guest made team admin (R13.11)', 'FORBIDDEN', { orgRole: 'GUEST', teamRole: 'ADMIN' }],
     ['someone outside the organization', 'NOT_FOUND', { orgRole: null, teamRole: null }],
   ] as const)('given %s: %s', (_who, expected, membership) => {
     expect(webhookAccess(membership)).toBe(expected);
