@@ -32,9 +32,20 @@ describe('webhook target addresses (R13.3)', () => {
     const resolve = async (host: string) => (asked.push(host), ['93.184.216.34', '10.0.0.7']);
     await expect(checkWebhookTarget('https://hooks.example.test/x', false, resolve)).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: [{ path: 'url', message: expect.stringMatching(/10\.0\.0\.7 is a private address/) }],
+      fields: [{ path: 'url', message: 'the host must resolve to public addresses only' }],
     });
     expect(asked).toEqual(['hooks.example.test']);
+    // A name that does not resolve gets the same answer: nothing tells which inside names exist, nor where.
+    const failing = async () => {
+      throw new Error('ENOTFOUND');
+    };
+    await expect(checkWebhookTarget('https://db.internal.test/x', false, failing)).rejects.toMatchObject({
+      fields: [{ path: 'url', message: 'the host must resolve to public addresses only' }],
+    });
+    // An address typed in the URL is told what is wrong with it.
+    await expect(checkWebhookTarget('https://10.0.0.7/x', false, resolve)).rejects.toMatchObject({
+      fields: [{ path: 'url', message: expect.stringMatching(/10\.0\.0\.7 is a private address/) }],
+    });
     await expect(
       checkWebhookTarget('https://hooks.example.test/x', false, async () => ['93.184.216.34']),
     ).resolves.toMatchObject({ address: '93.184.216.34', family: 4 });

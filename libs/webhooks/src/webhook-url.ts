@@ -91,20 +91,27 @@ export async function checkWebhookTarget(
   if (!allowInsecure && (host === 'localhost' || host.endsWith('.localhost'))) {
     throw invalid('must not point at a loopback address');
   }
+  const literal = ipaddr.isValid(host);
+  // A name that does not resolve and one that resolves to an inside address get the same answer, which names no
+  // address: otherwise registering webhooks would map the network's internal names (which exist, and where).
+  const notPublic = 'the host must resolve to public addresses only';
   let addresses: string[];
-  if (ipaddr.isValid(host)) addresses = [host];
+  if (literal) addresses = [host];
   else {
     try {
       addresses = await resolve(host);
     } catch {
-      throw invalid('host does not resolve');
+      throw invalid(allowInsecure ? 'host does not resolve' : notPublic);
     }
-    if (!addresses.length) throw invalid('host does not resolve');
+    if (!addresses.length) throw invalid(allowInsecure ? 'host does not resolve' : notPublic);
   }
   if (!allowInsecure) {
     // Every answer must be public: a name with one private answer could be steered to it.
     const problem = addresses.map(addressProblem).find((p) => p !== null);
-    if (problem) throw invalid(`must not point at a loopback, private or special address (${problem})`);
+    if (problem) {
+      // An address typed in the URL is the registrant's own: saying what is wrong with it tells nothing new.
+      throw invalid(literal ? `must not point at a loopback, private or special address (${problem})` : notPublic);
+    }
   }
   const address = ipaddr.process(addresses[0]);
   return { url, address: address.toString(), family: address.kind() === 'ipv6' ? 6 : 4 };

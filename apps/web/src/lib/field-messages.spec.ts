@@ -36,6 +36,14 @@ const KNOWN: [string, string, number | null][] = [
   ['not a value of the Plan enum', 'unknownChoice', null],
   ['version must be 1 or more', 'unknownChoice', 1],
   ['Choose EN or PT_BR.', 'language', null],
+  ['not a URL', 'webhookHttps', null],
+  ['must use https', 'webhookHttps', null],
+  ['must be http(s)', 'webhookHttps', null],
+  ['credentials in the URL are not allowed', 'webhookCredentials', null],
+  ['must not point at a loopback address', 'webhookPublic', null],
+  ['must not point at a loopback, private or special address (10.0.0.7 is a private address)', 'webhookPublic', 10],
+  ['the host must resolve to public addresses only', 'webhookPublic', null],
+  ['host does not resolve', 'webhookPublic', null],
 ];
 
 describe('field messages in the reader language', () => {

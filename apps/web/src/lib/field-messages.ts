@@ -18,13 +18,20 @@ export type FieldMessageKey =
   | 'required'
   | 'email'
   | 'unknownChoice'
-  | 'language';
+  | 'language'
+  | 'webhookHttps'
+  | 'webhookCredentials'
+  | 'webhookPublic';
 
 type Rule = [pattern: RegExp, key: FieldMessageKey];
 
 // First match wins: the specific kinds come before the general ones ("The recipient e-mail is required" is a
 // missing value, not a malformed address; "A reason of 1 to 256 characters is required" is a length).
 const RULES: Rule[] = [
+  // A webhook's URL (libs/webhooks: R13.3), before the general kinds.
+  [/^not a URL$|^must be http\(s\)$|^must use https$/, 'webhookHttps'],
+  [/^credentials in the URL/, 'webhookCredentials'],
+  [/^must not point at|resolve to public addresses|^host does not resolve$/, 'webhookPublic'],
   [/appears more than once/, 'duplicateApp'],
   [/must be in the future/, 'future'],
   [/not a valid date-time/, 'dateTime'],

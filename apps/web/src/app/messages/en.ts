@@ -58,6 +58,9 @@ export const en = {
     characters: 'Remove the tabs, line breaks or invisible characters from this text.',
     unknownChoice: 'This choice is not available any more: choose again.',
     language: 'Choose a language from the list.',
+    webhookHttps: 'Enter an https address, such as https://hooks.example.com/credentials.',
+    webhookCredentials: 'Remove the user name and password from the address.',
+    webhookPublic: 'The address must be reachable on the public internet.',
   },
   // What a refused operation says, in the reader's words (lib/operation-messages.ts maps the server's sentences here).
   operationErrors: {

@@ -59,6 +59,9 @@ export const ptBR: Messages<typeof en> = {
     characters: 'Remova as tabulações, quebras de linha ou caracteres invisíveis deste texto.',
     unknownChoice: 'Esta opção não está mais disponível: escolha novamente.',
     language: 'Escolha um idioma da lista.',
+    webhookHttps: 'Informe um endereço https, como https://hooks.exemplo.com/credenciais.',
+    webhookCredentials: 'Remova o usuário e a senha do endereço.',
+    webhookPublic: 'O endereço precisa ser acessível pela internet pública.',
   },
   operationErrors: {
     concurrent: 'Outra pessoa alterou isto ao mesmo tempo. Tente novamente.',
