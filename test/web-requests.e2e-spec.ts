@@ -755,6 +755,15 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   await openai.getByText(/^7 de mar\.? de 2031.*15:30$/).waitFor();
   await noEnglish();
   await look(rit, 'request-authorized-pt-br');
+  // A guest cannot send requests (R3.4): the form says so before she fills anything in.
+  await rit.goto(`${stack.url}/requests/new`);
+  await rit
+    .getByText(
+      'Como convidado de Acme, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
+    )
+    .waitFor();
+  expect(await rit.getByLabel('Nome da solicitação').count()).toBe(0);
+  await noEnglish();
 }, 180_000);
 
 it('signs in through the identity provider (OIDC, code + PKCE done by the server) and lands on the page asked for', async () => {
@@ -1030,4 +1039,50 @@ it('Submit pressed again after the answer was lost sends one request, not two (R
   expect(sent.sentCredentialRequests.edges.filter((e) => e.node.name === name)).toHaveLength(1);
   await stack.linkFor(tim.email, /http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+/);
   expect(stack.mailsTo(tim.email)).toHaveLength(1);
+}, 120_000);
+
+it('with WebSockets refused on the way (a strict proxy), the recipient still sees what her action did (R7.6)', async () => {
+  const name = 'No live updates';
+  const nora = await stack.signedIn(people.builder.email, people.builder.name);
+  const [acme] = (
+    await gql<{ organizations: { id: string; teams: { id: string; name: string }[] }[] }>(
+      nora,
+      '{ organizations { id teams { id name } } }',
+    )
+  ).organizations;
+  const comms = acme.teams.find((t) => t.name === 'Internal comms')!;
+  const { organization } = await gql<{ organization: { members: { user: { id: string; email: string } }[] } }>(
+    nora,
+    'query($o: ID!) { organization(id: $o) { members { user { id email } } } }',
+    { o: acme.id },
+  );
+  const carlosId = organization.members.find((m) => m.user.email === people.colleague.email)!.user.id;
+  const { createCredentialRequest: created } = await gql<{ createCredentialRequest: { id: string } }>(
+    nora,
+    'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
+    {
+      input: {
+        teamId: comms.id,
+        name,
+        termsAccepted: true,
+        recipient: { userId: carlosId },
+        apps: [{ appKey: 'openai', allModules: true }],
+      },
+    },
+  );
+  const carlos = await newPage(DESKTOP);
+  let refused = 0;
+  await carlos.routeWebSocket(/\/graphql$/, (ws) => {
+    refused++;
+    void ws.close({ code: 1008, reason: 'no WebSockets here' });
+  });
+  await carlos.goto(`${stack.url}/requests/${created.id}`);
+  await devSignIn(carlos, people.colleague);
+  await statusOf(carlos, 'openai', 'PENDING');
+  await appCard(carlos, 'openai').getByRole('button', { name: 'Decline' }).click();
+  const decline = carlos.getByRole('dialog', { name: 'Decline OpenAI' });
+  await decline.getByLabel('Reason for declining').fill('We do not use OpenAI.');
+  await decline.getByRole('button', { name: 'Decline' }).click();
+  await statusOf(carlos, 'openai', 'DECLINED');
+  expect(refused).toBeGreaterThan(0);
 }, 120_000);

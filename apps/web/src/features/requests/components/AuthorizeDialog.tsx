@@ -11,6 +11,7 @@ import { fieldError, ownError, readError, type FieldError } from '../../../lib/e
 import { formatFullDateTime } from '../../../lib/format';
 import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
+import { AFTER_ACTION } from '../api/after-action';
 
 export interface AuthorizeTarget {
   requestId: string;
@@ -29,8 +30,8 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
   const [until, setUntil] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [authorize, authorizing] = useMutation(AuthorizeApp);
-  const [update, updating] = useMutation(UpdateCredentials);
+  const [authorize, authorizing] = useMutation(AuthorizeApp, AFTER_ACTION);
+  const [update, updating] = useMutation(UpdateCredentials, AFTER_ACTION);
   const [startOAuth, starting] = useMutation(StartOAuth);
   const busy = authorizing.loading || updating.loading || starting.loading;
   // The moment picked, as sent and as said back in the hint (a datetime-local value is local time).

@@ -7,6 +7,7 @@ import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { fieldError, readError, type FieldError } from '../../../lib/errors';
 import { DeclineApp } from '../api/mutations';
+import { AFTER_ACTION } from '../api/after-action';
 import { CharCount } from './CharCount';
 import { LIMITS } from '../../../lib/limits';
 
@@ -22,7 +23,7 @@ export function DeclineDialog({
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [decline, { loading }] = useMutation(DeclineApp);
+  const [decline, { loading }] = useMutation(DeclineApp, AFTER_ACTION);
   const close = () => {
     setReason('');
     setErrors([]);

@@ -4,6 +4,7 @@ import { Dialog } from '../../../components/Dialog';
 import { Button } from '../../../components/Button';
 import { readError } from '../../../lib/errors';
 import { RevokeAccess } from '../api/mutations';
+import { AFTER_ACTION } from '../api/after-action';
 
 export function RevokeDialog({
   target,
@@ -13,7 +14,7 @@ export function RevokeDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation('requests');
-  const [revoke, { loading, error, reset }] = useMutation(RevokeAccess);
+  const [revoke, { loading, error, reset }] = useMutation(RevokeAccess, AFTER_ACTION);
   const close = () => {
     reset();
     onClose();

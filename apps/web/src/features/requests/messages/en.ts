@@ -73,6 +73,9 @@ export const en = {
     submit: 'Submit',
     submitting: 'Sending…',
     fixErrors: 'The request was not sent. Correct the fields marked below.',
+    guest: 'As a guest of {{organization}}, you can answer the requests sent to you, but not send requests from it.',
+    planNotEligible:
+      'The plan of {{organization}} does not include credential requests (Enterprise, or a partner organization on a paid plan). An owner of the organization can tell you more.',
     noTeam:
       'Requests are sent from a team, and {{organization}} has none yet. An organization admin creates teams on the organization’s page.',
     featureOff: 'Credential requests are not enabled for you yet, so you cannot send one.',

@@ -76,6 +76,10 @@ export const ptBR: Messages<typeof en> = {
     submit: 'Enviar',
     submitting: 'Enviando…',
     fixErrors: 'A solicitação não foi enviada. Corrija os campos indicados abaixo.',
+    guest:
+      'Como convidado de {{organization}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
+    planNotEligible:
+      'O plano de {{organization}} não inclui solicitações de credenciais (Enterprise, ou uma organização parceira com plano pago). Um proprietário da organização pode explicar mais.',
     noTeam:
       'As solicitações são enviadas a partir de uma equipe, e {{organization}} ainda não tem nenhuma. Um administrador da organização cria equipes na página da organização.',
     featureOff:

@@ -63,6 +63,20 @@ export function CreateRequestPage() {
       </section>
     );
   }
+  // R3.4 and R2.2: a guest of the organization, or an organization whose plan does not include the feature, would be
+  // refused at Submit (FORBIDDEN, PLAN_NOT_ELIGIBLE) after filling in everything: the page says so first.
+  const refusal = org.viewerRole === 'GUEST' ? 'create.guest' : eligiblePlan(org) ? null : 'create.planNotEligible';
+  if (refusal && !sent) {
+    return (
+      <section>
+        <h1>{t('create.title')}</h1>
+        <p className="notice" data-refused-here="">
+          {t(refusal, { organization: org.name })}
+        </p>
+        <Link to="/requests">{t('details.back')}</Link>
+      </section>
+    );
+  }
   // The server refuses a request from someone without the feature (R2.2, FEATURE_NOT_ENABLED): say so before
   // they fill in the form, and where to apply.
   if (viewer.data && !viewer.data.me.credentialRequestsEnabled) {
@@ -265,4 +279,9 @@ export function CreateRequestPage() {
 /** 128 random bits in hex. Not `crypto.randomUUID`: browsers offer it only on https or localhost. */
 function randomKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** R2.2, as the domain's isEligibleOrganization: Enterprise, or a partner organization on a paid plan. */
+function eligiblePlan(org: { plan: string; partner: boolean }): boolean {
+  return org.plan === 'ENTERPRISE' || (org.partner && org.plan !== 'FREE');
 }

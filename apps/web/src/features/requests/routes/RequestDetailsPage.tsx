@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import { readError } from '../../../lib/errors';
 import { CatalogApps, RequestDetails } from '../api/queries';
 import { RequestReauthorization } from '../api/mutations';
+import { AFTER_ACTION } from '../api/after-action';
 import { RequestUpdated } from '../api/subscriptions';
 import { AppCard, type AppAction, type DetailsApp } from '../components/AppCard';
 import { AuthorizeDialog, type AuthorizeTarget } from '../components/AuthorizeDialog';
@@ -35,7 +36,7 @@ export function RequestDetailsPage() {
   // The server ends the live updates when the viewer may no longer see the request (deleted, access lost): ask
   // once more, so that the page says so instead of showing what no longer is.
   useSubscription(RequestUpdated, { variables: { id }, onComplete: () => void refetch().catch(() => undefined) });
-  const [requestReauth, reauth] = useMutation(RequestReauthorization);
+  const [requestReauth, reauth] = useMutation(RequestReauthorization, AFTER_ACTION);
   const [authorizing, setAuthorizing] = useState<AuthorizeTarget | null>(null);
   const [declining, setDeclining] = useState<(Target & { connected: boolean }) | null>(null);
   const [revoking, setRevoking] = useState<Target | null>(null);
