@@ -1086,3 +1086,50 @@ it('with WebSockets refused on the way (a strict proxy), the recipient still see
   await statusOf(carlos, 'openai', 'DECLINED');
   expect(refused).toBeGreaterThan(0);
 }, 120_000);
+
+it("switching teams never shows the previous team's rows while the new list loads", async () => {
+  const [commsRow, marketingRow] = ['Comms only row', 'Marketing only row'];
+  const nora = await stack.signedIn(people.builder.email, people.builder.name);
+  const cora = await stack.signedIn(people.contractor.email, people.contractor.name);
+  const [acme] = (
+    await gql<{ organizations: { id: string; teams: { id: string; name: string }[] }[] }>(
+      nora,
+      '{ organizations { id teams { id name } } }',
+    )
+  ).organizations;
+  const create = (client: TestBrowser, teamId: string, name: string, recipient: Record<string, string>) =>
+    gql(client, 'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }', {
+      input: { teamId, name, termsAccepted: true, recipient, apps: [{ appKey: 'openai', allModules: true }] },
+    });
+  await create(cora, marketingTeamId, marketingRow, { name: 'Sol Switch', email: 'sol@switch.example' });
+  // Nora may not ask outside the organization (R3.3): she asks her colleague.
+  const { organization } = await gql<{ organization: { members: { user: { id: string; email: string } }[] } }>(
+    nora,
+    'query($o: ID!) { organization(id: $o) { members { user { id email } } } }',
+    { o: acme.id },
+  );
+  const carlosId = organization.members.find((m) => m.user.email === people.colleague.email)!.user.id;
+  await create(nora, acme.teams.find((t) => t.name === 'Internal comms')!.id, commsRow, { userId: carlosId });
+  const page = await newPage(DESKTOP);
+  let hold: (() => Promise<void>) | null = null;
+  let holding = false;
+  await page.route('**/graphql', async (route) => {
+    if (holding && !hold && (route.request().postData() ?? '').includes('SentRequests')) {
+      hold = () => route.continue();
+      return;
+    }
+    await route.continue();
+  });
+  await page.goto(`${stack.url}/requests`);
+  await devSignIn(page, people.owner);
+  await page.getByLabel('Team').selectOption({ label: 'Internal comms' });
+  await page.getByRole('link', { name: `Details of ${commsRow}` }).waitFor();
+  holding = true;
+  await page.getByLabel('Team').selectOption({ label: 'Marketing automation' });
+  const release = await eventually(async () => hold ?? undefined, 10_000);
+  // The marketing list is on its way: nothing of the comms team's is offered meanwhile.
+  expect(await page.getByRole('link', { name: `Details of ${commsRow}` }).count()).toBe(0);
+  await release();
+  await page.getByRole('link', { name: `Details of ${marketingRow}` }).waitFor();
+  expect(await page.getByRole('link', { name: `Details of ${commsRow}` }).count()).toBe(0);
+}, 120_000);

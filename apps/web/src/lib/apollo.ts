@@ -50,9 +50,9 @@ export function createApolloClient(): ApolloClient {
         // A requested app is identified by its request and key; the list of apps is replaced as a whole.
         RequestedApp: { keyFields: false },
         CredentialRequest: { fields: { apps: { merge: false } } },
-        Query: {
-          fields: { sentCredentialRequests: { keyArgs: false }, receivedCredentialRequests: { keyArgs: false } },
-        },
+        // The lists keep one entry per team, tab, filter, search and page (Apollo's default keys: every argument).
+        // One entry for all of them showed the previous team's rows first (cache-and-network) until the network
+        // answered: a row of the wrong team, one click from Delete.
       },
     }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
