@@ -125,6 +125,45 @@ const statusOf = (page: Page, appKey: string, status: string) =>
 const mark = (page: Page) => page.evaluate('window.__noReload = true');
 const notReloaded = (page: Page) => page.evaluate('window.__noReload === true');
 
+/**
+ * Holds the first /graphql request of `operation` sent once `arm()` was called: `held()` waits for it and gives its
+ * release, so a test decides when the page gets that answer.
+ */
+async function holdNext(page: Page, operation: string) {
+  let armed = false;
+  let release: (() => Promise<void>) | undefined;
+  await page.route('**/graphql', async (route) => {
+    if (armed && !release && (route.request().postData() ?? '').includes(operation)) {
+      release = () => route.continue();
+      return;
+    }
+    await route.continue();
+  });
+  return {
+    arm: () => void (armed = true),
+    held: () => eventually(async () => release, 10_000),
+  };
+}
+
+/** Acme as `client` reads it: its id, its teams, and a member's id by e-mail. */
+async function acmeFor(client: TestBrowser) {
+  const [acme] = (
+    await gql<{ organizations: { id: string; teams: { id: string; name: string }[] }[] }>(
+      client,
+      '{ organizations { id teams { id name } } }',
+    )
+  ).organizations;
+  const { organization } = await gql<{ organization: { members: { user: { id: string; email: string } }[] } }>(
+    client,
+    'query($o: ID!) { organization(id: $o) { members { user { id email } } } }',
+    { o: acme.id },
+  );
+  return {
+    teamId: (name: string) => acme.teams.find((t) => t.name === name)!.id,
+    memberId: (email: string) => organization.members.find((m) => m.user.email === email)!.user.id,
+  };
+}
+
 /** Goes through the provider: its consent page when it shows one (a first grant), straight back otherwise. */
 async function grantAtProvider(page: Page, email: string, from: string) {
   await page.waitForURL(
@@ -915,15 +954,7 @@ it('deleting from the list says "was deleted", also when the list hears the remo
       else ws.send(message);
     });
   });
-  let holdRefetch: (() => Promise<void>) | null = null;
-  let deleted = false;
-  await page.route('**/graphql', async (route) => {
-    if (deleted && !holdRefetch && (route.request().postData() ?? '').includes('SentRequests')) {
-      holdRefetch = () => route.continue();
-      return;
-    }
-    await route.continue();
-  });
+  const refetch = await holdNext(page, 'SentRequests');
   await page.goto(`${stack.url}/requests`);
   await devSignIn(page, people.contractor);
   await page.getByLabel('Team').selectOption({ label: 'Marketing automation' });
@@ -931,14 +962,12 @@ it('deleting from the list says "was deleted", also when the list hears the remo
   holdRemovals = true;
   await page.getByRole('button', { name: `Delete ${name}` }).click();
   const confirm = page.getByRole('dialog', { name: `Delete the request "${name}"` });
-  deleted = true;
+  refetch.arm();
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await page.getByText(`The request "${name}" was deleted.`).waitFor();
   // Both held: the removal and the refetch the delete started.
-  const releaseRefetch = await eventually(
-    async () => (held.length > 0 && holdRefetch ? holdRefetch : undefined),
-    10_000,
-  );
+  const releaseRefetch = await refetch.held();
+  await eventually(async () => held.length > 0 || undefined, 10_000);
   expect(held.length).toBeGreaterThan(0);
   held.splice(0).forEach((send) => send());
   await page.evaluate('new Promise((resolve) => setTimeout(resolve, 300))');
@@ -1044,28 +1073,16 @@ it('Submit pressed again after the answer was lost sends one request, not two (R
 it('with WebSockets refused on the way (a strict proxy), the recipient still sees what her action did (R7.6)', async () => {
   const name = 'No live updates';
   const nora = await stack.signedIn(people.builder.email, people.builder.name);
-  const [acme] = (
-    await gql<{ organizations: { id: string; teams: { id: string; name: string }[] }[] }>(
-      nora,
-      '{ organizations { id teams { id name } } }',
-    )
-  ).organizations;
-  const comms = acme.teams.find((t) => t.name === 'Internal comms')!;
-  const { organization } = await gql<{ organization: { members: { user: { id: string; email: string } }[] } }>(
-    nora,
-    'query($o: ID!) { organization(id: $o) { members { user { id email } } } }',
-    { o: acme.id },
-  );
-  const carlosId = organization.members.find((m) => m.user.email === people.colleague.email)!.user.id;
+  const acme = await acmeFor(nora);
   const { createCredentialRequest: created } = await gql<{ createCredentialRequest: { id: string } }>(
     nora,
     'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
     {
       input: {
-        teamId: comms.id,
+        teamId: acme.teamId('Internal comms'),
         name,
         termsAccepted: true,
-        recipient: { userId: carlosId },
+        recipient: { userId: acme.memberId(people.colleague.email) },
         apps: [{ appKey: 'openai', allModules: true }],
       },
     },
@@ -1091,42 +1108,23 @@ it("switching teams never shows the previous team's rows while the new list load
   const [commsRow, marketingRow] = ['Comms only row', 'Marketing only row'];
   const nora = await stack.signedIn(people.builder.email, people.builder.name);
   const cora = await stack.signedIn(people.contractor.email, people.contractor.name);
-  const [acme] = (
-    await gql<{ organizations: { id: string; teams: { id: string; name: string }[] }[] }>(
-      nora,
-      '{ organizations { id teams { id name } } }',
-    )
-  ).organizations;
+  const acme = await acmeFor(nora);
   const create = (client: TestBrowser, teamId: string, name: string, recipient: Record<string, string>) =>
     gql(client, 'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }', {
       input: { teamId, name, termsAccepted: true, recipient, apps: [{ appKey: 'openai', allModules: true }] },
     });
   await create(cora, marketingTeamId, marketingRow, { name: 'Sol Switch', email: 'sol@switch.example' });
   // Nora may not ask outside the organization (R3.3): she asks her colleague.
-  const { organization } = await gql<{ organization: { members: { user: { id: string; email: string } }[] } }>(
-    nora,
-    'query($o: ID!) { organization(id: $o) { members { user { id email } } } }',
-    { o: acme.id },
-  );
-  const carlosId = organization.members.find((m) => m.user.email === people.colleague.email)!.user.id;
-  await create(nora, acme.teams.find((t) => t.name === 'Internal comms')!.id, commsRow, { userId: carlosId });
+  await create(nora, acme.teamId('Internal comms'), commsRow, { userId: acme.memberId(people.colleague.email) });
   const page = await newPage(DESKTOP);
-  let hold: (() => Promise<void>) | null = null;
-  let holding = false;
-  await page.route('**/graphql', async (route) => {
-    if (holding && !hold && (route.request().postData() ?? '').includes('SentRequests')) {
-      hold = () => route.continue();
-      return;
-    }
-    await route.continue();
-  });
+  const list = await holdNext(page, 'SentRequests');
   await page.goto(`${stack.url}/requests`);
   await devSignIn(page, people.owner);
   await page.getByLabel('Team').selectOption({ label: 'Internal comms' });
   await page.getByRole('link', { name: `Details of ${commsRow}` }).waitFor();
-  holding = true;
+  list.arm();
   await page.getByLabel('Team').selectOption({ label: 'Marketing automation' });
-  const release = await eventually(async () => hold ?? undefined, 10_000);
+  const release = await list.held();
   // The marketing list is on its way: nothing of the comms team's is offered meanwhile.
   expect(await page.getByRole('link', { name: `Details of ${commsRow}` }).count()).toBe(0);
   await release();
