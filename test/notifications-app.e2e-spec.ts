@@ -1,3 +1,4 @@
+import { httpFrom } from './support/http-from';
 import { randomUUID } from 'node:crypto';
 import { signToken } from '@libs/auth';
 import { streams } from '@libs/domain';
@@ -141,6 +142,20 @@ describe('worker in the app: reminders (R12.5), /metrics and /admin/queues (SPEC
     expect(mail?.failed.every((job) => !('data' in job))).toBe(true);
     expect(mail?.failed.map((job) => job.id)).toContainEqual(expect.stringMatching(/:reviewRequest:erin@acme\.com$/));
   }, 90_000);
+
+  it('/admin/queues counts refused tokens per client address (R13.12): the 21st answers 429 with Retry-After', async () => {
+    const wrong = await signToken('another-secret-long-enough-for-hs256-0123', { sub: 'x', email: 'x@guess.test' });
+    const from = (address: string, token: string) =>
+      httpFrom(address, `${booted.url}/admin/queues`, { headers: { authorization: `Bearer ${token}` } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await from('127.0.0.81', wrong)).status);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+    const blocked = await from('127.0.0.81', wrong);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address is not affected.
+    expect((await from('127.0.0.82', wrong)).status).toBe(401);
+  });
 
   it('/metrics: Prometheus text with queue depth, failures and the latency histogram', async () => {
     const res = await fetch(`${booted.url}/metrics`);

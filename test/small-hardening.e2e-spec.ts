@@ -42,6 +42,19 @@ describe('/metrics access', () => {
     expect(ok.body).toMatch(/^worker_queue_depth/m);
   });
 
+  it('counts wrong METRICS_TOKENs per client address (R13.12): the 21st answers 429, another address is unaffected', async () => {
+    const url = `${withToken.url}/metrics`;
+    const wrong = { headers: { authorization: 'Bearer guessed-metrics-token' } };
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await httpFrom('127.0.0.91', url, wrong)).status);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+    expect(statuses[20]).toBe(429);
+    // Blocked means blocked, the right token included; another address scrapes as before.
+    const right = { headers: { authorization: `Bearer ${metricsToken}` } };
+    expect((await httpFrom('127.0.0.91', url, right)).status).toBe(429);
+    expect((await httpFrom('127.0.0.92', url, right)).status).toBe(200);
+  });
+
   it('without METRICS_TOKEN, answers loopback clients only', async () => {
     const url = `${embedded.url}/metrics`;
     expect((await httpFrom('127.0.0.1', url)).status).toBe(200);

@@ -1,4 +1,5 @@
-import { Controller, ForbiddenException, Get, Headers, Inject, UnauthorizedException } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Headers, Inject, Req, Res, UnauthorizedException } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   AuthenticationError,
   EMBEDDED_JWT_SECRET_FILE,
@@ -7,10 +8,16 @@ import {
   TokenVerifier,
 } from '@libs/auth';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
+import { RateLimitedError } from '@libs/domain';
+import { AuthFailureThrottle, tooManyRequests } from '@libs/infrastructure';
+import { clientOf, throwLimited } from './client-limits';
 import { queueOverview } from './queue-overview';
 import { NotificationsService } from '../notifications.service';
 
-/** Failed jobs stay visible (SPEC §11): counts and failures per queue, for platform support staff only. */
+/**
+ * Failed jobs stay visible (SPEC §11): counts and failures per queue, for platform support staff only. A refused
+ * token counts against the client's address like a bearer at the gateway (R13.12): past the limit, 429.
+ */
 @Controller('admin')
 export class AdminQueuesController {
   private readonly verifier: TokenVerifier;
@@ -18,6 +25,7 @@ export class AdminQueuesController {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly throttle: AuthFailureThrottle,
   ) {
     const jwtSecret =
       config.auth.jwtSecret ??
@@ -26,14 +34,22 @@ export class AdminQueuesController {
   }
 
   @Get('queues')
-  async queues(@Headers('authorization') authorization: string | undefined) {
+  async queues(
+    @Headers('authorization') authorization: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const address = clientOf(req);
     try {
+      await this.throttle.assertAllowed('bearer', address);
       const identity = await this.verifier.verify(authorization);
       if (!isVerifiedIdentity(identity)) throw new UnauthorizedException('verify your e-mail address');
       if (!identity.support) throw new ForbiddenException('support staff only');
     } catch (error) {
-      if (error instanceof AuthenticationError) throw new UnauthorizedException();
-      throw error;
+      if (error instanceof RateLimitedError) throw tooManyRequests(res, error);
+      if (!(error instanceof AuthenticationError)) throw error;
+      if (authorization) await this.throttle.recordFailure('bearer', address).catch((e) => throwLimited(res, e));
+      throw new UnauthorizedException();
     }
     return { queues: await queueOverview(this.notifications.queues) };
   }

@@ -7,7 +7,7 @@ import { MemoryThrottlerStorage } from './memory-throttler-storage';
 import { type PeekableThrottlerStorage, RedisThrottlerStorage } from './redis-throttler-storage';
 
 /** What a client was guessing: each is counted on its own (R13.12). */
-export type AuthScope = 'bearer' | 'runtime' | 'invitation' | 'oauth-state';
+export type AuthScope = 'bearer' | 'runtime' | 'invitation' | 'oauth-state' | 'metrics';
 
 const THROTTLER = 'auth-failures';
 

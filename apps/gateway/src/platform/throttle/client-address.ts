@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import type { Request, Response } from 'express';
-import { HttpException, HttpStatus } from '@nestjs/common';
+import type { Request } from 'express';
 import type { AppConfig } from '@libs/config';
-import type { RateLimitedError } from '@libs/domain';
-import ipaddr from 'ipaddr.js';
+import { rateLimitKeyOf, tooManyRequests } from '@libs/infrastructure';
 import proxyaddr from 'proxy-addr';
+
+export { rateLimitKeyOf, tooManyRequests };
 
 /**
  * The client's address for rate limits: express's `req.ip`, which reads X-Forwarded-For only as far as
@@ -32,26 +32,4 @@ function compileTrust(value: AppConfig['trustProxy']): (address: string, hop: nu
   if (value === true) return () => true;
   if (typeof value === 'number') return (_address, hop) => hop < value;
   return proxyaddr.compile(value === false ? [] : value);
-}
-
-/**
- * One key per client: IPv4-mapped IPv6 (`::ffff:192.0.2.1`, a dual-stack listener) is the IPv4 address, and an
- * IPv6 client is its /64 — a single subscriber usually holds a whole /64, so counting each address would let it
- * guess without limit.
- */
-export function rateLimitKeyOf(address: string): string {
-  if (!ipaddr.isValid(address)) return address;
-  const parsed = ipaddr.process(address);
-  if (parsed.kind() === 'ipv4') return parsed.toString();
-  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16));
-  return `${parts.join(':')}::/64`;
-}
-
-/** REST face of RATE_LIMITED: 429 with Retry-After (seconds), the body naming the code. */
-export function tooManyRequests(res: Response, error: RateLimitedError): HttpException {
-  res.setHeader('Retry-After', String(error.retryAfterSeconds));
-  return new HttpException(
-    { error: 'RATE_LIMITED', message: error.message, retryAfter: error.retryAfterSeconds },
-    HttpStatus.TOO_MANY_REQUESTS,
-  );
 }
