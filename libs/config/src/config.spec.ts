@@ -108,6 +108,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots' })).toThrow(/GRAPHQL_MAX_COST/);
     expect(loadConfig({ GRAPHQL_LIST_SIZE: '20' }).graphqlLimits.listSize).toBe(20);
     expect(() => loadConfig({ GRAPHQL_LIST_SIZE: '0' })).toThrow(/GRAPHQL_LIST_SIZE/);
+    expect(loadConfig({ GRAPHQL_MAX_ROWS: '500' }).graphqlLimits.maxRows).toBe(500);
+    expect(() => loadConfig({ GRAPHQL_MAX_ROWS: 'many' })).toThrow(/GRAPHQL_MAX_ROWS/);
     expect(loadConfig({}).graphqlIntrospection).toBe(true);
     const production = {
       NODE_ENV: 'production',

@@ -67,9 +67,14 @@ export function createContextBuilder(
     const authorization = authorizationOf(args);
     const headers = headersOf(args);
     const req = 'req' in args ? args.req : undefined;
-    const address = req ? clientAddress(req) : upgradeAddress((args as WsContextArgs).extra?.request, trustProxy);
+    // Read when first needed (a presented token, an invitation): most operations never ask.
+    let address: { value: string | undefined } | undefined;
+    const addressOf = () =>
+      (address ??= {
+        value: req ? clientAddress(req) : upgradeAddress((args as WsContextArgs).extra?.request, trustProxy),
+      }).value;
     // R13.12: only a presented token can be a guess.
-    const throttled = authorization && throttle ? { throttle, address } : undefined;
+    const throttled = authorization && throttle ? throttle : undefined;
     let verified: Promise<Identity> | undefined;
     const fromSession = async (): Promise<Identity> => {
       const found = await sessions!.identityOf(headers);
@@ -77,14 +82,14 @@ export function createContextBuilder(
       throw new DomainError('UNAUTHENTICATED', 'your session has ended: sign in again');
     };
     const fromBearer = async (): Promise<Identity> => {
-      await throttled?.throttle.assertAllowed('bearer', throttled.address);
+      await throttled?.assertAllowed('bearer', addressOf());
       try {
         return await verifier.verify(authorization);
       } catch (error) {
         if (!(error instanceof AuthenticationError)) throw error;
         // jose names the failed check ("exp", signature, "iss"), never the token: useful at debug level.
         logger.debug({ reason: error.message }, 'bearer token refused');
-        await throttled?.throttle.recordFailure('bearer', throttled.address);
+        await throttled?.recordFailure('bearer', addressOf());
         throw new DomainError(
           'UNAUTHENTICATED',
           authorization
@@ -95,7 +100,9 @@ export function createContextBuilder(
     };
     return {
       req,
-      clientAddress: address,
+      get clientAddress() {
+        return addressOf();
+      },
       identity: () => (verified ??= !authorization && sessions?.hasCookie(headers) ? fromSession() : fromBearer()),
     };
   };
