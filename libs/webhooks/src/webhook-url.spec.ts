@@ -1,4 +1,4 @@
-import { addressProblem, checkWebhookTarget } from './webhook-url';
+import { addressProblem, assertWebhookUrl, checkWebhookTarget } from './webhook-url';
 
 describe('webhook target addresses (R13.3)', () => {
   it.each([
@@ -32,18 +32,22 @@ describe('webhook target addresses (R13.3)', () => {
     const resolve = async (host: string) => (asked.push(host), ['93.184.216.34', '10.0.0.7']);
     await expect(checkWebhookTarget('https://hooks.example.test/x', false, resolve)).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: [{ path: 'url', message: 'the host must resolve to public addresses only' }],
+      fields: [{ path: 'url', message: expect.stringMatching(/10\.0\.0\.7 is a private address/) }],
     });
     expect(asked).toEqual(['hooks.example.test']);
+    // The registrant (registerWebhook's check) is not told where an inside name points.
+    await expect(assertWebhookUrl('https://hooks.example.test/x', false, resolve)).rejects.toMatchObject({
+      fields: [{ path: 'url', message: 'the host must resolve to public addresses only' }],
+    });
     // A name that does not resolve gets the same answer: nothing tells which inside names exist, nor where.
     const failing = async () => {
       throw new Error('ENOTFOUND');
     };
-    await expect(checkWebhookTarget('https://db.internal.test/x', false, failing)).rejects.toMatchObject({
+    await expect(assertWebhookUrl('https://db.internal.test/x', false, failing)).rejects.toMatchObject({
       fields: [{ path: 'url', message: 'the host must resolve to public addresses only' }],
     });
     // An address typed in the URL is told what is wrong with it.
-    await expect(checkWebhookTarget('https://10.0.0.7/x', false, resolve)).rejects.toMatchObject({
+    await expect(assertWebhookUrl('https://10.0.0.7/x', false, resolve)).rejects.toMatchObject({
       fields: [{ path: 'url', message: expect.stringMatching(/10\.0\.0\.7 is a private address/) }],
     });
     await expect(

@@ -76,6 +76,11 @@ export async function checkWebhookTarget(
   raw: string,
   allowInsecure: boolean,
   resolve: HostResolver = systemResolver,
+  /**
+   * Who reads a refusal: the registrant (a team admin, through the API) or the operators (a failed delivery's reason,
+   * which support staff read in /admin/queues). Only operators are told what a name resolved to.
+   */
+  audience: 'registrant' | 'operators' = 'operators',
 ): Promise<WebhookTarget> {
   let url: URL;
   try {
@@ -92,8 +97,10 @@ export async function checkWebhookTarget(
     throw invalid('must not point at a loopback address');
   }
   const literal = ipaddr.isValid(host);
-  // A name that does not resolve and one that resolves to an inside address get the same answer, which names no
-  // address: otherwise registering webhooks would map the network's internal names (which exist, and where).
+  // For a registrant, a name that does not resolve and one that resolves to an inside address get the same answer,
+  // which names no address: otherwise registering webhooks would map the network's internal names (which exist, and
+  // where). An address typed in the URL is the registrant's own: saying what is wrong with it tells nothing new.
+  const told = literal || audience === 'operators';
   const notPublic = 'the host must resolve to public addresses only';
   let addresses: string[];
   if (literal) addresses = [host];
@@ -101,17 +108,15 @@ export async function checkWebhookTarget(
     try {
       addresses = await resolve(host);
     } catch {
-      throw invalid(allowInsecure ? 'host does not resolve' : notPublic);
+      throw invalid(allowInsecure || told ? 'host does not resolve' : notPublic);
     }
-    if (!addresses.length) throw invalid(allowInsecure ? 'host does not resolve' : notPublic);
+    if (!addresses.length) throw invalid(allowInsecure || told ? 'host does not resolve' : notPublic);
   }
   if (!allowInsecure) {
     // Every answer must be public: a name with one private answer could be steered to it.
     const problem = addresses.map(addressProblem).find((p) => p !== null);
-    if (problem) {
-      // An address typed in the URL is the registrant's own: saying what is wrong with it tells nothing new.
-      throw invalid(literal ? `must not point at a loopback, private or special address (${problem})` : notPublic);
-    }
+    if (problem)
+      throw invalid(told ? `must not point at a loopback, private or special address (${problem})` : notPublic);
   }
   const address = ipaddr.process(addresses[0]);
   return { url, address: address.toString(), family: address.kind() === 'ipv6' ? 6 : 4 };
@@ -123,5 +128,5 @@ export async function assertWebhookUrl(
   allowInsecure: boolean,
   resolve: HostResolver = systemResolver,
 ): Promise<URL> {
-  return (await checkWebhookTarget(raw, allowInsecure, resolve)).url;
+  return (await checkWebhookTarget(raw, allowInsecure, resolve, 'registrant')).url;
 }
