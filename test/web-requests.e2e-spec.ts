@@ -1131,3 +1131,16 @@ it("switching teams never shows the previous team's rows while the new list load
   await page.getByRole('link', { name: `Details of ${marketingRow}` }).waitFor();
   expect(await page.getByRole('link', { name: `Details of ${commsRow}` }).count()).toBe(0);
 }, 120_000);
+
+it('a sign-in the server could not complete says why in words, not as its code', async () => {
+  const page = await newPage(MOBILE);
+  const alertAt = async (error: string) => {
+    await page.goto(`${stack.url}/signin?error=${error}`);
+    return page.getByRole('alert').innerText();
+  };
+  expect(await alertAt('access_denied')).toBe(
+    'Sign-in did not complete (you declined, or your sign-in provider refused). Try again.',
+  );
+  // A reason the page does not know is shown as it came.
+  expect(await alertAt('something_new')).toBe('Sign-in did not complete (something_new). Try again.');
+}, 60_000);

@@ -12,7 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { usePageTitle } from '../lib/use-page-title';
 
 export function SignInPage() {
-  const { t } = useTranslation('common');
+  const { t, i18n } = useTranslation('common');
   const [params] = useSearchParams();
   const returnTo = safeReturnTo(params.get('returnTo'));
   const failure = params.get('error');
@@ -47,7 +47,9 @@ export function SignInPage() {
       <p>{t('signIn.intro')}</p>
       {failure && (
         <p className="notice notice-error" role="alert">
-          {t('signIn.failed', { reason: failure })}
+          {t('signIn.failed', {
+            reason: i18n.exists(`signIn.reasons.${failure}`) ? t(`signIn.reasons.${failure}`) : failure,
+          })}
         </p>
       )}
       {!config && <p role="status">{t('loading')}</p>}

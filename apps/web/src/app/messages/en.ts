@@ -23,6 +23,13 @@ export const en = {
     },
     none: 'No sign-in method is configured on this server.',
     failed: 'Sign-in did not complete ({{reason}}). Try again.',
+    // The server's reasons (`/?signin=error&reason=…`), said to a person; an unknown one is shown as its code.
+    reasons: {
+      access_denied: 'you declined, or your sign-in provider refused',
+      invalid_state: 'it took too long, or was started in another tab',
+      no_email: 'your account gives no verified e-mail address',
+      provider_error: 'your sign-in provider did not answer as expected',
+    },
   },
   sessionEnded: 'Your session has ended. <signin>Sign in again</signin> to go on from this page.',
   signedOut: 'you are signed out (your session has ended)',

@@ -25,6 +25,12 @@ export const ptBR: Messages<typeof en> = {
     },
     none: 'Nenhum método de entrada está configurado neste servidor.',
     failed: 'A entrada não foi concluída ({{reason}}). Tente novamente.',
+    reasons: {
+      access_denied: 'você recusou, ou seu provedor de acesso recusou',
+      invalid_state: 'demorou demais, ou foi iniciada em outra aba',
+      no_email: 'sua conta não informa um endereço de e-mail verificado',
+      provider_error: 'seu provedor de acesso não respondeu como esperado',
+    },
   },
   sessionEnded: 'Sua sessão terminou. <signin>Entre novamente</signin> para continuar desta página.',
   signedOut: 'você saiu da sua conta (sua sessão terminou)',

@@ -43,7 +43,8 @@ export function DeclineDialog({
           } catch (err) {
             const read = readError(err);
             setErrors(read.fields);
-            if (read.fields.length === 0) setMessage(read.message);
+            // A new refusal replaces the last one, whichever place it is shown in.
+            setMessage(read.fields.length === 0 ? read.message : null);
           }
         }}
       >

@@ -88,7 +88,7 @@ export const ptBR: Messages<typeof en> = {
     sentTitle: 'Solicitação enviada',
     sentInternal: 'A solicitação "{{name}}" foi enviada com sucesso. {{recipient}} receberá um link para revisá-la.',
     sentExternal:
-      'A solicitação "{{name}}" foi enviada com sucesso. {{recipient}} será convidado(a) a ingressar na sua organização e equipe com a função de Guest.',
+      'A solicitação "{{name}}" foi enviada com sucesso. {{recipient}} será convidado(a) a ingressar na sua organização e equipe com a função de Convidado.',
     viewRequest: 'Ver a solicitação',
     anotherRequest: 'Criar outra solicitação',
   },

@@ -247,6 +247,7 @@ export function CreateRequestPage() {
                 type="checkbox"
                 checked={terms}
                 onChange={(e) => setTerms(e.target.checked)}
+                aria-invalid={fieldError(errors, 'input.termsAccepted') ? true : undefined}
                 aria-describedby={fieldError(errors, 'input.termsAccepted') ? 'terms-error' : undefined}
               />
               <label htmlFor="terms">{t('create.terms')}</label>

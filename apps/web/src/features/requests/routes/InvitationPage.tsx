@@ -34,8 +34,8 @@ export function InvitationPage() {
   }
   const vars = { org: preview.organizationName, team: preview.teamName };
   const refused = accepting.error ? readError(accepting.error) : null;
-  const otherAccount =
-    !!session.email && (session.email.toLowerCase() !== preview.email.toLowerCase() || refused?.code === 'FORBIDDEN');
+  // Only when the addresses differ: a FORBIDDEN for another reason (accepted by another account) is not this.
+  const otherAccount = !!session.email && session.email.toLowerCase() !== preview.email.toLowerCase();
   return (
     <section>
       <h1>{t('invitation.title')}</h1>
