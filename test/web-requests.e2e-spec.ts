@@ -145,6 +145,21 @@ async function holdNext(page: Page, operation: string) {
   };
 }
 
+/** A request for OpenAI (all modules) sent through the API by `client`: its id. */
+async function requestOpenAi(
+  client: TestBrowser,
+  teamId: string,
+  name: string,
+  recipient: { userId: string } | { name: string; email: string; language?: string },
+): Promise<string> {
+  const { createCredentialRequest } = await gql<{ createCredentialRequest: { id: string } }>(
+    client,
+    'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
+    { input: { teamId, name, termsAccepted: true, recipient, apps: [{ appKey: 'openai', allModules: true }] } },
+  );
+  return createCredentialRequest.id;
+}
+
 /** Acme as `client` reads it: its id, its teams, and a member's id by e-mail. */
 async function acmeFor(client: TestBrowser) {
   const [acme] = (
@@ -719,14 +734,10 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   const phrases = englishPhrases();
   const rita = { email: 'rita@cliente.example', name: 'Rita Recebedora' };
   const cora = await stack.signedIn(people.contractor.email, people.contractor.name);
-  await gql(cora, 'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }', {
-    input: {
-      teamId: marketingTeamId,
-      name: 'Relatórios de IA',
-      termsAccepted: true,
-      recipient: { name: rita.name, email: rita.email, language: 'PT_BR' },
-      apps: [{ appKey: 'openai', allModules: true }],
-    },
+  await requestOpenAi(cora, marketingTeamId, 'Relatórios de IA', {
+    name: rita.name,
+    email: rita.email,
+    language: 'PT_BR',
   });
   const invitation = await stack.linkFor(rita.email, /http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+/);
   const [mail] = stack.mailsTo(rita.email);
@@ -934,15 +945,7 @@ it('a request link opened under another account says whose account it is and sig
 it('deleting from the list says "was deleted", also when the list hears the removal after the answer', async () => {
   const name = 'Held removal';
   const api = await stack.signedIn(people.contractor.email, people.contractor.name);
-  await gql(api, 'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }', {
-    input: {
-      teamId: marketingTeamId,
-      name,
-      termsAccepted: true,
-      recipient: { name: 'Hal Held', email: 'hal@held.example' },
-      apps: [{ appKey: 'openai', allModules: true }],
-    },
-  });
+  await requestOpenAi(api, marketingTeamId, name, { name: 'Hal Held', email: 'hal@held.example' });
   const page = await newPage(DESKTOP);
   const held: (() => void)[] = [];
   let holdRemovals = false;
@@ -979,19 +982,10 @@ it('deleting from the list says "was deleted", also when the list hears the remo
 it("a team member sees a teammate's request but is not offered what only others may do (R9.1)", async () => {
   const name = 'Teammate request';
   const api = await stack.signedIn(people.contractor.email, people.contractor.name);
-  const { createCredentialRequest: created } = await gql<{ createCredentialRequest: { id: string } }>(
-    api,
-    'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
-    {
-      input: {
-        teamId: marketingTeamId,
-        name,
-        termsAccepted: true,
-        recipient: { name: 'Tim Teammate', email: 'tim@teammate.example' },
-        apps: [{ appKey: 'openai', allModules: true }],
-      },
-    },
-  );
+  const created = await requestOpenAi(api, marketingTeamId, name, {
+    name: 'Tim Teammate',
+    email: 'tim@teammate.example',
+  });
   // A plain member of the marketing team (people.viewer's identity is taken by the OIDC test).
   const tom = { email: 'tom@acme.example', name: 'Tom Teammate' };
   const owner = await stack.signedIn(people.owner.email, people.owner.name);
@@ -1017,7 +1011,7 @@ it("a team member sees a teammate's request but is not offered what only others 
   expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
   // The requester is offered both.
   const cora = await newPage(DESKTOP);
-  await cora.goto(`${stack.url}/requests/${created.id}`);
+  await cora.goto(`${stack.url}/requests/${created}`);
   await devSignIn(cora, people.contractor);
   await cora.getByRole('button', { name: 'Delete' }).waitFor();
 }, 120_000);
@@ -1074,26 +1068,16 @@ it('with WebSockets refused on the way (a strict proxy), the recipient still see
   const name = 'No live updates';
   const nora = await stack.signedIn(people.builder.email, people.builder.name);
   const acme = await acmeFor(nora);
-  const { createCredentialRequest: created } = await gql<{ createCredentialRequest: { id: string } }>(
-    nora,
-    'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
-    {
-      input: {
-        teamId: acme.teamId('Internal comms'),
-        name,
-        termsAccepted: true,
-        recipient: { userId: acme.memberId(people.colleague.email) },
-        apps: [{ appKey: 'openai', allModules: true }],
-      },
-    },
-  );
+  const created = await requestOpenAi(nora, acme.teamId('Internal comms'), name, {
+    userId: acme.memberId(people.colleague.email),
+  });
   const carlos = await newPage(DESKTOP);
   let refused = 0;
   await carlos.routeWebSocket(/\/graphql$/, (ws) => {
     refused++;
     void ws.close({ code: 1008, reason: 'no WebSockets here' });
   });
-  await carlos.goto(`${stack.url}/requests/${created.id}`);
+  await carlos.goto(`${stack.url}/requests/${created}`);
   await devSignIn(carlos, people.colleague);
   await statusOf(carlos, 'openai', 'PENDING');
   await appCard(carlos, 'openai').getByRole('button', { name: 'Decline' }).click();
@@ -1109,13 +1093,9 @@ it("switching teams never shows the previous team's rows while the new list load
   const nora = await stack.signedIn(people.builder.email, people.builder.name);
   const cora = await stack.signedIn(people.contractor.email, people.contractor.name);
   const acme = await acmeFor(nora);
-  const create = (client: TestBrowser, teamId: string, name: string, recipient: Record<string, string>) =>
-    gql(client, 'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }', {
-      input: { teamId, name, termsAccepted: true, recipient, apps: [{ appKey: 'openai', allModules: true }] },
-    });
-  await create(cora, marketingTeamId, marketingRow, { name: 'Sol Switch', email: 'sol@switch.example' });
+  await requestOpenAi(cora, marketingTeamId, marketingRow, { name: 'Sol Switch', email: 'sol@switch.example' });
   // Nora may not ask outside the organization (R3.3): she asks her colleague.
-  await create(nora, acme.teamId('Internal comms'), commsRow, { userId: acme.memberId(people.colleague.email) });
+  await requestOpenAi(nora, acme.teamId('Internal comms'), commsRow, { userId: acme.memberId(people.colleague.email) });
   const page = await newPage(DESKTOP);
   const list = await holdNext(page, 'SentRequests');
   await page.goto(`${stack.url}/requests`);

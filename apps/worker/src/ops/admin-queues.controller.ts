@@ -9,8 +9,7 @@ import {
 } from '@libs/auth';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
 import { RateLimitedError } from '@libs/domain';
-import { AuthFailureThrottle, tooManyRequests } from '@libs/infrastructure';
-import { clientOf, throwLimited } from './client-limits';
+import { AuthFailureThrottle, clientAddress, throwLimited, tooManyRequests } from '@libs/infrastructure';
 import { queueOverview } from './queue-overview';
 import { NotificationsService } from '../notifications.service';
 
@@ -39,7 +38,7 @@ export class AdminQueuesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const address = clientOf(req);
+    const address = clientAddress(req);
     try {
       await this.throttle.assertAllowed('bearer', address);
       const identity = await this.verifier.verify(authorization);

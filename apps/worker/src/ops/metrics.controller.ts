@@ -11,8 +11,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
-import { AuthFailureThrottle } from '@libs/infrastructure';
-import { clientOf, throwLimited } from './client-limits';
+import { AuthFailureThrottle, clientAddress, throwLimited } from '@libs/infrastructure';
 import { metricsAllowed } from './metrics-access';
 import { NotificationsService } from '../notifications.service';
 
@@ -35,7 +34,7 @@ export class MetricsController {
   ): Promise<string> {
     const token = this.config.metricsToken;
     // R13.12: a wrong METRICS_TOKEN is a guess like any other; past the limit the address gets 429.
-    const address = token ? clientOf(req) : undefined;
+    const address = token ? clientAddress(req) : undefined;
     if (token) await this.throttle.assertAllowed('metrics', address).catch((e) => throwLimited(res, e));
     if (!metricsAllowed(token, authorization, req.ip ?? req.socket.remoteAddress)) {
       if (!token) throw new NotFoundException(); // without a token the endpoint does not exist for remote callers

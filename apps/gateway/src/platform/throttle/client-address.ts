@@ -1,19 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import type { Request } from 'express';
 import type { AppConfig } from '@libs/config';
-import { rateLimitKeyOf, tooManyRequests } from '@libs/infrastructure';
+import { clientAddress, rateLimitKeyOf, tooManyRequests } from '@libs/infrastructure';
 import proxyaddr from 'proxy-addr';
 
-export { rateLimitKeyOf, tooManyRequests };
-
-/**
- * The client's address for rate limits: express's `req.ip`, which reads X-Forwarded-For only as far as
- * `trust proxy` (TRUST_PROXY) allows, and is the socket's address otherwise.
- */
-export function clientAddress(req: Request | undefined): string | undefined {
-  const raw = req?.ip ?? req?.socket?.remoteAddress;
-  return raw ? rateLimitKeyOf(raw) : undefined;
-}
+export { clientAddress, rateLimitKeyOf, tooManyRequests };
 
 /**
  * The client's address of a request express never saw — graphql-ws's upgrade request — by the same TRUST_PROXY rule

@@ -8,7 +8,7 @@ import { Row, StackedTable } from '../../../components/StackedTable';
 import { formatDateTime } from '../../../lib/format';
 import type { RequestRowFieldsFragment } from '../../../gql/graphql';
 import { AppsCell } from './AppsCell';
-import { mayDelete } from '../may-delete';
+import { mayDelete } from '../policies';
 
 const COLUMNS = ['name', 'apps', 'requester', 'recipient', 'sent', 'status', 'actions'] as const;
 

@@ -18,6 +18,7 @@ import { CharCount } from '../components/CharCount';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { LIMITS } from '../../../lib/limits';
 import { apiLanguage } from '../../../lib/i18n';
+import { eligiblePlan } from '../policies';
 
 export function CreateRequestPage() {
   const { t, i18n } = useTranslation('requests');
@@ -280,9 +281,4 @@ export function CreateRequestPage() {
 /** 128 random bits in hex. Not `crypto.randomUUID`: browsers offer it only on https or localhost. */
 function randomKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** R2.2, as the domain's isEligibleOrganization: Enterprise, or a partner organization on a paid plan. */
-function eligiblePlan(org: { plan: string; partner: boolean }): boolean {
-  return org.plan === 'ENTERPRISE' || (org.partner && org.plan !== 'FREE');
 }

@@ -20,7 +20,7 @@ import { RevokeDialog } from '../components/RevokeDialog';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { HistorySection } from '../components/HistorySection';
 import { OAuthOutcome } from '../components/OAuthOutcome';
-import { mayDelete } from '../may-delete';
+import { mayDelete } from '../policies';
 import { RequestNotVisible } from '../components/RequestNotVisible';
 import { usePageTitle } from '../../../lib/use-page-title';
 
