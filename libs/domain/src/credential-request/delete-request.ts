@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/types';
+import { mayDeleteRequest } from '../policies/request-actions';
 import { event, relationOrNotFound } from './command-guards';
 import type { DeleteCredentialRequest } from './commands';
 import type { CredentialRequestEvent } from './events';
@@ -10,7 +11,7 @@ export function decideDelete(
   state: CredentialRequestState,
 ): CredentialRequestEvent[] {
   const relation = relationOrNotFound(state, command.data.actor, command.data.membership);
-  if (relation === 'TEAM_MEMBER') {
+  if (!mayDeleteRequest(relation)) {
     throw new DomainError('FORBIDDEN', 'Only the requester, the recipient or organization admins may delete.');
   }
   const destroyedConnectionIds = state.apps

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/types';
+import { mayRequestReauthorization } from '../policies/request-actions';
 import { appOrNotFound, badInput, event, relationOrNotFound, requireTransition } from './command-guards';
 import type { RequestReauthorization } from './commands';
 import type { CredentialRequestEvent } from './events';
@@ -13,8 +14,7 @@ export function precheckRequestReauthorization(
 ): RequestedAppState {
   const relation = relationOrNotFound(state, request.actor, request.membership);
   const app = appOrNotFound(state, request.appKey);
-  const teamAdmin = request.membership?.teamRole === 'ADMIN';
-  if (relation !== 'REQUESTER' && !teamAdmin) {
+  if (!mayRequestReauthorization(relation, request.membership?.teamRole ?? null)) {
     throw new DomainError('FORBIDDEN', 'Only the requester or a team admin may ask for reauthorization.');
   }
   if (app.connectionType !== 'OAUTH2') badInput('appKey', 'Reauthorization applies to OAuth2 apps only.');

@@ -11,3 +11,4 @@ export * from './directory-view';
 export * from './reminders';
 export * from './limits';
 export * from './webhook-access';
+export * from './request-actions';
