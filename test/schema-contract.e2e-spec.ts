@@ -251,6 +251,8 @@ const ADDITIONS = new Set([
   'FIELD_REMOVED: App.unavailableReason was removed.',
   // Issue 10: the catalog's translations of module names.
   'FIELD_REMOVED: AppModule.names was removed.',
+  // The viewer's own role in a team, so that pages offer only what R3.1 and R5.4 allow.
+  'FIELD_REMOVED: Team.viewerRole was removed.',
 ]);
 /**
  * "Dangerous" in graphql-js terms but agreed additions (WEB-SCHEMA.md, issue 10): an optional input field breaks no

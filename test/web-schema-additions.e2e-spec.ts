@@ -236,6 +236,65 @@ describe('schema additions for the web app (issue #10)', () => {
     });
   });
 
+  describe('Team.viewerRole', () => {
+    const ROLES = `query($org: ID!, $team: ID!) {
+      organization(id: $org) { teams { id viewerRole } }
+      team(id: $team) { viewerRole }
+    }`;
+    type Roles = { organization: { teams: { id: string; viewerRole: string | null }[] } | null; team: unknown };
+
+    it("answers the viewer's own role in the team in lists as in team(id); nothing to one outside", async () => {
+      const seen: Record<string, unknown> = {};
+      for (const [who, user] of Object.entries({ owner: dir.owner, member: dir.member, stranger: dir.stranger })) {
+        const data = await gqlOk<Roles>(booted.url, user.token, ROLES, { org: dir.organizationId, team: dir.teamId });
+        seen[who] = [data.organization?.teams.find((t) => t.id === dir.teamId)?.viewerRole, data.team];
+      }
+      // The owner created the team, and so is its ADMIN.
+      expect(seen).toEqual({
+        owner: ['ADMIN', { viewerRole: 'ADMIN' }],
+        member: ['MEMBER', { viewerRole: 'MEMBER' }],
+        stranger: [undefined, null],
+      });
+    });
+
+    it('is read once per organization, however many teams are listed', async () => {
+      const extra = async (name: string) =>
+        (
+          await gqlOk<{ createTeam: { id: string } }>(
+            booted.url,
+            dir.owner.token,
+            'mutation($org: ID!, $name: String!) { createTeam(organizationId: $org, name: $name) { id } }',
+            { org: dir.organizationId, name },
+          )
+        ).createTeam.id;
+      const [led, other] = [await extra('Led by the member'), await extra('Without the member')];
+      await gqlOk(
+        booted.url,
+        dir.owner.token,
+        'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: ADMIN) { id } }',
+        { t: led, u: dir.member.id },
+      );
+      const reads: string[] = [];
+      const spy = watchStatements((text) => {
+        if (/FROM read\.team_members m JOIN read\.teams/.test(text)) reads.push(text);
+      });
+      try {
+        const data = await gqlOk<{
+          organizations: { id: string; teams: { id: string; viewerRole: string | null }[] }[];
+        }>(booted.url, dir.member.token, '{ organizations { id teams { id viewerRole } } }');
+        const teams = data.organizations.find((o) => o.id === dir.organizationId)?.teams ?? [];
+        expect(Object.fromEntries(teams.map((t) => [t.id, t.viewerRole]))).toEqual({
+          [dir.teamId]: 'MEMBER',
+          [led]: 'ADMIN',
+          [other]: null,
+        });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(reads).toHaveLength(1);
+    });
+  });
+
   describe('support staff only', () => {
     it('lists pending applications for support staff; FORBIDDEN for others', async () => {
       const PENDING = '{ pendingCredentialRequestsApplications { id email credentialRequestsApplication } }';

@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { directoryView, type DirectoryView, guestMaySee } from '@libs/domain';
 import { CurrentIdentity } from '../platform/auth/current-identity.decorator';
 import type { Caller } from '../platform/auth/identity-provisioner';
-import { ApplicationStatus, Organization, OrgRole, Team, TeamMember, User } from '../platform/graphql';
+import { ApplicationStatus, Organization, OrgRole, Team, TeamMember, TeamRole, User } from '../platform/graphql';
 import { DirectoryLoaders } from './directory-loader';
 import {
   toOrganizationParent,
@@ -68,6 +68,16 @@ export class TeamFieldsResolver {
     const row = await this.loaders.for(context).organization(team.organizationId);
     if (!row) throw new Error(`team ${team.id} has no organization row ${team.organizationId}`);
     return toOrganizationParent(row);
+  }
+
+  /** The viewer's own role in the team (null: not in it), so that pages offer only what the server would allow. */
+  @ResolveField(() => TeamRole, { nullable: true })
+  async viewerRole(
+    @Parent() team: TeamParent,
+    @CurrentIdentity() caller: Caller,
+    @Context() context: object,
+  ): Promise<TeamRole | null> {
+    return this.loaders.for(context).teamRoleIn(team.organizationId, team.id, caller.userId);
   }
 
   /** R2.4: every member of the team sees who has the feature; a guest, only the people R13.11 allows. */

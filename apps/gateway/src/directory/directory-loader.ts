@@ -57,10 +57,17 @@ export class DirectoryLoader {
   }
 
   /** The teams of an organization `userId` belongs to (a guest's view of `Organization.teams`, R13.11). */
-  teamsOfUser(userId: string, organizationId: string): Promise<TeamRow[]> {
-    return this.once(`user-teams:${userId}:${organizationId}`, async () =>
-      (await this.reads.teamsOfUser(userId, organizationId)).map((t) => t.team),
-    );
+  async teamsOfUser(userId: string, organizationId: string): Promise<TeamRow[]> {
+    return (await this.memberships(userId, organizationId)).map((t) => t.team);
+  }
+
+  /** `userId`'s role in a team, from the one read of all their teams in its organization (a list asks per team). */
+  async teamRoleIn(organizationId: string, teamId: string, userId: string): Promise<TeamRole | null> {
+    return (await this.memberships(userId, organizationId)).find((t) => t.team.id === teamId)?.role ?? null;
+  }
+
+  private memberships(userId: string, organizationId: string): Promise<{ team: TeamRow; role: TeamRole }[]> {
+    return this.once(`user-teams:${userId}:${organizationId}`, () => this.reads.teamsOfUser(userId, organizationId));
   }
 
   /** The other parties of `userId`'s requests in the organization (R13.11). */

@@ -36,6 +36,7 @@ export class Team {
   @Field(() => String) name: string;
   @Field(() => Organization) organization: Organization;
   @Field(() => [TeamMember]) members: TeamMember[];
+  @Field(() => TeamRole, { nullable: true }) viewerRole?: TeamRole | null;
 }
 
 @ObjectType()
