@@ -359,17 +359,39 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await noraList.close();
   await look(nora, 'request-details-requester-authorized');
 
-  // R5.4: the connection is valid — nothing is sent, and the page says so.
-  await appCard(nora, 'microsoft-entra-id').getByRole('button', { name: 'Request reauthorization' }).click();
-  await nora.getByText('The connection is valid and does not need reauthorization. Nothing was sent.').waitFor();
-  await nora.getByRole('button', { name: 'Close' }).click();
+  // R5.4 is for the requester or an admin of the request's team: an organization admin from another team (Cora) sees
+  // the authorized app but is not offered what the server would refuse her.
+  const coraOnIt = await newPage(DESKTOP);
+  await coraOnIt.goto(nora.url());
+  await devSignIn(coraOnIt, people.contractor);
+  await statusOf(coraOnIt, 'microsoft-entra-id', 'AUTHORIZED');
+  await coraOnIt.getByRole('heading', { name: 'Weekly newsletter' }).waitFor();
+  expect(await coraOnIt.getByRole('button', { name: 'Request reauthorization' }).count()).toBe(0);
+  await coraOnIt.close();
+
+  // R5.4: the connection is valid — nothing is sent, and the card says so where the button is, which keeps the focus
+  // (a disabled button would have dropped it while the answer came). The answer stays until Close.
+  const entra = appCard(nora, 'microsoft-entra-id');
+  const focused = `document.activeElement && document.activeElement.textContent`;
+  await entra.getByRole('button', { name: 'Request reauthorization' }).click();
+  await entra
+    .getByRole('status')
+    .getByText('The connection is valid and does not need reauthorization. Nothing was sent.')
+    .waitFor();
+  expect(await nora.evaluate(focused)).toBe('Request reauthorization');
+  await entra.getByRole('button', { name: 'Close' }).click();
+  expect(await nora.evaluate(focused)).toBe('Request reauthorization');
+  expect(await entra.getByRole('status').innerText()).toBe('');
   await statusOf(nora, 'microsoft-entra-id', 'AUTHORIZED');
 
-  // The provider now refuses the refresh token: reauthorization is needed, sent, and the label turns orange.
+  // The provider now refuses the refresh token: reauthorization is needed, sent, and the label turns orange. The
+  // button goes with the status: the focus goes to the answer, not to the page's body.
   stack.refuseRefresh(true);
-  await appCard(nora, 'microsoft-entra-id').getByRole('button', { name: 'Request reauthorization' }).click();
+  await entra.getByRole('button', { name: 'Request reauthorization' }).click();
   await statusOf(nora, 'microsoft-entra-id', 'REAUTHORIZING');
   await statusOf(carlos, 'microsoft-entra-id', 'REAUTHORIZING');
+  await until(nora, `document.activeElement && document.activeElement.getAttribute('role') === 'status'`);
+  expect(await nora.evaluate(focused)).toMatch(/^Reauthorization requested: Carlos Colleague will receive an e-mail/);
   stack.refuseRefresh(false);
   // The provider's "is authorized" notice on the colleague's page went with the status it reported.
   const created = 'Microsoft Entra ID is authorized: the connection was created.';
@@ -1007,6 +1029,9 @@ it("a team member sees a teammate's request but is not offered what only others 
   expect(await page.getByRole('button', { name: `Delete ${name}` }).count()).toBe(0);
   await page.getByRole('link', { name: `Details of ${name}` }).click();
   await page.getByRole('heading', { name }).waitFor();
+  // The focus went with the link to the new page: on its heading once the request was read.
+  await until(page, "document.activeElement && document.activeElement.tagName === 'H1'");
+  expect(await page.evaluate('document.activeElement.textContent')).toBe(name);
   await page.getByText('Tim Teammate').first().waitFor();
   expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
   // The requester is offered both.
@@ -1051,6 +1076,14 @@ it('Submit pressed again after the answer was lost sends one request, not two (R
     .getByText('The service could not be reached, or its answer was lost. Check your connection and try again.')
     .waitFor();
   expect(dropped).toBe(1);
+  // The refusal kept on the page is read again in the language chosen after it, not kept as it was first said.
+  await cora.getByLabel('Language', { exact: true }).selectOption('pt-BR');
+  await cora
+    .getByText(
+      'Não foi possível falar com o serviço, ou a resposta dele se perdeu. Verifique sua conexão e tente novamente.',
+    )
+    .waitFor();
+  await cora.getByLabel('Idioma', { exact: true }).selectOption('en');
   await cora.getByRole('button', { name: 'Submit' }).click();
   await cora.getByRole('heading', { name: 'Request sent' }).waitFor();
   const api = await stack.signedIn(people.contractor.email, people.contractor.name);
@@ -1124,3 +1157,81 @@ it('a sign-in the server could not complete says why in words, not as its code',
   // A reason the page does not know is shown as it came.
   expect(await alertAt('something_new')).toBe('Sign-in did not complete (something_new). Try again.');
 }, 60_000);
+
+it('the create page names the team, offers a team member only its people (R3.1), and tells an admin outside the team first', async () => {
+  // Nora is a MEMBER of Internal comms: its people only (Carlos, and Olga who created it), not Acme's others.
+  const nora = await newPage(DESKTOP);
+  await nora.goto(`${stack.url}/requests`);
+  await devSignIn(nora, people.builder);
+  await nora.getByLabel('Team').selectOption({ label: 'Internal comms' });
+  // Following a link moves the focus to the new page's heading (a screen reader starts there, as on a page load).
+  await nora.getByRole('link', { name: '+Create request' }).click();
+  await nora.waitForURL(`${stack.url}/requests/new`);
+  await until(nora, "document.activeElement && document.activeElement.tagName === 'H1'");
+  expect(await nora.evaluate('document.activeElement.textContent')).toBe('Create request');
+  await nora
+    .getByText('Sent from the team Internal comms of Acme: choose another team at the top of the page.')
+    .waitFor();
+  const picker = nora.getByLabel('User', { exact: true });
+  await eventually(async () => ((await picker.locator('option').count()) > 1 ? true : undefined), 10_000);
+  expect(await picker.locator('option').allInnerTexts()).toEqual([
+    'Choose a user',
+    `${people.colleague.name} (${people.colleague.email})`,
+    `${people.owner.name} (${people.owner.email})`,
+  ]);
+  await nora
+    .getByText(
+      'As a member of the team Internal comms, you can ask its members; team admins can ask anyone in the organization.',
+    )
+    .waitFor();
+  await look(nora, 'request-create-team-member');
+
+  // Cora is an ADMIN of Acme and of Marketing automation only: from Internal comms the server would refuse her.
+  const cora = await newPage(DESKTOP);
+  await cora.goto(`${stack.url}/requests/new`);
+  await devSignIn(cora, people.contractor);
+  await cora.waitForURL(`${stack.url}/requests/new`);
+  await cora.getByLabel('Team').selectOption({ label: 'Internal comms' });
+  await cora
+    .getByText(
+      'Requests are sent from a team you belong to, and you are not a member of Internal comms. Choose one of your teams at the top of the page, or add yourself to Internal comms on its page.',
+    )
+    .waitFor();
+  expect(await cora.getByLabel('Request name').count()).toBe(0);
+  // Her own team: the whole organization and people outside it (R3.3).
+  await cora.getByLabel('Team').selectOption({ label: 'Marketing automation' });
+  await cora.getByLabel('Request name').waitFor();
+  await cora.getByLabel('Recipient is not part of Acme organization').check();
+  const coraPicker = cora.getByLabel('Recipient is part of Acme organization');
+  await coraPicker.check();
+  const options = await cora.getByLabel('User', { exact: true }).locator('option').allInnerTexts();
+  expect(options).toEqual(expect.arrayContaining([`${people.builder.name} (${people.builder.email})`]));
+  expect(violations).toEqual([]);
+}, 120_000);
+
+it('a new filter starts from the first page: no list is asked with the last view’s cursor', async () => {
+  const api = await stack.signedIn(people.contractor.email, people.contractor.name);
+  for (let i = 0; i < 21; i++) {
+    await requestOpenAi(api, marketingTeamId, `Paged ${i}`, { name: `Pat Paged ${i}`, email: `pat${i}@paged.example` });
+  }
+  const page = await newPage(DESKTOP);
+  await page.goto(`${stack.url}/requests`);
+  await devSignIn(page, people.contractor);
+  await page.getByLabel('Team').selectOption({ label: 'Marketing automation' });
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('button', { name: 'Previous page' }).waitFor();
+  const asked: { status: unknown; after: unknown }[] = [];
+  page.on('request', (request) => {
+    const body = request.postData() ?? '';
+    if (!request.url().endsWith('/graphql') || !body.includes('SentRequests')) return;
+    const { variables } = JSON.parse(body) as { variables: { status: unknown; after: unknown } };
+    asked.push({ status: variables.status, after: variables.after });
+  });
+  await page.getByLabel('Status').selectOption({ label: 'Incomplete' });
+  await page.waitForURL(/status=INCOMPLETE/);
+  await page.getByRole('button', { name: 'Next page' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Previous page' }).count()).toBe(0);
+  const filtered = asked.filter((a) => a.status === 'INCOMPLETE').map((a) => a.after);
+  expect(filtered.length).toBeGreaterThan(0);
+  expect(filtered).toEqual(filtered.map(() => null));
+}, 120_000);

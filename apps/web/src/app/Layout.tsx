@@ -19,6 +19,17 @@ export function Layout() {
   const { pathname } = useLocation();
   // A link followed from the menu closes it: the new page starts on the first screen too.
   useEffect(() => setMenuOpen(false), [pathname]);
+  // After a link or a redirect has replaced the page, the focus would stay on a link that is gone (or on the body),
+  // and a screen reader would say nothing: it moves to the new page's heading, as a page load would start there.
+  // Not on the first render (the browser's own start), nor for a change of the query string alone (tabs, filters,
+  // pages of a list keep the focus where the person is).
+  const main = useRef<HTMLElement>(null);
+  const shownPath = useRef(pathname);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    return focusPageStart(main.current);
+  }, [pathname]);
   const header = useRef<HTMLElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   // An open menu covers the page's start: Escape closes it (the focus back on Menu, not lost with a hidden link),
@@ -74,12 +85,45 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main ref={main} id="main" className="app-main" tabIndex={-1}>
         <SessionEnded />
         <Outlet />
       </main>
     </WorkspaceProvider>
   );
+}
+
+/**
+ * The page's first heading, else the main region until the heading comes (a page that reads its data first shows
+ * it later). A page that focuses something itself on arrival (an action named in the link) does so in its own
+ * effects, which run before this one: it keeps that focus. Returns what stops the watch.
+ */
+function focusPageStart(main: HTMLElement | null): () => void {
+  const active = document.activeElement;
+  if (!main || (active && active !== document.body && active !== main && main.contains(active))) return () => {};
+  const heading = main.querySelector<HTMLElement>('h1');
+  if (heading) {
+    focusHeading(heading);
+    return () => {};
+  }
+  main.focus();
+  const watch = new MutationObserver(() => {
+    const late = main.querySelector<HTMLElement>('h1');
+    if (!late) return;
+    watch.disconnect();
+    if (document.activeElement === main) focusHeading(late);
+  });
+  watch.observe(main, { childList: true, subtree: true });
+  const timer = setTimeout(() => watch.disconnect(), 30_000);
+  return () => {
+    clearTimeout(timer);
+    watch.disconnect();
+  };
+}
+
+function focusHeading(heading: HTMLElement): void {
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus();
 }
 
 /**

@@ -13,7 +13,8 @@ export interface FieldError {
 
 export interface ReadError {
   code: string | null;
-  message: string;
+  /** Translated when read, not when caught: a refusal a page keeps follows a change of language. Never spread. */
+  readonly message: string;
   fields: FieldError[];
 }
 
@@ -27,17 +28,29 @@ export function readError(error: unknown): ReadError {
         path: Array.isArray(f.path) ? f.path.join('.') : String(f.path),
         message: String(f.message ?? ''),
       }));
-    // For an ended session the server's sentence is for API clients ("send Authorization: Bearer <token>"); a
-    // person reads why. Every other refusal the service writes is said in the reader's language.
-    const message =
-      ext.code === 'UNAUTHENTICATED' && isSessionEnded()
-        ? i18next.t('common:signedOut')
-        : localizeOperationMessage(first?.message ?? error.message, (key, options) => i18next.t(key, options));
-    return { code: ext.code ?? null, message, fields };
+    const said = first?.message ?? error.message;
+    const code = ext.code ?? null;
+    return {
+      code,
+      fields,
+      // For an ended session the server's sentence is for API clients ("send Authorization: Bearer <token>"); a
+      // person reads why. Every other refusal the service writes is said in the reader's language.
+      get message() {
+        return code === 'UNAUTHENTICATED' && isSessionEnded()
+          ? i18next.t('common:signedOut')
+          : localizeOperationMessage(said, (key, options) => i18next.t(key, options));
+      },
+    };
   }
   // No answer the service wrote (the network, a proxy's error page): the browser's own words ("Failed to fetch") mean
   // nothing to a person, and differ from one browser to another.
-  return { code: null, message: i18next.t('common:operationErrors.network'), fields: [] };
+  return {
+    code: null,
+    fields: [],
+    get message() {
+      return i18next.t('common:operationErrors.network');
+    },
+  };
 }
 
 const norm = (p: string) => p.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');

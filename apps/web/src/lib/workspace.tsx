@@ -16,18 +16,22 @@ export const WorkspaceOrganizations = graphql(`
       teams {
         id
         name
+        viewerRole
       }
     }
   }
 `);
 
 export type WorkspaceOrganization = WorkspaceOrganizationsQuery['organizations'][number];
+export type WorkspaceTeam = WorkspaceOrganization['teams'][number];
 
 interface Workspace {
   loading: boolean;
   organizations: WorkspaceOrganization[];
   organization: WorkspaceOrganization | null;
   teamId: string | null;
+  /** The chosen team, with the viewer's own role in it (null for an owner or admin who is not in it). */
+  team: WorkspaceTeam | null;
   setOrganizationId: (id: string) => void;
   setTeamId: (id: string) => void;
 }
@@ -48,7 +52,16 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [choice, setChoice] = useState(stored);
   const organizations = useMemo(() => data?.organizations ?? [], [data]);
   const organization = organizations.find((o) => o.id === choice.organizationId) ?? organizations[0] ?? null;
-  const teamId = organization?.teams.find((t) => t.id === choice.teamId)?.id ?? organization?.teams[0]?.id ?? null;
+  // Unless chosen, the first team the viewer belongs to: an owner or admin sees every team, and may send from none
+  // they are not in.
+  const teams = organization?.teams ?? [];
+  const team =
+    teams.find((t) => t.id === choice.teamId) ??
+    teams.find((t) => t.viewerRole === 'ADMIN' || t.viewerRole === 'MEMBER') ??
+    teams.find((t) => t.viewerRole) ??
+    teams[0] ??
+    null;
+  const teamId = team?.id ?? null;
   useEffect(() => {
     localStorage.setItem(KEY, JSON.stringify(choice));
   }, [choice]);
@@ -57,6 +70,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     organizations,
     organization,
     teamId,
+    team,
     setOrganizationId: (organizationId) => setChoice({ organizationId }),
     setTeamId: (id) => setChoice((c) => ({ ...c, organizationId: organization?.id, teamId: id })),
   };

@@ -45,6 +45,7 @@ export const RequestDetailsFields = graphql(`
     team {
       id
       name
+      viewerRole
     }
     requester {
       id

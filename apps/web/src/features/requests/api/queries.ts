@@ -149,3 +149,22 @@ export const OrganizationPeople = graphql(`
     }
   }
 `);
+
+/** The recipient picker of a team member, who may ask only their team's members (R3.1). */
+export const TeamPeople = graphql(`
+  query TeamPeople($teamId: ID!) {
+    me {
+      id
+    }
+    team(id: $teamId) {
+      id
+      members {
+        user {
+          id
+          name
+          email
+        }
+      }
+    }
+  }
+`);

@@ -1,18 +1,24 @@
 // One requested app on the details page (R7.3): status, modules and scopes, note, connection name and health,
 // decline reason or error, and the actions the viewer may take in this state (SPEC §5 table).
-import { forwardRef } from 'react';
+import { forwardRef, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusLabel } from '../../../components/StatusLabel';
 import { Button } from '../../../components/Button';
 import { formatDateTime } from '../../../lib/format';
 import { moduleName } from '../../../lib/module-name';
-import type { ConnectionType, RequestDetailsFieldsFragment } from '../../../gql/graphql';
+import type { ConnectionType, RequestDetailsFieldsFragment, ViewerRelation } from '../../../gql/graphql';
 import { UsageTable } from './UsageTable';
 
 export type DetailsApp = RequestDetailsFieldsFragment['apps'][number];
 export type AppAction = 'authorize' | 'reauthorize' | 'update' | 'decline' | 'revoke' | 'requestReauthorization';
 
-export function actionsFor(app: DetailsApp, type: ConnectionType | undefined, relation: string): AppAction[] {
+/** `mayAskReauthorization`: R5.4 for this viewer (policies.ts), so that an org admin outside the team is not offered it. */
+export function actionsFor(
+  app: DetailsApp,
+  type: ConnectionType | undefined,
+  relation: ViewerRelation,
+  mayAskReauthorization: boolean,
+): AppAction[] {
   if (relation === 'RECIPIENT') {
     switch (app.status) {
       case 'PENDING':
@@ -27,8 +33,7 @@ export function actionsFor(app: DetailsApp, type: ConnectionType | undefined, re
         return [];
     }
   }
-  if ((relation === 'REQUESTER' || relation === 'ORG_ADMIN' || relation === 'TEAM_MEMBER') && type === 'OAUTH2')
-    return app.status === 'AUTHORIZED' ? ['requestReauthorization'] : [];
+  if (mayAskReauthorization && type === 'OAUTH2') return app.status === 'AUTHORIZED' ? ['requestReauthorization'] : [];
   return [];
 }
 
@@ -46,14 +51,29 @@ export const AppCard = forwardRef<
   {
     app: DetailsApp;
     type: ConnectionType | undefined;
-    relation: string;
+    relation: ViewerRelation;
+    mayAskReauthorization: boolean;
     busy: boolean;
     focusAction: AppAction | null;
     onAction: (action: AppAction) => void;
+    /** What the last action on this app answered (R5.4): it stays until the next action or Close. */
+    outcome: string | null;
+    onDismissOutcome: () => void;
   }
->(function AppCard({ app, type, relation, busy, focusAction, onAction }, focusRef) {
+>(function AppCard(
+  { app, type, relation, mayAskReauthorization, busy, focusAction, onAction, outcome, onDismissOutcome },
+  focusRef,
+) {
   const { t, i18n } = useTranslation('requests');
-  const actions = actionsFor(app, type, relation);
+  const actions = actionsFor(app, type, relation, mayAskReauthorization);
+  // The answer replaces the button that asked when the status changes (Request reauthorization goes once the app is
+  // REAUTHORIZING): the focus, fallen to the page's body, goes to the answer instead.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const actionsShown = actions.join();
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (outcome && lost) outcomeRef.current?.focus();
+  }, [outcome, actionsShown]);
   const conn = app.connection;
   const headingId = `app-${app.appKey}`;
   return (
@@ -148,15 +168,40 @@ export const AppCard = forwardRef<
                     ? 'primary'
                     : 'secondary'
               }
-              disabled={busy}
+              // Not `disabled`: a disabled button drops the focus of whoever just pressed it.
+              aria-disabled={busy || undefined}
               aria-describedby={headingId}
-              onClick={() => onAction(action)}
+              onClick={() => {
+                if (!busy) onAction(action);
+              }}
             >
               {t(LABEL[action])}
             </Button>
           ))}
         </div>
       )}
+      {/* Always there, so that what is put in it is announced. */}
+      <div ref={outcomeRef} className="app-outcome" role="status" tabIndex={-1}>
+        {outcome && (
+          <p className="notice">
+            {outcome}{' '}
+            <button
+              type="button"
+              className="btn btn-link"
+              onClick={() => {
+                // The Close button goes with the notice: the focus stays in the card, on its first action or title.
+                const card = outcomeRef.current?.closest('article');
+                const next = card?.querySelector<HTMLElement>('.actions button') ?? card?.querySelector('h3');
+                if (next && !next.matches('button')) next.setAttribute('tabindex', '-1');
+                next?.focus();
+                onDismissOutcome();
+              }}
+            >
+              {t('close', { ns: 'common' })}
+            </button>
+          </p>
+        )}
+      </div>
     </article>
   );
 });

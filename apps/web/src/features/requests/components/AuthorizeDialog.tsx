@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { fieldError, ownError, readError, type FieldError } from '../../../lib/errors';
+import { fieldError, ownError, readError, type FieldError, type ReadError } from '../../../lib/errors';
 import { formatFullDateTime } from '../../../lib/format';
 import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
@@ -29,7 +29,7 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
   const [password, setPassword] = useState('');
   const [until, setUntil] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<ReadError | null>(null);
   const [authorize, authorizing] = useMutation(AuthorizeApp, AFTER_ACTION);
   const [update, updating] = useMutation(UpdateCredentials, AFTER_ACTION);
   const [startOAuth, starting] = useMutation(StartOAuth);
@@ -43,7 +43,7 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
     setPassword('');
     setUntil('');
     setErrors([]);
-    setMessage(null);
+    setRefusal(null);
     onClose();
   };
 
@@ -51,7 +51,7 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
     e.preventDefault();
     if (!target) return;
     setErrors([]);
-    setMessage(null);
+    setRefusal(null);
     try {
       if (target.type === 'OAUTH2') {
         const { data } = await startOAuth({
@@ -82,7 +82,7 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
     } catch (err) {
       const read = readError(err);
       setErrors(read.fields);
-      if (read.fields.length === 0) setMessage(read.message);
+      if (read.fields.length === 0) setRefusal(read);
     }
   };
 
@@ -142,9 +142,9 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
               <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
             </Field>
           )}
-          {message && (
+          {refusal && (
             <p className="notice notice-error" role="alert">
-              {message}
+              {refusal.message}
             </p>
           )}
           <div className="dialog-actions">

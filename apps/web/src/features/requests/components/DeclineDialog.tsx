@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { fieldError, readError, type FieldError } from '../../../lib/errors';
+import { fieldError, readError, type FieldError, type ReadError } from '../../../lib/errors';
 import { DeclineApp } from '../api/mutations';
 import { AFTER_ACTION } from '../api/after-action';
 import { CharCount } from './CharCount';
@@ -22,12 +22,12 @@ export function DeclineDialog({
   const { t } = useTranslation('requests');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<ReadError | null>(null);
   const [decline, { loading }] = useMutation(DeclineApp, AFTER_ACTION);
   const close = () => {
     setReason('');
     setErrors([]);
-    setMessage(null);
+    setRefusal(null);
     onClose();
   };
   return (
@@ -44,7 +44,7 @@ export function DeclineDialog({
             const read = readError(err);
             setErrors(read.fields);
             // A new refusal replaces the last one, whichever place it is shown in.
-            setMessage(read.fields.length === 0 ? read.message : null);
+            setRefusal(read.fields.length === 0 ? read : null);
           }
         }}
       >
@@ -60,9 +60,9 @@ export function DeclineDialog({
         >
           <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
-        {message && (
+        {refusal && (
           <p className="notice notice-error" role="alert">
-            {message}
+            {refusal.message}
           </p>
         )}
         <div className="dialog-actions">

@@ -1,10 +1,12 @@
-// Step 1's recipient: someone in the organization (a member picker) or, for org admins and owners only (R3.3),
-// someone outside it (name, e-mail, and the language of the e-mails they will get: they have no account to choose it).
+// Step 1's recipient: someone in the team (a team member, R3.1) or the organization (a team admin, R3.2), from a
+// picker, or, for org admins and owners only (R3.3), someone outside it (name, e-mail, and the language of the
+// e-mails they will get: they have no account to choose it).
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { fieldError, ownError, type FieldError } from '../../../lib/errors';
-import { OrganizationPeople } from '../api/queries';
+import { OrganizationPeople, TeamPeople } from '../api/queries';
+import type { RecipientScope } from '../policies';
 
 export interface RecipientDraft {
   kind: 'inside' | 'outside';
@@ -27,21 +29,31 @@ export const emptyRecipient = (language: RecipientDraft['language']): RecipientD
 
 export function RecipientFields({
   organization,
-  canAskOutside,
+  team,
+  scope,
   draft,
   errors,
   onChange,
 }: {
   organization: { id: string; name: string };
-  canAskOutside: boolean;
+  team: { id: string; name: string };
+  scope: RecipientScope;
   draft: RecipientDraft;
   errors: FieldError[];
   onChange: (d: RecipientDraft) => void;
 }) {
   const { t } = useTranslation('requests');
-  const { data } = useQuery(OrganizationPeople, { variables: { organizationId: organization.id } });
-  const me = data?.me.id;
-  const people = (data?.organization?.members ?? []).filter((m) => m.user.id !== me);
+  const onlyTeam = scope === 'TEAM';
+  const canAskOutside = scope === 'ANYONE';
+  const inOrganization = useQuery(OrganizationPeople, {
+    variables: { organizationId: organization.id },
+    skip: onlyTeam,
+  });
+  const inTeam = useQuery(TeamPeople, { variables: { teamId: team.id }, skip: !onlyTeam });
+  const me = (onlyTeam ? inTeam.data : inOrganization.data)?.me.id;
+  const people = ((onlyTeam ? inTeam.data?.team?.members : inOrganization.data?.organization?.members) ?? []).filter(
+    (m) => m.user.id !== me,
+  );
   const set = (patch: Partial<RecipientDraft>) => onChange({ ...draft, ...patch });
   return (
     <fieldset>
@@ -76,6 +88,7 @@ export function RecipientFields({
       {draft.kind === 'inside' ? (
         <Field
           label={t('create.member')}
+          hint={onlyTeam ? t('create.onlyTeam', { team: team.name }) : undefined}
           error={fieldError(errors, 'input.recipient.userId') ?? ownError(errors, 'input.recipient')}
         >
           <select

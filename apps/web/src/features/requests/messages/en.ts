@@ -74,6 +74,13 @@ export const en = {
     submitting: 'Sending…',
     fixErrors: 'The request was not sent. Correct the fields marked below.',
     guest: 'As a guest of {{organization}}, you can answer the requests sent to you, but not send requests from it.',
+    teamGuest:
+      'As a guest of the team {{team}}, you can answer the requests sent to you, but not send requests from it.',
+    notInTeam:
+      'Requests are sent from a team you belong to, and you are not a member of {{team}}. Choose one of your teams at the top of the page, or add yourself to {{team}} on its page.',
+    sentFrom: 'Sent from the team {{team}} of {{organization}}: choose another team at the top of the page.',
+    onlyTeam:
+      'As a member of the team {{team}}, you can ask its members; team admins can ask anyone in the organization.',
     planNotEligible:
       'The plan of {{organization}} does not include credential requests (Enterprise, or a partner organization on a paid plan). An owner of the organization can tell you more.',
     noTeam:

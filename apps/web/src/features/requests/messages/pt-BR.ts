@@ -78,6 +78,13 @@ export const ptBR: Messages<typeof en> = {
     fixErrors: 'A solicitação não foi enviada. Corrija os campos indicados abaixo.',
     guest:
       'Como convidado de {{organization}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
+    teamGuest:
+      'Como convidado da equipe {{team}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
+    notInTeam:
+      'As solicitações são enviadas de uma equipe da qual você faz parte, e você não é membro de {{team}}. Escolha uma das suas equipes no topo da página ou adicione-se a {{team}} na página dela.',
+    sentFrom: 'Enviada pela equipe {{team}} de {{organization}}: escolha outra equipe no topo da página.',
+    onlyTeam:
+      'Como membro da equipe {{team}}, você pode pedir aos membros dela; administradores da equipe podem pedir a qualquer pessoa da organização.',
     planNotEligible:
       'O plano de {{organization}} não inclui solicitações de credenciais (Enterprise, ou uma organização parceira com plano pago). Um proprietário da organização pode explicar mais.',
     noTeam:

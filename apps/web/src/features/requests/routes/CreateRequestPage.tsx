@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { Button } from '../../../components/Button';
 import { NoWorkspaceMessage } from '../../../components/NoWorkspace';
-import { fieldError, readError, type FieldError } from '../../../lib/errors';
+import { fieldError, readError, type FieldError, type ReadError } from '../../../lib/errors';
 import { useWorkspace } from '../../../lib/workspace';
 import type { CreateCredentialRequestInput, Language, RequestDetailsFieldsFragment } from '../../../gql/graphql';
 import { CatalogApps, CreateRequestViewer } from '../api/queries';
@@ -18,7 +18,7 @@ import { CharCount } from '../components/CharCount';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { LIMITS } from '../../../lib/limits';
 import { apiLanguage } from '../../../lib/i18n';
-import { eligiblePlan } from '../policies';
+import { eligiblePlan, recipientScope } from '../policies';
 
 export function CreateRequestPage() {
   const { t, i18n } = useTranslation('requests');
@@ -33,7 +33,8 @@ export function CreateRequestPage() {
   const [apps, setApps] = useState<AppDraft[]>([emptyApp()]);
   const [terms, setTerms] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [summary, setSummary] = useState<string | null>(null);
+  // 'fields': the server named fields (said at each, and once above); else its refusal, read in the page's language.
+  const [summary, setSummary] = useState<'fields' | ReadError | null>(null);
   const [sent, setSent] = useState<RequestDetailsFieldsFragment | null>(null);
   // R4.3: one key per form. Submit pressed again after an answer that never arrived (a dropped connection) returns
   // the request created the first time instead of sending the recipient a second one.
@@ -52,7 +53,8 @@ export function CreateRequestPage() {
   usePageTitle(t('create.title'));
 
   const org = ws.organization;
-  if (!org || !ws.teamId) {
+  const team = ws.team;
+  if (!org || !team) {
     return (
       <section>
         <h1>{t('create.title')}</h1>
@@ -64,36 +66,6 @@ export function CreateRequestPage() {
       </section>
     );
   }
-  // R3.4 and R2.2: a guest of the organization, or an organization whose plan does not include the feature, would be
-  // refused at Submit (FORBIDDEN, PLAN_NOT_ELIGIBLE) after filling in everything: the page says so first.
-  const refusal = org.viewerRole === 'GUEST' ? 'create.guest' : eligiblePlan(org) ? null : 'create.planNotEligible';
-  if (refusal && !sent) {
-    return (
-      <section>
-        <h1>{t('create.title')}</h1>
-        <p className="notice" data-refused-here="">
-          {t(refusal, { organization: org.name })}
-        </p>
-        <Link to="/requests">{t('details.back')}</Link>
-      </section>
-    );
-  }
-  // The server refuses a request from someone without the feature (R2.2, FEATURE_NOT_ENABLED): say so before
-  // they fill in the form, and where to apply.
-  if (viewer.data && !viewer.data.me.credentialRequestsEnabled) {
-    return (
-      <section>
-        <h1>{t('create.title')}</h1>
-        <p className="notice">{t('create.featureOff')}</p>
-        <p>
-          <Link to="/feature-access">{t('create.featureOffLink')}</Link>
-        </p>
-      </section>
-    );
-  }
-  const canAskOutside = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
-  const recipientName = recipient.kind === 'inside' ? recipient.memberName : recipient.name.trim();
-
   if (sent) {
     return (
       <section ref={page}>
@@ -115,6 +87,35 @@ export function CreateRequestPage() {
       </section>
     );
   }
+
+  // R3.4, R2.2 and R3.1–R3.3: a guest, an organization whose plan does not include the feature, someone without the
+  // feature, or someone not in the chosen team would be refused at Submit (FORBIDDEN, PLAN_NOT_ELIGIBLE,
+  // FEATURE_NOT_ENABLED) after filling in everything: the page says so first, the widest reason first.
+  const refused = (notice: string, link?: { to: string; label: string }) => (
+    <section>
+      <h1>{t('create.title')}</h1>
+      <p className="notice" data-refused-here="">
+        {notice}
+      </p>
+      {link ? (
+        <p>
+          <Link to={link.to}>{link.label}</Link>
+        </p>
+      ) : (
+        <Link to="/requests">{t('details.back')}</Link>
+      )}
+    </section>
+  );
+  const names = { organization: org.name, team: team.name };
+  if (org.viewerRole === 'GUEST') return refused(t('create.guest', names));
+  if (!eligiblePlan(org)) return refused(t('create.planNotEligible', names));
+  if (viewer.data && !viewer.data.me.credentialRequestsEnabled) {
+    return refused(t('create.featureOff'), { to: '/feature-access', label: t('create.featureOffLink') });
+  }
+  if (!team.viewerRole) return refused(t('create.notInTeam', names));
+  const scope = org.viewerRole ? recipientScope(org.viewerRole, team.viewerRole) : 'NONE';
+  if (scope === 'NONE') return refused(t('create.teamGuest', names));
+  const recipientName = recipient.kind === 'inside' ? recipient.memberName : recipient.name.trim();
 
   const next = () => {
     // Said in the server's own sentences, so that they reach the page through the one translation every field
@@ -138,7 +139,7 @@ export function CreateRequestPage() {
 
   const submit = async () => {
     const input: CreateCredentialRequestInput = {
-      teamId: ws.teamId!,
+      teamId: team.id,
       name: name.trim(),
       description: description.trim() || null,
       termsAccepted: terms,
@@ -163,7 +164,7 @@ export function CreateRequestPage() {
     } catch (e) {
       const err = readError(e);
       setErrors(err.fields);
-      setSummary(err.fields.length > 0 ? t('create.fixErrors') : err.message);
+      setSummary(err.fields.length > 0 ? 'fields' : err);
       focusAfterRender.current = '[data-summary]';
     }
   };
@@ -171,9 +172,12 @@ export function CreateRequestPage() {
   return (
     <section ref={page}>
       <h1>{t('create.title')}</h1>
+      <p className="muted" data-sent-from="">
+        {t('create.sentFrom', { team: team.name, organization: org.name })}
+      </p>
       {summary && (
         <p className="notice notice-error" role="alert" tabIndex={-1} data-summary>
-          {summary}
+          {summary === 'fields' ? t('create.fixErrors') : summary.message}
         </p>
       )}
       <form
@@ -197,7 +201,8 @@ export function CreateRequestPage() {
         </Field>
         <RecipientFields
           organization={org}
-          canAskOutside={canAskOutside}
+          team={team}
+          scope={scope}
           draft={recipient}
           errors={errors}
           onChange={setRecipient}

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { StatusLabel } from '../../../components/StatusLabel';
 import { Button } from '../../../components/Button';
 import { formatDateTime } from '../../../lib/format';
-import { readError } from '../../../lib/errors';
+import { readError, type ReadError } from '../../../lib/errors';
 import { CatalogApps, RequestDetails } from '../api/queries';
 import { RequestReauthorization } from '../api/mutations';
 import { AFTER_ACTION } from '../api/after-action';
@@ -20,7 +20,7 @@ import { RevokeDialog } from '../components/RevokeDialog';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { HistorySection } from '../components/HistorySection';
 import { OAuthOutcome } from '../components/OAuthOutcome';
-import { mayDelete } from '../policies';
+import { mayDelete, mayRequestReauthorization } from '../policies';
 import { RequestNotVisible } from '../components/RequestNotVisible';
 import { usePageTitle } from '../../../lib/use-page-title';
 
@@ -41,7 +41,8 @@ export function RequestDetailsPage() {
   const [declining, setDeclining] = useState<(Target & { connected: boolean }) | null>(null);
   const [revoking, setRevoking] = useState<Target | null>(null);
   const [deleting, setDeleting] = useState(false);
-  const [toast, setToast] = useState<string | null>(null);
+  // What Request reauthorization answered, for that app's card; words chosen when shown (the language may change).
+  const [outcome, setOutcome] = useState<{ appKey: string; sent?: boolean; refusal?: ReadError } | null>(null);
   const focusRef = useRef<HTMLButtonElement>(null);
   const request = data?.credentialRequest;
 
@@ -54,12 +55,6 @@ export function RequestDetailsPage() {
   useEffect(() => {
     if (focusApp && request) focusRef.current?.focus();
   }, [focusApp, request]);
-  // The notice at the bottom of the screen (R5.4) goes away by itself, or with its Close button.
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), 8000);
-    return () => clearTimeout(timer);
-  }, [toast]);
 
   if (loading && !request) return <p role="status">{t('loading', { ns: 'common' })}</p>;
   // A refetch that finds nothing keeps the last data beside its error: the error wins.
@@ -70,6 +65,12 @@ export function RequestDetailsPage() {
     app.connection?.type ??
     catalog.data?.apps.find((a) => a.key === app.appKey)?.versions.find((v) => v.version === app.version)
       ?.connectionType;
+  const outcomeMessage = ({ sent, refusal }: { sent?: boolean; refusal?: ReadError }) =>
+    refusal
+      ? refusal.message
+      : sent
+        ? t('details.reauthorizationSent', { recipient: request.recipient.name })
+        : t('details.connectionValid');
   const relation = request.viewerRelation;
   const other = relation === 'RECIPIENT' ? request.requester : request.recipient;
 
@@ -85,6 +86,7 @@ export function RequestDetailsPage() {
         { replace: true },
       );
     }
+    setOutcome(null);
     const target = { requestId: request.id, appKey: app.appKey, appName: app.appName };
     const type = typeOf(app);
     if (action === 'authorize' || action === 'reauthorize' || action === 'update') {
@@ -96,15 +98,9 @@ export function RequestDetailsPage() {
       try {
         const { data: result } = await requestReauth({ variables: { requestId: request.id, appKey: app.appKey } });
         const r = result?.requestReauthorization;
-        if (r) {
-          setToast(
-            r.sent
-              ? t('details.reauthorizationSent', { recipient: request.recipient.name })
-              : t('details.connectionValid'),
-          );
-        }
+        if (r) setOutcome({ appKey: app.appKey, sent: r.sent });
       } catch (e) {
-        setToast(readError(e).message);
+        setOutcome({ appKey: app.appKey, refusal: readError(e) });
       }
     }
   };
@@ -160,9 +156,12 @@ export function RequestDetailsPage() {
           app={app}
           type={typeOf(app)}
           relation={relation}
+          mayAskReauthorization={mayRequestReauthorization(relation, request.team.viewerRole)}
           busy={reauth.loading}
           focusAction={app.appKey === focusApp ? (app.status === 'REAUTHORIZING' ? 'reauthorize' : 'authorize') : null}
           onAction={(action) => void act(app, action)}
+          outcome={outcome?.appKey === app.appKey ? outcomeMessage(outcome) : null}
+          onDismissOutcome={() => setOutcome(null)}
         />
       ))}
       {mayDelete(relation) && (
@@ -177,14 +176,6 @@ export function RequestDetailsPage() {
         updatedAt={request.updatedAt}
         appNames={new Map(request.apps.map((a) => [a.appKey, a.appName]))}
       />
-      {toast && (
-        <div className="toast" role="status" aria-live="polite">
-          {toast}{' '}
-          <button type="button" className="btn btn-link toast-close" onClick={() => setToast(null)}>
-            {t('close', { ns: 'common' })}
-          </button>
-        </div>
-      )}
       <AuthorizeDialog target={authorizing} onClose={() => setAuthorizing(null)} />
       <DeclineDialog target={declining} onClose={() => setDeclining(null)} />
       <RevokeDialog target={revoking} onClose={() => setRevoking(null)} />

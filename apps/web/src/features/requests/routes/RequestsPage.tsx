@@ -1,6 +1,6 @@
 // Credentials → Credential requests: tabs Sent and Received (R7.1, R7.2) with a status filter, a name search and
 // cursor paging. The tab, filter, search and page live in the URL so links and Back work.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +32,13 @@ export function RequestsPage() {
     : null;
   const search = params.get('q') ?? '';
   const [searchText, setSearchText] = useState(search);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  // A new filter, search, tab or team starts again from the first page. The pages walked belong to the view they
+  // were walked in (not reset in an effect, which would first send one query with the old view's cursor).
+  const view = [tab, status, search, ws.teamId, ws.organization?.id].join('\u0000');
+  const [walked, setWalked] = useState<{ view: string; cursors: (string | null)[] }>({ view, cursors: [null] });
+  const cursors = walked.view === view ? walked.cursors : [null];
+  const setCursors = (change: (c: (string | null)[]) => (string | null)[]) =>
+    setWalked({ view, cursors: change(cursors) });
   const after = cursors[cursors.length - 1];
   const [deleting, setDeleting] = useState<RequestRowFieldsFragment | null>(null);
   const arrival = location.state as { notice?: string; deleted?: string } | null;
@@ -43,8 +49,6 @@ export function RequestsPage() {
 
   // The tab, not the heading: the heading is the app's own name, and a tab's title then read it twice.
   usePageTitle(t(`list.${tab}`));
-  // A new filter, search, tab or team starts again from the first page.
-  useEffect(() => setCursors([null]), [tab, status, search, ws.teamId, ws.organization?.id]);
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
