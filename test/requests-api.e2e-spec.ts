@@ -619,7 +619,7 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
       client.subscribe(
         {
           query: `subscription($id: ID!) { credentialRequestUpdated(id: $id) {
-            id status viewerRelation apps { appKey status declineReason } } }`,
+            id status viewerRelation team { viewerRole } apps { appKey status declineReason } } }`,
           variables: { id: request.id },
         },
         {
@@ -654,6 +654,12 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
     // The first message is the request as it is now: from then on the subscription is live, no race with the decline.
     expect((await watcher.nth(1)).data?.credentialRequestUpdated).toMatchObject({ status: 'INCOMPLETE' });
     expect(updates.subscribed).toBe(true);
+    expect((await watcher.nth(1)).data?.credentialRequestUpdated).toMatchObject({ team: { viewerRole: 'MEMBER' } });
+    // Tom becomes the team's admin while he watches: the next push says so (not the role read for the first one).
+    await askOk('owner', 'mutation($t: ID!, $u: ID!) { changeTeamRole(teamId: $t, userId: $u, role: ADMIN) { id } }', {
+      t: teamId,
+      u: people.tom.id,
+    });
     await decline('carlos', request.id, 'crm-keyed', 'Not for this project');
     // Wait for the update that shows the decline: each message is the request as the read models had it when
     // published, so the test does not depend on how many messages a loaded machine produces before that one.
@@ -664,7 +670,12 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
       id: request.id,
       status: 'DECLINED',
       viewerRelation: 'TEAM_MEMBER',
+      team: { viewerRole: 'ADMIN' },
       apps: [{ appKey: 'crm-keyed', status: 'DECLINED', declineReason: 'Not for this project' }],
+    });
+    await askOk('owner', 'mutation($t: ID!, $u: ID!) { changeTeamRole(teamId: $t, userId: $u, role: MEMBER) { id } }', {
+      t: teamId,
+      u: people.tom.id,
     });
     await watcher.client.dispose();
     // The last listener gone, the event subscription stops (the socket's close reaches the server a moment later).

@@ -21,13 +21,15 @@ import { ReadYourWrites } from '@projections';
 import { UpdateCredentialsResolver } from './update-credentials/update-credentials.resolver';
 import { AuditAccess } from '../audit/audit-access';
 import { RequestViews } from './request-views';
+import { DirectoryGraphqlModule } from '../directory/directory-graphql.module';
 
 /**
  * The credential-request use cases of the API (SPEC §4–§10, R12.7): mutations through the CommandBus, each
  * answering after read-your-writes (R7.6); queries and the live subscription from the read models.
  */
 @Module({
-  imports: [CqrsModule],
+  // DirectoryLoaders: a live update clears the directory memo of its subscription's context before each push.
+  imports: [CqrsModule, DirectoryGraphqlModule],
   providers: [
     ReadYourWrites,
     RequestViews,

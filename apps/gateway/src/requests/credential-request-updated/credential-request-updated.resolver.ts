@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { DomainError } from '@libs/domain';
 import { LOGGER } from '@libs/infrastructure';
 import { CurrentIdentity, type Caller } from '../../platform/auth';
 import { CredentialRequest } from '../../platform/graphql';
+import { DirectoryLoaders } from '../../directory/directory-loader';
 import { RequestViews, type CredentialRequestView } from '../request-views';
 import { RequestUpdates } from './request-updates';
 import { UpdateChannel } from './update-channel';
@@ -16,6 +17,7 @@ export class CredentialRequestUpdatedResolver {
   constructor(
     private readonly updates: RequestUpdates,
     private readonly views: RequestViews,
+    private readonly loaders: DirectoryLoaders,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -30,7 +32,14 @@ export class CredentialRequestUpdatedResolver {
   async credentialRequestUpdated(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() caller: Caller,
+    @Context() context: object,
   ): Promise<AsyncIterableIterator<Payload>> {
+    // One context serves every push of the subscription: each push reads the directory afresh (the viewer's role in
+    // the team may have changed since the last one), not from the memo of the first.
+    const push = (view: CredentialRequestView) => {
+      this.loaders.for(context).clear();
+      channel.push({ credentialRequestUpdated: view });
+    };
     // Refused before anything listens: a probe for ids it may not see starts no event subscription.
     await this.views.visible(id, caller.userId);
     let reading = Promise.resolve();
@@ -55,7 +64,7 @@ export class CredentialRequestUpdatedResolver {
       // Re-read in order, one at a time: two quick changes give two answers, the later one last.
       reading = reading.then(async () => {
         try {
-          channel.push({ credentialRequestUpdated: await this.views.visible(id, caller.userId) });
+          push(await this.views.visible(id, caller.userId));
         } catch (error) {
           if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) {
             this.logger.error({ err: error, requestId: id }, 'live update could not be read');
@@ -66,7 +75,7 @@ export class CredentialRequestUpdatedResolver {
     });
     const current = this.updates.settled().then(() => this.views.visible(id, caller.userId));
     reading = current.then(
-      (view) => channel.push({ credentialRequestUpdated: view }),
+      (view) => push(view),
       () => undefined,
     );
     try {
