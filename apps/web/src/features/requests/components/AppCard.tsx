@@ -12,7 +12,10 @@ import { UsageTable } from './UsageTable';
 export type DetailsApp = RequestDetailsFieldsFragment['apps'][number];
 export type AppAction = 'authorize' | 'reauthorize' | 'update' | 'decline' | 'revoke' | 'requestReauthorization';
 
-/** `mayAskReauthorization`: R5.4 for this viewer (policies.ts), so that an org admin outside the team is not offered it. */
+/**
+ * `mayAskReauthorization`: R5.4 for this viewer (policies.ts), so that an org admin outside the team is not offered it.
+ * A recipient is offered their own actions only: one who is also the team's admin reauthorizes rather than asks.
+ */
 export function actionsFor(
   app: DetailsApp,
   type: ConnectionType | undefined,
@@ -68,11 +71,21 @@ export const AppCard = forwardRef<
   const actions = actionsFor(app, type, relation, mayAskReauthorization);
   // The answer replaces the button that asked when the status changes (Request reauthorization goes once the app is
   // REAUTHORIZING): the focus, fallen to the page's body, goes to the answer instead.
+  // Only for a fresh answer: once the focus went there, or the person moved it elsewhere, a later live change of the
+  // buttons does not pull it back to an old answer.
   const outcomeRef = useRef<HTMLDivElement>(null);
+  const fresh = useRef(false);
+  useEffect(() => {
+    fresh.current = outcome !== null;
+    if (!outcome) return;
+    const moved = () => void (fresh.current = false);
+    document.addEventListener('focusin', moved);
+    return () => document.removeEventListener('focusin', moved);
+  }, [outcome]);
   const actionsShown = actions.join();
   useEffect(() => {
     const lost = !document.activeElement || document.activeElement === document.body;
-    if (outcome && lost) outcomeRef.current?.focus();
+    if (fresh.current && lost) outcomeRef.current?.focus();
   }, [outcome, actionsShown]);
   const conn = app.connection;
   const headingId = `app-${app.appKey}`;

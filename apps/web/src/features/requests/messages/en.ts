@@ -77,7 +77,7 @@ export const en = {
     teamGuest:
       'As a guest of the team {{team}}, you can answer the requests sent to you, but not send requests from it.',
     notInTeam:
-      'Requests are sent from a team you belong to, and you are not a member of {{team}}. Choose one of your teams at the top of the page, or add yourself to {{team}} on its page.',
+      'Requests are sent from a team you belong to, and you are not a member of {{team}}. Choose one of your teams at the top of the page; to send from {{team}}, an admin of the team or of the organization must first add you to it.',
     sentFrom: 'Sent from the team {{team}} of {{organization}}: choose another team at the top of the page.',
     onlyTeam:
       'As a member of the team {{team}}, you can ask its members; team admins can ask anyone in the organization.',

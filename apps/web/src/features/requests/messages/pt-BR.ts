@@ -81,7 +81,7 @@ export const ptBR: Messages<typeof en> = {
     teamGuest:
       'Como convidado da equipe {{team}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
     notInTeam:
-      'As solicitações são enviadas de uma equipe da qual você faz parte, e você não é membro de {{team}}. Escolha uma das suas equipes no topo da página ou adicione-se a {{team}} na página dela.',
+      'As solicitações são enviadas de uma equipe da qual você faz parte, e você não é membro de {{team}}. Escolha uma das suas equipes no topo da página; para enviar de {{team}}, um administrador da equipe ou da organização precisa primeiro adicionar você a ela.',
     sentFrom: 'Enviada pela equipe {{team}} de {{organization}}: escolha outra equipe no topo da página.',
     onlyTeam:
       'Como membro da equipe {{team}}, você pode pedir aos membros dela; administradores da equipe podem pedir a qualquer pessoa da organização.',

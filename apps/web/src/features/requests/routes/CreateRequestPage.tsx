@@ -29,6 +29,13 @@ export function CreateRequestPage() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [recipient, setRecipient] = useState<RecipientDraft>(() => emptyRecipient(apiLanguage(i18n.language)));
+  // Whom one may ask depends on the team (R3.1–R3.3): a recipient picked for another team starts over, rather than
+  // stay chosen out of sight and be refused at Submit.
+  const [recipientTeam, setRecipientTeam] = useState(ws.teamId);
+  if (recipientTeam !== ws.teamId) {
+    setRecipientTeam(ws.teamId);
+    setRecipient(emptyRecipient(apiLanguage(i18n.language)));
+  }
   const [step, setStep] = useState<1 | 2>(1);
   const [apps, setApps] = useState<AppDraft[]>([emptyApp()]);
   const [terms, setTerms] = useState(false);

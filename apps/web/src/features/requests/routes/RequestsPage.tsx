@@ -36,6 +36,8 @@ export function RequestsPage() {
   // were walked in (not reset in an effect, which would first send one query with the old view's cursor).
   const view = [tab, status, search, ws.teamId, ws.organization?.id].join('\u0000');
   const [walked, setWalked] = useState<{ view: string; cursors: (string | null)[] }>({ view, cursors: [null] });
+  // Back on an earlier view (another tab and back, a filter undone), the list starts again from the first page too.
+  if (walked.view !== view) setWalked({ view, cursors: [null] });
   const cursors = walked.view === view ? walked.cursors : [null];
   const setCursors = (change: (c: (string | null)[]) => (string | null)[]) =>
     setWalked({ view, cursors: change(cursors) });
