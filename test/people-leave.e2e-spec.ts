@@ -56,6 +56,8 @@ describe('people leave (R13.13) over the real gateway', () => {
   let smtp: SmtpSink;
   let organizationId: string;
   const ids = {} as Record<Who, string>;
+  /** Mia's request, from the team she is then removed from. */
+  let miaRequest = '';
 
   const token = (who: Who) => {
     const email = who in MORE ? MORE[who as keyof typeof MORE].email : EMAILS[who as keyof typeof EMAILS];
@@ -194,6 +196,7 @@ describe('people leave (R13.13) over the real gateway', () => {
       ),
     );
     await h.runner.waitFor(position, 10_000);
+    miaRequest = requestId;
     expect((await ok('mia', DETAILS, { id: requestId })).credentialRequest.viewerRelation).toBe('REQUESTER');
 
     // A live subscription of hers ends when she leaves, without waiting for the request to change.
@@ -387,5 +390,23 @@ describe('people leave (R13.13) over the real gateway', () => {
       { o: organizationId },
     );
     expect(stranger.errors?.[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('a requester removed from the team who is an org admin acts as one, no longer as the requester (R13.13, R5.4)', async () => {
+    expect(miaRequest).not.toBe('');
+    await ok('owner', ORG_ROLE, { o: organizationId, u: ids.mia, r: 'ADMIN' });
+    const seen = await ok('mia', DETAILS, { id: miaRequest });
+    expect(seen.credentialRequest.viewerRelation).toBe('ORG_ADMIN');
+    // The requester may ask for reauthorization, an org admin outside the team may not: refused before any other check.
+    const asked = await gql(
+      'mia',
+      'mutation($r: ID!, $a: String!) { requestReauthorization(requestId: $r, appKey: $a) { sent } }',
+      { r: miaRequest, a: 'keyed' },
+    );
+    expect([asked.errors?.[0].extensions.code, asked.errors?.[0].message]).toEqual([
+      'FORBIDDEN',
+      'Only the requester or a team admin may ask for reauthorization.',
+    ]);
+    await ok('owner', ORG_ROLE, { o: organizationId, u: ids.mia, r: 'MEMBER' });
   });
 });

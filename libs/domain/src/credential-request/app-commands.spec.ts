@@ -9,6 +9,8 @@ import { accessHasEnded } from './revoke-access';
 import { initialCredentialRequestState } from './state';
 
 const spec = DeciderSpecification.for(credentialRequestDecider);
+/** A party as the handlers look them up: still in the organization and the request's team (R13.13). */
+const PARTY: Membership = { orgRole: 'MEMBER', teamRole: 'MEMBER' };
 const bob = userActor(users.bob);
 const alice = userActor(users.alice);
 const fold = (events: CrEvent[]) => events.reduce(evolveCredentialRequest, initialCredentialRequestState());
@@ -41,11 +43,7 @@ const reauthRequested = (appKey: string): CrEvent => ({
 });
 const deleted: CrEvent = { type: 'RequestDeleted', schemaVersion: 1, data: { destroyedConnectionIds: [] } };
 
-const authorizeCrm = (
-  actor: Actor,
-  membership: Membership = NO_MEMBERSHIP,
-  extra: object = {},
-): CredentialRequestCommand => ({
+const authorizeCrm = (actor: Actor, membership: Membership = PARTY, extra: object = {}): CredentialRequestCommand => ({
   type: 'AuthorizeApp',
   data: {
     actor,
@@ -63,7 +61,7 @@ const authorizeCrm = (
 describe('who may act (R7.4, R13.4)', () => {
   const third = { userId: 'u-third', isSupport: false };
   it.each<[string, Actor, Membership, string]>([
-    ['the requester (sees, may not authorize)', alice, NO_MEMBERSHIP, 'FORBIDDEN'],
+    ['the requester (sees, may not authorize)', alice, PARTY, 'FORBIDDEN'],
     ['a team member', third, { orgRole: 'MEMBER', teamRole: 'MEMBER' }, 'FORBIDDEN'],
     ['an org admin', third, { orgRole: 'ADMIN', teamRole: null }, 'FORBIDDEN'],
     ['a team guest', third, { orgRole: 'GUEST', teamRole: 'GUEST' }, 'NOT_FOUND'],
@@ -131,40 +129,40 @@ describe('R13.3 input rules of the app actions', () => {
   it('authorizeApp on an OAuth2 app → BAD_USER_INPUT', () => {
     spec
       .given([created])
-      .when(authorizeCrm(bob, NO_MEMBERSHIP, { appKey: 'mail' }))
+      .when(authorizeCrm(bob, PARTY, { appKey: 'mail' }))
       .thenThrows('BAD_USER_INPUT', ['input.appKey']);
   });
   it('an API_KEY app without apiKey / a BASIC app without basic → BAD_USER_INPUT', () => {
     spec
       .given([created])
-      .when(authorizeCrm(bob, NO_MEMBERSHIP, { credentials: { apiKey: false, basic: true } }))
+      .when(authorizeCrm(bob, PARTY, { credentials: { apiKey: false, basic: true } }))
       .thenThrows('BAD_USER_INPUT', ['input.apiKey']);
     spec
       .given([created])
-      .when(authorizeCrm(bob, NO_MEMBERSHIP, { appKey: 'files', credentials: { apiKey: true, basic: false } }))
+      .when(authorizeCrm(bob, PARTY, { appKey: 'files', credentials: { apiKey: true, basic: false } }))
       .thenThrows('BAD_USER_INPUT', ['input.basic']);
   });
   it('accessUntil in the past (or now) → BAD_USER_INPUT', () => {
     spec
       .given([created])
-      .when(authorizeCrm(bob, NO_MEMBERSHIP, { accessUntil: EARLIER }))
+      .when(authorizeCrm(bob, PARTY, { accessUntil: EARLIER }))
       .thenThrows('BAD_USER_INPUT', ['input.accessUntil']);
     spec
       .given([created])
-      .when(authorizeCrm(bob, NO_MEMBERSHIP, { accessUntil: NOW }))
+      .when(authorizeCrm(bob, PARTY, { accessUntil: NOW }))
       .thenThrows('BAD_USER_INPUT', ['input.accessUntil']);
   });
   it('an OAuth2 grant for a non-OAuth2 app → BAD_USER_INPUT', () => {
     spec
       .given([created])
-      .when(authorizeCrm(bob, NO_MEMBERSHIP, { channel: 'OAUTH2_GRANT' }))
+      .when(authorizeCrm(bob, PARTY, { channel: 'OAUTH2_GRANT' }))
       .thenThrows('BAD_USER_INPUT', ['appKey']);
   });
   it('an OAuth2 grant authorizes an OAuth2 app, with its end date (R12.4)', () => {
     spec
       .given([created])
       .when(
-        authorizeCrm(bob, NO_MEMBERSHIP, {
+        authorizeCrm(bob, PARTY, {
           appKey: 'mail',
           channel: 'OAUTH2_GRANT',
           accessUntil: LATER,
@@ -320,21 +318,21 @@ describe('R5.4 request reauthorization', () => {
   it('a valid connection → no events (the caller answers CONNECTION_VALID)', () => {
     spec
       .given(given)
-      .when(ask(alice, NO_MEMBERSHIP, false))
+      .when(ask(alice, PARTY, false))
       .then([]);
   });
   it('the requester or a team admin may ask', () => {
     const expected: CrEvent[] = [
       { type: 'ReauthorizationRequested', schemaVersion: 1, data: { appKey: 'mail', connectionId: 'conn-mail' } },
     ];
-    spec.given(given).when(ask(alice, NO_MEMBERSHIP)).then(expected);
+    spec.given(given).when(ask(alice, PARTY)).then(expected);
     spec
       .given(given)
       .when(ask(userActor(users.teamAdmin), { orgRole: 'MEMBER', teamRole: 'ADMIN' }))
       .then(expected);
   });
   it('the recipient, a team member or an org admin may not → FORBIDDEN', () => {
-    spec.given(given).when(ask(bob, NO_MEMBERSHIP)).thenThrows('FORBIDDEN');
+    spec.given(given).when(ask(bob, PARTY)).thenThrows('FORBIDDEN');
     spec
       .given(given)
       .when(ask(userActor(users.carol), { orgRole: 'MEMBER', teamRole: 'MEMBER' }))
@@ -343,6 +341,16 @@ describe('R5.4 request reauthorization', () => {
       .given(given)
       .when(ask(userActor(users.admin), { orgRole: 'ADMIN', teamRole: null }))
       .thenThrows('FORBIDDEN');
+  });
+  it('R13.13: a requester removed from the team asks as what they still are: an org admin may not', () => {
+    spec
+      .given(given)
+      .when(ask(alice, { orgRole: 'ADMIN', teamRole: null }))
+      .thenThrows('FORBIDDEN');
+    spec
+      .given(given)
+      .when(ask(alice, { orgRole: 'MEMBER', teamRole: null }))
+      .thenThrows('NOT_FOUND');
   });
 });
 
@@ -481,7 +489,7 @@ describe('updateCredentials', () => {
 });
 
 describe('delete (R9.1)', () => {
-  const del = (actor: Actor, membership: Membership = NO_MEMBERSHIP): CredentialRequestCommand => ({
+  const del = (actor: Actor, membership: Membership = PARTY): CredentialRequestCommand => ({
     type: 'DeleteCredentialRequest',
     data: { actor, membership },
   });
@@ -501,7 +509,7 @@ describe('delete (R9.1)', () => {
       .thenThrows('FORBIDDEN');
     spec
       .given([created])
-      .when(del(userActor(users.outsider)))
+      .when(del(userActor(users.outsider), NO_MEMBERSHIP))
       .thenThrows('NOT_FOUND');
     spec.given([created, deleted]).when(del(alice)).thenThrows('NOT_FOUND');
   });
@@ -560,7 +568,7 @@ describe('invitations (R4.4)', () => {
     spec.given([created]).when(accept()).thenThrows('NOT_FOUND');
   });
   it('before accepting the invitee cannot act; after, they can authorize', () => {
-    spec.given([invited]).when(authorizeCrm(eve)).thenThrows('NOT_FOUND');
+    spec.given([invited]).when(authorizeCrm(eve, NO_MEMBERSHIP)).thenThrows('NOT_FOUND');
     expect(spec.given([invited, accepted]).when(authorizeCrm(eve)).events()[0].type).toBe('AppAuthorized');
   });
 });

@@ -1,5 +1,11 @@
 import { type AppAction, appTransition } from '../policies/app-transition';
-import { NO_MEMBERSHIP, viewerRelation, type ViewerRelation } from '../policies/visibility';
+import {
+  currentViewerRelation,
+  type Membership,
+  NO_MEMBERSHIP,
+  viewerRelation,
+  type ViewerRelation,
+} from '../policies/visibility';
 import { type Actor, DomainError, type FieldError } from '../shared/types';
 import type { CredentialsGiven } from './commands';
 import type { CredentialRequestEvent } from './events';
@@ -25,19 +31,22 @@ export function badInput(path: string, message: string): never {
   throw new DomainError('BAD_USER_INPUT', message, [{ path, message }]);
 }
 
-/** The relation of the actor to the request, or NOT_FOUND. The system (userId null) sees everything. */
+/**
+ * The relation of the actor to the request, or NOT_FOUND. The system (userId null) sees everything. Given the
+ * actor's looked-up membership (every handler passes it), a party who left is judged as anyone else (R13.13): a
+ * requester removed from the team who is an organization admin acts as one, no longer as the requester.
+ */
 export function relationOrNotFound(
   state: CredentialRequestState,
   actor: Actor,
-  membership = NO_MEMBERSHIP,
+  membership?: Membership,
 ): ViewerRelation | 'SYSTEM' {
   if (state.lifecycle !== 'ACTIVE') notFound();
   if (actor.userId === null) return 'SYSTEM';
-  const relation = viewerRelation(
-    { requesterId: state.requester.userId as string, recipientId: state.recipient.userId },
-    actor.userId,
-    membership,
-  );
+  const parties = { requesterId: state.requester.userId as string, recipientId: state.recipient.userId };
+  const relation = membership
+    ? currentViewerRelation(parties, actor.userId, membership)
+    : viewerRelation(parties, actor.userId, NO_MEMBERSHIP);
   if (relation === null) notFound();
   return relation;
 }
