@@ -419,6 +419,8 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await appCard(carlos, 'microsoft-entra-id').getByRole('button', { name: 'Revoke' }).click();
   const revoke = carlos.getByRole('dialog', { name: 'Revoke access to Microsoft Entra ID' });
   await revoke.waitFor();
+  // A destructive confirmation opens on Cancel: Enter pressed twice does not revoke.
+  await until(carlos, "document.activeElement && document.activeElement.textContent === 'Cancel'");
   // (the address is replaced by a navigation, which may land just after the dialog opens)
   await carlos.getByText(created).waitFor({ state: 'detached', timeout: 10_000 });
   await revoke.getByRole('button', { name: 'Revoke' }).click();
@@ -681,6 +683,8 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
     .getByText('“Lead generation for marketing” was just deleted, or you may no longer see it', { exact: false })
     .waitFor();
   expect(await mara.locator('[data-signed-in-as]').count()).toBe(0);
+  // The page she was on went: the focus is on the new one's heading, not lost on the body.
+  expect(await mara.evaluate('document.activeElement && document.activeElement.tagName')).toBe('H1');
   // Her list too: the row goes, and a notice says why, rather than a link that would lead to "not found".
   await maraList
     .getByRole('status')
@@ -999,6 +1003,10 @@ it('deleting from the list says "was deleted", also when the list hears the remo
   await releaseRefetch();
   await page.getByRole('link', { name: `Details of ${name}` }).waitFor({ state: 'detached' });
   expect(await page.locator('p.notice[role="status"]').allInnerTexts()).toEqual([`The request "${name}" was deleted.`]);
+  // Worded when shown: in Portuguese once the page is.
+  await page.getByLabel('Language', { exact: true }).selectOption('pt-BR');
+  await page.getByText(`A solicitação "${name}" foi excluída.`).waitFor();
+  await page.getByLabel('Idioma', { exact: true }).selectOption('en');
 }, 120_000);
 
 it("a team member sees a teammate's request but is not offered what only others may do (R9.1)", async () => {
@@ -1069,6 +1077,10 @@ it('Submit pressed again after the answer was lost sends one request, not two (R
   await cora.getByRole('button', { name: 'Next' }).click();
   await cora.getByLabel('App', { exact: true }).selectOption({ label: 'OpenAI' });
   await cora.getByLabel('Select all').check();
+  // A second app removed again: the focus goes to +Add app, not to the page's body with the Remove button.
+  await cora.getByRole('button', { name: '+Add app' }).click();
+  await cora.getByRole('button', { name: 'Remove app 2' }).click();
+  await until(cora, "document.activeElement && document.activeElement.textContent === '+Add app'");
   await cora.getByLabel(/terms and conditions/).check();
   await cora.getByRole('button', { name: 'Submit' }).click();
   // The browser's own words ("Failed to fetch") are not for people.
@@ -1230,6 +1242,10 @@ it('a new filter starts from the first page: no list is asked with the last view
   await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
   await page.getByRole('button', { name: 'Next page' }).click();
   await page.getByRole('button', { name: 'Previous page' }).waitFor();
+  // The button went while the page loaded: the focus is on the count, which says the new one, not on the body.
+  expect(await page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-list-count')")).toBe(
+    true,
+  );
   const asked: { status: unknown; after: unknown }[] = [];
   page.on('request', (request) => {
     const body = request.postData() ?? '';
@@ -1249,4 +1265,44 @@ it('a new filter starts from the first page: no list is asked with the last view
   await page.waitForURL((u) => !u.searchParams.has('status'));
   await page.getByRole('button', { name: 'Next page' }).waitFor();
   expect(await page.getByRole('button', { name: 'Previous page' }).count()).toBe(0);
+}, 120_000);
+
+it('what could not be read is said, with a way to try again: the organizations, and the catalog behind Authorize', async () => {
+  const nora = await stack.signedIn(people.builder.email, people.builder.name);
+  const acme = await acmeFor(nora);
+  const created = await requestOpenAi(nora, acme.teamId('Internal comms'), 'Unread catalog', {
+    userId: acme.memberId(people.colleague.email),
+  });
+  const page = await newPage(DESKTOP);
+  const failing = new Set(['WorkspaceOrganizations', 'CatalogApps']);
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postData() ?? '';
+    if ([...failing].some((operation) => body.includes(`query ${operation}`))) return route.abort('connectionreset');
+    return route.continue();
+  });
+  await page.goto(`${stack.url}/requests`);
+  await devSignIn(page, people.colleague);
+  // Not "you are in no organization": the organizations could not be read.
+  const failed = page.locator('[data-workspace-failed]');
+  await failed
+    .getByText('The service could not be reached, or its answer was lost. Check your connection and try again.')
+    .waitFor();
+  expect(await page.locator('[data-no-organization]').count()).toBe(0);
+  failing.delete('WorkspaceOrganizations');
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await page.getByLabel('Organization', { exact: true }).waitFor();
+  expect(await failed.count()).toBe(0);
+
+  // Authorize needs the catalog (how the app connects): unread, the card says so instead of doing nothing.
+  await page.goto(`${stack.url}/requests/${created}`);
+  const card = appCard(page, 'openai');
+  await card.getByRole('button', { name: 'Authorize' }).click();
+  await card
+    .getByRole('status')
+    .getByText('The service could not be reached, or its answer was lost. Check your connection and try again.')
+    .waitFor();
+  failing.delete('CatalogApps');
+  await card.getByRole('button', { name: 'Authorize' }).click();
+  await page.getByRole('dialog', { name: 'Create a connection for OpenAI' }).waitFor();
+  expect(violations).toEqual([]);
 }, 120_000);

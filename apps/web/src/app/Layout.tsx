@@ -133,8 +133,8 @@ function focusHeading(heading: HTMLElement): void {
  */
 function AppNav() {
   const { t } = useTranslation('common');
-  const { organization, loading } = useWorkspace();
-  const teamless = organization?.viewerRole === 'GUEST' || (!loading && organization === null);
+  const { organization, loading, failed } = useWorkspace();
+  const teamless = organization?.viewerRole === 'GUEST' || (!loading && !failed && organization === null);
   return (
     <nav aria-label={t('nav.label')} className="app-nav">
       <ul>

@@ -2,13 +2,25 @@
 // do. Someone in no organization at all (just signed up, an invitation not yet accepted) has no switcher to look at,
 // so "choose one above" would send them nowhere: they are pointed at their invitation or at creating one.
 import { Link } from 'react-router';
-import { Trans } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { usePageTitle } from '../lib/use-page-title';
 import { useWorkspace } from '../lib/workspace';
 
 /** The sentence alone, for a page that keeps its own heading. */
 export function NoWorkspaceMessage({ message }: { message: string }) {
-  const { organizations } = useWorkspace();
+  const { t } = useTranslation('common');
+  const { organizations, failed, retry } = useWorkspace();
+  // Unread is not empty: someone whose organizations could not be read is not told to create one.
+  if (failed) {
+    return (
+      <p className="notice notice-error" role="alert" data-workspace-failed="">
+        {t('operationErrors.network')}{' '}
+        <button type="button" className="btn btn-link" onClick={retry}>
+          {t('tryAgain')}
+        </button>
+      </p>
+    );
+  }
   if (organizations.length > 0) return <p>{message}</p>;
   return (
     <p data-no-organization="">

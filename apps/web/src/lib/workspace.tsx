@@ -27,6 +27,9 @@ export type WorkspaceTeam = WorkspaceOrganization['teams'][number];
 
 interface Workspace {
   loading: boolean;
+  /** The organizations could not be read (the network): not the same as belonging to none. */
+  failed: boolean;
+  retry: () => void;
   organizations: WorkspaceOrganization[];
   organization: WorkspaceOrganization | null;
   teamId: string | null;
@@ -48,7 +51,7 @@ function stored(): { organizationId?: string; teamId?: string } {
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
-  const { data, loading } = useQuery(WorkspaceOrganizations);
+  const { data, loading, error, refetch } = useQuery(WorkspaceOrganizations);
   const [choice, setChoice] = useState(stored);
   const organizations = useMemo(() => data?.organizations ?? [], [data]);
   const organization = organizations.find((o) => o.id === choice.organizationId) ?? organizations[0] ?? null;
@@ -67,6 +70,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   }, [choice]);
   const value: Workspace = {
     loading,
+    failed: !data && !!error,
+    retry: () => void refetch().catch(() => undefined),
     organizations,
     organization,
     teamId,

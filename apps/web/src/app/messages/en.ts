@@ -70,6 +70,7 @@ export const en = {
     webhookPublic: 'The address must be reachable on the public internet.',
   },
   // What a refused operation says, in the reader's words (lib/operation-messages.ts maps the server's sentences here).
+  tryAgain: 'Try again',
   operationErrors: {
     concurrent: 'Someone else changed this at the same time. Please try again.',
     network: 'The service could not be reached, or its answer was lost. Check your connection and try again.',

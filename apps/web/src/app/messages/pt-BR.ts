@@ -69,6 +69,7 @@ export const ptBR: Messages<typeof en> = {
     webhookCredentials: 'Remova o usuário e a senha do endereço.',
     webhookPublic: 'O endereço precisa ser acessível pela internet pública.',
   },
+  tryAgain: 'Tentar novamente',
   operationErrors: {
     concurrent: 'Outra pessoa alterou isto ao mesmo tempo. Tente novamente.',
     network:

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
@@ -15,12 +16,19 @@ export function RevokeDialog({
 }) {
   const { t } = useTranslation('requests');
   const [revoke, { loading, error, reset }] = useMutation(RevokeAccess, AFTER_ACTION);
+  // A destructive confirmation opens on Cancel: Enter pressed twice must not revoke.
+  const cancel = useRef<HTMLButtonElement>(null);
   const close = () => {
     reset();
     onClose();
   };
   return (
-    <Dialog open={target !== null} title={t('revoke.title', { app: target?.appName ?? '' })} onClose={close}>
+    <Dialog
+      open={target !== null}
+      title={t('revoke.title', { app: target?.appName ?? '' })}
+      onClose={close}
+      initialFocus={cancel}
+    >
       <p>{t('revoke.body')}</p>
       {error && (
         <p className="notice notice-error" role="alert">
@@ -44,7 +52,9 @@ export function RevokeDialog({
         >
           {t('revoke.confirm')}
         </Button>
-        <Button onClick={close}>{t('cancel', { ns: 'common' })}</Button>
+        <Button ref={cancel} onClick={close}>
+          {t('cancel', { ns: 'common' })}
+        </Button>
       </div>
     </Dialog>
   );

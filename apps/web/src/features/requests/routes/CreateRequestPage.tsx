@@ -246,10 +246,20 @@ export function CreateRequestPage() {
                 recipientName={recipientName}
                 errors={errors}
                 onChange={(d) => setApps((list) => list.map((x, j) => (j === i ? d : x)))}
-                onRemove={apps.length > 1 ? () => setApps((list) => list.filter((_, j) => j !== i)) : undefined}
+                onRemove={
+                  apps.length > 1
+                    ? () => {
+                        setApps((list) => list.filter((_, j) => j !== i));
+                        // The Remove button goes with its card: the focus goes to +Add app, after the cards left.
+                        focusAfterRender.current = 'button[data-add-app]';
+                      }
+                    : undefined
+                }
               />
             ))}
-            <Button onClick={() => setApps((list) => [...list, emptyApp()])}>{t('create.addApp')}</Button>
+            <Button data-add-app="" onClick={() => setApps((list) => [...list, emptyApp()])}>
+              {t('create.addApp')}
+            </Button>
             <div
               className={
                 fieldError(errors, 'input.termsAccepted') ? 'field field-check field-invalid' : 'field field-check'

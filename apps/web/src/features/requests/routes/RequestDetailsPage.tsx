@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { StatusLabel } from '../../../components/StatusLabel';
+import type { CatalogAppsQuery, ConnectionType } from '../../../gql/graphql';
 import { Button } from '../../../components/Button';
 import { formatDateTime } from '../../../lib/format';
 import { readError, type ReadError } from '../../../lib/errors';
@@ -61,10 +62,7 @@ export function RequestDetailsPage() {
   const failure = error ? readError(error) : null;
   if (!request || failure?.code === 'NOT_FOUND') return <RequestNotVisible failure={failure} gone={shown} />;
 
-  const typeOf = (app: DetailsApp) =>
-    app.connection?.type ??
-    catalog.data?.apps.find((a) => a.key === app.appKey)?.versions.find((v) => v.version === app.version)
-      ?.connectionType;
+  const typeOf = (app: DetailsApp) => app.connection?.type ?? connectionTypeIn(catalog.data?.apps, app);
   const outcomeMessage = ({ sent, refusal }: { sent?: boolean; refusal?: ReadError }) =>
     refusal
       ? refusal.message
@@ -91,6 +89,16 @@ export function RequestDetailsPage() {
     const type = typeOf(app);
     if (action === 'authorize' || action === 'reauthorize' || action === 'update') {
       if (type) setAuthorizing({ ...target, type, update: action === 'update' });
+      else {
+        // The catalog says how this app connects, and it could not be read: read it again now, and say so in the card
+        // if it still cannot be.
+        const again = await catalog.refetch().then(
+          (r) => ({ type: connectionTypeIn(r.data?.apps, app), error: null as unknown }),
+          (error: unknown) => ({ type: undefined, error }),
+        );
+        if (again.type) setAuthorizing({ ...target, type: again.type, update: action === 'update' });
+        else setOutcome({ appKey: app.appKey, refusal: readError(again.error) });
+      }
     } else if (action === 'decline')
       setDeclining({ ...target, connected: app.status === 'AUTHORIZED' || app.status === 'REAUTHORIZING' });
     else if (action === 'revoke') setRevoking(target);
@@ -182,10 +190,16 @@ export function RequestDetailsPage() {
       <DeleteRequestDialog
         request={deleting ? request : null}
         onClose={() => setDeleting(false)}
-        onDeleted={(name) =>
-          navigate('/requests', { state: { notice: t('list.deleted', { name }), deleted: request.id } })
-        }
+        onDeleted={(name) => navigate('/requests', { state: { deletedName: name, deleted: request.id } })}
       />
     </section>
   );
+}
+
+/** How an app of the request connects, as the catalog's version of it says. */
+function connectionTypeIn(
+  apps: CatalogAppsQuery['apps'] | undefined,
+  app: Pick<DetailsApp, 'appKey' | 'version'>,
+): ConnectionType | undefined {
+  return apps?.find((a) => a.key === app.appKey)?.versions.find((v) => v.version === app.version)?.connectionType;
 }

@@ -1,7 +1,7 @@
 // Credentials → Credential requests: tabs Sent and Received (R7.1, R7.2) with a status filter, a name search and
 // cursor paging. The tab, filter, search and page live in the URL so links and Back work.
-import { useRef, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Tabs } from '../../../components/Tabs';
@@ -43,10 +43,20 @@ export function RequestsPage() {
     setWalked({ view, cursors: change(cursors) });
   const after = cursors[cursors.length - 1];
   const [deleting, setDeleting] = useState<RequestRowFieldsFragment | null>(null);
-  const arrival = location.state as { notice?: string; deleted?: string } | null;
-  const [notice, setNotice] = useState<string | null>(arrival?.notice ?? null);
+  const arrival = location.state as { deletedName?: string; deleted?: string } | null;
+  // What happened, worded when shown (the language may change meanwhile).
+  const [notice, setNotice] = useState<{ key: 'list.deleted' | 'list.removed'; name: string } | null>(
+    arrival?.deletedName ? { key: 'list.deleted', name: arrival.deletedName } : null,
+  );
+  // Said once: a reload of the list, or coming back to it in the history, does not say it again.
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (arrival) void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on arrival only
+  }, []);
   // Requests the viewer deleted here, or on the details page that led here: "was deleted" already says it, and the
   // removal the list then hears for the same row must not replace that with "left the list".
+  const count = useRef<HTMLParagraphElement>(null);
   const deletedHere = useRef(new Set<string>(arrival?.deleted ? [arrival.deleted] : []));
 
   // The tab, not the heading: the heading is the app's own name, and a tab's title then read it twice.
@@ -91,7 +101,7 @@ export function RequestsPage() {
       const row = rows.find((r) => r.id === id);
       if (!row) return;
       drop(row.id);
-      if (!deletedHere.current.has(row.id)) setNotice(t('list.removed', { name: row.name }));
+      if (!deletedHere.current.has(row.id)) setNotice({ key: 'list.removed', name: row.name });
     },
   });
 
@@ -106,7 +116,7 @@ export function RequestsPage() {
       </div>
       {notice && (
         <p className="notice notice-success" role="status">
-          {notice}
+          {t(notice.key, { name: notice.name })}
         </p>
       )}
       <Tabs
@@ -160,12 +170,17 @@ export function RequestsPage() {
             {t('error', { ns: 'common', message: readError(result.error).message })}
           </p>
         )}
-        {result.loading && !connection && <p role="status">{t('loading', { ns: 'common' })}</p>}
+        {/* Always there, so that a new count (or "Loading…") is announced; it takes the focus from a page button, which
+            goes while the next page loads. */}
+        <p ref={count} className="muted" role="status" tabIndex={-1} data-list-count="">
+          {connection
+            ? t('list.total', { count: connection.totalCount })
+            : result.loading
+              ? t('loading', { ns: 'common' })
+              : ''}
+        </p>
         {connection && (
           <>
-            <p className="muted" aria-live="polite">
-              {t('list.total', { count: connection.totalCount })}
-            </p>
             {rows.length === 0 ? (
               <p>{t('list.empty')}</p>
             ) : (
@@ -178,10 +193,22 @@ export function RequestsPage() {
             )}
             <div className="actions">
               {cursors.length > 1 && (
-                <Button onClick={() => setCursors((c) => c.slice(0, -1))}>{t('list.previous')}</Button>
+                <Button
+                  onClick={() => {
+                    count.current?.focus();
+                    setCursors((c) => c.slice(0, -1));
+                  }}
+                >
+                  {t('list.previous')}
+                </Button>
               )}
               {connection.pageInfo.hasNextPage && (
-                <Button onClick={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}>
+                <Button
+                  onClick={() => {
+                    count.current?.focus();
+                    setCursors((c) => [...c, connection.pageInfo.endCursor ?? null]);
+                  }}
+                >
                   {t('list.next')}
                 </Button>
               )}
@@ -198,7 +225,7 @@ export function RequestsPage() {
             drop(deleting.id);
           }
           setDeleting(null);
-          setNotice(t('list.deleted', { name }));
+          setNotice({ key: 'list.deleted', name });
         }}
       />
     </section>
