@@ -1265,6 +1265,32 @@ it('a new filter starts from the first page: no list is asked with the last view
   await page.waitForURL((u) => !u.searchParams.has('status'));
   await page.getByRole('button', { name: 'Next page' }).waitFor();
   expect(await page.getByRole('button', { name: 'Previous page' }).count()).toBe(0);
+
+  await page.getByLabel('Search by name').fill('Paged 1');
+  await page.getByLabel('Search by name').press('Enter');
+  await page.waitForURL(/[?&]q=Paged/);
+
+  // R8.5: Delete waits for the list of what stops working (held here), so nobody confirms before reading it.
+  let releaseConnections: (() => void) | undefined;
+  await page.route('**/graphql', async (route) => {
+    if ((route.request().postData() ?? '').includes('query RequestConnections') && !releaseConnections) {
+      await new Promise<void>((resolve) => (releaseConnections = resolve));
+    }
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Delete Paged 1', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete the request "Paged 1"' });
+  await eventually(async () => releaseConnections, 10_000);
+  expect(await confirm.getByRole('button', { name: 'Delete' }).isDisabled()).toBe(true);
+  releaseConnections!();
+  await confirm.getByText('This request holds no active connection: nothing in use is deleted with it.').waitFor();
+  expect(await confirm.getByRole('button', { name: 'Delete' }).isDisabled()).toBe(false);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+
+  // The menu's Credentials link clears the search: the box does too, so leaving it does not bring the search back.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Credentials' }).click();
+  await page.waitForURL((u) => !u.searchParams.has('q'));
+  expect(await page.getByLabel('Search by name').inputValue()).toBe('');
 }, 120_000);
 
 it('what could not be read is said, with a way to try again: the organizations, and the catalog behind Authorize', async () => {

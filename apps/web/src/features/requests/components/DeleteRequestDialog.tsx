@@ -74,7 +74,8 @@ export function DeleteRequestDialog({
         <Button
           variant="danger"
           className="btn-solid"
-          disabled={removal.loading || !request}
+          // R8.5: what stops working is read before Delete can be pressed (a failed read is said, and does not block).
+          disabled={removal.loading || !request || loading}
           onClick={async () => {
             if (!request) return;
             try {

@@ -32,6 +32,13 @@ export function RequestsPage() {
     : null;
   const search = params.get('q') ?? '';
   const [searchText, setSearchText] = useState(search);
+  // The address changed the search (the menu's Credentials link, Back): the box says what the list shows, so that
+  // leaving it does not put an old search back.
+  const [searchShown, setSearchShown] = useState(search);
+  if (searchShown !== search) {
+    setSearchShown(search);
+    setSearchText(search);
+  }
   // A new filter, search, tab or team starts again from the first page. The pages walked belong to the view they
   // were walked in (not reset in an effect, which would first send one query with the old view's cursor).
   const view = [tab, status, search, ws.teamId, ws.organization?.id].join('\u0000');
