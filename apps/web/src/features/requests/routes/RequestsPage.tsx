@@ -61,9 +61,9 @@ export function RequestsPage() {
     if (arrival) void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on arrival only
   }, []);
+  const count = useRef<HTMLParagraphElement>(null);
   // Requests the viewer deleted here, or on the details page that led here: "was deleted" already says it, and the
   // removal the list then hears for the same row must not replace that with "left the list".
-  const count = useRef<HTMLParagraphElement>(null);
   const deletedHere = useRef(new Set<string>(arrival?.deleted ? [arrival.deleted] : []));
 
   // The tab, not the heading: the heading is the app's own name, and a tab's title then read it twice.
