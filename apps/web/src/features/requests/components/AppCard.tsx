@@ -8,8 +8,18 @@ import { formatDateTime } from '../../../lib/format';
 import { moduleName } from '../../../lib/module-name';
 import type { ConnectionType, RequestDetailsFieldsFragment, ViewerRelation } from '../../../gql/graphql';
 import { UsageTable } from './UsageTable';
+import type { ReadError } from '../../../lib/errors';
 
 export type DetailsApp = RequestDetailsFieldsFragment['apps'][number];
+/**
+ * What Request reauthorization answered (or why it was refused): words are chosen when shown, and the object stays
+ * the same across a change of language, so the focus effects below do not take it for a new answer.
+ */
+export interface ReauthorizationOutcome {
+  sent?: boolean;
+  refusal?: ReadError;
+}
+
 export type AppAction = 'authorize' | 'reauthorize' | 'update' | 'decline' | 'revoke' | 'requestReauthorization';
 
 /**
@@ -60,11 +70,12 @@ export const AppCard = forwardRef<
     focusAction: AppAction | null;
     onAction: (action: AppAction) => void;
     /** What the last action on this app answered (R5.4): it stays until the next action or Close. */
-    outcome: string | null;
+    outcome: ReauthorizationOutcome | null;
+    recipientName: string;
     onDismissOutcome: () => void;
   }
 >(function AppCard(
-  { app, type, relation, mayAskReauthorization, busy, focusAction, onAction, outcome, onDismissOutcome },
+  { app, type, relation, mayAskReauthorization, busy, focusAction, onAction, outcome, recipientName, onDismissOutcome },
   focusRef,
 ) {
   const { t, i18n } = useTranslation('requests');
@@ -197,7 +208,11 @@ export const AppCard = forwardRef<
       <div ref={outcomeRef} className="app-outcome" role="status" tabIndex={-1}>
         {outcome && (
           <p className="notice">
-            {outcome}{' '}
+            {outcome.refusal
+              ? outcome.refusal.message
+              : outcome.sent
+                ? t('details.reauthorizationSent', { recipient: recipientName })
+                : t('details.connectionValid')}{' '}
             <button
               type="button"
               className="btn btn-link"

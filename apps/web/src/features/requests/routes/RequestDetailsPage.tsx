@@ -9,12 +9,12 @@ import { StatusLabel } from '../../../components/StatusLabel';
 import type { CatalogAppsQuery, ConnectionType } from '../../../gql/graphql';
 import { Button } from '../../../components/Button';
 import { formatDateTime } from '../../../lib/format';
-import { readError, type ReadError } from '../../../lib/errors';
+import { readError } from '../../../lib/errors';
 import { CatalogApps, RequestDetails } from '../api/queries';
 import { RequestReauthorization } from '../api/mutations';
 import { AFTER_ACTION } from '../api/after-action';
 import { RequestUpdated } from '../api/subscriptions';
-import { AppCard, type AppAction, type DetailsApp } from '../components/AppCard';
+import { AppCard, type AppAction, type DetailsApp, type ReauthorizationOutcome } from '../components/AppCard';
 import { AuthorizeDialog, type AuthorizeTarget } from '../components/AuthorizeDialog';
 import { DeclineDialog } from '../components/DeclineDialog';
 import { RevokeDialog } from '../components/RevokeDialog';
@@ -43,7 +43,7 @@ export function RequestDetailsPage() {
   const [revoking, setRevoking] = useState<Target | null>(null);
   const [deleting, setDeleting] = useState(false);
   // What Request reauthorization answered, for that app's card; words chosen when shown (the language may change).
-  const [outcome, setOutcome] = useState<{ appKey: string; sent?: boolean; refusal?: ReadError } | null>(null);
+  const [outcome, setOutcome] = useState<(ReauthorizationOutcome & { appKey: string }) | null>(null);
   const focusRef = useRef<HTMLButtonElement>(null);
   const request = data?.credentialRequest;
 
@@ -63,12 +63,6 @@ export function RequestDetailsPage() {
   if (!request || failure?.code === 'NOT_FOUND') return <RequestNotVisible failure={failure} gone={shown} />;
 
   const typeOf = (app: DetailsApp) => app.connection?.type ?? connectionTypeIn(catalog.data?.apps, app);
-  const outcomeMessage = ({ sent, refusal }: { sent?: boolean; refusal?: ReadError }) =>
-    refusal
-      ? refusal.message
-      : sent
-        ? t('details.reauthorizationSent', { recipient: request.recipient.name })
-        : t('details.connectionValid');
   const relation = request.viewerRelation;
   const other = relation === 'RECIPIENT' ? request.requester : request.recipient;
 
@@ -168,7 +162,8 @@ export function RequestDetailsPage() {
           busy={reauth.loading}
           focusAction={app.appKey === focusApp ? (app.status === 'REAUTHORIZING' ? 'reauthorize' : 'authorize') : null}
           onAction={(action) => void act(app, action)}
-          outcome={outcome?.appKey === app.appKey ? outcomeMessage(outcome) : null}
+          outcome={outcome?.appKey === app.appKey ? outcome : null}
+          recipientName={request.recipient.name}
           onDismissOutcome={() => setOutcome(null)}
         />
       ))}
