@@ -8,8 +8,7 @@ import {
   TokenVerifier,
 } from '@libs/auth';
 import { APP_CONFIG, type AppConfig } from '@libs/config';
-import { RateLimitedError } from '@libs/domain';
-import { AuthFailureThrottle, clientAddress, throwLimited, tooManyRequests } from '@libs/infrastructure';
+import { AuthFailureThrottle, clientAddress, throwLimited } from '@libs/infrastructure';
 import { queueOverview } from './queue-overview';
 import { NotificationsService } from '../notifications.service';
 
@@ -39,13 +38,12 @@ export class AdminQueuesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const address = clientAddress(req);
+    await this.throttle.assertAllowed('bearer', address).catch((e) => throwLimited(res, e));
     try {
-      await this.throttle.assertAllowed('bearer', address);
       const identity = await this.verifier.verify(authorization);
       if (!isVerifiedIdentity(identity)) throw new UnauthorizedException('verify your e-mail address');
       if (!identity.support) throw new ForbiddenException('support staff only');
     } catch (error) {
-      if (error instanceof RateLimitedError) throw tooManyRequests(res, error);
       if (!(error instanceof AuthenticationError)) throw error;
       if (authorization) await this.throttle.recordFailure('bearer', address).catch((e) => throwLimited(res, e));
       throw new UnauthorizedException();
