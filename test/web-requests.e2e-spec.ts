@@ -1332,3 +1332,127 @@ it('what could not be read is said, with a way to try again: the organizations, 
   await page.getByRole('dialog', { name: 'Create a connection for OpenAI' }).waitFor();
   expect(violations).toEqual([]);
 }, 120_000);
+
+const NETWORK = 'The service could not be reached, or its answer was lost. Check your connection and try again.';
+
+it('the sign-in page says when its ways to sign in could not be read, and when a sign-in’s answer was lost', async () => {
+  const page = await newPage(DESKTOP);
+  // Not "no sign-in method is configured": the ways to sign in could not be read.
+  let configFails = true;
+  await page.route('**/auth/config', (route) => (configFails ? route.abort('connectionreset') : route.continue()));
+  await page.goto(`${stack.url}/requests`);
+  const unread = page.locator('[data-config-unread]');
+  await unread.getByText(NETWORK).waitFor();
+  expect(await page.getByText('No sign-in method is configured on this server.').count()).toBe(0);
+  await look(page, 'signin-unread');
+  configFails = false;
+  await unread.getByRole('button', { name: 'Try again' }).click();
+
+  // A sign-in whose answer was lost says so, and can be sent again (the button was stuck before).
+  let signInFails = true;
+  await page.route('**/auth/dev-signin', (route) => (signInFails ? route.abort('connectionreset') : route.continue()));
+  await page.getByRole('heading', { name: 'Development sign-in' }).waitFor();
+  await page.getByLabel('E-mail').fill(people.builder.email);
+  await page.getByLabel('Name', { exact: true }).fill(people.builder.name);
+  const signIn = page.getByRole('button', { name: 'Sign in (development)' });
+  await signIn.click();
+  await page.locator('form.dev-signin').getByRole('alert').getByText(NETWORK).waitFor();
+  expect(await signIn.getAttribute('aria-disabled')).toBeNull();
+  signInFails = false;
+  await signIn.click();
+  await page.waitForURL(`${stack.url}/requests`);
+  expect(violations).toEqual([]);
+}, 60_000);
+
+/** Nora's create page for Internal comms, the graphql queries named in `failing` refused on the way. */
+async function createPageFailing(failing: Set<string>) {
+  const page = await newPage(DESKTOP);
+  await page.route('**/graphql', (route) => {
+    const body = route.request().postData() ?? '';
+    if ([...failing].some((operation) => body.includes(`query ${operation}`))) return route.abort('connectionreset');
+    return route.continue();
+  });
+  await page.goto(`${stack.url}/requests/new`);
+  await devSignIn(page, people.builder);
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Internal comms' });
+  return { page, recipient: page.getByRole('group', { name: 'Recipient' }) };
+}
+
+it('the people to ask and the apps to choose, when they could not be read, are said so where they are missing, with Try again', async () => {
+  const failing = new Set(['TeamPeople', 'CatalogApps']);
+  const { page, recipient } = await createPageFailing(failing);
+  await recipient.locator('[data-options-unread]').getByText(NETWORK).waitFor();
+  failing.delete('TeamPeople');
+  await recipient.getByRole('button', { name: 'Try again' }).click();
+  await recipient
+    .getByLabel('User', { exact: true })
+    .selectOption({ label: `${people.colleague.name} (${people.colleague.email})` });
+  expect(await recipient.locator('[data-options-unread]').count()).toBe(0);
+  await page.getByLabel('Request name').fill('Apps read again');
+  await page.getByRole('button', { name: 'Next' }).click();
+  const catalog = page.locator('[data-options-unread]');
+  await catalog.getByText(NETWORK).waitFor();
+  await look(page, 'request-create-unread');
+  failing.delete('CatalogApps');
+  await catalog.getByRole('button', { name: 'Try again' }).click();
+  await page
+    .locator('fieldset[data-app-index="0"]')
+    .getByLabel('App', { exact: true })
+    .selectOption({ label: 'OpenAI' });
+  expect(await catalog.count()).toBe(0);
+  expect(violations).toEqual([]);
+}, 60_000);
+
+it('Submit, pressed, keeps the focus while the request is on its way, and pressing it again sends nothing more', async () => {
+  const { page, recipient } = await createPageFailing(new Set());
+  await recipient
+    .getByLabel('User', { exact: true })
+    .selectOption({ label: `${people.colleague.name} (${people.colleague.email})` });
+  await page.getByLabel('Request name').fill('Pressed once');
+  await page.getByRole('button', { name: 'Next' }).click();
+  const app = page.locator('fieldset[data-app-index="0"]');
+  await app.getByLabel('App', { exact: true }).selectOption({ label: 'OpenAI' });
+  await app.getByLabel('Select all').check();
+  await page.getByLabel(/terms and conditions/).check();
+  let sent = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('mutation CreateRequest')) sent++;
+  });
+  const creating = await holdNext(page, 'mutation CreateRequest');
+  creating.arm();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const release = await creating.held();
+  // A disabled button would drop the focus to the page's body, where a screen reader starts over.
+  expect(await page.evaluate("document.activeElement.getAttribute('aria-disabled')")).toBe('true');
+  expect(await page.evaluate('document.activeElement.textContent')).toBe('Sending…');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  await release();
+  await page.getByRole('heading', { name: 'Request sent' }).waitFor();
+  expect(sent).toBe(1);
+}, 60_000);
+
+it('a team with nobody else in it says so at the picker, rather than offer an empty list', async () => {
+  const owner = await stack.signedIn(people.owner.email, people.owner.name);
+  const admin = await stack.signedIn(people.contractor.email, people.contractor.name);
+  const [acme] = (await gql<{ organizations: { id: string }[] }>(owner, '{ organizations { id } }')).organizations;
+  const { createTeam: solo } = await gql<{ createTeam: { id: string } }>(
+    owner,
+    'mutation($o: ID!) { createTeam(organizationId: $o, name: "Solo") { id } }',
+    { o: acme.id },
+  );
+  const ids = await acmeFor(owner);
+  await gql(owner, 'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }', {
+    t: solo.id,
+    u: ids.memberId(people.builder.email),
+  });
+  // The owner created it (and so is its admin): another admin takes her out, and Nora is alone in it.
+  await gql(admin, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', {
+    t: solo.id,
+    u: ids.memberId(people.owner.email),
+  });
+  const { page, recipient } = await createPageFailing(new Set());
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Solo' });
+  await recipient.getByText('Nobody else is in the team Solo yet: a team admin can add people to it.').waitFor();
+  expect(await recipient.getByLabel('User', { exact: true }).locator('option').count()).toBe(1);
+}, 60_000);

@@ -1,12 +1,13 @@
 // Sign-in: the identity provider (OIDC, done by the server) and, where the server allows it, the clearly labelled
 // development sign-in. Both return to the page the visitor came from (same-origin paths only, checked again by the
 // server).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
 import { Button } from '../components/Button';
-import { localized } from '../lib/errors';
+import { ReadFailure } from '../components/ReadFailure';
+import { localized, localizedRefusal } from '../lib/errors';
 import { devSignIn, fetchAuthConfig, safeReturnTo, type AuthConfig } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { usePageTitle } from '../lib/use-page-title';
@@ -17,25 +18,33 @@ export function SignInPage() {
   const returnTo = safeReturnTo(params.get('returnTo'));
   const failure = params.get('error');
   const [config, setConfig] = useState<AuthConfig | null>(null);
+  // The ways to sign in could not be read: said as such, with Try again, not as "no way to sign in".
+  const [unread, setUnread] = useState(false);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [support, setSupport] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
+  // The server's sentence for a refusal that names no field (kept as it came, worded when shown); '' for no answer.
+  const [refused, setRefused] = useState<string | null>(null);
+  const readConfig = useCallback(() => {
+    setUnread(false);
     fetchAuthConfig()
       .then(setConfig)
-      .catch(() => setConfig({ oidc: false, devSignIn: false }));
+      .catch(() => setUnread(true));
   }, []);
+  useEffect(readConfig, [readConfig]);
   usePageTitle(t('signIn.title'));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     const result = await devSignIn({ email, name, supportStaff: support, returnTo });
     setBusy(false);
-    if (result.ok) location.assign(returnTo);
-    else setErrors(Object.fromEntries(result.fields.map((f) => [f.path, f.message])));
+    if (result.ok) return location.assign(returnTo);
+    setErrors('fields' in result ? Object.fromEntries(result.fields.map((f) => [f.path, f.message])) : {});
+    setRefused('refused' in result ? (result.refused ?? '') : null);
   };
 
   return (
@@ -52,7 +61,11 @@ export function SignInPage() {
           })}
         </p>
       )}
-      {!config && <p role="status">{t('loading')}</p>}
+      {unread ? (
+        <ReadFailure message={t('operationErrors.network')} onRetry={readConfig} data-config-unread="" />
+      ) : (
+        !config && <p role="status">{t('loading')}</p>
+      )}
       {config?.oidc && (
         <a className="btn btn-primary" href={`/auth/login?returnTo=${encodeURIComponent(returnTo)}`}>
           {t('signIn.oidc')}
@@ -77,7 +90,12 @@ export function SignInPage() {
             <input id="dev-support" type="checkbox" checked={support} onChange={(e) => setSupport(e.target.checked)} />
             <label htmlFor="dev-support">{t('signIn.dev.supportStaff')}</label>
           </div>
-          <Button type="submit" disabled={busy}>
+          {refused !== null && (
+            <p className="notice notice-error" role="alert">
+              {refused ? localizedRefusal(refused) : t('operationErrors.network')}
+            </p>
+          )}
+          <Button type="submit" busy={busy}>
             {t('signIn.dev.submit')}
           </Button>
         </form>

@@ -5,22 +5,14 @@ import { Link } from 'react-router';
 import { Trans, useTranslation } from 'react-i18next';
 import { usePageTitle } from '../lib/use-page-title';
 import { useWorkspace } from '../lib/workspace';
+import { ReadFailure } from './ReadFailure';
 
 /** The sentence alone, for a page that keeps its own heading. */
 export function NoWorkspaceMessage({ message }: { message: string }) {
   const { t } = useTranslation('common');
   const { organizations, failed, retry } = useWorkspace();
   // Unread is not empty: someone whose organizations could not be read is not told to create one.
-  if (failed) {
-    return (
-      <p className="notice notice-error" role="alert" data-workspace-failed="">
-        {t('operationErrors.network')}{' '}
-        <button type="button" className="btn btn-link" onClick={retry}>
-          {t('tryAgain')}
-        </button>
-      </p>
-    );
-  }
+  if (failed) return <ReadFailure message={t('operationErrors.network')} onRetry={retry} data-workspace-failed="" />;
   if (organizations.length > 0) return <p>{message}</p>;
   return (
     <p data-no-organization="">

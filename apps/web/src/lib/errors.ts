@@ -36,9 +36,7 @@ export function readError(error: unknown): ReadError {
       // For an ended session the server's sentence is for API clients ("send Authorization: Bearer <token>"); a
       // person reads why. Every other refusal the service writes is said in the reader's language.
       get message() {
-        return code === 'UNAUTHENTICATED' && isSessionEnded()
-          ? i18next.t('common:signedOut')
-          : localizeOperationMessage(said, (key, options) => i18next.t(key, options));
+        return code === 'UNAUTHENTICATED' && isSessionEnded() ? i18next.t('common:signedOut') : localizedRefusal(said);
       },
     };
   }
@@ -72,6 +70,11 @@ export function fieldError(fields: FieldError[], path: string): string | undefin
 export function ownError(fields: FieldError[], path: string): string | undefined {
   const found = fields.find((f) => norm(f.path) === norm(path));
   return found && localized(found.message);
+}
+
+/** A refusal the service wrote, in the reader's language (as it came, when it is of no known kind). */
+export function localizedRefusal(message: string): string {
+  return localizeOperationMessage(message, (key, options) => i18next.t(key, options));
 }
 
 /** A field message from the server, in the language the page shows now (read again on every render). */

@@ -18,31 +18,41 @@ export async function fetchSession(): Promise<Session> {
   return (await res.json()) as Session;
 }
 
+/** Throws when the answer is not the gateway's (the network, a proxy's error page): unread is not "no sign-in". */
 export async function fetchAuthConfig(): Promise<AuthConfig> {
   const res = await fetch('/auth/config', { headers: { accept: 'application/json' } });
-  if (!res.ok) return { oidc: false, devSignIn: false };
+  if (!res.ok) throw new Error(`GET /auth/config answered ${res.status}`);
   return (await res.json()) as AuthConfig;
 }
 
-/** The development sign-in (JSON): 204 sets the session cookie; 400 names the fields that are wrong. */
+export type DevSignInResult =
+  | { ok: true }
+  /** 400: the fields that are wrong, each said at its field. */
+  | { ok: false; fields: { path: string; message: string }[] }
+  /** Any other refusal, with the server's sentence when it wrote one (a limit, another origin); none: no answer. */
+  | { ok: false; refused: string | null };
+
+/** The development sign-in (JSON): 204 sets the session cookie. Never throws: a lost answer is `refused: null`. */
 export async function devSignIn(input: {
   email: string;
   name: string;
   supportStaff: boolean;
   returnTo: string;
-}): Promise<{ ok: true } | { ok: false; fields: { path: string; message: string }[] }> {
+}): Promise<DevSignInResult> {
   const res = await fetch('/auth/dev-signin', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(input),
-  });
+  }).catch(() => null);
+  if (!res) return { ok: false, refused: null };
   if (res.ok) return { ok: true };
   const body = (await res.json().catch(() => ({}))) as {
     fields?: { path: string; message: string }[];
     message?: string;
   };
-  return { ok: false, fields: body.fields ?? [{ path: 'email', message: body.message ?? res.statusText }] };
+  if (res.status === 400 && body.fields?.length) return { ok: false, fields: body.fields };
+  return { ok: false, refused: typeof body.message === 'string' ? body.message : null };
 }
 
 export async function signOut(): Promise<void> {

@@ -110,7 +110,7 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
             </option>
           ))}
         </select>
-        <Button type="submit" aria-label={t('manage.changeRoleOf', { name })} aria-disabled={busy || undefined}>
+        <Button type="submit" aria-label={t('manage.changeRoleOf', { name })} busy={busy}>
           {t('manage.changeRole')}
         </Button>
       </form>
@@ -125,7 +125,7 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
           <span id={consequenceId} className="muted">
             {t(`manage.${scope}.consequence`)}
           </span>
-          <Button type="submit" variant="danger" className="btn-solid" aria-disabled={busy || undefined}>
+          <Button type="submit" variant="danger" className="btn-solid" busy={busy}>
             {t('manage.remove')}
           </Button>
           <Button ref={cancel} onClick={() => setConfirming(false)}>

@@ -127,7 +127,7 @@ function CreateTeamForm({ organizationId }: { organizationId: string }) {
         done={done === null ? null : t('organization.teams.done', { name: done })}
         namespace="directory"
       />
-      <Button type="submit" variant="primary" disabled={loading}>
+      <Button type="submit" variant="primary" busy={loading}>
         {t('organization.teams.submit')}
       </Button>
     </form>
@@ -183,7 +183,7 @@ function AddOrganizationMemberForm({ organizationId, viewerRole }: { organizatio
         done={done === null ? null : t('organization.members.done', { name: done })}
         namespace="directory"
       />
-      <Button type="submit" variant="primary" disabled={loading}>
+      <Button type="submit" variant="primary" busy={loading}>
         {t('organization.members.submit')}
       </Button>
     </form>

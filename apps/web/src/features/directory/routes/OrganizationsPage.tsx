@@ -85,7 +85,7 @@ function CreateOrganizationForm() {
         done={done === null ? null : t('organizations.create.done', { name: done })}
         namespace="directory"
       />
-      <Button type="submit" variant="primary" disabled={loading}>
+      <Button type="submit" variant="primary" busy={loading}>
         {t('organizations.create.submit')}
       </Button>
     </form>

@@ -153,7 +153,7 @@ function AddTeamMemberForm({ team }: { team: TeamData }) {
             done={done === null ? null : t('team.done', { name: done })}
             namespace="directory"
           />
-          <Button type="submit" variant="primary" disabled={loading}>
+          <Button type="submit" variant="primary" busy={loading}>
             {t('team.submit')}
           </Button>
         </>

@@ -43,7 +43,7 @@ export function FeatureAccessPage() {
           {t(`apply.states.${state}`)}
         </p>
         {canApply && (
-          <Button variant="primary" onClick={() => void submit()} disabled={applying.loading}>
+          <Button variant="primary" onClick={() => void submit()} busy={applying.loading}>
             {state === 'REJECTED' ? t('apply.again') : t('apply.submit')}
           </Button>
         )}

@@ -99,7 +99,7 @@ function PendingApplications() {
                 <Button
                   variant="primary"
                   aria-label={t('support.pending.approve', { name: u.name })}
-                  disabled={reviewing.loading}
+                  busy={reviewing.loading}
                   onClick={() => void decide(u.id, u.name, true)}
                 >
                   {t('support.pending.approveShort')}
@@ -107,7 +107,7 @@ function PendingApplications() {
                 <Button
                   variant="danger"
                   aria-label={t('support.pending.reject', { name: u.name })}
-                  disabled={reviewing.loading}
+                  busy={reviewing.loading}
                   onClick={() => void decide(u.id, u.name, false)}
                 >
                   {t('support.pending.rejectShort')}
@@ -206,11 +206,7 @@ function PlanRow({ org }: { org: SupportOrganization }) {
         onChange={(e) => setPartner(e.target.checked)}
       />
       <>
-        <Button
-          aria-label={t('support.plans.saveOf', { name: org.name })}
-          disabled={loading}
-          onClick={() => void save()}
-        >
+        <Button aria-label={t('support.plans.saveOf', { name: org.name })} busy={loading} onClick={() => void save()}>
           {t('support.plans.save')}
         </Button>
         {saved && (

@@ -192,12 +192,9 @@ export const AppCard = forwardRef<
                     ? 'primary'
                     : 'secondary'
               }
-              // Not `disabled`: a disabled button drops the focus of whoever just pressed it.
-              aria-disabled={busy || undefined}
+              busy={busy}
               aria-describedby={headingId}
-              onClick={() => {
-                if (!busy) onAction(action);
-              }}
+              onClick={() => onAction(action)}
             >
               {t(LABEL[action])}
             </Button>

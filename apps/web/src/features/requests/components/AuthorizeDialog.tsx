@@ -148,7 +148,7 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
             </p>
           )}
           <div className="dialog-actions">
-            <Button type="submit" variant="primary" disabled={busy}>
+            <Button type="submit" variant="primary" busy={busy}>
               {busy
                 ? t('authorize.saving')
                 : target.type === 'OAUTH2'

@@ -66,7 +66,7 @@ export function DeclineDialog({
           </p>
         )}
         <div className="dialog-actions">
-          <Button type="submit" variant="danger" className="btn-solid" disabled={loading}>
+          <Button type="submit" variant="danger" className="btn-solid" busy={loading}>
             {t('decline.confirm')}
           </Button>
           <Button onClick={close}>{t('cancel', { ns: 'common' })}</Button>

@@ -75,7 +75,8 @@ export function DeleteRequestDialog({
           variant="danger"
           className="btn-solid"
           // R8.5: what stops working is read before Delete can be pressed (a failed read is said, and does not block).
-          disabled={removal.loading || !request || loading}
+          busy={removal.loading || loading}
+          disabled={!request}
           onClick={async () => {
             if (!request) return;
             try {

@@ -4,6 +4,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
+import { OptionsState } from '../../../components/ReadFailure';
 import { fieldError, ownError, type FieldError } from '../../../lib/errors';
 import { OrganizationPeople, TeamPeople } from '../api/queries';
 import type { RecipientScope } from '../policies';
@@ -50,10 +51,20 @@ export function RecipientFields({
     skip: onlyTeam,
   });
   const inTeam = useQuery(TeamPeople, { variables: { teamId: team.id }, skip: !onlyTeam });
-  const me = (onlyTeam ? inTeam.data : inOrganization.data)?.me.id;
+  const read = onlyTeam ? inTeam : inOrganization;
+  const me = read.data?.me.id;
   const people = ((onlyTeam ? inTeam.data?.team?.members : inOrganization.data?.organization?.members) ?? []).filter(
     (m) => m.user.id !== me,
   );
+  // Read, and nobody to choose: said, rather than a list with nothing in it.
+  const nobody =
+    read.data && people.length === 0
+      ? onlyTeam
+        ? t('create.nobodyInTeam', { team: team.name })
+        : t('create.nobodyInOrganization', { organization: organization.name })
+      : null;
+  const hint =
+    [onlyTeam ? t('create.onlyTeam', { team: team.name }) : null, nobody].filter(Boolean).join(' ') || undefined;
   const set = (patch: Partial<RecipientDraft>) => onChange({ ...draft, ...patch });
   return (
     <fieldset>
@@ -86,28 +97,35 @@ export function RecipientFields({
         </p>
       )}
       {draft.kind === 'inside' ? (
-        <Field
-          label={t('create.member')}
-          hint={onlyTeam ? t('create.onlyTeam', { team: team.name }) : undefined}
-          error={fieldError(errors, 'input.recipient.userId') ?? ownError(errors, 'input.recipient')}
-        >
-          <select
-            value={draft.userId}
-            onChange={(e) =>
-              set({
-                userId: e.target.value,
-                memberName: people.find((p) => p.user.id === e.target.value)?.user.name ?? '',
-              })
-            }
+        <>
+          <Field
+            label={t('create.member')}
+            hint={hint}
+            error={fieldError(errors, 'input.recipient.userId') ?? ownError(errors, 'input.recipient')}
           >
-            <option value="">{t('create.chooseMember')}</option>
-            {people.map((p) => (
-              <option key={p.user.id} value={p.user.id}>
-                {p.user.name} ({p.user.email})
-              </option>
-            ))}
-          </select>
-        </Field>
+            <select
+              value={draft.userId}
+              onChange={(e) =>
+                set({
+                  userId: e.target.value,
+                  memberName: people.find((p) => p.user.id === e.target.value)?.user.name ?? '',
+                })
+              }
+            >
+              <option value="">{t('create.chooseMember')}</option>
+              {people.map((p) => (
+                <option key={p.user.id} value={p.user.id}>
+                  {p.user.name} ({p.user.email})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <OptionsState
+            loading={read.loading}
+            error={read.error}
+            onRetry={() => void read.refetch().catch(() => undefined)}
+          />
+        </>
       ) : (
         <>
           <Field

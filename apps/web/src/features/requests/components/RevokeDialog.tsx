@@ -39,7 +39,7 @@ export function RevokeDialog({
         <Button
           variant="danger"
           className="btn-solid"
-          disabled={loading}
+          busy={loading}
           onClick={async () => {
             if (!target) return;
             try {

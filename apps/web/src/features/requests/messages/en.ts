@@ -47,6 +47,8 @@ export const en = {
     outsideOnlyAdmins: 'Only organization admins and owners can ask people outside the organization.',
     member: 'User',
     chooseMember: 'Choose a user',
+    nobodyInTeam: 'Nobody else is in the team {{team}} yet: a team admin can add people to it.',
+    nobodyInOrganization: 'Nobody else is in {{organization}} yet.',
     recipientName: 'Name',
     recipientEmail: 'Email address',
     recipientLanguage: 'Language of their e-mails',

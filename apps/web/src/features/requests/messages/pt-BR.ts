@@ -50,6 +50,8 @@ export const ptBR: Messages<typeof en> = {
     outsideOnlyAdmins: 'Somente administradores e proprietários da organização podem pedir a pessoas externas.',
     member: 'Usuário',
     chooseMember: 'Escolha um usuário',
+    nobodyInTeam: 'Ainda não há mais ninguém na equipe {{team}}: um administrador da equipe pode adicionar pessoas.',
+    nobodyInOrganization: 'Ainda não há mais ninguém em {{organization}}.',
     recipientName: 'Nome',
     recipientEmail: 'Endereço de e-mail',
     recipientLanguage: 'Idioma dos e-mails',

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { Button } from '../../../components/Button';
 import { NoWorkspaceMessage } from '../../../components/NoWorkspace';
+import { OptionsState } from '../../../components/ReadFailure';
 import { fieldError, readError, type FieldError, type ReadError } from '../../../lib/errors';
 import { useWorkspace } from '../../../lib/workspace';
 import type { CreateCredentialRequestInput, Language, RequestDetailsFieldsFragment } from '../../../gql/graphql';
@@ -236,6 +237,12 @@ export function CreateRequestPage() {
                 {fieldError(errors, 'input.apps')}
               </p>
             )}
+            {/* The apps each card offers: an unread catalog would look like an empty one. */}
+            <OptionsState
+              loading={catalog.loading}
+              error={catalog.error}
+              onRetry={() => void catalog.refetch().catch(() => undefined)}
+            />
             {apps.map((draft, i) => (
               <AppFields
                 key={i}
@@ -289,7 +296,7 @@ export function CreateRequestPage() {
               >
                 {t('create.back')}
               </Button>
-              <Button type="submit" variant="primary" disabled={creation.loading}>
+              <Button type="submit" variant="primary" busy={creation.loading}>
                 {creation.loading ? t('create.submitting') : t('create.submit')}
               </Button>
             </div>

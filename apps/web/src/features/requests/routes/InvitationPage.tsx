@@ -66,7 +66,7 @@ export function InvitationPage() {
           )}
           <Button
             variant="primary"
-            disabled={accepting.loading}
+            busy={accepting.loading}
             onClick={async () => {
               try {
                 const { data: done } = await accept({ variables: { token } });

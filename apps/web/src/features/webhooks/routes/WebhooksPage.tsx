@@ -155,8 +155,7 @@ function RegisterForm({ teamId, onRegistered }: { teamId: string; onRegistered: 
         />
       </Field>
       {error && error.fields.length === 0 && <OperationError error={error} namespace="webhooks" />}
-      {/* Not disabled while sending: a disabled button drops the focus the dialog gives back when it closes. */}
-      <Button type="submit" variant="primary" aria-disabled={loading || undefined}>
+      <Button type="submit" variant="primary" busy={loading}>
         {t('register.submit')}
       </Button>
     </form>
@@ -201,7 +200,7 @@ function DeleteDialog({
       {error && <OperationError error={error} namespace="webhooks" />}
       <div className="dialog-actions">
         <Button onClick={onClose}>{t('common:cancel')}</Button>
-        <Button variant="danger" disabled={loading} onClick={() => void confirm()}>
+        <Button variant="danger" busy={loading} onClick={() => void confirm()}>
           {t('delete.submit')}
         </Button>
       </div>
