@@ -82,12 +82,38 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByRole('button', { name: 'Add member' }).click();
     await page.getByRole('cell', { name: mario.email }).waitFor();
 
+    // Adding him again would change his role (the API's add is also a role change): the form says who he is, at the
+    // field, and sends nothing.
+    let adds = 0;
+    page.on('request', (r) => {
+      if ((r.postData() ?? '').includes('mutation DirectoryAddOrganizationMember')) adds++;
+    });
+    await page.getByLabel('E-mail address').fill(mario.email.toUpperCase());
+    await page.getByLabel('Name', { exact: true }).fill(mario.name);
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Guest' });
+    await page
+      .getByText(`${mario.name} is already a member, as Member. To change their role, use the list above.`)
+      .waitFor();
+    await page.getByRole('button', { name: 'Add member' }).click();
+    expect(await page.evaluate('document.activeElement?.getAttribute("type")')).toBe('email');
+    expect(adds).toBe(0);
+    expect(await page.locator(`tr[data-member="${mario.email}"] td`).nth(2).innerText()).toContain('Member');
+    await page.getByLabel('E-mail address').fill('');
+
     await page.getByRole('link', { name: 'Newsletter' }).click();
     await page.getByRole('heading', { level: 1, name: /Team members · Newsletter/ }).waitFor();
     await page.getByLabel('Person').selectOption({ label: `${mario.name} (${mario.email})` });
     await page.getByRole('button', { name: 'Add to team' }).click();
     const marioRow = page.locator(`tr[data-member="${mario.email}"]`);
     await marioRow.waitFor();
+    // He was the last one who could be added: the form's controls went with the pressed button, yet what was done
+    // is said, and the focus is on the form's heading rather than lost to the page.
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${mario.name} added to the team.` })
+      .waitFor();
+    await page.getByText('Every organization member you can see is already in this team.').waitFor();
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Add team member');
     // The sixth cell holds Mario's controls (R13.13, the last test).
     expect((await marioRow.locator('td').allInnerTexts()).slice(0, 5)).toEqual([
       mario.name,
@@ -111,6 +137,9 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByRole('link', { name: 'Feature access' }).click();
     await page.getByRole('button', { name: 'Apply for credential requests' }).click();
     await page.getByText('Your application is pending review by support staff.').waitFor();
+    // Apply went with the new state: the answer is said and has the focus.
+    await page.getByRole('status').filter({ hasText: 'Application sent.' }).waitFor();
+    expect(await page.evaluate('document.activeElement?.hasAttribute("data-apply-outcome") ?? false')).toBe(true);
 
     const support = await open(sam);
     await support.goto(`${web.url}/support`);
@@ -120,6 +149,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     const refusal = support.locator('[role="alert"][data-code="NOT_ELIGIBLE"]');
     await refusal.waitFor();
     expect(await refusal.innerText()).toMatch(/^Olivia Owner: Not eligible: .+/);
+    expect(await refusal.innerText()).not.toContain('Not eligible: Not eligible');
     expect(await row.count()).toBe(1); // R13.8: still pending
 
     await support.getByLabel('Organization name').fill(orgName);
@@ -127,10 +157,15 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await support.getByLabel(`Plan of ${orgName}`, { exact: true }).selectOption('ENTERPRISE');
     await support.getByRole('button', { name: `Save the plan of ${orgName}` }).click();
     await support.getByText(`Plan of ${orgName} saved: Enterprise.`).waitFor();
+    // What was saved, not what the select shows since.
+    await support.getByLabel(`Plan of ${orgName}`, { exact: true }).selectOption('PRO');
+    expect(await support.getByText(`Plan of ${orgName} saved: Enterprise.`).count()).toBe(1);
 
     await support.getByRole('button', { name: `Approve ${olivia.name}` }).click();
     await support.getByText(`${olivia.name} can now use credential requests.`).waitFor();
     await row.waitFor({ state: 'detached' });
+    // Her row went with the pressed button: the focus is on what was said.
+    expect(await support.evaluate('document.activeElement?.hasAttribute("data-review-outcome") ?? false')).toBe(true);
 
     await page.reload();
     await page.getByText('Approved: the credential requests feature is enabled for you.').waitFor();
@@ -202,6 +237,8 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await rows.count()).toBe(1);
     expect(await rows.first().locator('td').nth(3).innerText()).toBe('Audit 01');
     expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    // Next, pressed, went disabled on the last page: the page number has the focus, not the page's body.
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Page 2');
     await page.getByRole('button', { name: 'Previous page' }).click();
     await page.locator('table[data-page="1"]').waitFor();
 
@@ -248,8 +285,22 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await leaks()).toBe(false);
     expect(logs.text().includes(shown)).toBe(false);
 
+    // A refusal belongs to the attempt it answered: Cancel, and the next opening shows none.
+    await page.route('**/graphql', (route) =>
+      (route.request().postData() ?? '').includes('mutation WebhooksDelete')
+        ? route.abort('connectionreset')
+        : route.continue(),
+    );
     await page.getByRole('button', { name: `Delete the webhook ${hookUrl}` }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete webhook?' });
+    await confirm.getByRole('button', { name: 'Delete webhook' }).click();
+    await confirm.getByRole('alert').waitFor();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.unroute('**/graphql');
+    await page.getByRole('button', { name: `Delete the webhook ${hookUrl}` }).click();
+    await confirm.getByRole('button', { name: 'Delete webhook' }).waitFor();
+    expect(await confirm.getByRole('alert').count()).toBe(0);
     await confirm.getByRole('button', { name: 'Delete webhook' }).click();
     await page.getByText('Webhook deleted.').waitFor();
     expect(await page.locator('tr[data-webhook]').count()).toBe(0);
@@ -446,6 +497,17 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await row(page, gina).count()).toBe(0);
     // The Remove button went with the row: the focus is on what was said, not lost to the page.
     expect(await page.evaluate('document.activeElement?.hasAttribute("data-member-outcome") ?? false')).toBe(true);
+    // What was said follows the language shown, as does the role change still said in Mario's row.
+    await page.getByLabel('Language', { exact: true }).selectOption('pt-BR');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${gina.name} foi removido(a) da equipe Newsletter.` })
+      .waitFor();
+    await row(page, mario)
+      .getByRole('status')
+      .filter({ hasText: `A função de ${mario.name} agora é Administrador.` })
+      .waitFor();
+    await page.getByLabel('Idioma', { exact: true }).selectOption('en');
 
     // And from the organization.
     await openOrganization(page);
@@ -498,5 +560,93 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     // Nothing of the request stays on her screen but its name: who it is for went with the rest.
     expect(await asTina.getByText(`${gina.name} (${gina.email})`).count()).toBe(0);
     await asTina.getByRole('link', { name: 'Back to credential requests' }).waitFor();
+  });
+
+  /** Olivia's organization through the API, as she sees it, and a helper to run mutations as her. */
+  const asOliviaApi = async () => {
+    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const run = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+      gqlOk<T>(web.url, token, query, variables);
+    const { organizations } = await run<{ organizations: { id: string; name: string }[] }>(
+      '{ organizations { id name } }',
+    );
+    return { run, organizationId: organizations.find((o) => o.name === orgName)!.id };
+  };
+
+  it('a team admin who is not an organization admin filters the audit log by the teams they run only (R10.2)', async () => {
+    const { run, organizationId } = await asOliviaApi();
+    const ada = { email: `ada@${domain}`, name: 'Ada Teamadmin' };
+    const { addOrganizationMember: user } = await run<{ addOrganizationMember: { id: string } }>(
+      'mutation($o: ID!, $e: String!, $n: String!) { addOrganizationMember(organizationId: $o, email: $e, name: $n, role: MEMBER) { id } }',
+      { o: organizationId, e: ada.email, n: ada.name },
+    );
+    const { createTeam: runs } = await run<{ createTeam: { id: string } }>(
+      'mutation($o: ID!) { createTeam(organizationId: $o, name: "Ada runs this") { id } }',
+      { o: organizationId },
+    );
+    await run('mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: ADMIN) { id } }', {
+      t: runs.id,
+      u: user.id,
+    });
+    const page = await open(ada);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const filter = page.getByLabel('Filter by team');
+    await filter.waitFor();
+    // Not Newsletter, which the server would refuse her.
+    expect(await filter.locator('option').allInnerTexts()).toEqual(['All teams you may see', 'Ada runs this']);
+  });
+
+  it('adding oneself to a team lets one send requests from it at once, without a reload (R3.2)', async () => {
+    const { run, organizationId } = await asOliviaApi();
+    const { createTeam: team } = await run<{ createTeam: { id: string } }>(
+      'mutation($o: ID!) { createTeam(organizationId: $o, name: "Joined later") { id } }',
+      { o: organizationId },
+    );
+    // The team's creator is its admin: Mario (an owner) takes Olivia out, so that she can add herself back.
+    const marioToken = await tokenFor(secret, { sub: `dev:${mario.email}`, email: mario.email, name: mario.name });
+    const { organization } = await gqlOk<{ organization: { members: { user: { id: string; email: string } }[] } }>(
+      web.url,
+      marioToken,
+      'query($o: ID!) { organization(id: $o) { members { user { id email } } } }',
+      { o: organizationId },
+    );
+    const oliviaId = organization.members.find((m) => m.user.email === olivia.email)!.user.id;
+    await gqlOk(web.url, marioToken, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', {
+      t: team.id,
+      u: oliviaId,
+    });
+    const page = await open(olivia);
+    await page.goto(`${web.url}/teams/${team.id}`);
+    await page.getByLabel('Person').selectOption({ label: `${olivia.name} (${olivia.email})` });
+    await page.getByRole('button', { name: 'Add to team' }).click();
+    await page.locator(`tr[data-member="${olivia.email}"]`).waitFor();
+    await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Joined later' });
+    await page.getByRole('link', { name: '+Create request' }).click();
+    await page.getByLabel('Request name').waitFor();
+    expect(await page.locator('[data-refused-here]').count()).toBe(0);
+  });
+
+  it('pages whose lists could not be read say so, with Try again: the organizations, the pending applications', async () => {
+    const failing = new Set(['WorkspaceOrganizations', 'SupportPendingApplications']);
+    const page = await open(sam);
+    await page.route('**/graphql', (route) =>
+      [...failing].some((operation) => (route.request().postData() ?? '').includes(`query ${operation}`))
+        ? route.abort('connectionreset')
+        : route.continue(),
+    );
+    const network = 'The service could not be reached, or its answer was lost. Check your connection and try again.';
+    await page.goto(`${web.url}/organizations`);
+    const unread = page.locator('[data-workspace-failed]');
+    await unread.getByText(network).waitFor();
+    expect(await page.getByText('You are not a member of any organization yet', { exact: false }).count()).toBe(0);
+    await page.goto(`${web.url}/support`);
+    const pending = page.locator('[data-pending-unread]');
+    await pending.getByText(network).waitFor();
+    expect(await page.getByText('No pending applications.').count()).toBe(0);
+    failing.clear();
+    await pending.getByRole('button', { name: 'Try again' }).click();
+    await page.getByText('No pending applications.').waitFor();
+    expect(await seriousViolations(page, 'support, pending applications read again', [])).toEqual([]);
   });
 });

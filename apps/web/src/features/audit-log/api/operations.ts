@@ -38,6 +38,7 @@ export const AuditLogOrganization = graphql(`
       teams {
         id
         name
+        viewerRole
       }
     }
   }

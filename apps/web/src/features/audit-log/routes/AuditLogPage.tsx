@@ -1,6 +1,6 @@
 // The audit log (R10.2): org owners/admins see the whole organization, team admins their teams; anyone else is told
 // plainly that they may not (FORBIDDEN). Cursor paging with a stack of the cursors already seen, so "Previous" works.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -40,12 +40,16 @@ function AuditLog({ organizationId }: { organizationId: string }) {
   const [teamId, setTeamId] = useState('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const teams = org.data?.organization?.teams ?? [];
+  // R10.2: a team admin who is not an organization admin may filter by the teams they run only; the server refuses
+  // the others (their entries are not in "All teams" either).
+  const orgAuditor = org.data?.organization?.viewerRole === 'OWNER' || org.data?.organization?.viewerRole === 'ADMIN';
+  const filterable = orgAuditor ? teams : teams.filter((team) => team.viewerRole === 'ADMIN');
   return (
     <section className="page" aria-labelledby="audit-title">
       <h1 id="audit-title">{t('title')}</h1>
       {org.data?.organization && <p>{t('organization', { name: org.data.organization.name })}</p>}
       <p>{t('intro')}</p>
-      {teams.length > 0 && (
+      {filterable.length > 0 && (
         <div className="toolbar">
           <Field label={t('team')}>
             <select
@@ -56,7 +60,7 @@ function AuditLog({ organizationId }: { organizationId: string }) {
               }}
             >
               <option value="">{t('allTeams')}</option>
-              {teams.map((team) => (
+              {filterable.map((team) => (
                 <option key={team.id} value={team.id}>
                   {team.name}
                 </option>
@@ -99,15 +103,23 @@ function AuditEntries({
   const catalog = useQuery(AuditLogApps);
   const appNames = useMemo(() => new Map(catalog.data?.apps.map((a) => [a.key, a.name])), [catalog.data]);
   const appName = (key: string) => appNames.get(key) ?? key;
+  // The pressed page button may go disabled (the first or last page) while it has the focus, which would drop it to
+  // the page's body: the page number takes it, and is said.
+  const pageStatus = useRef<HTMLSpanElement>(null);
+  const go = (next: (string | null)[]) => {
+    setCursors(next);
+    pageStatus.current?.focus();
+  };
   if (error) return <OperationError error={readError(error)} namespace="auditLog" />;
-  if (loading && !data) return <p role="status">{t('common:loading')}</p>;
-  if (!data) return null;
-  const { edges, pageInfo } = data.auditLog;
+  const edges = data?.auditLog.edges ?? [];
+  const pageInfo = data?.auditLog.pageInfo;
   const page = cursors.length;
   const headers = ['at', 'action', 'actor', 'request', 'app', 'team'].map((column) => t(`columns.${column}`));
   return (
     <>
-      {edges.length === 0 ? (
+      {!data ? (
+        loading && <p role="status">{t('common:loading')}</p>
+      ) : edges.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
         <StackedTable
@@ -129,13 +141,15 @@ function AuditEntries({
         </StackedTable>
       )}
       <nav className="toolbar" aria-label={t('paging.label')}>
-        <Button disabled={page === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+        <Button disabled={page === 1} onClick={() => go(cursors.slice(0, -1))}>
           {t('paging.previous')}
         </Button>
-        <span aria-live="polite">{t('paging.page', { page })}</span>
+        <span ref={pageStatus} tabIndex={-1} aria-live="polite" data-audit-page="">
+          {t('paging.page', { page })}
+        </span>
         <Button
-          disabled={!pageInfo.hasNextPage || !pageInfo.endCursor}
-          onClick={() => setCursors([...cursors, pageInfo.endCursor])}
+          disabled={!pageInfo?.hasNextPage || !pageInfo.endCursor}
+          onClick={() => pageInfo && go([...cursors, pageInfo.endCursor])}
         >
           {t('paging.next')}
         </Button>

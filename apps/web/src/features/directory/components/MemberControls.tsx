@@ -59,7 +59,7 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
       setNext(role);
       throw error;
     }
-    return t('manage.roleChanged', { name, role: t(`roles.${next}`) });
+    return next;
   });
   const removal = useFormAction(async () => {
     try {
@@ -67,9 +67,8 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
     } finally {
       setConfirming(false);
     }
-    const done = t(`manage.${scope}.removed`, { name, place });
-    tell({ done });
-    return done;
+    tell({ removed: { scope, name, place } });
+    return true;
   });
   const outcome = last === 'role' ? change : removal;
   const inputError = outcome.error
@@ -88,11 +87,12 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
     wasConfirming.current = confirming;
   }, [confirming]);
   // Buttons stay enabled while sending (a disabled button drops the focus); a second submit is ignored instead.
-  const submitWith = (action: typeof change, which: 'role' | 'remove') => (e: FormEvent) => {
-    if (busy) return e.preventDefault();
-    setLast(which);
-    return action.submit(e);
-  };
+  const submitWith =
+    (action: { submit: (e: FormEvent) => Promise<void> }, which: 'role' | 'remove') => (e: FormEvent) => {
+      if (busy) return e.preventDefault();
+      setLast(which);
+      return action.submit(e);
+    };
 
   return (
     <div className="member-controls">
@@ -152,7 +152,11 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
       )}
       <FormOutcome
         error={null /* a field's error is `inputError` above; any other went to the page */}
-        done={last === 'role' ? change.done : null}
+        done={
+          last === 'role' && change.done !== null
+            ? t('manage.roleChanged', { name, role: t(`roles.${change.done}`) })
+            : null
+        }
         namespace="directory"
       />
     </div>

@@ -6,7 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { FormOutcome } from '../../../components/FormOutcome';
 import type { ReadError } from '../../../lib/errors';
 
-export type MemberOutcomeValue = { done: string; error?: undefined } | { error: ReadError; done?: undefined };
+/** What was removed, worded when shown: the language may change while it is on the page. */
+export interface Removed {
+  scope: 'organization' | 'team';
+  name: string;
+  place: string;
+}
+
+export type MemberOutcomeValue = { removed: Removed; error?: undefined } | { error: ReadError; removed?: undefined };
 
 export function MemberOutcome({ outcome }: { outcome: MemberOutcomeValue | null }) {
   const { t } = useTranslation('directory');
@@ -16,7 +23,15 @@ export function MemberOutcome({ outcome }: { outcome: MemberOutcomeValue | null 
   }, [outcome]);
   return (
     <div ref={region} tabIndex={-1} className="member-outcome" data-member-outcome="">
-      <FormOutcome error={outcome?.error ?? null} done={outcome?.done ?? null} namespace="directory" />
+      <FormOutcome
+        error={outcome?.error ?? null}
+        done={
+          outcome?.removed
+            ? t(`manage.${outcome.removed.scope}.removed`, { name: outcome.removed.name, place: outcome.removed.place })
+            : null
+        }
+        namespace="directory"
+      />
       {outcome?.error && <p className="muted">{t('manage.refreshed')}</p>}
     </div>
   );

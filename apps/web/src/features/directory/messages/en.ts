@@ -52,6 +52,7 @@ export const en = {
       role_: 'Role',
       submit: 'Add member',
       done: '{{name}} added to the organization.',
+      already: '{{name}} is already a member, as {{role}}. To change their role, use the list above.',
     },
   },
   team: {

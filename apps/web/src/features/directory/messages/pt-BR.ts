@@ -55,6 +55,7 @@ export const ptBR: Messages<typeof en> = {
       role_: 'Função',
       submit: 'Adicionar membro',
       done: '{{name}} adicionado(a) à organização.',
+      already: '{{name}} já é membro, como {{role}}. Para mudar a função, use a lista acima.',
     },
   },
   team: {

@@ -1,7 +1,7 @@
 // One organization: its teams ("Create team") and its members ("Add organization member", each member's role and
 // removal). Owners and admins change things (R13.1, R13.13); a guest sees only the people on their own requests
 // (R13.11, enforced by the API).
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -98,7 +98,7 @@ function Organization({ organizationId }: { organizationId: string }) {
           ))}
         </StackedTable>
       )}
-      {admin && <AddOrganizationMemberForm organizationId={org.id} viewerRole={viewerRole} />}
+      {admin && <AddOrganizationMemberForm organizationId={org.id} viewerRole={viewerRole} members={org.members} />}
     </section>
   );
 }
@@ -134,7 +134,15 @@ function CreateTeamForm({ organizationId }: { organizationId: string }) {
   );
 }
 
-function AddOrganizationMemberForm({ organizationId, viewerRole }: { organizationId: string; viewerRole: OrgRole }) {
+function AddOrganizationMemberForm({
+  organizationId,
+  viewerRole,
+  members,
+}: {
+  organizationId: string;
+  viewerRole: OrgRole;
+  members: { role: OrgRole; user: { name: string; email: string } }[];
+}) {
   const { t } = useTranslation('directory');
   const roles: OrgRole[] =
     viewerRole === 'OWNER' ? ['MEMBER', 'ADMIN', 'GUEST', 'OWNER'] : ['MEMBER', 'ADMIN', 'GUEST'];
@@ -153,12 +161,40 @@ function AddOrganizationMemberForm({ organizationId, viewerRole }: { organizatio
     setRole('MEMBER');
     return outcome;
   });
+  // The API's add is also a role change for someone already in: "adding" a colleague with the default role would
+  // demote them without a word. The form says who it is at the field and sends nothing; roles change in the list.
+  const existing = members.find((m) => m.user.email.toLowerCase() === email.trim().toLowerCase());
+  const emailField = useRef<HTMLInputElement>(null);
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="add-org-member-title">
+    <form
+      className="card"
+      onSubmit={(e) => {
+        if (!existing) return submit(e);
+        e.preventDefault();
+        emailField.current?.focus();
+      }}
+      aria-labelledby="add-org-member-title"
+    >
       <h3 id="add-org-member-title">{t('organization.members.add')}</h3>
       <p>{t('organization.members.addIntro')}</p>
-      <Field label={t('organization.members.email_')} error={error ? fieldError(error.fields, 'email') : undefined}>
-        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="off" />
+      <Field
+        label={t('organization.members.email_')}
+        error={
+          existing
+            ? t('organization.members.already', { name: existing.user.name, role: t(`roles.${existing.role}`) })
+            : error
+              ? fieldError(error.fields, 'email')
+              : undefined
+        }
+      >
+        <input
+          ref={emailField}
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+          autoComplete="off"
+        />
       </Field>
       <Field label={t('organization.members.name_')} error={error ? fieldError(error.fields, 'name') : undefined}>
         <input

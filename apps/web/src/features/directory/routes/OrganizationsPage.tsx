@@ -11,19 +11,25 @@ import { useFormAction } from '../../../lib/use-form-action';
 import { useWorkspace } from '../../../lib/workspace';
 import { DirectoryCreateOrganization } from '../api/operations';
 import { FormOutcome } from '../../../components/FormOutcome';
+import { ReadFailure } from '../../../components/ReadFailure';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { LIMITS } from '../../../lib/limits';
 
 export function OrganizationsPage() {
   const { t } = useTranslation('directory');
   usePageTitle(t('organizations.title'));
-  const { organizations, loading } = useWorkspace();
+  const { organizations, loading, failed, retry } = useWorkspace();
   const headers = ['name', 'plan', 'yourRole', 'teams'].map((column) => t(`organizations.${column}`));
   return (
     <section className="page" aria-labelledby="organizations-title">
       <h1 id="organizations-title">{t('organizations.title')}</h1>
       <p>{t('organizations.intro')}</p>
-      {!loading && organizations.length === 0 && <p>{t('organizations.empty')}</p>}
+      {/* Unread is not "in no organization". */}
+      {failed ? (
+        <ReadFailure message={t('common:operationErrors.network')} onRetry={retry} data-workspace-failed="" />
+      ) : (
+        !loading && organizations.length === 0 && <p>{t('organizations.empty')}</p>
+      )}
       {organizations.length > 0 && (
         <StackedTable headers={headers} labelledBy="organizations-title">
           {organizations.map((org) => (

@@ -1,7 +1,7 @@
 // Team > Team members: who is in the team and who has the credential requests feature (R2.4); org owners/admins and
 // team admins add organization members to the team, change team roles and remove members (R13.13).
 // `/team-members` shows the team chosen in the switcher.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -109,8 +109,9 @@ function AddTeamMemberForm({ team }: { team: TeamData }) {
   const candidates = team.organization.members.filter((m) => !inTeam.has(m.user.id));
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<TeamRole>('MEMBER');
+  // The workspace too: someone who adds themselves may send requests from the team at once (its viewerRole).
   const [add, { loading }] = useMutation(DirectoryAddTeamMember, {
-    refetchQueries: ['DirectoryTeam'],
+    refetchQueries: ['DirectoryTeam', 'WorkspaceOrganizations'],
     awaitRefetchQueries: true,
   });
   const { error, done, submit } = useFormAction(async () => {
@@ -121,9 +122,18 @@ function AddTeamMemberForm({ team }: { team: TeamData }) {
     setRole('MEMBER');
     return outcome;
   });
+  // The last candidate added takes the form's controls away with the pressed button: the focus goes to the heading
+  // rather than fall to the page's body, and what was done is still said below.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (done !== null && (document.activeElement === document.body || !document.activeElement))
+      heading.current?.focus();
+  }, [done]);
   return (
     <form className="card" onSubmit={submit} aria-labelledby="add-team-member-title">
-      <h2 id="add-team-member-title">{t('team.add')}</h2>
+      <h2 id="add-team-member-title" ref={heading} tabIndex={-1}>
+        {t('team.add')}
+      </h2>
       {candidates.length === 0 ? (
         <p>{t('team.noCandidates')}</p>
       ) : (
@@ -148,16 +158,12 @@ function AddTeamMemberForm({ team }: { team: TeamData }) {
               ))}
             </select>
           </Field>
-          <FormOutcome
-            error={error}
-            done={done === null ? null : t('team.done', { name: done })}
-            namespace="directory"
-          />
           <Button type="submit" variant="primary" busy={loading}>
             {t('team.submit')}
           </Button>
         </>
       )}
+      <FormOutcome error={error} done={done === null ? null : t('team.done', { name: done })} namespace="directory" />
     </form>
   );
 }

@@ -34,7 +34,6 @@ export const en = {
       rejectShort: 'Reject',
       approved: '{{name}} can now use credential requests.',
       rejected: 'The application of {{name}} was rejected.',
-      notEligible: 'Not eligible: {{reason}}',
     },
     plans: {
       title: 'Organization plans',

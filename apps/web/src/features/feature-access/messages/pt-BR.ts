@@ -36,7 +36,6 @@ export const ptBR: Messages<typeof en> = {
       rejectShort: 'Recusar',
       approved: '{{name}} agora pode usar solicitações de credenciais.',
       rejected: 'A solicitação de {{name}} foi recusada.',
-      notEligible: 'Não elegível: {{reason}}',
     },
     plans: {
       title: 'Planos das organizações',

@@ -1,5 +1,5 @@
 // "How to enable the credential requests feature": apply (R2.1) and see the application's state (R13.8).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,11 @@ export function FeatureAccessPage() {
   const [apply, applying] = useMutation(FeatureAccessApply);
   const [applyError, setApplyError] = useState<ReadError | null>(null);
   const [sent, setSent] = useState(false);
+  // Apply goes with the new state: the answer takes the focus, which would otherwise fall to the page's body.
+  const outcome = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (sent) outcome.current?.focus();
+  }, [sent]);
   if (error) return <OperationError error={readError(error)} namespace="featureAccess" />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   if (!data) return null;
@@ -39,8 +44,10 @@ export function FeatureAccessPage() {
       <p>{t('apply.scope')}</p>
       <div className="card">
         <h2>{t('apply.state')}</h2>
-        <p data-application={state} role={sent ? 'status' : undefined}>
-          {t(`apply.states.${state}`)}
+        <p data-application={state}>{t(`apply.states.${state}`)}</p>
+        {/* Always there, so that what is put in it is announced. */}
+        <p ref={outcome} role="status" tabIndex={-1} data-apply-outcome="">
+          {sent ? t('apply.sent') : ''}
         </p>
         {canApply && (
           <Button variant="primary" onClick={() => void submit()} busy={applying.loading}>

@@ -1,12 +1,13 @@
 // Support staff: review pending applications (R2.1; NOT_ELIGIBLE shows the reason and leaves the application
 // pending, R13.8) and set organization plans (R13.1).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { OperationError } from '../../../components/OperationError';
+import { ReadFailure } from '../../../components/ReadFailure';
 import { readError, type ReadError } from '../../../lib/errors';
 import type { Plan, SupportOrganizationsQuery } from '../../../gql/graphql';
 import {
@@ -51,12 +52,17 @@ interface Outcome {
 
 function PendingApplications() {
   const { t } = useTranslation('featureAccess');
-  const { data, error } = useQuery(SupportPendingApplications, { fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(SupportPendingApplications, { fetchPolicy: 'cache-and-network' });
   const [review, reviewing] = useMutation(SupportReviewApplication, {
     refetchQueries: ['SupportPendingApplications'],
     awaitRefetchQueries: true,
   });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The decided row goes with the pressed button: what was done takes the focus, rather than the page's body.
+  const said = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome) said.current?.focus();
+  }, [outcome]);
   const decide = async (userId: string, name: string, approve: boolean) => {
     setOutcome(null);
     try {
@@ -70,21 +76,33 @@ function PendingApplications() {
   return (
     <div className="card">
       <h2 id="pending-title">{t('support.pending.title')}</h2>
-      {error && <OperationError error={readError(error)} namespace="featureAccess" />}
-      {outcome?.kind === 'error' && outcome.error?.code === 'NOT_ELIGIBLE' && (
-        <p role="alert" className="notice notice-error" data-code="NOT_ELIGIBLE">
-          {outcome.name}: {t('support.pending.notEligible', { reason: outcome.error.message })}
-        </p>
-      )}
-      {outcome?.kind === 'error' && outcome.error?.code !== 'NOT_ELIGIBLE' && outcome.error && (
-        <OperationError error={outcome.error} namespace="featureAccess" />
-      )}
-      {outcome && outcome.kind !== 'error' && (
-        <p role="status" className="notice notice-success">
-          {t(`support.pending.${outcome.kind}`, { name: outcome.name })}
-        </p>
-      )}
-      {data && pending.length === 0 ? (
+      <div ref={said} tabIndex={-1} data-review-outcome="">
+        {outcome?.kind === 'error' && outcome.error?.code === 'NOT_ELIGIBLE' && (
+          // The message already says "Not eligible: …" (the reasons in the reader's language).
+          <p role="alert" className="notice notice-error" data-code="NOT_ELIGIBLE">
+            {outcome.name}: {outcome.error.message}
+          </p>
+        )}
+        {outcome?.kind === 'error' && outcome.error?.code !== 'NOT_ELIGIBLE' && outcome.error && (
+          <OperationError error={outcome.error} namespace="featureAccess" />
+        )}
+        {outcome && outcome.kind !== 'error' && (
+          <p role="status" className="notice notice-success">
+            {t(`support.pending.${outcome.kind}`, { name: outcome.name })}
+          </p>
+        )}
+      </div>
+      {error && data && <OperationError error={readError(error)} namespace="featureAccess" />}
+      {/* Unread is not "no pending applications". */}
+      {error && !data ? (
+        <ReadFailure
+          message={readError(error).message}
+          onRetry={() => void refetch().catch(() => undefined)}
+          data-pending-unread=""
+        />
+      ) : !data ? (
+        <p role="status">{t('common:loading')}</p>
+      ) : pending.length === 0 ? (
         <p>{t('support.pending.empty')}</p>
       ) : (
         <StackedTable
@@ -172,15 +190,16 @@ function PlanRow({ org }: { org: SupportOrganization }) {
   const { t } = useTranslation('featureAccess');
   const [plan, setPlan] = useState<Plan>(org.plan);
   const [partner, setPartner] = useState(org.partner);
-  const [saved, setSaved] = useState(false);
+  // The plan as saved, not as the select shows it now (it may have been changed since, unsaved).
+  const [saved, setSaved] = useState<Plan | null>(null);
   const [error, setError] = useState<ReadError | null>(null);
   const [change, { loading }] = useMutation(SupportChangePlan);
   const save = async () => {
-    setSaved(false);
+    setSaved(null);
     setError(null);
     try {
       await change({ variables: { organizationId: org.id, plan, partner } });
-      setSaved(true);
+      setSaved(plan);
     } catch (err) {
       setError(readError(err));
     }
@@ -211,7 +230,7 @@ function PlanRow({ org }: { org: SupportOrganization }) {
         </Button>
         {saved && (
           <span role="status" className="muted">
-            {t('support.plans.saved', { name: org.name, plan: t(`plans.${plan}`) })}
+            {t('support.plans.saved', { name: org.name, plan: t(`plans.${saved}`) })}
           </span>
         )}
         {error && <OperationError error={error} namespace="featureAccess" />}

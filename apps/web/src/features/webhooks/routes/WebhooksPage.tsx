@@ -187,19 +187,17 @@ function DeleteDialog({
       setError(readError(err));
     }
   };
+  // Cancel, Escape and the next opening alike: a refusal belongs to the webhook it was about.
+  const close = () => {
+    setError(null);
+    onClose();
+  };
   return (
-    <Dialog
-      open={webhook !== null}
-      title={t('delete.title')}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
-    >
+    <Dialog open={webhook !== null} title={t('delete.title')} onClose={close}>
       <p>{t('delete.confirm', { url: webhook?.url ?? '' })}</p>
       {error && <OperationError error={error} namespace="webhooks" />}
       <div className="dialog-actions">
-        <Button onClick={onClose}>{t('common:cancel')}</Button>
+        <Button onClick={close}>{t('common:cancel')}</Button>
         <Button variant="danger" busy={loading} onClick={() => void confirm()}>
           {t('delete.submit')}
         </Button>
