@@ -206,8 +206,9 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       { t: team.id },
     );
     const marioId = members.members.find((m) => m.user.email === mario.email)!.user.id;
+    const ids: string[] = [];
     for (let i = 1; i <= 21; i++) {
-      await gqlOk(
+      const { createCredentialRequest: created } = await gqlOk<{ createCredentialRequest: { id: string } }>(
         web.url,
         token,
         'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
@@ -221,6 +222,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
           },
         },
       );
+      ids.push(created.id);
     }
     const page = asOlivia;
     await page.getByRole('link', { name: 'Audit log' }).click();
@@ -245,6 +247,20 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByLabel('Filter by team').selectOption({ label: 'Newsletter' });
     await page.locator('table[data-page="1"][data-filter="team"]').waitFor();
     expect(await rows.count()).toBe(20);
+
+    // R10.3: a deleted request's history is still replayed by an auditor, from its link; its recipient, no auditor,
+    // is told only that it cannot be seen.
+    await gqlOk(web.url, token, 'mutation($id: ID!) { deleteCredentialRequest(id: $id) { id } }', { id: ids[0] });
+    await page.goto(`${web.url}/requests/${ids[0]}`);
+    await page.locator('[data-deleted-history]').waitFor();
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText(/^History verified: \d+ events, none altered\.$/).waitFor();
+    const events = await history.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    expect([events[0], events[events.length - 1]]).toEqual(['Request created', 'Request deleted']);
+    const asMario = await open(mario);
+    await asMario.goto(`${web.url}/requests/${ids[0]}`);
+    await asMario.getByText('This request does not exist, was deleted, or you may not see it.').waitFor();
+    expect(await asMario.locator('[data-deleted-history]').count()).toBe(0);
   });
 
   it('webhooks: a URL that is not http(s) is refused at the field; the signing secret is shown once with a copy button, then never again; delete (R12.6, R13.3)', async () => {

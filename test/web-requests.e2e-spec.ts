@@ -1290,6 +1290,8 @@ it('a new filter starts from the first page: no list is asked with the last view
   // The menu's Credentials link clears the search: the box does too, so leaving it does not bring the search back.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Credentials' }).click();
   await page.waitForURL((u) => !u.searchParams.has('q'));
+  // The address changes before the page renders it (the router renders in a transition): wait for the box.
+  await until(page, "document.getElementById('name-search').value === ''");
   expect(await page.getByLabel('Search by name').inputValue()).toBe('');
 }, 120_000);
 

@@ -2,24 +2,56 @@
 // worth naming: a link from an e-mail opened under another account (a shared computer, a work and a personal
 // address). The page says whose account this is and signs in again for the same link. A request the page showed a
 // moment ago and no longer finds was deleted, or the viewer's access ended (both live): the page says that instead.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
+import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { CatalogApps, RequestHistory } from '../api/queries';
+import { HistorySection } from './HistorySection';
 import type { ReadError } from '../../../lib/errors';
 import { useSession } from '../../../lib/session-context';
 import { SwitchAccountButton } from './SwitchAccountButton';
 
 /** `failure`: why the request could not be read (null: the answer had no request); `gone`: its name, if shown before. */
-export function RequestNotVisible({ failure, gone }: { failure: ReadError | null; gone: string | null }) {
+export function RequestNotVisible({
+  requestId,
+  failure,
+  gone,
+}: {
+  requestId: string;
+  failure: ReadError | null;
+  gone: string | null;
+}) {
   const { t } = useTranslation('requests');
   const session = useSession();
+  // R10.3: an auditor of its team replays a deleted request's history. The server answers it to auditors only; for
+  // anyone else it is refused, and the page says what it says without it.
+  const history = useQuery(RequestHistory, { variables: { requestId }, fetchPolicy: 'network-only' });
+  const catalog = useQuery(CatalogApps);
+  const appNames = useMemo(() => new Map(catalog.data?.apps.map((a) => [a.key, a.name])), [catalog.data]);
+  const settled = !history.loading;
   // The page that was there (and the button someone was on) is gone: the focus goes to this one's heading, from
   // where a screen reader reads what happened, instead of falling to the body.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const active = document.activeElement;
-    if (!active || active === document.body) heading.current?.focus();
-  }, []);
+    if (settled && (!active || active === document.body)) heading.current?.focus();
+  }, [settled]);
+  if (!settled) return <p role="status">{t('loading', { ns: 'common' })}</p>;
+  if (history.data) {
+    return (
+      <section>
+        <h1 ref={heading} tabIndex={-1}>
+          {gone ?? t('details.deletedTitle')}
+        </h1>
+        <p className="notice" role="status" data-deleted-history="">
+          {t('details.deletedHistory')}
+        </p>
+        <HistorySection requestId={requestId} updatedAt="" appNames={appNames} />
+        <Link to="/requests">{t('details.back')}</Link>
+      </section>
+    );
+  }
   const hidden = !failure || failure.code === 'NOT_FOUND';
   if (hidden && gone !== null) {
     return (

@@ -100,6 +100,9 @@ export const en = {
     back: 'Back to credential requests',
     notFound: 'This request does not exist, was deleted, or you may not see it.',
     gone: '“{{name}}” was just deleted, or you may no longer see it (your access to its team ended).',
+    deletedTitle: 'A deleted request',
+    deletedHistory:
+      'This request was deleted. As an auditor of its team you can still replay its history, and check that it was not altered.',
     signedInAs: 'You are signed in as {{email}}. If the request was sent to another address, sign in with that one.',
     switchAccount: 'Sign in with another account',
     requester: 'Requester',

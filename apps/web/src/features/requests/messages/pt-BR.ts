@@ -107,6 +107,9 @@ export const ptBR: Messages<typeof en> = {
     switchAccount: 'Entrar com outra conta',
     notFound: 'Esta solicitação não existe, foi excluída ou você não pode vê-la.',
     gone: '“{{name}}” acaba de ser excluída, ou você não pode mais vê-la (seu acesso à equipe terminou).',
+    deletedTitle: 'Uma solicitação excluída',
+    deletedHistory:
+      'Esta solicitação foi excluída. Como auditor da equipe dela, você ainda pode consultar o histórico e verificar que ele não foi alterado.',
     requester: 'Solicitante',
     recipient: 'Destinatário',
     sentAt: 'Data da solicitação',

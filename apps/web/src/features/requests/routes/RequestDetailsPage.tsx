@@ -60,7 +60,8 @@ export function RequestDetailsPage() {
   if (loading && !request) return <p role="status">{t('loading', { ns: 'common' })}</p>;
   // A refetch that finds nothing keeps the last data beside its error: the error wins.
   const failure = error ? readError(error) : null;
-  if (!request || failure?.code === 'NOT_FOUND') return <RequestNotVisible failure={failure} gone={shown} />;
+  if (!request || failure?.code === 'NOT_FOUND')
+    return <RequestNotVisible requestId={id} failure={failure} gone={shown} />;
 
   const typeOf = (app: DetailsApp) => app.connection?.type ?? connectionTypeIn(catalog.data?.apps, app);
   const relation = request.viewerRelation;
