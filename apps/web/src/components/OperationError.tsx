@@ -1,7 +1,8 @@
 // A failed operation in the viewer's language: the error code picks the sentence from the feature's own catalogue
 // (`errors.<CODE>`, else `errors.generic` with the server's message), announced to screen readers.
 import { useTranslation } from 'react-i18next';
-import type { ReadError } from '../lib/errors';
+import { readError, type ReadError } from '../lib/errors';
+import { ReadFailure } from './ReadFailure';
 
 export function OperationError({ error, namespace }: { error: ReadError; namespace: string }) {
   const { t, i18n } = useTranslation(namespace);
@@ -14,5 +15,25 @@ export function OperationError({ error, namespace }: { error: ReadError; namespa
     <p role="alert" className="notice notice-error" data-code={error.code ?? undefined}>
       {text}
     </p>
+  );
+}
+
+/**
+ * A page's read that failed: a refusal in words; no answer at all (the network, a proxy), with Try again, since that
+ * one may well pass the second time.
+ */
+export function PageReadError({
+  error,
+  namespace,
+  onRetry,
+}: {
+  error: unknown;
+  namespace: string;
+  onRetry: () => Promise<unknown>;
+}) {
+  const read = readError(error);
+  if (read.code !== null) return <OperationError error={read} namespace={namespace} />;
+  return (
+    <ReadFailure message={read.message} onRetry={() => void onRetry().catch(() => undefined)} data-read-failed="" />
   );
 }

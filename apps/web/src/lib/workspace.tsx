@@ -26,6 +26,7 @@ export type WorkspaceOrganization = WorkspaceOrganizationsQuery['organizations']
 export type WorkspaceTeam = WorkspaceOrganization['teams'][number];
 
 interface Workspace {
+  /** Nothing read yet. A refetch (a team created, oneself added) keeps what is known: pages stay as they are. */
   loading: boolean;
   /** The organizations could not be read (the network): not the same as belonging to none. */
   failed: boolean;
@@ -69,7 +70,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(KEY, JSON.stringify(choice));
   }, [choice]);
   const value: Workspace = {
-    loading,
+    loading: loading && !data,
     failed: !data && !!error,
     retry: () => void refetch().catch(() => undefined),
     organizations,

@@ -6,8 +6,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { OperationError } from '../../../components/OperationError';
-import { readError } from '../../../lib/errors';
+import { PageReadError } from '../../../components/OperationError';
 import { formatDateTime } from '../../../lib/format';
 import { useWorkspace } from '../../../lib/workspace';
 import { AuditLogApps, AuditLogOrganization, AuditLogPage as AuditLogPageQuery } from '../api/operations';
@@ -95,7 +94,7 @@ function AuditEntries({
 }) {
   const { t, i18n } = useTranslation('auditLog');
   const after = cursors[cursors.length - 1];
-  const { data, loading, error } = useQuery(AuditLogPageQuery, {
+  const { data, loading, error, refetch } = useQuery(AuditLogPageQuery, {
     variables: { organizationId, teamId, first: AUDIT_PAGE_SIZE, after },
     fetchPolicy: 'network-only',
   });
@@ -110,7 +109,7 @@ function AuditEntries({
     setCursors(next);
     pageStatus.current?.focus();
   };
-  if (error) return <OperationError error={readError(error)} namespace="auditLog" />;
+  if (error) return <PageReadError error={error} namespace="auditLog" onRetry={refetch} />;
   const edges = data?.auditLog.edges ?? [];
   const pageInfo = data?.auditLog.pageInfo;
   const page = cursors.length;

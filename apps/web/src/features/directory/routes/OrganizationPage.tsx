@@ -8,12 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
-import { fieldError, readError } from '../../../lib/errors';
+import { fieldError } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
 import type { OrgRole } from '../../../gql/graphql';
 import { DirectoryAddOrganizationMember, DirectoryCreateTeam, DirectoryOrganization } from '../api/operations';
 import { FormOutcome } from '../../../components/FormOutcome';
-import { OperationError } from '../../../components/OperationError';
+import { PageReadError } from '../../../components/OperationError';
 import { OrganizationMemberControls } from '../components/OrganizationMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -30,7 +30,7 @@ function Organization({ organizationId }: { organizationId: string }) {
   const { data, loading, error, refetch } = useQuery(DirectoryOrganization, { variables: { id: organizationId } });
   const [outcome, onOutcome] = useMemberOutcome(refetch);
   usePageTitle(data?.organization?.name);
-  if (error) return <OperationError error={readError(error)} namespace="directory" />;
+  if (error) return <PageReadError error={error} namespace="directory" onRetry={refetch} />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const org = data?.organization;
   if (!org || !data) return <p role="alert">{t('organization.notFound')}</p>;
@@ -162,15 +162,19 @@ function AddOrganizationMemberForm({
     return outcome;
   });
   // The API's add is also a role change for someone already in: "adding" a colleague with the default role would
-  // demote them without a word. The form says who it is at the field and sends nothing; roles change in the list.
-  const existing = members.find((m) => m.user.email.toLowerCase() === email.trim().toLowerCase());
+  // demote them without a word. At Add, the form says who it is at the field and sends nothing (until the address
+  // changes); roles change in the list. Checked at Add, not while typing: the list refetched after an add would
+  // otherwise flag the address just added before the field is cleared.
+  const [already, setAlready] = useState<{ email: string; name: string; role: OrgRole } | null>(null);
   const emailField = useRef<HTMLInputElement>(null);
   return (
     <form
       className="card"
       onSubmit={(e) => {
+        const existing = members.find((m) => m.user.email.toLowerCase() === email.trim().toLowerCase());
         if (!existing) return submit(e);
         e.preventDefault();
+        setAlready({ email, name: existing.user.name, role: existing.role });
         emailField.current?.focus();
       }}
       aria-labelledby="add-org-member-title"
@@ -180,8 +184,8 @@ function AddOrganizationMemberForm({
       <Field
         label={t('organization.members.email_')}
         error={
-          existing
-            ? t('organization.members.already', { name: existing.user.name, role: t(`roles.${existing.role}`) })
+          already?.email === email
+            ? t('organization.members.already', { name: already.name, role: t(`roles.${already.role}`) })
             : error
               ? fieldError(error.fields, 'email')
               : undefined

@@ -9,13 +9,13 @@ import { Button } from '../../../components/Button';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { NoWorkspace } from '../../../components/NoWorkspace';
-import { fieldError, readError } from '../../../lib/errors';
+import { fieldError } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
 import { useWorkspace } from '../../../lib/workspace';
 import type { DirectoryTeamQuery, TeamRole } from '../../../gql/graphql';
 import { DirectoryAddTeamMember, DirectoryTeam } from '../api/operations';
 import { FormOutcome } from '../../../components/FormOutcome';
-import { OperationError } from '../../../components/OperationError';
+import { PageReadError } from '../../../components/OperationError';
 import { TeamMemberControls } from '../components/TeamMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -42,7 +42,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
   const { data, loading, error, refetch } = useQuery(DirectoryTeam, { variables: { id: teamId } });
   const [outcome, onOutcome] = useMemberOutcome(refetch);
   usePageTitle(data?.team ? `${t('team.title')} · ${data.team.name}` : t('team.title'));
-  if (error) return <OperationError error={readError(error)} namespace="directory" />;
+  if (error) return <PageReadError error={error} namespace="directory" onRetry={refetch} />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const team = data?.team;
   if (!team || !data) return <p role="alert">{t('team.notFound')}</p>;
@@ -98,25 +98,23 @@ function TeamMembers({ teamId }: { teamId: string }) {
           ))}
         </StackedTable>
       )}
-      {manages && <AddTeamMemberForm team={team} />}
+      {manages && <AddTeamMemberForm team={team} viewerId={data.me.id} />}
     </section>
   );
 }
 
-function AddTeamMemberForm({ team }: { team: TeamData }) {
+function AddTeamMemberForm({ team, viewerId }: { team: TeamData; viewerId: string }) {
   const { t } = useTranslation('directory');
   const inTeam = new Set(team.members.map((m) => m.user.id));
   const candidates = team.organization.members.filter((m) => !inTeam.has(m.user.id));
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<TeamRole>('MEMBER');
-  // The workspace too: someone who adds themselves may send requests from the team at once (its viewerRole).
-  const [add, { loading }] = useMutation(DirectoryAddTeamMember, {
-    refetchQueries: ['DirectoryTeam', 'WorkspaceOrganizations'],
-    awaitRefetchQueries: true,
-  });
+  const [add, { loading }] = useMutation(DirectoryAddTeamMember, { awaitRefetchQueries: true });
   const { error, done, submit } = useFormAction(async () => {
     const person = candidates.find((c) => c.user.id === userId);
-    await add({ variables: { teamId: team.id, userId, role } });
+    // The workspace too when one adds oneself: one may then send requests from the team at once (its viewerRole).
+    const refetchQueries = userId === viewerId ? ['DirectoryTeam', 'WorkspaceOrganizations'] : ['DirectoryTeam'];
+    await add({ variables: { teamId: team.id, userId, role }, refetchQueries });
     const outcome = person?.user.name ?? '';
     setUserId('');
     setRole('MEMBER');

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
-import { OperationError } from '../../../components/OperationError';
+import { OperationError, PageReadError } from '../../../components/OperationError';
 import { readError, type ReadError } from '../../../lib/errors';
 import { FeatureAccessApply, FeatureAccessViewer } from '../api/operations';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -12,7 +12,7 @@ import { usePageTitle } from '../../../lib/use-page-title';
 export function FeatureAccessPage() {
   const { t } = useTranslation('featureAccess');
   usePageTitle(t('apply.title'));
-  const { data, loading, error } = useQuery(FeatureAccessViewer);
+  const { data, loading, error, refetch } = useQuery(FeatureAccessViewer);
   const [apply, applying] = useMutation(FeatureAccessApply);
   const [applyError, setApplyError] = useState<ReadError | null>(null);
   const [sent, setSent] = useState(false);
@@ -21,7 +21,7 @@ export function FeatureAccessPage() {
   useEffect(() => {
     if (sent) outcome.current?.focus();
   }, [sent]);
-  if (error) return <OperationError error={readError(error)} namespace="featureAccess" />;
+  if (error) return <PageReadError error={error} namespace="featureAccess" onRetry={refetch} />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   if (!data) return null;
   const { user, supportStaff } = data.viewer;

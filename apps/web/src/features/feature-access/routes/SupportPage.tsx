@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
-import { OperationError } from '../../../components/OperationError';
+import { OperationError, PageReadError } from '../../../components/OperationError';
 import { ReadFailure } from '../../../components/ReadFailure';
 import { readError, type ReadError } from '../../../lib/errors';
 import type { Plan, SupportOrganizationsQuery } from '../../../gql/graphql';
@@ -25,7 +25,7 @@ export function SupportPage() {
   const { t } = useTranslation('featureAccess');
   usePageTitle(t('support.title'));
   const viewer = useQuery(FeatureAccessViewer);
-  if (viewer.error) return <OperationError error={readError(viewer.error)} namespace="featureAccess" />;
+  if (viewer.error) return <PageReadError error={viewer.error} namespace="featureAccess" onRetry={viewer.refetch} />;
   if (!viewer.data) return <p role="status">{t('common:loading')}</p>;
   if (!viewer.data.viewer.supportStaff) {
     return (

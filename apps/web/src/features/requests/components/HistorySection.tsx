@@ -12,14 +12,20 @@ export function HistorySection({
   requestId,
   updatedAt,
   appNames,
+  cached = false,
 }: {
   requestId: string;
   updatedAt: string;
+  /** Read from the cache when a page has just read it (a deleted request's history), else from the server. */
+  cached?: boolean;
   /** app key → the name people know it by, for the events that concern one app */
   appNames: ReadonlyMap<string, string>;
 }) {
   const { t, i18n } = useTranslation('requests');
-  const { data, refetch } = useQuery(RequestHistory, { variables: { requestId }, fetchPolicy: 'network-only' });
+  const { data, refetch } = useQuery(RequestHistory, {
+    variables: { requestId },
+    fetchPolicy: cached ? 'cache-first' : 'network-only',
+  });
   const seen = useRef(updatedAt);
   // A change to the request (seen live) appends events: read the history again.
   useEffect(() => {

@@ -24,10 +24,17 @@ export function RequestNotVisible({
 }) {
   const { t } = useTranslation('requests');
   const session = useSession();
-  // R10.3: an auditor of its team replays a deleted request's history. The server answers it to auditors only; for
-  // anyone else it is refused, and the page says what it says without it.
-  const history = useQuery(RequestHistory, { variables: { requestId }, fetchPolicy: 'network-only' });
-  const catalog = useQuery(CatalogApps);
+  const hidden = !failure || failure.code === 'NOT_FOUND';
+  // R10.3: an auditor of its team replays a deleted request's history. Asked only when the request was not found
+  // (another failure is said as it is); the server answers auditors only, and anyone else reads the page as before.
+  const history = useQuery(RequestHistory, {
+    variables: { requestId },
+    fetchPolicy: 'network-only',
+    skip: !hidden,
+  });
+  const events = history.data?.credentialRequestHistory ?? [];
+  const deleted = events[events.length - 1]?.type === 'RequestDeleted';
+  const catalog = useQuery(CatalogApps, { skip: !deleted });
   const appNames = useMemo(() => new Map(catalog.data?.apps.map((a) => [a.key, a.name])), [catalog.data]);
   const settled = !history.loading;
   // The page that was there (and the button someone was on) is gone: the focus goes to this one's heading, from
@@ -38,7 +45,7 @@ export function RequestNotVisible({
     if (settled && (!active || active === document.body)) heading.current?.focus();
   }, [settled]);
   if (!settled) return <p role="status">{t('loading', { ns: 'common' })}</p>;
-  if (history.data) {
+  if (deleted) {
     return (
       <section>
         <h1 ref={heading} tabIndex={-1}>
@@ -47,12 +54,11 @@ export function RequestNotVisible({
         <p className="notice" role="status" data-deleted-history="">
           {t('details.deletedHistory')}
         </p>
-        <HistorySection requestId={requestId} updatedAt="" appNames={appNames} />
+        <HistorySection requestId={requestId} updatedAt="" appNames={appNames} cached />
         <Link to="/requests">{t('details.back')}</Link>
       </section>
     );
   }
-  const hidden = !failure || failure.code === 'NOT_FOUND';
   if (hidden && gone !== null) {
     return (
       <section>

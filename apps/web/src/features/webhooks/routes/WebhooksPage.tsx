@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
-import { OperationError } from '../../../components/OperationError';
+import { OperationError, PageReadError } from '../../../components/OperationError';
 import { fieldError, readError, type ReadError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useWorkspace } from '../../../lib/workspace';
@@ -42,7 +42,7 @@ interface Registration {
 function Webhooks({ teamId }: { teamId: string }) {
   const { t, i18n } = useTranslation('webhooks');
   usePageTitle(t('title'));
-  const { data, loading, error } = useQuery(WebhooksTeam, { variables: { id: teamId } });
+  const { data, loading, error, refetch } = useQuery(WebhooksTeam, { variables: { id: teamId } });
   const [registration, setRegistration] = useState<Registration | null>(null);
   const [toDelete, setToDelete] = useState<{ id: string; url: string } | null>(null);
   const [deleted, setDeleted] = useState(false);
@@ -50,7 +50,7 @@ function Webhooks({ teamId }: { teamId: string }) {
     return (
       <section className="page" aria-labelledby="webhooks-title">
         <h1 id="webhooks-title">{t('title')}</h1>
-        <OperationError error={readError(error)} namespace="webhooks" />
+        <PageReadError error={error} namespace="webhooks" onRetry={refetch} />
       </section>
     );
   }
