@@ -56,9 +56,9 @@ export function SignInPage() {
       <p>{t('signIn.intro')}</p>
       {failure && (
         <p className="notice notice-error" role="alert">
-          {t('signIn.failed', {
-            reason: i18n.exists(`signIn.reasons.${failure}`) ? t(`signIn.reasons.${failure}`) : failure,
-          })}
+          {i18n.exists(`signIn.reasons.${failure}`)
+            ? t('signIn.failed', { reason: t(`signIn.reasons.${failure}`) })
+            : t('signIn.failedUnknown')}
         </p>
       )}
       {unread ? (

@@ -10,21 +10,27 @@ const ROOT = join(__dirname, '../../../..');
 const SAMPLE = (expression: string) =>
   /status/.test(expression) ? 'REVOKED' : /action/.test(expression) ? 'AUTHORIZE' : /why/.test(expression) ? '' : 'crm';
 
-/** Every literal sentence the service refuses an operation with: `new DomainError('CODE', '…')` and Nest's exceptions. */
-function serviceSentences(dir: string): string[] {
+/** The sentences `pattern` finds (its second group) in the sources under `dir`, templates filled in as the service would. */
+function sentencesIn(dir: string, pattern: RegExp): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) found.push(...serviceSentences(path));
+    if (statSync(path).isDirectory()) found.push(...sentencesIn(path, pattern));
     else if (entry.endsWith('.ts') && !entry.endsWith('.spec.ts')) {
-      const text = readFileSync(path, 'utf8');
-      for (const m of text.matchAll(/new DomainError\(\s*'(?!BAD_USER_INPUT)[A-Z_]+',\s*(['`])((?:(?!\1).)+)\1/g)) {
+      for (const m of readFileSync(path, 'utf8').matchAll(pattern)) {
         found.push(m[2].replace(/\$\{([^}]+)\}/g, (_, expression: string) => SAMPLE(expression)));
       }
     }
   }
   return found;
 }
+
+/** Every literal sentence the service refuses an operation with: `new DomainError('CODE', '…')` and Nest's exceptions. */
+const serviceSentences = (dir: string) =>
+  sentencesIn(dir, /new DomainError\(\s*'(?!BAD_USER_INPUT)[A-Z_]+',\s*(['`])((?:(?!\1).)+)\1/g);
+
+/** Every sentence the service writes into an app's error (RequestedApp.error): `error: '…'`. */
+const appErrorSentences = (dir: string) => sentencesIn(dir, /\berror: (['`])((?:(?!\1).)+)\1/g);
 
 const lookup = (catalogue: Record<string, unknown>) => (key: string, options?: Record<string, unknown>) => {
   const path = key.replace(/^common:/, '').split('.');
@@ -34,6 +40,28 @@ const lookup = (catalogue: Record<string, unknown>) => (key: string, options?: R
     text = (text as string).replace(`{{${name}}}`, String(value));
   return text as string;
 };
+
+describe("an app's error in the reader language", () => {
+  const sentences = appErrorSentences(join(ROOT, 'libs/application/src'));
+
+  it('finds them (the scan itself works)', () => {
+    expect(sentences).toContain('No tokens are stored for this connection.');
+    expect(sentences.length).toBeGreaterThanOrEqual(7);
+  });
+
+  // An OAuth2 grant or refresh the service could not use is said to the recipient in their words, with what to do;
+  // before, its English sentence reached Portuguese pages with provider codes and scope URLs.
+  it('knows every one, in English and Portuguese', () => {
+    expect(sentences.filter((s) => !classifyOperationMessage(s))).toEqual([]);
+    for (const sentence of sentences) {
+      expect(localizeOperationMessage(sentence, lookup(ptBR))).not.toBe(sentence);
+      expect(localizeOperationMessage(sentence, lookup(en))).not.toBe(sentence);
+    }
+    expect(localizeOperationMessage('The grant is missing these scopes: Mail.Read, User.Read.', lookup(ptBR))).toBe(
+      'Nem todas as permissões de que a solicitação precisa foram concedidas (faltam: Mail.Read, User.Read). Escolha Autorizar de novo e permita todas.',
+    );
+  });
+});
 
 describe('refusals in the reader language', () => {
   const sentences = [...serviceSentences(join(ROOT, 'libs')), ...serviceSentences(join(ROOT, 'apps/gateway/src'))];

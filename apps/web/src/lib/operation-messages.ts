@@ -48,6 +48,15 @@ const RULES: Rule[] = [
   [/e-mail address is not verified: verify it/i, 'unverified'],
   [/^Too many failed attempts; try again in (?<seconds>\d+) s/, 'rateLimitedFor'],
   [/^Too many attempts/, 'rateLimited'],
+  // An app's error (RequestedApp.error) when the service wrote it: an OAuth2 grant or refresh it could not use. An
+  // API's own reason for refusing a key is the app's words, shown as they came.
+  [/^The provider did not grant access/, 'appNotGranted'],
+  [/^The grant is missing these scopes: (?<scopes>.+?)\.?$/, 'appMissingScopes'],
+  [/^The account used is not from (?<domain>[^;\s]+);/, 'appWrongDomain'],
+  [/^The provider refused the grant/, 'appGrantRefused'],
+  [/^No tokens are stored for this connection/, 'appNoTokens'],
+  [/^The access token expired and the provider gave no refresh token/, 'appNoRefreshToken'],
+  [/^The provider refused to refresh the token/, 'appRefreshRefused'],
 ];
 
 // R2.1's reasons, listed after "Not eligible: " and joined by "; " (libs/domain eligibility and the user decider).

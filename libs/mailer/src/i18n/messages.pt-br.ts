@@ -28,7 +28,7 @@ export const ptBr: Messages = {
     'na página da solicitação; {requester} nunca as vê.',
   'acceptInvitation.subject': '{requester} convida você a compartilhar credenciais: {request}',
   'acceptInvitation.body':
-    '{requester} convida você a ingressar em {organization} com a função de Guest e a dar acesso a estes apps ' +
+    '{requester} convida você a ingressar em {organization} com a função de Convidado e a dar acesso a estes apps ' +
     'para a solicitação "{request}". Você mesmo insere as credenciais; {requester} nunca as vê.',
   'acceptInvitation.signIn':
     'Entre com uma conta cujo endereço de e-mail verificado seja aquele para o qual esta mensagem foi enviada e ' +

@@ -23,8 +23,11 @@ export const en = {
     },
     none: 'No sign-in method is configured on this server.',
     failed: 'Sign-in did not complete ({{reason}}). Try again.',
-    // The server's reasons (`/?signin=error&reason=…`), said to a person; an unknown one is shown as its code.
+    // A reason the page does not know: not echoed (the address is anyone's to write, and a code means nothing).
+    failedUnknown: 'Sign-in did not complete. Try again.',
+    // The server's reasons (`/?signin=error&reason=…`), said to a person.
     reasons: {
+      provider_unavailable: 'your sign-in provider could not be reached',
       access_denied: 'you declined, or your sign-in provider refused',
       invalid_state: 'it took too long, or was started in another tab',
       no_email: 'your account gives no verified e-mail address',
@@ -108,6 +111,15 @@ export const en = {
     teamNotFound: 'This team does not exist, or you are not a member of its organization.',
     userNotFound: 'This person was not found.',
     webhookNotFound: 'This webhook does not exist any more.',
+    appNotGranted: 'Access was not granted at the provider. Choose Authorize to try again, and allow access.',
+    appMissingScopes:
+      'Not every permission the request needs was granted (missing: {{scopes}}). Choose Authorize again and allow them all.',
+    appWrongDomain: 'The account used is not from {{domain}}. Choose Authorize again and sign in with such an account.',
+    appGrantRefused: 'The provider refused the authorization. Choose Authorize to try again.',
+    appNoTokens: 'No access is stored for this connection: it needs to be authorized again.',
+    appNoRefreshToken:
+      'The access expired and the provider does not renew it by itself: it needs to be authorized again.',
+    appRefreshRefused: 'The provider refused to renew the access: it needs to be authorized again.',
     signIn: 'Sign in to continue.',
     sessionEnded: 'Your session has ended. Sign in again.',
     noEmail: 'Your account does not give an e-mail address. Sign in with an account that has one.',

@@ -8,16 +8,19 @@ import { formatDateTime } from '../../../lib/format';
 import { moduleName } from '../../../lib/module-name';
 import type { ConnectionType, RequestDetailsFieldsFragment, ViewerRelation } from '../../../gql/graphql';
 import { UsageTable } from './UsageTable';
-import type { ReadError } from '../../../lib/errors';
+import { localizedRefusal, type ReadError } from '../../../lib/errors';
 
 export type DetailsApp = RequestDetailsFieldsFragment['apps'][number];
 /**
- * What Request reauthorization answered (or why it was refused): words are chosen when shown, and the object stays
- * the same across a change of language, so the focus effects below do not take it for a new answer.
+ * What the last action on the app answered (Request reauthorization, or credentials accepted) or why it was refused:
+ * words are chosen when shown, and the object stays the same across a change of language, so the focus effects below
+ * do not take it for a new answer.
  */
-export interface ReauthorizationOutcome {
+export interface AppOutcome {
   sent?: boolean;
   refusal?: ReadError;
+  /** Credentials entered in the dialog were accepted: said here, where the status changed. */
+  authorized?: boolean;
 }
 
 export type AppAction = 'authorize' | 'reauthorize' | 'update' | 'decline' | 'revoke' | 'requestReauthorization';
@@ -70,7 +73,7 @@ export const AppCard = forwardRef<
     focusAction: AppAction | null;
     onAction: (action: AppAction) => void;
     /** What the last action on this app answered (R5.4): it stays until the next action or Close. */
-    outcome: ReauthorizationOutcome | null;
+    outcome: AppOutcome | null;
     recipientName: string;
     onDismissOutcome: () => void;
   }
@@ -141,7 +144,7 @@ export const AppCard = forwardRef<
         {app.error && (
           <>
             <dt>{t('details.error')}</dt>
-            <dd className="app-error">{app.error}</dd>
+            <dd className="app-error">{localizedRefusal(app.error)}</dd>
           </>
         )}
         {app.accessUntil && (
@@ -207,9 +210,11 @@ export const AppCard = forwardRef<
           <p className="notice">
             {outcome.refusal
               ? outcome.refusal.message
-              : outcome.sent
-                ? t('details.reauthorizationSent', { recipient: recipientName })
-                : t('details.connectionValid')}{' '}
+              : outcome.authorized
+                ? t('authorize.authorized', { app: app.appName })
+                : outcome.sent
+                  ? t('details.reauthorizationSent', { recipient: recipientName })
+                  : t('details.connectionValid')}{' '}
             <button
               type="button"
               className="btn btn-link"

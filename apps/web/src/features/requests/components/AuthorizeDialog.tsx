@@ -7,7 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { fieldError, ownError, readError, type FieldError, type ReadError } from '../../../lib/errors';
+import {
+  fieldError,
+  localizedRefusal,
+  ownError,
+  readError,
+  type FieldError,
+  type ReadError,
+} from '../../../lib/errors';
 import { formatFullDateTime } from '../../../lib/format';
 import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
@@ -20,9 +27,20 @@ export interface AuthorizeTarget {
   type: ConnectionType;
   /** AUTHORIZED API-key/basic apps get their credentials replaced (updateCredentials) */
   update: boolean;
+  /** R5.5: the same connection gets new credentials; "create a connection" would suggest a second one */
+  reauthorize?: boolean;
 }
 
-export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget | null; onClose: () => void }) {
+export function AuthorizeDialog({
+  target,
+  onClose,
+  onAuthorized,
+}: {
+  target: AuthorizeTarget | null;
+  onClose: () => void;
+  /** Credentials entered here were accepted (an OAuth2 grant says so when the provider sends the browser back). */
+  onAuthorized: (target: AuthorizeTarget) => void;
+}) {
   const { t, i18n } = useTranslation('requests');
   const [apiKey, setApiKey] = useState('');
   const [username, setUsername] = useState('');
@@ -75,9 +93,12 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
       const app = data && ('authorizeApp' in data ? data.authorizeApp : data.updateCredentials);
       if (app?.status === 'INVALID' || app?.error) {
         const secretField = target.type === 'API_KEY' ? 'input.apiKey' : 'input.basic.password';
-        setErrors([{ path: secretField, message: t('authorize.rejected', { message: app.error ?? '' }) }]);
+        setErrors([
+          { path: secretField, message: t('authorize.rejected', { message: localizedRefusal(app.error ?? '') }) },
+        ]);
         return;
       }
+      onAuthorized(target);
       close();
     } catch (err) {
       const read = readError(err);
@@ -92,7 +113,14 @@ export function AuthorizeDialog({ target, onClose }: { target: AuthorizeTarget |
   return (
     <Dialog
       open={target !== null}
-      title={t(target?.update ? 'authorize.updateTitle' : 'authorize.title', { app: target?.appName ?? '' })}
+      title={t(
+        target?.update
+          ? 'authorize.updateTitle'
+          : target?.reauthorize
+            ? 'authorize.reauthorizeTitle'
+            : 'authorize.title',
+        { app: target?.appName ?? '' },
+      )}
       onClose={close}
     >
       {target && (

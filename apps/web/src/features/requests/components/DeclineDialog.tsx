@@ -49,6 +49,7 @@ export function DeclineDialog({
         }}
       >
         {target?.connected && <p className="notice">{t('decline.connected', { app: target.appName })}</p>}
+        <p>{t('decline.final', { app: target?.appName ?? '' })}</p>
         <Field
           label={t('decline.reason')}
           hint={

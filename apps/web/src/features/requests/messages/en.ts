@@ -175,6 +175,7 @@ export const en = {
     accessUntilHint: 'Access is revoked automatically at this time.',
     accessUntilChosen: 'Access is revoked automatically on {{when}}.',
     oauthIntro: 'You will be sent to {{app}} to sign in and grant access, then come back here.',
+    reauthorizeTitle: 'Reauthorize {{app}}',
     continue: 'Continue to {{app}}',
     save: 'Save',
     saving: 'Checking…',
@@ -182,14 +183,16 @@ export const en = {
     authorized: '{{app}} is authorized.',
   },
   oauth: {
-    authorized: '{{app}} is authorized: the connection was created.',
+    authorized: '{{app}} is authorized.',
     wrong_account:
       'The account you signed in with is not from the expected domain. Nothing was changed; sign in with the right account.',
-    missing_scopes: 'The provider did not grant all the permissions the request needs; {{app}} is invalid.',
-    access_denied: 'Access to {{app}} was not granted at the provider.',
-    grant_refused: 'The provider refused the authorization of {{app}}.',
+    missing_scopes:
+      'The provider did not grant all the permissions the request needs, so {{app}} is not connected. Choose Authorize again and allow them all.',
+    access_denied: 'Access to {{app}} was not granted at the provider. Choose Authorize again to grant it.',
+    grant_refused: 'The provider refused the authorization of {{app}}. Choose Authorize to try again.',
     not_found: 'This request no longer exists.',
-    forbidden: 'You may not authorize this app.',
+    forbidden:
+      'You may not authorize this app: only the person the request was sent to can. Sign in with their account.',
     invalid: '{{app}} cannot be authorized in its current state, or the end date has passed.',
     try_again: 'The authorization of {{app}} could not be completed. Start it again.',
     internal: 'The authorization of {{app}} could not be completed. Try again later.',
@@ -198,6 +201,7 @@ export const en = {
     title: 'Decline {{app}}',
     reason: 'Reason for declining',
     reasonHint: 'The requester will see this reason.',
+    final: 'Declining is final: {{app}} cannot be authorized later in this request.',
     connected:
       'You authorized {{app}}: declining it now deletes its connection, and the scenarios using it stop working.',
     confirm: 'Decline',

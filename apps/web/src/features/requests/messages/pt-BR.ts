@@ -179,6 +179,7 @@ export const ptBR: Messages<typeof en> = {
     accessUntilHint: 'O acesso é revogado automaticamente neste momento.',
     accessUntilChosen: 'O acesso é revogado automaticamente em {{when}}.',
     oauthIntro: 'Você será levado(a) ao {{app}} para entrar e conceder acesso, e depois voltará aqui.',
+    reauthorizeTitle: 'Reautorizar {{app}}',
     continue: 'Continuar no {{app}}',
     save: 'Salvar',
     saving: 'Verificando…',
@@ -186,13 +187,15 @@ export const ptBR: Messages<typeof en> = {
     authorized: '{{app}} está autorizado.',
   },
   oauth: {
-    authorized: '{{app}} está autorizado: a conexão foi criada.',
+    authorized: '{{app}} está autorizado.',
     wrong_account: 'A conta usada não é do domínio esperado. Nada foi alterado; entre com a conta certa.',
-    missing_scopes: 'O provedor não concedeu todas as permissões de que a solicitação precisa; {{app}} está inválido.',
-    access_denied: 'O acesso ao {{app}} não foi concedido no provedor.',
-    grant_refused: 'O provedor recusou a autorização do {{app}}.',
+    missing_scopes:
+      'O provedor não concedeu todas as permissões de que a solicitação precisa, então {{app}} não está conectado. Escolha Autorizar de novo e permita todas.',
+    access_denied: 'O acesso ao {{app}} não foi concedido no provedor. Escolha Autorizar de novo para concedê-lo.',
+    grant_refused: 'O provedor recusou a autorização do {{app}}. Escolha Autorizar para tentar de novo.',
     not_found: 'Esta solicitação não existe mais.',
-    forbidden: 'Você não pode autorizar este app.',
+    forbidden:
+      'Você não pode autorizar este app: somente a pessoa a quem a solicitação foi enviada pode. Entre com a conta dela.',
     invalid: '{{app}} não pode ser autorizado no estado atual, ou a data de término já passou.',
     try_again: 'A autorização do {{app}} não foi concluída. Comece de novo.',
     internal: 'A autorização do {{app}} não foi concluída. Tente mais tarde.',
@@ -201,6 +204,7 @@ export const ptBR: Messages<typeof en> = {
     title: 'Recusar {{app}}',
     reason: 'Motivo da recusa',
     reasonHint: 'Quem solicitou verá este motivo.',
+    final: 'Recusar é definitivo: {{app}} não poderá ser autorizado depois nesta solicitação.',
     connected:
       'Você autorizou {{app}}: recusar agora exclui a conexão dele, e os cenários que a usam deixam de funcionar.',
     confirm: 'Recusar',

@@ -14,7 +14,7 @@ import { CatalogApps, RequestDetails } from '../api/queries';
 import { RequestReauthorization } from '../api/mutations';
 import { AFTER_ACTION } from '../api/after-action';
 import { RequestUpdated } from '../api/subscriptions';
-import { AppCard, type AppAction, type DetailsApp, type ReauthorizationOutcome } from '../components/AppCard';
+import { AppCard, type AppAction, type DetailsApp, type AppOutcome } from '../components/AppCard';
 import { AuthorizeDialog, type AuthorizeTarget } from '../components/AuthorizeDialog';
 import { DeclineDialog } from '../components/DeclineDialog';
 import { RevokeDialog } from '../components/RevokeDialog';
@@ -43,7 +43,7 @@ export function RequestDetailsPage() {
   const [revoking, setRevoking] = useState<Target | null>(null);
   const [deleting, setDeleting] = useState(false);
   // What Request reauthorization answered, for that app's card; words chosen when shown (the language may change).
-  const [outcome, setOutcome] = useState<(ReauthorizationOutcome & { appKey: string }) | null>(null);
+  const [outcome, setOutcome] = useState<(AppOutcome & { appKey: string }) | null>(null);
   const focusRef = useRef<HTMLButtonElement>(null);
   const request = data?.credentialRequest;
 
@@ -83,7 +83,8 @@ export function RequestDetailsPage() {
     const target = { requestId: request.id, appKey: app.appKey, appName: app.appName };
     const type = typeOf(app);
     if (action === 'authorize' || action === 'reauthorize' || action === 'update') {
-      if (type) setAuthorizing({ ...target, type, update: action === 'update' });
+      const kind = { update: action === 'update', reauthorize: action === 'reauthorize' };
+      if (type) setAuthorizing({ ...target, type, ...kind });
       else {
         // The catalog says how this app connects, and it could not be read: read it again now, and say so in the card
         // if it still cannot be.
@@ -91,7 +92,7 @@ export function RequestDetailsPage() {
           (r) => ({ type: connectionTypeIn(r.data?.apps, app), error: null as unknown }),
           (error: unknown) => ({ type: undefined, error }),
         );
-        if (again.type) setAuthorizing({ ...target, type: again.type, update: action === 'update' });
+        if (again.type) setAuthorizing({ ...target, type: again.type, ...kind });
         else setOutcome({ appKey: app.appKey, refusal: readError(again.error) });
       }
     } else if (action === 'decline')
@@ -180,7 +181,11 @@ export function RequestDetailsPage() {
         updatedAt={request.updatedAt}
         appNames={new Map(request.apps.map((a) => [a.appKey, a.appName]))}
       />
-      <AuthorizeDialog target={authorizing} onClose={() => setAuthorizing(null)} />
+      <AuthorizeDialog
+        target={authorizing}
+        onClose={() => setAuthorizing(null)}
+        onAuthorized={(done) => setOutcome({ appKey: done.appKey, authorized: true })}
+      />
       <DeclineDialog target={declining} onClose={() => setDeclining(null)} />
       <RevokeDialog target={revoking} onClose={() => setRevoking(null)} />
       <DeleteRequestDialog
