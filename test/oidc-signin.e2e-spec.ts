@@ -148,4 +148,16 @@ describe('OpenID Connect sign-in against a real oidc-provider (issue #10)', () =
     expect(res.headers.get('location')).toBe('/?signin=error&reason=access_denied');
     expect(browser.cookies.has('cr_session')).toBe(false);
   });
+
+  it('keeps the page the sign-in was for when it fails, so that an invitation link is not lost', async () => {
+    const browser = new TestBrowser(booted.url);
+    const login = await browser.fetch(`/auth/login?returnTo=${encodeURIComponent('/invitations/abc?x=1')}`);
+    const state = new URL(login.headers.get('location')!).searchParams.get('state')!;
+    const res = await browser.fetch(
+      `/auth/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(oidc.issuer)}`,
+    );
+    expect(res.headers.get('location')).toBe(
+      `/?signin=error&reason=access_denied&returnTo=${encodeURIComponent('/invitations/abc?x=1')}`,
+    );
+  });
 });

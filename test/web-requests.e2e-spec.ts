@@ -1178,6 +1178,14 @@ it('a sign-in the server could not complete says why in words, not as its code',
   );
   // A reason the page does not know is not echoed: the address is anyone's to write.
   expect(await alertAt('Call+us+at+555-0100')).toBe('Sign-in did not complete. Try again.');
+  // The page the sign-in was for comes along (the server's redirect names it): trying again goes back there, so an
+  // invitation's link is not lost to a first failed try.
+  const invitation = '/invitations/abc';
+  await page.goto(`${stack.url}/?signin=error&reason=access_denied&returnTo=${encodeURIComponent(invitation)}`);
+  await page.waitForURL((u) => u.pathname === '/signin' && u.searchParams.get('returnTo') === invitation);
+  expect(await page.getByRole('link', { name: 'Sign in', exact: true }).getAttribute('href')).toBe(
+    `/auth/login?returnTo=${encodeURIComponent(invitation)}`,
+  );
 }, 60_000);
 
 it('the create page names the team, offers a team member only its people (R3.1), and tells an admin outside the team first', async () => {

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { fetchSession, signInPath, type Session } from '../lib/session';
+import { fetchSession, safeReturnTo, signInPath, type Session } from '../lib/session';
 import { SessionContext } from '../lib/session-context';
 
 export function RequireAuth() {
@@ -29,7 +29,12 @@ export function RequireAuth() {
     // The server sends a failed sign-in back to /?signin=error&reason=…
     const params = new URLSearchParams(location.search);
     if (params.get('signin') === 'error') {
-      return <Navigate to={`/signin?error=${encodeURIComponent(params.get('reason') ?? 'error')}`} replace />;
+      // With the page the sign-in was for (an invitation's link): trying again goes back there.
+      const back = safeReturnTo(params.get('returnTo'));
+      const returnTo = back === '/' ? '' : `&returnTo=${encodeURIComponent(back)}`;
+      return (
+        <Navigate to={`/signin?error=${encodeURIComponent(params.get('reason') ?? 'error')}${returnTo}`} replace />
+      );
     }
     return <Navigate to={signInPath(location)} replace />;
   }

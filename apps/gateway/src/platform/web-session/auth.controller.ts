@@ -67,8 +67,9 @@ export class AuthController {
   @Get('login')
   async login(@Query('returnTo') returnTo: unknown, @Res() res: Response): Promise<void> {
     if (!this.oidc) throw new NotFoundException('OpenID Connect sign-in is not configured (AUTH_CLIENT_ID)');
+    const back = safeReturnPath(returnTo);
     try {
-      const { url, transaction } = await this.oidc.start(safeReturnPath(returnTo));
+      const { url, transaction } = await this.oidc.start(back);
       res.cookie(
         loginCookieName(this.config.publicUrl),
         sealLoginTransaction(transaction, this.secret),
@@ -77,7 +78,7 @@ export class AuthController {
       res.setHeader('cache-control', 'no-store');
       res.redirect(302, url.href);
     } catch (error) {
-      this.failed(res, error);
+      this.failed(res, error, back);
     }
   }
 
@@ -95,7 +96,7 @@ export class AuthController {
       this.logger.info({ method: 'oidc', emailVerified: identity.emailVerified }, 'OpenID Connect sign-in');
       res.redirect(302, transaction.returnTo);
     } catch (error) {
-      this.failed(res, error);
+      this.failed(res, error, transaction?.returnTo);
     }
   }
 
@@ -122,11 +123,15 @@ export class AuthController {
     return false;
   }
 
-  /** Back to the web app's start page with our reason code (never the provider's text, never a secret). */
-  private failed(res: Response, error: unknown): void {
+  /**
+   * Back to the web app's start page with our reason code (never the provider's text, never a secret), and the page
+   * the sign-in was for: an invitee whose first try failed must not lose the invitation's link.
+   */
+  private failed(res: Response, error: unknown, returnTo?: string): void {
     const reason = error instanceof SignInFailed ? error.reason : 'provider_error';
     this.logger.warn({ reason, detail: error instanceof Error ? error.message : undefined }, 'sign-in failed');
     res.setHeader('cache-control', 'no-store');
-    res.redirect(302, `/?signin=error&reason=${reason}`);
+    const back = returnTo && returnTo !== '/' ? `&returnTo=${encodeURIComponent(safeReturnPath(returnTo))}` : '';
+    res.redirect(302, `/?signin=error&reason=${reason}${back}`);
   }
 }
