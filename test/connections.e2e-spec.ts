@@ -217,7 +217,19 @@ describe('connections: OAuth2 grants, refresh, runtime endpoint (real oidc-provi
     await h.sql.query(`UPDATE oauth_states SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`);
     const late = await h.get(`${h.booted.url}/oauth/callback?code=x&state=${state}`, 'text/html');
     expect(late.status).toBe(400);
-    expect(await late.text()).toContain('expired');
+    // A person's page: what to do next, and a way back (there is no request to return to), in their language.
+    const page = await late.text();
+    expect(page).toContain('<h1>Authorization not completed</h1>');
+    expect(page).toContain('Open the request again and choose Authorize.');
+    expect(page).toContain('<a href="http://cr.test/requests">');
+    expect(page).not.toContain(state);
+    const inPortuguese = await fetch(`${h.booted.url}/oauth/callback?code=x&state=${state}`, {
+      headers: { accept: 'text/html', 'accept-language': 'pt-BR,pt;q=0.9,en;q=0.5' },
+    });
+    const pagePt = await inPortuguese.text();
+    expect(pagePt).toContain('<html lang="pt-BR">');
+    expect(pagePt).toContain('<h1>Autorização não concluída</h1>');
+    expect(pagePt).toContain('Ir para as suas solicitações de credenciais');
     expect((await appState(requestId, 'crm'))?.status).toBe('PENDING');
 
     const again = await h.graphql('recipient', START, { requestId, appKey: 'crm' });

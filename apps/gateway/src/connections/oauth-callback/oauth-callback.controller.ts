@@ -12,6 +12,7 @@ import { OAUTH_STATES } from '../connections.tokens';
 import type { OAuthStateRecord, OAuthStateStore } from '../oauth-state.store';
 import { ReadYourWrites } from '@projections';
 import { WebSessions } from '../../platform/web-session/web-sessions';
+import { failurePage } from './failure-page';
 import { reasonOfAppError, reasonOfCode, requestPageUrl, type OAuthOutcomeReason } from './oauth-outcome';
 
 type CallbackQuery = Record<string, string | string[] | undefined>;
@@ -19,9 +20,6 @@ type CallbackQuery = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
 const wantsHtml = (req: Request) => (req.headers.accept ?? '').includes('text/html');
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /**
  * `GET /oauth/callback?code&state` (ARCHITECTURE.md): no bearer token — the single-use `state` names the recipient,
@@ -156,10 +154,7 @@ export class OAuthCallbackController {
       res
         .status(status)
         .type('html')
-        .send(
-          `<!doctype html><meta charset="utf-8"><title>Authorization not completed</title>` +
-            `<h1>Authorization not completed</h1><p>${escapeHtml(message)}</p>`,
-        );
+        .send(failurePage(req.acceptsLanguages('en', 'pt-BR', 'pt') || 'en', code, message, this.config.publicUrl));
       return;
     }
     res.status(status).json({ error: code, message });
