@@ -390,6 +390,13 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await entra.getByRole('button', { name: 'Request reauthorization' }).click();
   await statusOf(nora, 'microsoft-entra-id', 'REAUTHORIZING');
   await statusOf(carlos, 'microsoft-entra-id', 'REAUTHORIZING');
+  // Why, once, in words and with what follows: not the service's sentence, which names the provider's code.
+  const why = appCard(carlos, 'microsoft-entra-id').getByText(
+    'The provider refused to renew the access: it needs to be authorized again.',
+  );
+  await why.waitFor();
+  expect(await why.count()).toBe(1);
+  expect(await appCard(carlos, 'microsoft-entra-id').getByText('refresh the token', { exact: false }).count()).toBe(0);
   await until(nora, `document.activeElement && document.activeElement.getAttribute('role') === 'status'`);
   expect(await nora.evaluate(focused)).toMatch(/^Reauthorization requested: Carlos Colleague will receive an e-mail/);
   stack.refuseRefresh(false);

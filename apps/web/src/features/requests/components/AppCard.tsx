@@ -157,14 +157,22 @@ export const AppCard = forwardRef<
           <>
             <dt>{t('details.connection')}</dt>
             <dd>
-              {conn.name} — {t(`details.health.${conn.status}`)}
+              {conn.name} —{' '}
+              {t(
+                conn.status === 'EXPIRED' && relation === 'RECIPIENT' && app.status !== 'REAUTHORIZING'
+                  ? 'details.health.EXPIRED_RECIPIENT'
+                  : `details.health.${conn.status}`,
+              )}
               {conn.expiresAt && conn.status === 'ACTIVE' && (
                 <span className="muted">
                   {' '}
                   ({t('details.expiresAt', { at: formatDateTime(conn.expiresAt, i18n.language) })})
                 </span>
               )}
-              {conn.lastError && <div className="app-error">{conn.lastError}</div>}
+              {/* Said once: the app's error is often the same sentence. */}
+              {conn.lastError && conn.lastError !== app.error && (
+                <div className="app-error">{localizedRefusal(conn.lastError)}</div>
+              )}
             </dd>
           </>
         )}

@@ -123,10 +123,12 @@ export const en = {
     health: {
       ACTIVE: 'Working',
       EXPIRED: 'Expired: needs reauthorization',
+      // The recipient cannot start it: the requester (or a team admin) asks, and the e-mail brings them back.
+      EXPIRED_RECIPIENT: 'Expired: the requester can ask you to reauthorize it.',
       REVOKED: 'Revoked',
       DELETED: 'Deleted',
     },
-    expiresAt: 'token expires {{at}}',
+    expiresAt: 'renewed automatically before {{at}}',
     usage: 'Usage',
     usageNone: 'Not used by any scenario yet.',
     usageColumns: { module: 'Module', scenario: 'Scenario', uses: 'Uses', lastUsed: 'Last used' },

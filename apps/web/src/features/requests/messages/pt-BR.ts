@@ -128,10 +128,11 @@ export const ptBR: Messages<typeof en> = {
     health: {
       ACTIVE: 'Funcionando',
       EXPIRED: 'Expirada: precisa de reautorização',
+      EXPIRED_RECIPIENT: 'Expirada: quem solicitou pode pedir que você a reautorize.',
       REVOKED: 'Revogada',
       DELETED: 'Excluída',
     },
-    expiresAt: 'o token expira em {{at}}',
+    expiresAt: 'renovada automaticamente antes de {{at}}',
     usage: 'Uso',
     usageNone: 'Ainda não usada por nenhum cenário.',
     usageColumns: { module: 'Módulo', scenario: 'Cenário', uses: 'Usos', lastUsed: 'Último uso' },
