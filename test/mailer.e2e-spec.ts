@@ -187,7 +187,7 @@ describe('mailer over real SMTP and .eml files', () => {
       expect(mail.html || '').toContain(`href="${textLink}"`);
       const response = await fetch(textLink);
       expect(response.status).toBe(200);
-      expect(visited.at(-1)).toBe(d.path);
+      expect(visited.at(-1)).toBe(`${d.path}?lng=en`);
     }
   });
 
@@ -269,8 +269,8 @@ describe('mailer over real SMTP and .eml files', () => {
       expect(parsed.subject).toBe(review.subject);
       expect(parsed.messageId).toBe(messageIdFor(key, DOMAIN));
       expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.text : '').toBe('rob@example.test');
-      expect(linkIn(parsed.text ?? '', 'Review request')).toBe(`${publicUrl}/requests/req-42`);
-      expect(parsed.html || '').toContain(`href="${publicUrl}/requests/req-42"`);
+      expect(linkIn(parsed.text ?? '', 'Review request')).toBe(`${publicUrl}/requests/req-42?lng=en`);
+      expect(parsed.html || '').toContain(`href="${publicUrl}/requests/req-42?lng=en"`);
     } finally {
       await files.close();
     }

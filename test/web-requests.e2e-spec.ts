@@ -783,6 +783,12 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   expect(mail.text).toContain('OpenAI: Gerar um texto, Gerar uma imagem');
   // The role in the words the pages use for it (the page confirming the request says "Convidado" too).
   expect(mail.text).toContain('com a função de Convidado');
+  // The link names the e-mail's language: on a browser set to English, the pages read as the e-mail did.
+  const named = await stack.linkFor(rita.email, /http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+\?lng=pt-BR/);
+  const onEnglishBrowser = await newPage(DESKTOP);
+  await onEnglishBrowser.goto(named);
+  await onEnglishBrowser.getByRole('heading', { name: 'Entrada de desenvolvimento' }).waitFor();
+  expect(await onEnglishBrowser.getAttribute('html', 'lang')).toBe('pt-BR');
 
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
   contexts.push(context);

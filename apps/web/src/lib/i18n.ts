@@ -1,6 +1,6 @@
 // i18next with one namespace per feature and language. Catalogues are TypeScript objects: pt-BR is typed after en,
-// so a missing or extra key fails `npm run typecheck`. The language comes from the browser, and the switch keeps
-// the choice in localStorage (a preference, not a secret).
+// so a missing or extra key fails `npm run typecheck`. The language comes from an e-mail's link, the switch's choice
+// (kept in localStorage: a preference, not a secret) or the browser.
 import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
@@ -28,7 +28,14 @@ export function initI18n(catalogues: { namespace: string; messages: Catalogue }[
       ns: catalogues.map((c) => c.namespace),
       defaultNS: 'common',
       interpolation: { escapeValue: false },
-      detection: { order: ['localStorage', 'navigator'], caches: ['localStorage'], lookupLocalStorage: 'lang' },
+      // An e-mail's link names the e-mail's language (`?lng=`): it comes first, so that someone written to in
+      // Portuguese reads the pages in Portuguese on a browser set to English; then the switch's choice, then the browser.
+      detection: {
+        order: ['querystring', 'localStorage', 'navigator'],
+        lookupQuerystring: 'lng',
+        caches: ['localStorage'],
+        lookupLocalStorage: 'lang',
+      },
       initAsync: false,
     });
   const syncHtmlLang = (lng: string) => document.documentElement.setAttribute('lang', lng);

@@ -27,6 +27,15 @@ function appLine(app: MailApp): string {
   return app.modules.length ? `${app.appName}: ${app.modules.join(', ')}` : app.appName;
 }
 
+/**
+ * The web app opens in the e-mail's language (`lng`, read before the browser's own): someone the requester wrote to
+ * in Portuguese, on a browser set to English, reads the pages as the e-mail. Opening the link changes nothing else.
+ */
+function actionUrl(layout: Layout): string {
+  const { url } = layout.action;
+  return `${url}${url.includes('?') ? '&' : '?'}lng=${localeOf(layout.language)}`;
+}
+
 function renderText(layout: Layout): string {
   const parts: string[] = [layout.greeting];
   for (const block of layout.blocks) {
@@ -34,7 +43,7 @@ function renderText(layout: Layout): string {
     else if (block.kind === 'apps') parts.push(block.apps.map((app) => `- ${appLine(app)}`).join('\n'));
     else parts.push(`${block.label}:\n${block.text.replace(/^/gm, '> ')}`);
   }
-  parts.push(`${layout.action.label}: ${layout.action.url}`);
+  parts.push(`${layout.action.label}: ${actionUrl(layout)}`);
   parts.push(`--\n${footer(layout)}`);
   return `${parts.join('\n\n')}\n`;
 }
@@ -60,7 +69,7 @@ export const ACTION_STYLE =
   'display:inline-block;background:#5b21b6;color:#ffffff;padding:0.6em 1.2em;border-radius:6px;font-weight:bold;text-decoration:none';
 
 function renderHtml(layout: Layout): string {
-  const url = escapeHtml(layout.action.url);
+  const url = escapeHtml(actionUrl(layout));
   return [
     '<!doctype html>',
     `<html lang="${localeOf(layout.language)}"><head><meta charset="utf-8"><title>${escapeHtml(oneLine(layout.subject))}</title></head>`,

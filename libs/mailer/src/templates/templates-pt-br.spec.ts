@@ -61,10 +61,10 @@ describe('mail templates in Portuguese (Brazil) (issue 10)', () => {
   it('the invitation, the first contact, in Portuguese', () => {
     const mail = render('acceptInvitation', 'PT_BR');
     expect(mail.subject).toBe('Carlos Contratado convida você a compartilhar credenciais: Leads de marketing');
-    expect(mail.text).toContain(`Aceitar convite: ${PUBLIC_URL}/invitations/tok-1`);
+    expect(mail.text).toContain(`Aceitar convite: ${PUBLIC_URL}/invitations/tok-1?lng=pt-BR`);
     expect(mail.text).toContain('Descrição:\n> Geração de leads');
     expect(mail.html).toContain(
-      `<a href="${PUBLIC_URL}/invitations/tok-1" style="${ACTION_STYLE}">Aceitar convite</a>`,
+      `<a href="${PUBLIC_URL}/invitations/tok-1?lng=pt-BR" style="${ACTION_STYLE}">Aceitar convite</a>`,
     );
   });
 

@@ -194,9 +194,10 @@ describe('mail templates', () => {
       expect(mail.subject).toMatch(c.subject);
     });
 
+    // With the e-mail's language, which the web app reads before the browser's.
     it('carries the link in text and as a labelled anchor in HTML', () => {
-      expect(mail.text).toContain(`${c.linkLabel}: ${c.link}`);
-      expect(mail.html).toContain(`<a href="${c.link}" style="${ACTION_STYLE}">${c.linkLabel}</a>`);
+      expect(mail.text).toContain(`${c.linkLabel}: ${c.link}?lng=en`);
+      expect(mail.html).toContain(`<a href="${c.link}?lng=en" style="${ACTION_STYLE}">${c.linkLabel}</a>`);
     });
 
     it('states the facts in text and HTML', () => {
@@ -254,7 +255,7 @@ describe('mail templates', () => {
 
   it('points a reminder for a not-yet-accepted invitation at the invitation', () => {
     const mail = mailTemplates.reminder({ publicUrl: PUBLIC_URL, request, daysWaiting: 1, invitationUrl });
-    expect(mail.text).toContain(`Accept invitation: ${invitationUrl}`);
+    expect(mail.text).toContain(`Accept invitation: ${invitationUrl}?lng=en`);
     expect(mail.text).toContain('1 day ago');
   });
 
@@ -271,6 +272,6 @@ describe('mail templates', () => {
       request,
     });
     expect(mail.html).not.toContain('<script');
-    expect(mail.html).toContain('href="https://x.test/invitations/&quot;&gt;&lt;script&gt;"');
+    expect(mail.html).toContain('href="https://x.test/invitations/&quot;&gt;&lt;script&gt;?lng=en"');
   });
 });
