@@ -108,7 +108,14 @@ describe('OpenID Connect sign-in against a real oidc-provider (issue #10)', () =
   });
 
   it('returns to same-origin paths only', async () => {
-    for (const hostile of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)']) {
+    for (const hostile of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '/.//evil.example',
+      '/x/..//evil.example',
+    ]) {
       const { callback } = await signIn(new TestBrowser(booted.url), 'pia@corp.example', hostile);
       expect([hostile, callback.headers.get('location')]).toEqual([hostile, '/']);
     }

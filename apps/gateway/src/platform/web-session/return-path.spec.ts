@@ -10,6 +10,11 @@ describe('safeReturnPath (same-origin return paths only)', () => {
 
   it.each([
     ['//evil.example/x'],
+    // Dot segments that resolve to `//host` (a review found these passed: the check ran before the resolution).
+    ['/.//evil.example/x'],
+    ['/x/..//evil.example'],
+    ['/%2e//evil.example'],
+    ['/./%2e//evil.example'],
     ['/\\evil.example'],
     ['\\\\evil.example'],
     ['https://evil.example/'],

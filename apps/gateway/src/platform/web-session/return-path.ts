@@ -12,7 +12,10 @@ export function safeReturnPath(value: unknown): string {
     const base = 'http://same.invalid';
     const url = new URL(value, base);
     if (url.origin !== base) return '/';
-    return `${url.pathname}${url.search}${url.hash}`;
+    // Checked again once resolved: dot segments can make `//host` of a path that did not start with it
+    // (`/.//evil.example`, `/x/..//evil.example`), and a browser reads that as another site.
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return path.startsWith('//') || path.startsWith('/\\') ? '/' : path;
   } catch {
     return '/';
   }
