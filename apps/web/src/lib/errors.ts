@@ -3,7 +3,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import i18next from 'i18next';
 import { localizeFieldMessage } from './field-messages';
-import { localizeOperationMessage } from './operation-messages';
+import { localizeAppError, localizeOperationMessage } from './operation-messages';
 import { isSessionEnded } from './session-ended';
 
 export interface FieldError {
@@ -75,6 +75,11 @@ export function ownError(fields: FieldError[], path: string): string | undefined
 /** A refusal the service wrote, in the reader's language (as it came, when it is of no known kind). */
 export function localizedRefusal(message: string): string {
   return localizeOperationMessage(message, (key, options) => i18next.t(key, options));
+}
+
+/** An app's error: the service's own sentences in the reader's language, the app's words as they came. */
+export function localizedAppError(message: string): string {
+  return localizeAppError(message, (key, options) => i18next.t(key, options));
 }
 
 /** A field message from the server, in the language the page shows now (read again on every render). */

@@ -11,7 +11,31 @@ export type Language = (typeof LANGUAGES)[number];
 
 export type Catalogue = Record<Language, Record<string, unknown>>;
 
+const STORED = 'lang';
+
+/**
+ * An e-mail's link names the e-mail's language (`?lng=`): someone written to in Portuguese, on a browser set to
+ * English, reads the pages as the e-mail. It is taken as the reader's choice (as the switch would keep it), then
+ * dropped from the address, so that a reload or a sign-in's round trip does not impose it again over the switch.
+ * Only our languages: anything else (i18next's own `cimode` shows the keys) is dropped unread.
+ */
+function takeLanguageFromLink(): void {
+  const url = new URL(window.location.href);
+  const lng = url.searchParams.get('lng');
+  if (lng === null) return;
+  if ((LANGUAGES as readonly string[]).includes(lng)) {
+    try {
+      localStorage.setItem(STORED, lng);
+    } catch {
+      // Storage refused (a private window): the browser's language then.
+    }
+  }
+  url.searchParams.delete('lng');
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+}
+
 export function initI18n(catalogues: { namespace: string; messages: Catalogue }[]) {
+  takeLanguageFromLink();
   const resources: Record<string, Record<string, Record<string, unknown>>> = { en: {}, 'pt-BR': {} };
   for (const { namespace, messages } of catalogues) {
     for (const lng of LANGUAGES) resources[lng][namespace] = messages[lng];
@@ -28,14 +52,7 @@ export function initI18n(catalogues: { namespace: string; messages: Catalogue }[
       ns: catalogues.map((c) => c.namespace),
       defaultNS: 'common',
       interpolation: { escapeValue: false },
-      // An e-mail's link names the e-mail's language (`?lng=`): it comes first, so that someone written to in
-      // Portuguese reads the pages in Portuguese on a browser set to English; then the switch's choice, then the browser.
-      detection: {
-        order: ['querystring', 'localStorage', 'navigator'],
-        lookupQuerystring: 'lng',
-        caches: ['localStorage'],
-        lookupLocalStorage: 'lang',
-      },
+      detection: { order: ['localStorage', 'navigator'], caches: ['localStorage'], lookupLocalStorage: STORED },
       initAsync: false,
     });
   const syncHtmlLang = (lng: string) => document.documentElement.setAttribute('lang', lng);

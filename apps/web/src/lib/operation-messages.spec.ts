@@ -2,7 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { en } from '../app/messages/en';
 import { ptBR } from '../app/messages/pt-BR';
-import { classifyOperationMessage, localizeOperationMessage } from './operation-messages';
+import {
+  classifyAppError,
+  classifyOperationMessage,
+  localizeAppError,
+  localizeOperationMessage,
+} from './operation-messages';
 
 const ROOT = join(__dirname, '../../../..');
 
@@ -52,14 +57,21 @@ describe("an app's error in the reader language", () => {
   // An OAuth2 grant or refresh the service could not use is said to the recipient in their words, with what to do;
   // before, its English sentence reached Portuguese pages with provider codes and scope URLs.
   it('knows every one, in English and Portuguese', () => {
-    expect(sentences.filter((s) => !classifyOperationMessage(s))).toEqual([]);
+    expect(sentences.filter((s) => !classifyAppError(s))).toEqual([]);
     for (const sentence of sentences) {
-      expect(localizeOperationMessage(sentence, lookup(ptBR))).not.toBe(sentence);
-      expect(localizeOperationMessage(sentence, lookup(en))).not.toBe(sentence);
+      expect(localizeAppError(sentence, lookup(ptBR))).not.toBe(sentence);
+      expect(localizeAppError(sentence, lookup(en))).not.toBe(sentence);
     }
-    expect(localizeOperationMessage('The grant is missing these scopes: Mail.Read, User.Read.', lookup(ptBR))).toBe(
-      'Nem todas as permissões de que a solicitação precisa foram concedidas (faltam: Mail.Read, User.Read). Escolha Autorizar de novo e permita todas.',
+    expect(localizeAppError('The grant is missing these scopes: Mail.Read, User.Read.', lookup(ptBR))).toBe(
+      'Nem todas as permissões de que a solicitação precisa foram concedidas (faltam: Mail.Read, User.Read). Ela precisa ser autorizada de novo, permitindo todas.',
     );
+  });
+
+  // An API's own reason is its words, even when it reads like one of our refusals.
+  it("leaves an app's own words as they came", () => {
+    const theirs = 'Sign in to your dashboard to create a key.';
+    expect(classifyOperationMessage(theirs)).not.toBeNull();
+    expect(localizeAppError(theirs, lookup(ptBR))).toBe(theirs);
   });
 });
 

@@ -48,8 +48,12 @@ const RULES: Rule[] = [
   [/e-mail address is not verified: verify it/i, 'unverified'],
   [/^Too many failed attempts; try again in (?<seconds>\d+) s/, 'rateLimitedFor'],
   [/^Too many attempts/, 'rateLimited'],
-  // An app's error (RequestedApp.error) when the service wrote it: an OAuth2 grant or refresh it could not use. An
-  // API's own reason for refusing a key is the app's words, shown as they came.
+];
+
+// An app's error (RequestedApp.error, a connection's last error) when the service wrote it: an OAuth2 grant or
+// refresh it could not use. Apart from the refusals: an API's own reason for refusing a key is the app's words, and
+// shown as they came even when they happen to read like one of ours ("Sign in to …").
+const APP_ERRORS: Rule[] = [
   [/^The provider did not grant access/, 'appNotGranted'],
   [/^The grant is missing these scopes: (?<scopes>.+?)\.?$/, 'appMissingScopes'],
   [/^The account used is not from (?<domain>[^;\s]+);/, 'appWrongDomain'],
@@ -68,13 +72,24 @@ const ELIGIBILITY: Rule[] = [
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-/** The catalogue key that says `message`, and the values it names (`app`, `seconds`), if it is a known sentence. */
-export function classifyOperationMessage(message: string): { key: string; values: Record<string, string> } | null {
-  for (const [pattern, key] of RULES) {
+function classify(rules: Rule[], message: string): { key: string; values: Record<string, string> } | null {
+  for (const [pattern, key] of rules) {
     const match = pattern.exec(message);
     if (match) return { key, values: { ...match.groups } };
   }
   return null;
+}
+
+/** The catalogue key that says `message`, and the values it names (`app`, `seconds`), if it is a known sentence. */
+export const classifyOperationMessage = (message: string) => classify(RULES, message);
+
+/** The same for an app's error: only the sentences the service writes there. */
+export const classifyAppError = (message: string) => classify(APP_ERRORS, message);
+
+/** An app's error in the reader's language through `t`, else as it came (the app's own words). */
+export function localizeAppError(message: string, t: T): string {
+  const known = classifyAppError(message);
+  return known ? t(`common:operationErrors.${known.key}`, known.values) : message;
 }
 
 /** `message` in the reader's language through `t` (keys `operationErrors.*` of "common"), else as it came. */

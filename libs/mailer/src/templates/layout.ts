@@ -32,8 +32,8 @@ function appLine(app: MailApp): string {
  * in Portuguese, on a browser set to English, reads the pages as the e-mail. Opening the link changes nothing else.
  */
 function actionUrl(layout: Layout): string {
-  const { url } = layout.action;
-  return `${url}${url.includes('?') ? '&' : '?'}lng=${localeOf(layout.language)}`;
+  const [path, fragment] = layout.action.url.split(/(?=#)/, 2);
+  return `${path}${path.includes('?') ? '&' : '?'}lng=${localeOf(layout.language)}${fragment ?? ''}`;
 }
 
 function renderText(layout: Layout): string {

@@ -1,5 +1,5 @@
 import { mailLinks } from '../links';
-import { ACTION_STYLE } from './layout';
+import { ACTION_STYLE, render } from './layout';
 import { mailTemplates, renderMail, type MailTemplateName } from './registry';
 import type { MailApp, MailRequest, RenderedMail } from './types';
 
@@ -263,6 +263,17 @@ describe('mail templates', () => {
     expect(mailLinks.reauthorize('https://x.test/', 'a/b', 'my app')).toBe(
       'https://x.test/requests/a%2Fb/apps/my%20app/reauthorize',
     );
+  });
+
+  it("adds the mail's language to a link with a query and a fragment, before the fragment", () => {
+    const mail = render({
+      language: 'PT_BR',
+      subject: 's',
+      greeting: 'g',
+      blocks: [],
+      action: { label: 'Abrir', url: 'https://x.test/a?b=1#c' },
+    });
+    expect(mail.text).toContain('Abrir: https://x.test/a?b=1&lng=pt-BR#c');
   });
 
   it('escapes a hostile link in the HTML attribute', () => {

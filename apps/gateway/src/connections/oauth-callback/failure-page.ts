@@ -41,7 +41,8 @@ export function failurePage(accepted: string, code: string, fallback: string, pu
   return (
     `<!doctype html><html lang="${language === 'pt' ? 'pt-BR' : 'en'}"><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${words.title}</title>` +
-    `<main style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem">` +
+    // No style: the service's Content-Security-Policy (style-src 'self') refuses inline styles.
+    `<main>` +
     `<h1>${words.title}</h1><p>${escapeHtml(text)}</p>` +
     `<p><a href="${escapeHtml(`${publicUrl}/requests`)}">${words.back}</a></p></main></html>`
   );

@@ -111,11 +111,12 @@ export const en = {
     teamNotFound: 'This team does not exist, or you are not a member of its organization.',
     userNotFound: 'This person was not found.',
     webhookNotFound: 'This webhook does not exist any more.',
-    appNotGranted: 'Access was not granted at the provider. Choose Authorize to try again, and allow access.',
+    appNotGranted: 'Access was not granted at the provider. It needs to be authorized again, allowing access.',
     appMissingScopes:
-      'Not every permission the request needs was granted (missing: {{scopes}}). Choose Authorize again and allow them all.',
-    appWrongDomain: 'The account used is not from {{domain}}. Choose Authorize again and sign in with such an account.',
-    appGrantRefused: 'The provider refused the authorization. Choose Authorize to try again.',
+      'Not every permission the request needs was granted (missing: {{scopes}}). It needs to be authorized again, allowing them all.',
+    appWrongDomain:
+      'The account used is not from {{domain}}. It needs to be authorized again with an account of that domain.',
+    appGrantRefused: 'The provider refused the authorization. It needs to be authorized again.',
     appNoTokens: 'No access is stored for this connection: it needs to be authorized again.',
     appNoRefreshToken:
       'The access expired and the provider does not renew it by itself: it needs to be authorized again.',

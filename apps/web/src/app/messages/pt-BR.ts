@@ -112,11 +112,12 @@ export const ptBR: Messages<typeof en> = {
     teamNotFound: 'Esta equipe não existe, ou você não é membro da organização dela.',
     userNotFound: 'Esta pessoa não foi encontrada.',
     webhookNotFound: 'Este webhook não existe mais.',
-    appNotGranted: 'O acesso não foi concedido no provedor. Escolha Autorizar para tentar de novo e permita o acesso.',
+    appNotGranted: 'O acesso não foi concedido no provedor. Ela precisa ser autorizada de novo, permitindo o acesso.',
     appMissingScopes:
-      'Nem todas as permissões de que a solicitação precisa foram concedidas (faltam: {{scopes}}). Escolha Autorizar de novo e permita todas.',
-    appWrongDomain: 'A conta usada não é de {{domain}}. Escolha Autorizar de novo e entre com uma conta desse domínio.',
-    appGrantRefused: 'O provedor recusou a autorização. Escolha Autorizar para tentar de novo.',
+      'Nem todas as permissões de que a solicitação precisa foram concedidas (faltam: {{scopes}}). Ela precisa ser autorizada de novo, permitindo todas.',
+    appWrongDomain:
+      'A conta usada não é de {{domain}}. Ela precisa ser autorizada de novo com uma conta desse domínio.',
+    appGrantRefused: 'O provedor recusou a autorização. Ela precisa ser autorizada de novo.',
     appNoTokens: 'Nenhum acesso está guardado para esta conexão: ela precisa ser autorizada de novo.',
     appNoRefreshToken: 'O acesso expirou e o provedor não o renova sozinho: ele precisa ser autorizado de novo.',
     appRefreshRefused: 'O provedor recusou renovar o acesso: ele precisa ser autorizado de novo.',

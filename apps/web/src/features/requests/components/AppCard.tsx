@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { moduleName } from '../../../lib/module-name';
 import type { ConnectionType, RequestDetailsFieldsFragment, ViewerRelation } from '../../../gql/graphql';
 import { UsageTable } from './UsageTable';
-import { localizedRefusal, type ReadError } from '../../../lib/errors';
+import { localizedAppError, type ReadError } from '../../../lib/errors';
 
 export type DetailsApp = RequestDetailsFieldsFragment['apps'][number];
 /**
@@ -144,7 +144,7 @@ export const AppCard = forwardRef<
         {app.error && (
           <>
             <dt>{t('details.error')}</dt>
-            <dd className="app-error">{localizedRefusal(app.error)}</dd>
+            <dd className="app-error">{localizedAppError(app.error)}</dd>
           </>
         )}
         {app.accessUntil && (
@@ -171,7 +171,7 @@ export const AppCard = forwardRef<
               )}
               {/* Said once: the app's error is often the same sentence. */}
               {conn.lastError && conn.lastError !== app.error && (
-                <div className="app-error">{localizedRefusal(conn.lastError)}</div>
+                <div className="app-error">{localizedAppError(conn.lastError)}</div>
               )}
             </dd>
           </>
@@ -214,7 +214,8 @@ export const AppCard = forwardRef<
       )}
       {/* Always there, so that what is put in it is announced. */}
       <div ref={outcomeRef} className="app-outcome" role="status" tabIndex={-1}>
-        {outcome && (
+        {/* "Authorized" is said while it is true: a live change since (an end date, a removal) may have revoked it. */}
+        {outcome && !(outcome.authorized && app.status !== 'AUTHORIZED') && (
           <p className="notice">
             {outcome.refusal
               ? outcome.refusal.message

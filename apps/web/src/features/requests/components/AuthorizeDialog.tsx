@@ -9,7 +9,7 @@ import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import {
   fieldError,
-  localizedRefusal,
+  localizedAppError,
   ownError,
   readError,
   type FieldError,
@@ -94,7 +94,7 @@ export function AuthorizeDialog({
       if (app?.status === 'INVALID' || app?.error) {
         const secretField = target.type === 'API_KEY' ? 'input.apiKey' : 'input.basic.password';
         setErrors([
-          { path: secretField, message: t('authorize.rejected', { message: localizedRefusal(app.error ?? '') }) },
+          { path: secretField, message: t('authorize.rejected', { message: localizedAppError(app.error ?? '') }) },
         ]);
         return;
       }

@@ -1,7 +1,7 @@
 // What happened at the provider, read from the URL /oauth/callback sends the browser back to:
 // ?oauth=authorized|error&app=<key>&reason=<code> (codes only; the app's own error text comes from the API).
 import { useTranslation } from 'react-i18next';
-import { localizedRefusal } from '../../../lib/errors';
+import { localizedAppError } from '../../../lib/errors';
 import type { DetailsApp } from './AppCard';
 
 const REASONS = [
@@ -42,7 +42,7 @@ export function OAuthOutcome({
   return (
     <div className="notice notice-error oauth-outcome" role="alert">
       <p>{t(`oauth.${code}`, { app: name })}</p>
-      {app?.error && <p>{localizedRefusal(app.error)}</p>}
+      {app?.error && <p>{localizedAppError(app.error)}</p>}
     </div>
   );
 }

@@ -128,7 +128,7 @@ export const en = {
       REVOKED: 'Revoked',
       DELETED: 'Deleted',
     },
-    expiresAt: 'renewed automatically before {{at}}',
+    expiresAt: 'current access valid until {{at}}',
     usage: 'Usage',
     usageNone: 'Not used by any scenario yet.',
     usageColumns: { module: 'Module', scenario: 'Scenario', uses: 'Uses', lastUsed: 'Last used' },

@@ -132,7 +132,7 @@ export const ptBR: Messages<typeof en> = {
       REVOKED: 'Revogada',
       DELETED: 'Excluída',
     },
-    expiresAt: 'renovada automaticamente antes de {{at}}',
+    expiresAt: 'acesso atual válido até {{at}}',
     usage: 'Uso',
     usageNone: 'Ainda não usada por nenhum cenário.',
     usageColumns: { module: 'Módulo', scenario: 'Cenário', uses: 'Usos', lastUsed: 'Último uso' },
