@@ -38,7 +38,6 @@ export function SignInPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
     setBusy(true);
     const result = await devSignIn({ email, name, supportStaff: support, returnTo });
     setBusy(false);

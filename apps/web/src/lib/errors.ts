@@ -72,17 +72,14 @@ export function ownError(fields: FieldError[], path: string): string | undefined
   return found && localized(found.message);
 }
 
+/** The catalogue in the language the page shows now (read again on every render). */
+const translate = (key: string, options?: Record<string, unknown>) => i18next.t(key, options);
+
 /** A refusal the service wrote, in the reader's language (as it came, when it is of no known kind). */
-export function localizedRefusal(message: string): string {
-  return localizeOperationMessage(message, (key, options) => i18next.t(key, options));
-}
+export const localizedRefusal = (message: string): string => localizeOperationMessage(message, translate);
 
 /** An app's error: the service's own sentences in the reader's language, the app's words as they came. */
-export function localizedAppError(message: string): string {
-  return localizeAppError(message, (key, options) => i18next.t(key, options));
-}
+export const localizedAppError = (message: string): string => localizeAppError(message, translate);
 
-/** A field message from the server, in the language the page shows now (read again on every render). */
-export function localized(message: string): string {
-  return localizeFieldMessage(message, (key, options) => i18next.t(key, options));
-}
+/** A field message from the server, in the language the page shows now. */
+export const localized = (message: string): string => localizeFieldMessage(message, translate);

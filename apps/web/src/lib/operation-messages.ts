@@ -86,11 +86,14 @@ export const classifyOperationMessage = (message: string) => classify(RULES, mes
 /** The same for an app's error: only the sentences the service writes there. */
 export const classifyAppError = (message: string) => classify(APP_ERRORS, message);
 
-/** An app's error in the reader's language through `t`, else as it came (the app's own words). */
-export function localizeAppError(message: string, t: T): string {
-  const known = classifyAppError(message);
+/** `message` through the catalogue's sentence for `rules`' match, else as it came. */
+function say(rules: Rule[], message: string, t: T): string {
+  const known = classify(rules, message);
   return known ? t(`common:operationErrors.${known.key}`, known.values) : message;
 }
+
+/** An app's error in the reader's language through `t`, else as it came (the app's own words). */
+export const localizeAppError = (message: string, t: T): string => say(APP_ERRORS, message, t);
 
 /** `message` in the reader's language through `t` (keys `operationErrors.*` of "common"), else as it came. */
 export function localizeOperationMessage(message: string, t: T): string {
@@ -102,6 +105,5 @@ export function localizeOperationMessage(message: string, t: T): string {
     });
     return t('common:operationErrors.notEligible', { reasons: reasons.join('; ') });
   }
-  const known = classifyOperationMessage(message);
-  return known ? t(`common:operationErrors.${known.key}`, known.values) : message;
+  return say(RULES, message, t);
 }

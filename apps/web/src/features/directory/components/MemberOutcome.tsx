@@ -1,7 +1,8 @@
 // What the last member action said, above the members table: a removal (its row is gone) or a refusal other than a
 // field's (the page was stale: it fetches the members again, and the row's controls may go with it). It takes the
 // focus, which would otherwise fall to the page when the control that was used disappears.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useFocusWhen } from '../../../lib/use-focus-when';
 import { useTranslation } from 'react-i18next';
 import { FormOutcome } from '../../../components/FormOutcome';
 import type { ReadError } from '../../../lib/errors';
@@ -17,10 +18,7 @@ export type MemberOutcomeValue = { removed: Removed; error?: undefined } | { err
 
 export function MemberOutcome({ outcome }: { outcome: MemberOutcomeValue | null }) {
   const { t } = useTranslation('directory');
-  const region = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (outcome) region.current?.focus();
-  }, [outcome]);
+  const region = useFocusWhen<HTMLDivElement>(outcome);
   return (
     <div ref={region} tabIndex={-1} className="member-outcome" data-member-outcome="">
       <FormOutcome

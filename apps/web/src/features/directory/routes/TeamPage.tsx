@@ -1,7 +1,7 @@
 // Team > Team members: who is in the team and who has the credential requests feature (R2.4); org owners/admins and
 // team admins add organization members to the team, change team roles and remove members (R13.13).
 // `/team-members` shows the team chosen in the switcher.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { PageReadError } from '../../../components/OperationError';
 import { TeamMemberControls } from '../components/TeamMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useFocusWhen } from '../../../lib/use-focus-when';
 
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
 
@@ -122,11 +123,7 @@ function AddTeamMemberForm({ team, viewerId }: { team: TeamData; viewerId: strin
   });
   // The last candidate added takes the form's controls away with the pressed button: the focus goes to the heading
   // rather than fall to the page's body, and what was done is still said below.
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (done !== null && (document.activeElement === document.body || !document.activeElement))
-      heading.current?.focus();
-  }, [done]);
+  const heading = useFocusWhen<HTMLHeadingElement>(done, true);
   return (
     <form className="card" onSubmit={submit} aria-labelledby="add-team-member-title">
       <h2 id="add-team-member-title" ref={heading} tabIndex={-1}>

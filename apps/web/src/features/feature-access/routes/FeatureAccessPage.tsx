@@ -1,5 +1,5 @@
 // "How to enable the credential requests feature": apply (R2.1) and see the application's state (R13.8).
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { OperationError, PageReadError } from '../../../components/OperationErro
 import { readError, type ReadError } from '../../../lib/errors';
 import { FeatureAccessApply, FeatureAccessViewer } from '../api/operations';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useFocusWhen } from '../../../lib/use-focus-when';
 
 export function FeatureAccessPage() {
   const { t } = useTranslation('featureAccess');
@@ -17,10 +18,7 @@ export function FeatureAccessPage() {
   const [applyError, setApplyError] = useState<ReadError | null>(null);
   const [sent, setSent] = useState(false);
   // Apply goes with the new state: the answer takes the focus, which would otherwise fall to the page's body.
-  const outcome = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (sent) outcome.current?.focus();
-  }, [sent]);
+  const outcome = useFocusWhen<HTMLParagraphElement>(sent);
   if (error) return <PageReadError error={error} namespace="featureAccess" onRetry={refetch} />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   if (!data) return null;

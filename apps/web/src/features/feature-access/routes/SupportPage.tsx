@@ -1,6 +1,6 @@
 // Support staff: review pending applications (R2.1; NOT_ELIGIBLE shows the reason and leaves the application
 // pending, R13.8) and set organization plans (R13.1).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
@@ -18,6 +18,7 @@ import {
   SupportReviewApplication,
 } from '../api/operations';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useFocusWhen } from '../../../lib/use-focus-when';
 
 const PLANS: Plan[] = ['FREE', 'CORE', 'PRO', 'TEAMS', 'ENTERPRISE'];
 
@@ -59,10 +60,7 @@ function PendingApplications() {
   });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // The decided row goes with the pressed button: what was done takes the focus, rather than the page's body.
-  const said = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (outcome) said.current?.focus();
-  }, [outcome]);
+  const said = useFocusWhen<HTMLDivElement>(outcome);
   const decide = async (userId: string, name: string, approve: boolean) => {
     setOutcome(null);
     try {

@@ -25,11 +25,18 @@ export interface AuthorizeTarget {
   appKey: string;
   appName: string;
   type: ConnectionType;
-  /** AUTHORIZED API-key/basic apps get their credentials replaced (updateCredentials) */
-  update: boolean;
-  /** R5.5: the same connection gets new credentials; "create a connection" would suggest a second one */
-  reauthorize?: boolean;
+  /**
+   * `update`: an AUTHORIZED API-key/basic app gets its credentials replaced (updateCredentials). `reauthorize`: the
+   * same connection gets new credentials (R5.5), so the title does not say "create a connection".
+   */
+  mode: 'authorize' | 'reauthorize' | 'update';
 }
+
+const TITLE = {
+  authorize: 'authorize.title',
+  reauthorize: 'authorize.reauthorizeTitle',
+  update: 'authorize.updateTitle',
+} as const;
 
 export function AuthorizeDialog({
   target,
@@ -88,7 +95,7 @@ export function AuthorizeDialog({
       // The secret leaves the form now: clear the fields before the answer comes back.
       setApiKey('');
       setPassword('');
-      const run = target.update ? update : authorize;
+      const run = target.mode === 'update' ? update : authorize;
       const { data } = await run({ variables: { input } });
       const app = data && ('authorizeApp' in data ? data.authorizeApp : data.updateCredentials);
       if (app?.status === 'INVALID' || app?.error) {
@@ -113,14 +120,7 @@ export function AuthorizeDialog({
   return (
     <Dialog
       open={target !== null}
-      title={t(
-        target?.update
-          ? 'authorize.updateTitle'
-          : target?.reauthorize
-            ? 'authorize.reauthorizeTitle'
-            : 'authorize.title',
-        { app: target?.appName ?? '' },
-      )}
+      title={t(TITLE[target?.mode ?? 'authorize'], { app: target?.appName ?? '' })}
       onClose={close}
     >
       {target && (
@@ -155,7 +155,7 @@ export function AuthorizeDialog({
               </Field>
             </>
           )}
-          {!target.update && (
+          {target.mode !== 'update' && (
             <Field
               label={t('authorize.accessUntil')}
               hint={

@@ -2,12 +2,13 @@
 // worth naming: a link from an e-mail opened under another account (a shared computer, a work and a personal
 // address). The page says whose account this is and signs in again for the same link. A request the page showed a
 // moment ago and no longer finds was deleted, or the viewer's access ended (both live): the page says that instead.
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { CatalogApps, RequestHistory } from '../api/queries';
 import { HistorySection } from './HistorySection';
+import { useFocusWhen } from '../../../lib/use-focus-when';
 import type { ReadError } from '../../../lib/errors';
 import { useSession } from '../../../lib/session-context';
 import { SwitchAccountButton } from './SwitchAccountButton';
@@ -39,11 +40,7 @@ export function RequestNotVisible({
   const settled = !history.loading;
   // The page that was there (and the button someone was on) is gone: the focus goes to this one's heading, from
   // where a screen reader reads what happened, instead of falling to the body.
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const active = document.activeElement;
-    if (settled && (!active || active === document.body)) heading.current?.focus();
-  }, [settled]);
+  const heading = useFocusWhen<HTMLHeadingElement>(settled, true);
   if (!settled) return <p role="status">{t('loading', { ns: 'common' })}</p>;
   if (deleted) {
     return (

@@ -83,8 +83,7 @@ export function RequestDetailsPage() {
     const target = { requestId: request.id, appKey: app.appKey, appName: app.appName };
     const type = typeOf(app);
     if (action === 'authorize' || action === 'reauthorize' || action === 'update') {
-      const kind = { update: action === 'update', reauthorize: action === 'reauthorize' };
-      if (type) setAuthorizing({ ...target, type, ...kind });
+      if (type) setAuthorizing({ ...target, type, mode: action });
       else {
         // The catalog says how this app connects, and it could not be read: read it again now, and say so in the card
         // if it still cannot be.
@@ -92,7 +91,7 @@ export function RequestDetailsPage() {
           (r) => ({ type: connectionTypeIn(r.data?.apps, app), error: null as unknown }),
           (error: unknown) => ({ type: undefined, error }),
         );
-        if (again.type) setAuthorizing({ ...target, type: again.type, ...kind });
+        if (again.type) setAuthorizing({ ...target, type: again.type, mode: action });
         else setOutcome({ appKey: app.appKey, refusal: readError(again.error) });
       }
     } else if (action === 'decline')
