@@ -31,10 +31,7 @@ export function RequireAuth() {
     if (params.get('signin') === 'error') {
       // With the page the sign-in was for (an invitation's link): trying again goes back there.
       const back = safeReturnTo(params.get('returnTo'));
-      const returnTo = back === '/' ? '' : `&returnTo=${encodeURIComponent(back)}`;
-      return (
-        <Navigate to={`/signin?error=${encodeURIComponent(params.get('reason') ?? 'error')}${returnTo}`} replace />
-      );
+      return <Navigate to={signInPath(back, params.get('reason') ?? 'error')} replace />;
     }
     return <Navigate to={signInPath(location)} replace />;
   }

@@ -59,9 +59,18 @@ export async function signOut(): Promise<void> {
   await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
 }
 
-/** The sign-in page, coming back afterwards to `location` (the page's path, query and fragment). */
-export function signInPath(location: { pathname: string; search: string; hash: string }): string {
-  return `/signin?returnTo=${encodeURIComponent(location.pathname + location.search + location.hash)}`;
+/**
+ * The sign-in page, coming back afterwards to `location` (the page's path, query and fragment), or to a path.
+ * With `error`, the page says why the last try failed; a return to `/` is then left out (it is the default).
+ */
+export function signInPath(
+  location: { pathname: string; search: string; hash: string } | string,
+  error?: string,
+): string {
+  const back = typeof location === 'string' ? location : location.pathname + location.search + location.hash;
+  if (error === undefined) return `/signin?returnTo=${encodeURIComponent(back)}`;
+  const returnTo = back === '/' ? '' : `&returnTo=${encodeURIComponent(back)}`;
+  return `/signin?error=${encodeURIComponent(error)}${returnTo}`;
 }
 
 /** Only same-origin paths are kept as a place to come back to after sign-in (the server checks again). */

@@ -86,10 +86,9 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
     else if (wasConfirming.current && !toldPage.current) opener.current?.focus();
     wasConfirming.current = confirming;
   }, [confirming]);
-  // Buttons stay enabled while sending (a disabled button drops the focus); a second submit is ignored instead.
+  // A second submit while sending never gets here: the busy submit button cancels its own press (Button).
   const submitWith =
     (action: { submit: (e: FormEvent) => Promise<void> }, which: 'role' | 'remove') => (e: FormEvent) => {
-      if (busy) return e.preventDefault();
       setLast(which);
       return action.submit(e);
     };

@@ -125,7 +125,6 @@ function RegisterForm({ teamId, onRegistered }: { teamId: string; onRegistered: 
   });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (loading) return;
     setError(null);
     try {
       const res = await register({ variables: { teamId, url } });
