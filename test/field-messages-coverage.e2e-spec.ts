@@ -70,15 +70,24 @@ const API_ONLY = new Map<RegExp, string>([
 describe("field messages: the domain's field errors", () => {
   const sentences = [
     ...files(join(__dirname, '..', 'libs', 'domain', 'src'), (name) => /(?<!\.spec)\.ts$/.test(name)),
-  ].flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/\b(?:fail|badInput)\(\s*[^,()]+,\s*(['`])((?:(?!\1).)*)\1/g)].map((m) =>
+  ].flatMap((file) => {
+    const source = readFileSync(file, 'utf8');
+    // `fail(path, '…')`, `badInput(path, '…')`, a list's `{ path: …, message: '…' }` and a policy's
+    // `code: 'BAD_USER_INPUT', message: '…'`.
+    return [
+      ...source.matchAll(/\b(?:fail|badInput)\(\s*[^,()]+,\s*(['`])((?:(?!\1).)*)\1/g),
+      ...source.matchAll(/\{ path: [^,{}]+, message: (['`])((?:(?!\1).)*)\1/g),
+      ...source.matchAll(/code: 'BAD_USER_INPUT', message: (['`])((?:(?!\1).)*)\1/g),
+    ].map((m) =>
       // A template's values (limits, names) as a number: the kind, not the value, is what is classified.
       m[2].replace(/\$\{[^}]*\}/g, '100'),
-    ),
-  );
+    );
+  });
 
   it('finds them in the source (a check over nothing would pass)', () => {
     expect(sentences.length).toBeGreaterThanOrEqual(20);
+    expect(sentences).toContain('You cannot ask yourself.');
+    expect(sentences).toContain('The recipient is not a member of the organization.');
   });
 
   it('are each of a kind the web app translates, or named as reachable from API clients only', () => {

@@ -324,7 +324,7 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   // Or with the button, for whoever does not know Enter searches.
   await received.getByLabel('Search by name').fill('payroll');
   await received.getByRole('button', { name: 'Search', exact: true }).click();
-  await received.getByText('No credential requests here yet.').waitFor();
+  await received.getByText('No credential request matches this status or search.').waitFor();
   // The count is the server's: a filter of the page shown would still count the request it hides.
   await received.getByText('0 requests', { exact: true }).waitFor();
   expect(await received.getByRole('cell', { name: 'Weekly newsletter', exact: true }).count()).toBe(0);
@@ -458,6 +458,15 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByLabel('Recipient is not part of Acme organization').check();
   await cora.getByLabel('Name', { exact: true }).fill(people.manager.name);
   await cora.getByLabel('Email address').fill(people.manager.email);
+  // A name too long is said at Next, with the server's numbers, not after the apps were chosen.
+  await cora.getByLabel('Request name').fill('x'.repeat(101));
+  await cora.getByLabel('Name', { exact: true }).fill('y'.repeat(101));
+  await cora.getByRole('button', { name: 'Next' }).click();
+  const tooLong = cora.getByText('Use at most 100 characters.');
+  await eventually(async () => ((await tooLong.count()) === 2 ? true : undefined), 10_000);
+  expect(await cora.getByText('101 / 100 characters').count()).toBe(2);
+  await cora.getByLabel('Request name').fill('Lead generation for marketing');
+  await cora.getByLabel('Name', { exact: true }).fill(people.manager.name);
   // She has no account to choose her e-mails' language: the requester picks it for her (issue 10).
   await cora.getByLabel('Language of their e-mails').selectOption({ label: 'Português (Brasil)' });
   await cora.getByLabel('Description').fill('Emails of the marketing inbox into HubSpot contacts.');
@@ -477,11 +486,20 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByRole('button', { name: '+Add app' }).click();
   await app(2).getByLabel('App', { exact: true }).selectOption({ label: 'OpenAI' });
   await app(2).getByLabel('Select all').check();
+  // A fourth, without modules: its error, named by position, must follow its card when an earlier card goes.
+  await cora.getByRole('button', { name: '+Add app' }).click();
+  await app(3).getByLabel('App', { exact: true }).selectOption({ label: 'Microsoft Entra ID' });
   // An app already in the request is not offered again (the server would refuse the duplicate).
   const emailOption = app(2).getByLabel('App', { exact: true }).locator('option[value="email"]');
   expect([await emailOption.isDisabled(), await emailOption.innerText()]).toEqual([
     true,
     'Email (already in this request)',
+  ]);
+  // Nor is an app the service cannot grant (its OAuth2 client is not set up): the server would refuse it (R4.1).
+  const unavailable = app(2).getByLabel('App', { exact: true }).locator('option[value="salesforce"]');
+  expect([await unavailable.isDisabled(), await unavailable.innerText()]).toEqual([
+    true,
+    'Salesforce (not set up on this service)',
   ]);
   // HubSpot without modules and the terms unticked: the server's errors appear at those fields, nothing is sent.
   await cora.getByRole('button', { name: 'Submit' }).click();
@@ -492,6 +510,22 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await cora.getByText('The request was not sent. Correct the fields marked below.').waitFor();
   await until(cora, 'document.activeElement?.hasAttribute("data-summary") ?? false');
   await look(cora, 'create-request-errors');
+  await app(3).getByText('Choose at least one module, or all modules.').waitFor();
+  // OpenAI (third) leaves: Entra's card is now the third, and its error with it; nothing is said at another card.
+  await cora.getByRole('button', { name: 'Remove app 3' }).click();
+  await app(2).getByText('Choose at least one module, or all modules.').waitFor();
+  expect(await app(2).getByLabel('App', { exact: true }).inputValue()).toBe('microsoft-entra-id');
+  expect(await app(3).count()).toBe(0);
+  await cora.getByRole('button', { name: 'Remove app 3' }).click();
+  await cora.getByRole('button', { name: '+Add app' }).click();
+  await app(2).getByLabel('App', { exact: true }).selectOption({ label: 'OpenAI' });
+  await app(2).getByLabel('Select all').check();
+  expect(await app(2).getByText('Choose at least one module, or all modules.').count()).toBe(0);
+  // Back, then Next: the last Submit's refusal was about the form as it was then, and is not said again.
+  await cora.getByRole('button', { name: 'Back', exact: true }).click();
+  await cora.getByRole('button', { name: 'Next' }).click();
+  await app(0).getByLabel('App', { exact: true }).waitFor();
+  expect(await cora.getByText('The request was not sent. Correct the fields marked below.').count()).toBe(0);
   for (const m of ['Search for Contacts', 'Get a Contact', 'Create or Update a Contact']) {
     await app(1).getByLabel(m, { exact: true }).check();
   }
@@ -667,6 +701,17 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await appCard(mara, 'openai').getByRole('button', { name: 'Revoke' }).click();
   await mara.getByRole('dialog', { name: 'Revoke access to OpenAI' }).getByRole('button', { name: 'Revoke' }).click();
   await statusOf(cora, 'openai', 'REVOKED');
+  // Authorizing it again with a key the app refuses: said at the key, in the app's words, and nothing stored. R5 has
+  // no REVOKED → INVALID, so the service answers CONFLICT; before, the page said "changed in the meantime… Reload".
+  await appCard(mara, 'openai').getByRole('button', { name: 'Authorize' }).click();
+  const again = mara.getByRole('dialog', { name: 'Create a connection for OpenAI' });
+  await again.getByLabel('API key').fill('sk-wrong-again');
+  await again.getByRole('button', { name: 'Save' }).click();
+  await again.getByText('The app refused these credentials: Incorrect API key provided.').waitFor();
+  expect(await again.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+  expect(await again.innerText()).not.toContain('Reload');
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  await statusOf(mara, 'openai', 'REVOKED');
   // The recipient also keeps her Received list open in another tab.
   const maraList = await mara.context().newPage();
   await maraList.goto(`${stack.url}/requests?tab=received`);
@@ -1285,6 +1330,17 @@ it('a new filter starts from the first page: no list is asked with the last view
   expect(await page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-list-count')")).toBe(
     true,
   );
+  // The page walked to is kept in the history entry: Back from a request's details shows it again, not the first.
+  const secondPageRow = page.getByRole('link', { name: /^Details of / }).first();
+  const rowName = await secondPageRow.getAttribute('aria-label');
+  await secondPageRow.click();
+  await page.waitForURL(/\/requests\/[\w-]+$/);
+  await page.goBack();
+  await page.getByRole('button', { name: 'Previous page' }).waitFor();
+  await page.getByRole('link', { name: rowName!, exact: true }).waitFor();
+  // So does a reload.
+  await page.reload();
+  await page.getByRole('button', { name: 'Previous page' }).waitFor();
   const asked: { status: unknown; after: unknown }[] = [];
   page.on('request', (request) => {
     const body = request.postData() ?? '';
@@ -1497,3 +1553,73 @@ it('a team with nobody else in it says so at the picker, rather than offer an em
   await recipient.getByText('Nobody else is in the team Solo yet: a team admin can add people to it.').waitFor();
   expect(await recipient.getByLabel('User', { exact: true }).locator('option').count()).toBe(1);
 }, 60_000);
+
+// R7.2: Received lists what was asked of the viewer in every organization, unless one is chosen. Before, it read the
+// header's organization: an outside person with an organization of their own (first by name) accepted an
+// invitation and found the request gone from their Received list.
+it('an outside person with an organization of their own finds the request they accepted under Received', async () => {
+  const pedro = { email: 'pedro@studio.example', name: 'Pedro Partner' };
+  const own = await stack.signedIn(pedro.email, pedro.name);
+  await gql(own, 'mutation { createOrganization(input: { name: "Aardvark Studio" }) { id } }');
+  const cora = await stack.signedIn(people.contractor.email, people.contractor.name);
+  await requestOpenAi(cora, marketingTeamId, 'Studio keys', { name: pedro.name, email: pedro.email });
+  const invitation = await stack.linkFor(pedro.email, /http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+/);
+  const page = await newPage(DESKTOP);
+  await page.goto(invitation);
+  await devSignIn(page, pedro);
+  await page.getByRole('button', { name: 'Accept invitation' }).click();
+  await page.getByRole('heading', { name: 'Studio keys' }).waitFor();
+
+  await page.goto(`${stack.url}/requests?tab=received`);
+  const list = page.getByRole('table', { name: 'Received' });
+  await list.getByText('Studio keys').waitFor();
+  // The header still shows his own organization: the list does not follow it.
+  expect(await page.locator('#ws-org option:checked').innerText()).toBe('Aardvark Studio');
+  // One organization may be chosen (R7.2 "in the given organization"), in the address so that Back keeps it.
+  const filter = page.getByLabel('From organization');
+  await filter.selectOption({ label: 'Aardvark Studio' });
+  await page.getByText('No credential requests here yet.').waitFor();
+  await filter.selectOption({ label: 'Acme' });
+  await list.getByText('Studio keys').waitFor();
+  expect(new URL(page.url()).searchParams.get('org')).not.toBeNull();
+  await filter.selectOption({ label: 'All organizations' });
+  await list.getByText('Studio keys').waitFor();
+  await look(page, 'received-all-organizations');
+}, 90_000);
+
+// R7.1: a team's Sent list is for its members. A member who picks another team at the top of the page is told that,
+// not the server's "This team does not exist" (the team exists; the viewer is not in it).
+it('a member who picks a team they are not in is told the list is for its members', async () => {
+  const nora = await newPage(DESKTOP);
+  await nora.goto(`${stack.url}/requests`);
+  await devSignIn(nora, people.builder);
+  await nora.getByRole('tab', { name: 'Sent', selected: true }).waitFor();
+  await nora.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
+  await nora
+    .getByText(
+      'The requests sent from Marketing automation are for its members, and you are not one. Choose one of your teams at the top of the page.',
+    )
+    .waitFor();
+  expect(await nora.getByRole('alert').count()).toBe(0);
+  expect(await nora.locator('main').innerText()).not.toContain('does not exist');
+}, 60_000);
+
+// A row the other party deletes while its Delete dialog is open: the dialog closes with the row (there is nothing
+// left to delete), and the list says why the row went. Before, the dialog stayed, and Delete answered "not found".
+it('a Delete dialog whose request the other party deleted meanwhile closes, and the list says why', async () => {
+  const name = 'Deleted elsewhere';
+  const api = await stack.signedIn(people.contractor.email, people.contractor.name);
+  const id = await requestOpenAi(api, marketingTeamId, name, { name: 'Eli Elsewhere', email: 'eli@elsewhere.example' });
+  const page = await newPage(DESKTOP);
+  await page.goto(`${stack.url}/requests`);
+  await devSignIn(page, people.contractor);
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
+  await page.getByRole('button', { name: `Delete ${name}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Delete the request "${name}"` });
+  await confirm.getByText('This request holds no active connection', { exact: false }).waitFor();
+  const owner = await stack.signedIn(people.owner.email, people.owner.name);
+  await gql(owner, 'mutation($id: ID!) { deleteCredentialRequest(id: $id) { id } }', { id });
+  await page.getByText(`“${name}” was just deleted, or you may no longer see it: it left the list.`).waitFor();
+  await confirm.waitFor({ state: 'hidden' });
+  expect(await page.getByRole('link', { name: `Details of ${name}` }).count()).toBe(0);
+}, 90_000);

@@ -145,6 +145,7 @@ export async function startWebStack(): Promise<WebStack> {
   const keysUrl = await listen(keys);
 
   process.env.WEB_E2E_OAUTH_SECRET = oidc.clientSecret;
+  delete process.env.WEB_E2E_UNSET_SECRET;
   const catalog = {
     apps: [
       {
@@ -195,6 +196,16 @@ export async function startWebStack(): Promise<WebStack> {
             v,
           ),
         ),
+      },
+      // Its client secret is never set: the catalog offers it as unavailable (the picker must not let it be chosen).
+      {
+        key: 'salesforce',
+        name: 'Salesforce',
+        versions: [
+          oauthVersion(oidc, gateUrl, 'WEB_E2E_UNSET_SECRET', [
+            { key: 'query-records', name: 'Query Records', scopes: ['api'] },
+          ]),
+        ],
       },
       {
         key: 'openai',

@@ -51,6 +51,18 @@ export function readError(error: unknown): ReadError {
   };
 }
 
+/**
+ * The app's reason when credentials given to authorize a REVOKED app again were refused by the app. R5's table has no
+ * REVOKED → INVALID, so the service answers CONFLICT ("The app x is REVOKED; AUTHORIZE_REJECTED is not possible
+ * (<the app's reason>).") and stores nothing: for the person it is a key the app refused, said at the key's field.
+ */
+export function refusedAgainReason(error: unknown): string | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const first = error.errors[0];
+  if ((first?.extensions as { code?: string } | undefined)?.code !== 'CONFLICT') return null;
+  return /; AUTHORIZE_REJECTED is not possible \((.+)\)\.$/s.exec(first.message)?.[1] ?? null;
+}
+
 const norm = (p: string) => p.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
 
 /**

@@ -9,6 +9,11 @@ const KNOWN: [string, string, number | null][] = [
   ['The recipient e-mail is required for an external person.', 'required', null],
   ['required field of type String! was not provided', 'required', null],
   ['must not be null (type ID!)', 'required', null],
+  ['A username and password are required for this app.', 'required', null],
+  // Not an e-mail's shape: whom the request asks.
+  ['You cannot ask yourself.', 'self', null],
+  ['The recipient is not a member of the organization.', 'notMember', null],
+  ['The user is not a member of the organization.', 'notMember', null],
   ['name must be 1 to 100 characters', 'length', 100],
   ['reason must be 1 to 256 characters', 'length', 256],
   ['A reason of 1 to 256 characters is required.', 'length', 256],

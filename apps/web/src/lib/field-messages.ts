@@ -21,7 +21,9 @@ export type FieldMessageKey =
   | 'language'
   | 'webhookHttps'
   | 'webhookCredentials'
-  | 'webhookPublic';
+  | 'webhookPublic'
+  | 'self'
+  | 'notMember';
 
 type Rule = [pattern: RegExp, key: FieldMessageKey];
 
@@ -32,6 +34,9 @@ const RULES: Rule[] = [
   [/^not a URL$|^must be http\(s\)$|^must use https$/, 'webhookHttps'],
   [/^credentials in the URL/, 'webhookCredentials'],
   [/^must not point at|resolve to public addresses|^host does not resolve$/, 'webhookPublic'],
+  // Whom a request asks (libs/domain create-request).
+  [/^You cannot ask yourself/, 'self'],
+  [/^The (recipient|user) is not a member of the organization/, 'notMember'],
   [/appears more than once/, 'duplicateApp'],
   [/must be in the future/, 'future'],
   [/not a valid date-time/, 'dateTime'],
@@ -43,7 +48,7 @@ const RULES: Rule[] = [
   [/Unicode|must not contain|line break|U\+[0-9A-F]{4}/, 'characters'],
   [/1 ?(to|–|-) ?\d+ characters/, 'length'],
   [/at most \d+ characters/, 'tooLong'],
-  [/must not be empty|is required|was not provided|must not be null/, 'required'],
+  [/must not be empty|(is|are) required|was not provided|must not be null/, 'required'],
   [/e-mail/, 'email'],
   [/^Unknown |not a value of the|must be 1 or more/, 'unknownChoice'],
   [/EN or PT_BR/, 'language'],

@@ -5,6 +5,8 @@ export const LIMITS = {
   name: 100,
   description: 256,
   note: 256,
+  connectionName: 100,
+  recipientName: 100,
   reason: 256,
   organizationName: 100,
   teamName: 100,

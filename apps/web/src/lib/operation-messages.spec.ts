@@ -13,7 +13,15 @@ const ROOT = join(__dirname, '../../../..');
 
 /** A value for a template's `${…}` as the service fills it in. */
 const SAMPLE = (expression: string) =>
-  /status/.test(expression) ? 'REVOKED' : /action/.test(expression) ? 'AUTHORIZE' : /why/.test(expression) ? '' : 'crm';
+  /status/.test(expression)
+    ? 'REVOKED'
+    : /action/.test(expression)
+      ? 'AUTHORIZE'
+      : /why/.test(expression)
+        ? ''
+        : /seconds/i.test(expression)
+          ? '42'
+          : 'crm';
 
 /** The sentences `pattern` finds (its second group) in the sources under `dir`, templates filled in as the service would. */
 function sentencesIn(dir: string, pattern: RegExp): string[] {
@@ -30,9 +38,15 @@ function sentencesIn(dir: string, pattern: RegExp): string[] {
   return found;
 }
 
-/** Every literal sentence the service refuses an operation with: `new DomainError('CODE', '…')` and Nest's exceptions. */
-const serviceSentences = (dir: string) =>
-  sentencesIn(dir, /new DomainError\(\s*'(?!BAD_USER_INPUT)[A-Z_]+',\s*(['`])((?:(?!\1).)+)\1/g);
+/**
+ * Every literal sentence the service refuses an operation with: `new DomainError('CODE', '…')`, a policy's verdict
+ * (`code: 'CODE', message: '…'`, thrown as it came) and a rate limit's (`new RateLimitedError(wait, '…')`).
+ */
+const serviceSentences = (dir: string) => [
+  ...sentencesIn(dir, /new DomainError\(\s*'(?!BAD_USER_INPUT)[A-Z_]+',\s*(['`])((?:(?!\1).)+)\1/g),
+  ...sentencesIn(dir, /code: '(?!BAD_USER_INPUT)[A-Z_]+', message: (['`])((?:(?!\1).)+)\1/g),
+  ...sentencesIn(dir, /new RateLimitedError\(\s*[^,()]+,\s*(['`])((?:(?!\1).)+)\1/g),
+];
 
 /** Every sentence the service writes into an app's error (RequestedApp.error): `error: '…'`. */
 const appErrorSentences = (dir: string) => sentencesIn(dir, /\berror: (['`])((?:(?!\1).)+)\1/g);
@@ -81,6 +95,8 @@ describe('refusals in the reader language', () => {
   it('finds the service sentences (the scan itself works)', () => {
     expect(sentences.length).toBeGreaterThan(40);
     expect(sentences).toContain('Only the recipient may do this.');
+    expect(sentences).toContain('Team members may only ask members of the same team.');
+    expect(sentences.some((s) => s.includes('hourly limit of e-mails to outside addresses'))).toBe(true);
   });
 
   // A new refusal the service writes must get its catalogue message here, or people read it in English.

@@ -71,6 +71,8 @@ export const en = {
     webhookHttps: 'Enter an https address, such as https://hooks.example.com/credentials.',
     webhookCredentials: 'Remove the user name and password from the address.',
     webhookPublic: 'The address must be reachable on the public internet.',
+    self: 'You cannot send a request to yourself: choose someone else.',
+    notMember: 'This person is not a member of the organization: choose someone else.',
   },
   // What a refused operation says, in the reader's words (lib/operation-messages.ts maps the server's sentences here).
   tryAgain: 'Try again',
@@ -92,6 +94,10 @@ export const en = {
     planNotEligible: 'This organization’s plan does not include credential requests.',
     needsOwner: 'An organization needs an owner.',
     guestsCannotCreate: 'Guests of an organization cannot create credential requests.',
+    externalAdminsOnly: 'Only organization owners and admins may ask people outside the organization.',
+    sameTeamOnly: 'As a member of the team, you may ask only its members.',
+    outsideMailLimit:
+      'This team has sent as many e-mails to people outside the organization as it may in an hour. Try again in {{minutes}} minutes.',
     ownRole: 'Nobody changes their own role or removes themselves: ask another admin.',
     auditorsOnly: 'Only organization admins and team admins see the history.',
     orgAdminsOnly: 'Only organization owners and admins may do this.',

@@ -103,6 +103,7 @@ export const CatalogApps = graphql(`
     apps {
       key
       name
+      available
       versions {
         version
         connectionType

@@ -63,6 +63,7 @@ export function AppFields({
   const version = app?.versions.find((v) => v.version === draft.version) ?? app?.versions[app.versions.length - 1];
   const allSelected = !!version && version.modules.every((m) => draft.modules.includes(m.key));
   const set = (patch: Partial<AppDraft>) => onChange({ ...draft, ...patch });
+  const connectionName = draft.connectionNameEdited ? draft.connectionName : defaultConnectionName(app, recipientName);
   return (
     <fieldset className="card app-fields" data-app-index={index}>
       <legend>{t('create.appHeading', { n: index + 1 })}</legend>
@@ -81,8 +82,13 @@ export function AppFields({
         >
           <option value="">{t('create.chooseApp')}</option>
           {catalog.map((a) => (
-            <option key={a.key} value={a.key} disabled={taken.has(a.key)}>
-              {taken.has(a.key) ? t('create.appTaken', { app: a.name }) : a.name}
+            // Offered but not choosable: the server would refuse it (its OAuth2 client is not set up here, R4.1).
+            <option key={a.key} value={a.key} disabled={taken.has(a.key) || !a.available}>
+              {taken.has(a.key)
+                ? t('create.appTaken', { app: a.name })
+                : a.available
+                  ? a.name
+                  : t('create.appUnavailable', { app: a.name })}
             </option>
           ))}
         </select>
@@ -152,12 +158,16 @@ export function AppFields({
       </Field>
       <Field
         label={t('create.connectionName')}
-        hint={t('create.connectionNameHint')}
+        hint={
+          <>
+            {t('create.connectionNameHint')} <CharCount value={connectionName} max={LIMITS.connectionName} />
+          </>
+        }
         error={fieldError(errors, `${at}.connectionName`)}
       >
         <input
           type="text"
-          value={draft.connectionNameEdited ? draft.connectionName : defaultConnectionName(app, recipientName)}
+          value={connectionName}
           onChange={(e) => set({ connectionName: e.target.value, connectionNameEdited: true })}
         />
       </Field>

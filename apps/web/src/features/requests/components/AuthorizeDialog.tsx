@@ -12,6 +12,7 @@ import {
   localizedAppError,
   ownError,
   readError,
+  refusedAgainReason,
   type FieldError,
   type ReadError,
 } from '../../../lib/errors';
@@ -72,6 +73,12 @@ export function AuthorizeDialog({
     onClose();
   };
 
+  /** The app refused the key or password: said at the secret's field, in the app's own words. */
+  const refusedByApp = (reason: string) => {
+    const secretField = target?.type === 'API_KEY' ? 'input.apiKey' : 'input.basic.password';
+    setErrors([{ path: secretField, message: t('authorize.rejected', { message: localizedAppError(reason) }) }]);
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!target) return;
@@ -99,15 +106,17 @@ export function AuthorizeDialog({
       const { data } = await run({ variables: { input } });
       const app = data && ('authorizeApp' in data ? data.authorizeApp : data.updateCredentials);
       if (app?.status === 'INVALID' || app?.error) {
-        const secretField = target.type === 'API_KEY' ? 'input.apiKey' : 'input.basic.password';
-        setErrors([
-          { path: secretField, message: t('authorize.rejected', { message: localizedAppError(app.error ?? '') }) },
-        ]);
+        refusedByApp(app.error ?? '');
         return;
       }
       onAuthorized(target);
       close();
     } catch (err) {
+      const again = refusedAgainReason(err);
+      if (again !== null) {
+        refusedByApp(again);
+        return;
+      }
       const read = readError(err);
       setErrors(read.fields);
       if (read.fields.length === 0) setRefusal(read);

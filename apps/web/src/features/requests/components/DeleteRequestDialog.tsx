@@ -27,7 +27,6 @@ export function DeleteRequestDialog({
   // The harmless choice has the focus when the dialog opens: Enter must not delete.
   const cancel = useRef<HTMLButtonElement>(null);
   const connections = (data?.requestConnections ?? []).filter((c) => c.status !== 'DELETED');
-  const failure = error ?? removal.error;
   // One dialog serves every row of a list: a refusal belongs to the row it was for, not to the next one opened.
   const close = () => {
     removal.reset();
@@ -65,9 +64,15 @@ export function DeleteRequestDialog({
           })}
         </ul>
       )}
-      {failure && (
+      {/* Two different things: what the request holds could not be read (Delete still works), or Delete was refused. */}
+      {error && (
+        <p className="notice notice-error" data-connections-unread="">
+          {t('remove.connectionsUnread', { message: readError(error).message })}
+        </p>
+      )}
+      {removal.error && (
         <p className="notice notice-error" role="alert">
-          {readError(failure).message}
+          {readError(removal.error).message}
         </p>
       )}
       <div className="dialog-actions">

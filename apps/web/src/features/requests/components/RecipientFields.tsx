@@ -8,6 +8,8 @@ import { OptionsState } from '../../../components/ReadFailure';
 import { fieldError, ownError, type FieldError } from '../../../lib/errors';
 import { OrganizationPeople, TeamPeople } from '../api/queries';
 import type { RecipientScope } from '../policies';
+import { LIMITS } from '../../../lib/limits';
+import { CharCount } from './CharCount';
 
 export interface RecipientDraft {
   kind: 'inside' | 'outside';
@@ -130,6 +132,7 @@ export function RecipientFields({
         <>
           <Field
             label={t('create.recipientName')}
+            hint={<CharCount value={draft.name} max={LIMITS.recipientName} />}
             error={fieldError(errors, 'input.recipient.name') ?? ownError(errors, 'input.recipient')}
           >
             <input type="text" autoComplete="off" value={draft.name} onChange={(e) => set({ name: e.target.value })} />

@@ -9,6 +9,7 @@ import { Button } from '../../../components/Button';
 import { NoWorkspaceMessage } from '../../../components/NoWorkspace';
 import { OptionsState } from '../../../components/ReadFailure';
 import { fieldError, readError, type FieldError, type ReadError } from '../../../lib/errors';
+import { withoutItem } from '../../../lib/field-paths';
 import { useWorkspace } from '../../../lib/workspace';
 import type { CreateCredentialRequestInput, Language, RequestDetailsFieldsFragment } from '../../../gql/graphql';
 import { CatalogApps, CreateRequestViewer } from '../api/queries';
@@ -33,16 +34,19 @@ export function CreateRequestPage() {
   // Whom one may ask depends on the team (R3.1–R3.3): a recipient picked for another team starts over, rather than
   // stay chosen out of sight and be refused at Submit.
   const [recipientTeam, setRecipientTeam] = useState(ws.teamId);
-  if (recipientTeam !== ws.teamId) {
-    setRecipientTeam(ws.teamId);
-    setRecipient(emptyRecipient(apiLanguage(i18n.language)));
-  }
   const [step, setStep] = useState<1 | 2>(1);
   const [apps, setApps] = useState<AppDraft[]>([emptyApp()]);
   const [terms, setTerms] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   // 'fields': the server named fields (said at each, and once above); else its refusal, read in the page's language.
   const [summary, setSummary] = useState<'fields' | ReadError | null>(null);
+  if (recipientTeam !== ws.teamId) {
+    setRecipientTeam(ws.teamId);
+    setRecipient(emptyRecipient(apiLanguage(i18n.language)));
+    // What the server said was about the other team's request.
+    setErrors([]);
+    setSummary(null);
+  }
   const [sent, setSent] = useState<RequestDetailsFieldsFragment | null>(null);
   // R4.3: one key per form. Submit pressed again after an answer that never arrived (a dropped connection) returns
   // the request created the first time instead of sending the recipient a second one.
@@ -140,7 +144,17 @@ export function CreateRequestPage() {
     // A plainly malformed address is said at Next, not two steps later (the server still decides at Submit).
     else if (recipient.kind === 'outside' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(recipient.email.trim()))
       missing.push({ path: 'input.recipient.email', message: 'email must be a valid e-mail address' });
+    // Lengths too, with the server's numbers: a name too long is said here, not after the apps were chosen.
+    const tooLong = (path: string, value: string, max: number) => {
+      if (value.trim().length > max && !missing.some((m) => m.path === path))
+        missing.push({ path, message: `must be at most ${max} characters` });
+    };
+    tooLong('input.name', name, LIMITS.name);
+    tooLong('input.description', description, LIMITS.description);
+    if (recipient.kind === 'outside') tooLong('input.recipient.name', recipient.name, LIMITS.recipientName);
     setErrors(missing);
+    // A refusal of the last Submit is about the form as it was then.
+    setSummary(null);
     if (missing.length === 0) setStep(2);
     focusAfterRender.current = missing.length === 0 ? 'fieldset[data-app-index="0"] select' : '[aria-invalid="true"]';
   };
@@ -257,6 +271,8 @@ export function CreateRequestPage() {
                   apps.length > 1
                     ? () => {
                         setApps((list) => list.filter((_, j) => j !== i));
+                        // The server's errors name apps by position: the removed card's go, the later ones move up.
+                        setErrors((list) => withoutItem(list, 'apps', i));
                         // The Remove button goes with its card: the focus goes to +Add app, after the cards left.
                         focusAfterRender.current = 'button[data-add-app]';
                       }

@@ -19,6 +19,12 @@ import { usePageTitle } from '../../../lib/use-page-title';
 const STATUSES: CredentialRequestStatus[] = ['AUTHORIZED', 'PARTIALLY_AUTHORIZED', 'INCOMPLETE', 'INVALID', 'DECLINED'];
 const PAGE = 20;
 type Tab = 'sent' | 'received';
+/** The history entry's state: the pages walked in a view, and what the details page that led here deleted. */
+interface ListState {
+  walked?: { view: string; cursors: (string | null)[] };
+  deletedName?: string;
+  deleted?: string;
+}
 
 export function RequestsPage() {
   const { t } = useTranslation('requests');
@@ -31,6 +37,14 @@ export function RequestsPage() {
     ? (params.get('status') as CredentialRequestStatus)
     : null;
   const search = params.get('q') ?? '';
+  // R7.2: Received lists what was asked of the viewer in every organization, unless one is chosen. Not the header's
+  // organization: an outside person who accepted an invitation has their own organization too, and the request they
+  // were sent must not vanish from their list behind it.
+  const receivedOrg = ws.organizations.find((o) => o.id === params.get('org'))?.id ?? null;
+  // R7.1: a team's Sent list is for its members (and the organization's owners and admins). A member may pick a team
+  // they are not in at the top of the page; the server then answers "not found", which is not the reason.
+  const orgAdmin = ws.organization?.viewerRole === 'OWNER' || ws.organization?.viewerRole === 'ADMIN';
+  const notInTeam = !!ws.team && !ws.team.viewerRole && !orgAdmin;
   const [searchText, setSearchText] = useState(search);
   // The address changed the search (the menu's Credentials link, Back): the box says what the list shows, so that
   // leaving it does not put an old search back.
@@ -41,24 +55,27 @@ export function RequestsPage() {
   }
   // A new filter, search, tab or team starts again from the first page. The pages walked belong to the view they
   // were walked in (not reset in an effect, which would first send one query with the old view's cursor).
-  const view = [tab, status, search, ws.teamId, ws.organization?.id].join('\u0000');
-  const [walked, setWalked] = useState<{ view: string; cursors: (string | null)[] }>({ view, cursors: [null] });
+  const view = [tab, status, search, tab === 'sent' ? ws.teamId : receivedOrg].join('\u0000');
+  // They are kept in the history entry's state: Back from a request's details, or a reload, shows the same page.
   // Back on an earlier view (another tab and back, a filter undone), the list starts again from the first page too.
-  if (walked.view !== view) setWalked({ view, cursors: [null] });
-  const cursors = walked.view === view ? walked.cursors : [null];
+  const navigate = useNavigate();
+  const arrival = location.state as ListState | null;
+  const cursors = arrival?.walked?.view === view ? arrival.walked.cursors : [null];
   const setCursors = (change: (c: (string | null)[]) => (string | null)[]) =>
-    setWalked({ view, cursors: change(cursors) });
+    void navigate(`${location.pathname}${location.search}`, {
+      replace: true,
+      state: { walked: { view, cursors: change(cursors) } } satisfies ListState,
+    });
   const after = cursors[cursors.length - 1];
   const [deleting, setDeleting] = useState<RequestRowFieldsFragment | null>(null);
-  const arrival = location.state as { deletedName?: string; deleted?: string } | null;
   // What happened, worded when shown (the language may change meanwhile).
   const [notice, setNotice] = useState<{ key: 'list.deleted' | 'list.removed'; name: string } | null>(
     arrival?.deletedName ? { key: 'list.deleted', name: arrival.deletedName } : null,
   );
   // Said once: a reload of the list, or coming back to it in the history, does not say it again.
-  const navigate = useNavigate();
   useEffect(() => {
-    if (arrival) void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+    if (arrival?.deletedName || arrival?.deleted)
+      void navigate(`${location.pathname}${location.search}`, { replace: true, state: { walked: arrival.walked } });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on arrival only
   }, []);
   const count = useRef<HTMLParagraphElement>(null);
@@ -75,16 +92,19 @@ export function RequestsPage() {
       if (v) next.set(k, v);
       else next.delete(k);
     }
+    // Unchanged (a search box left as it was): the page walked to stays.
+    if (next.toString() === params.toString()) return;
     setParams(next, { replace: true });
   };
 
   const sent = useQuery(SentRequests, {
     variables: { teamId: ws.teamId ?? '', status, search: search || null, after, first: PAGE },
-    skip: tab !== 'sent' || !ws.teamId,
+    skip: tab !== 'sent' || !ws.teamId || notInTeam,
   });
   const received = useQuery(ReceivedRequests, {
-    variables: { organizationId: ws.organization?.id ?? null, status, search: search || null, after, first: PAGE },
-    skip: tab !== 'received' || ws.loading,
+    variables: { organizationId: receivedOrg, status, search: search || null, after, first: PAGE },
+    // A chosen organization is known once the organizations are read.
+    skip: tab !== 'received' || (ws.loading && params.has('org')),
   });
   // R12.7: any change to a request the viewer may see refreshes the list in view.
   useSubscription(RequestsUpdated, {
@@ -94,6 +114,12 @@ export function RequestsPage() {
   const result = tab === 'sent' ? sent : received;
   const connection = tab === 'sent' ? sent.data?.sentCredentialRequests : received.data?.receivedCredentialRequests;
   const rows = connection?.edges.map((e) => e.node) ?? [];
+  // A later page emptied under the viewer (its rows deleted, or gone elsewhere) steps back to the one before it,
+  // rather than show "no requests" under a count that says there are some.
+  useEffect(() => {
+    if (connection && connection.edges.length === 0 && cursors.length > 1) setCursors((c) => c.slice(0, -1));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when an answer arrives
+  }, [connection]);
   /** A request that left the list: out of the cache (its details page must not show it), then the page again. */
   const drop = (id: string) => {
     client.cache.evict({ id: client.cache.identify({ __typename: 'CredentialRequest', id }) });
@@ -108,6 +134,8 @@ export function RequestsPage() {
       const row = rows.find((r) => r.id === id);
       if (!row) return;
       drop(row.id);
+      // Its Delete dialog, if open, closes: there is nothing left to delete.
+      setDeleting((open) => (open?.id === row.id ? null : open));
       if (!deletedHere.current.has(row.id)) setNotice({ key: 'list.removed', name: row.name });
     },
   });
@@ -143,6 +171,23 @@ export function RequestsPage() {
             update({ q: searchText.trim() || null });
           }}
         >
+          {tab === 'received' && ws.organizations.length > 1 && (
+            <div className="field">
+              <label htmlFor="organization-filter">{t('list.organizationFilter')}</label>
+              <select
+                id="organization-filter"
+                value={receivedOrg ?? ''}
+                onChange={(e) => update({ org: e.target.value || null })}
+              >
+                <option value="">{t('list.allOrganizations')}</option>
+                {ws.organizations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <div className="field">
             <label htmlFor="status-filter">{t('list.statusFilter')}</label>
             <select
@@ -172,6 +217,11 @@ export function RequestsPage() {
           <Button type="submit">{t('list.searchSubmit')}</Button>
         </form>
         {tab === 'sent' && !ws.teamId && !ws.loading && <NoWorkspaceMessage message={t('list.noTeam')} />}
+        {tab === 'sent' && notInTeam && ws.team && (
+          <p className="notice" data-not-in-team="">
+            {t('list.notInTeam', { team: ws.team.name })}
+          </p>
+        )}
         {result.error && (
           <p className="notice notice-error" role="alert">
             {t('error', { ns: 'common', message: readError(result.error).message })}
@@ -189,7 +239,7 @@ export function RequestsPage() {
         {connection && (
           <>
             {rows.length === 0 ? (
-              <p>{t('list.empty')}</p>
+              <p>{status || search ? t('list.noMatch') : t('list.empty')}</p>
             ) : (
               <RequestsTable
                 rows={rows}
