@@ -541,6 +541,60 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       .filter({ hasText: `${gina.name} was removed from ${orgName}.` })
       .waitFor();
     expect(await row(page, gina).count()).toBe(0);
+
+    // The audit trail records each change, who made it and when (R13.13, R10.1): the audit log's second tab. Before,
+    // the web app showed only what happened to requests. (The organization page's own link: this organization's.)
+    await page.getByRole('main').getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('tab', { name: 'Membership changes' }).click();
+    await page.waitForURL(/[?&]view=members/);
+    // The row whose member (third cell) is `who`: a person is also named in the rows of the changes they made.
+    const change = (action: string, who: { name: string }) =>
+      page
+        .locator(`tr[data-action="${action}"]`)
+        .filter({ has: page.locator('td:nth-child(3)', { hasText: who.name }) })
+        .first();
+    const cells = async (action: string, who: { name: string }) => {
+      await change(action, who).waitFor();
+      return (await change(action, who).locator('td').allInnerTexts()).slice(1);
+    };
+    expect(await cells('ORG_MEMBER_REMOVED', gina)).toEqual([
+      'Removed from the organization',
+      gina.name,
+      '—',
+      'The organization',
+      olivia.name,
+    ]);
+    expect(await cells('TEAM_MEMBER_REMOVED', gina)).toEqual([
+      'Removed from the team',
+      gina.name,
+      '—',
+      'Newsletter',
+      olivia.name,
+    ]);
+    expect(await cells('ORG_ROLE_CHANGED', mario)).toEqual([
+      'Organization role changed',
+      mario.name,
+      'Owner',
+      'The organization',
+      olivia.name,
+    ]);
+    expect(await cells('ORG_ROLE_CHANGED', olivia)).toEqual([
+      'Organization role changed',
+      olivia.name,
+      'Admin',
+      'The organization',
+      mario.name,
+    ]);
+    expect(await cells('TEAM_ROLE_CHANGED', mario)).toEqual([
+      'Team role changed',
+      mario.name,
+      'Admin',
+      'Newsletter',
+      olivia.name,
+    ]);
+    // The tab is in the address: a reload opens it again.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Membership changes', selected: true }).waitFor();
   }, 180_000);
 
   it('a teammate’s open request page says at once that the request left their view when the team lets them go (R13.13)', async () => {

@@ -250,6 +250,12 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
     { name: 'audit-log', path: '/audit-log', as: 'owner', ready: (p) => p.locator('table[data-page]').waitFor() },
     { name: 'audit-log-forbidden', path: '/audit-log', as: 'member', ready: (p) => p.getByRole('alert').waitFor() },
     {
+      name: 'audit-log-members',
+      path: '/audit-log?view=members',
+      as: 'owner',
+      ready: (p) => p.locator('table[data-membership-page]').waitFor(),
+    },
+    {
       name: 'webhooks',
       path: `/teams/${teamId}/webhooks`,
       as: 'owner',

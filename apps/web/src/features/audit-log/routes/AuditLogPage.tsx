@@ -1,20 +1,28 @@
 // The audit log (R10.2): org owners/admins see the whole organization, team admins their teams; anyone else is told
-// plainly that they may not (FORBIDDEN). Cursor paging with a stack of the cursors already seen, so "Previous" works.
-import { useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+// plainly that they may not (FORBIDDEN). Two tabs: what happened to requests (R10.1) and to memberships (R13.13).
+// Cursor paging with a stack of the cursors already seen, so "Previous" works.
+import { useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { PageReadError } from '../../../components/OperationError';
+import { Tabs } from '../../../components/Tabs';
 import { formatDateTime } from '../../../lib/format';
 import { useWorkspace } from '../../../lib/workspace';
-import { AuditLogApps, AuditLogOrganization, AuditLogPage as AuditLogPageQuery } from '../api/operations';
+import {
+  AUDIT_PAGE_SIZE,
+  AuditLogApps,
+  AuditLogOrganization,
+  AuditLogPage as AuditLogPageQuery,
+} from '../api/operations';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { NoWorkspace } from '../../../components/NoWorkspace';
+import { AuditFrame } from '../components/AuditFrame';
+import { MembershipEntries } from '../components/MembershipEntries';
 
-export const AUDIT_PAGE_SIZE = 20;
+type View = 'requests' | 'members';
 
 /** `/audit-log`: the organization chosen in the switcher. */
 export function CurrentAuditLogPage() {
@@ -36,6 +44,9 @@ function AuditLog({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('auditLog');
   usePageTitle(t('title'));
   const org = useQuery(AuditLogOrganization, { variables: { id: organizationId } });
+  // In the address, so that a link (or Back) opens the same tab.
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'members' ? 'members' : 'requests';
   const [teamId, setTeamId] = useState('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const teams = org.data?.organization?.teams ?? [];
@@ -48,33 +59,53 @@ function AuditLog({ organizationId }: { organizationId: string }) {
       <h1 id="audit-title">{t('title')}</h1>
       {org.data?.organization && <p>{t('organization', { name: org.data.organization.name })}</p>}
       <p>{t('intro')}</p>
-      {filterable.length > 0 && (
-        <div className="toolbar">
-          <Field label={t('team')}>
-            <select
-              value={teamId}
-              onChange={(e) => {
-                setTeamId(e.target.value);
-                setCursors([null]);
-              }}
-            >
-              <option value="">{t('allTeams')}</option>
-              {filterable.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-      )}
-      <AuditEntries
-        organizationId={organizationId}
-        teamId={teamId || null}
-        teamNames={new Map(teams.map((team) => [team.id, team.name]))}
-        cursors={cursors}
-        setCursors={setCursors}
-      />
+      <Tabs
+        label={t('views.label')}
+        items={[
+          { key: 'requests' as const, label: t('views.requests') },
+          { key: 'members' as const, label: t('views.members') },
+        ]}
+        selected={view}
+        onSelect={(key) => setParams(key === 'members' ? { view: key } : {}, { replace: true })}
+      >
+        {view === 'members' ? (
+          <MembershipEntries
+            organizationId={organizationId}
+            teamNames={new Map(teams.map((team) => [team.id, team.name]))}
+            labelledBy="audit-title"
+          />
+        ) : (
+          <>
+            {filterable.length > 0 && (
+              <div className="toolbar">
+                <Field label={t('team')}>
+                  <select
+                    value={teamId}
+                    onChange={(e) => {
+                      setTeamId(e.target.value);
+                      setCursors([null]);
+                    }}
+                  >
+                    <option value="">{t('allTeams')}</option>
+                    {filterable.map((team) => (
+                      <option key={team.id} value={team.id}>
+                        {team.name}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              </div>
+            )}
+            <AuditEntries
+              organizationId={organizationId}
+              teamId={teamId || null}
+              teamNames={new Map(teams.map((team) => [team.id, team.name]))}
+              cursors={cursors}
+              setCursors={setCursors}
+            />
+          </>
+        )}
+      </Tabs>
     </section>
   );
 }
@@ -102,57 +133,37 @@ function AuditEntries({
   const catalog = useQuery(AuditLogApps);
   const appNames = useMemo(() => new Map(catalog.data?.apps.map((a) => [a.key, a.name])), [catalog.data]);
   const appName = (key: string) => appNames.get(key) ?? key;
-  // The pressed page button may go disabled (the first or last page) while it has the focus, which would drop it to
-  // the page's body: the page number takes it, and is said.
-  const pageStatus = useRef<HTMLSpanElement>(null);
-  const go = (next: (string | null)[]) => {
-    setCursors(next);
-    pageStatus.current?.focus();
-  };
   if (error) return <PageReadError error={error} namespace="auditLog" onRetry={refetch} />;
   const edges = data?.auditLog.edges ?? [];
   const pageInfo = data?.auditLog.pageInfo;
   const page = cursors.length;
   const headers = ['at', 'action', 'actor', 'request', 'app', 'team'].map((column) => t(`columns.${column}`));
   return (
-    <>
-      {!data ? (
-        loading && <p role="status">{t('common:loading')}</p>
-      ) : edges.length === 0 ? (
-        <p>{t('empty')}</p>
-      ) : (
-        <StackedTable
-          labelledBy="audit-title"
-          headers={headers}
-          data-page={loading ? undefined : String(page)}
-          data-filter={teamId ? 'team' : 'all'}
-        >
-          {edges.map(({ node }) => (
-            <Row key={node.id} data-action={node.action}>
-              <time dateTime={node.at}>{formatDateTime(node.at, i18n.language)}</time>
-              {t(`actions.${node.action}`, { defaultValue: node.action })}
-              {node.actor ? node.actor.name : t('system')}
-              <Link to={`/requests/${node.requestId}`}>{node.requestName}</Link>
-              {node.appKey ? appName(node.appKey) : ''}
-              {teamNames.get(node.teamId) ?? ''}
-            </Row>
-          ))}
-        </StackedTable>
-      )}
-      <nav className="toolbar" aria-label={t('paging.label')}>
-        <Button disabled={page === 1} onClick={() => go(cursors.slice(0, -1))}>
-          {t('paging.previous')}
-        </Button>
-        <span ref={pageStatus} tabIndex={-1} aria-live="polite" data-audit-page="">
-          {t('paging.page', { page })}
-        </span>
-        <Button
-          disabled={!pageInfo?.hasNextPage || !pageInfo.endCursor}
-          onClick={() => pageInfo && go([...cursors, pageInfo.endCursor])}
-        >
-          {t('paging.next')}
-        </Button>
-      </nav>
-    </>
+    <AuditFrame
+      read={!!data}
+      loading={loading}
+      empty={edges.length === 0 ? t('empty') : null}
+      cursors={cursors}
+      pageInfo={pageInfo}
+      onPage={setCursors}
+    >
+      <StackedTable
+        labelledBy="audit-title"
+        headers={headers}
+        data-page={loading ? undefined : String(page)}
+        data-filter={teamId ? 'team' : 'all'}
+      >
+        {edges.map(({ node }) => (
+          <Row key={node.id} data-action={node.action}>
+            <time dateTime={node.at}>{formatDateTime(node.at, i18n.language)}</time>
+            {t(`actions.${node.action}`, { defaultValue: node.action })}
+            {node.actor ? node.actor.name : t('system')}
+            <Link to={`/requests/${node.requestId}`}>{node.requestName}</Link>
+            {node.appKey ? appName(node.appKey) : ''}
+            {teamNames.get(node.teamId) ?? ''}
+          </Row>
+        ))}
+      </StackedTable>
+    </AuditFrame>
   );
 }
