@@ -1180,6 +1180,32 @@ it('Submit pressed again after the answer was lost sends one request, not two (R
   expect(sent.sentCredentialRequests.edges.filter((e) => e.node.name === name)).toHaveLength(1);
   await stack.linkFor(tim.email, /http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+/);
   expect(stack.mailsTo(tim.email)).toHaveLength(1);
+
+  // Another request from the confirmation: a new, empty form with its own key (the same one would be refused as
+  // "already used" for a different request), its heading focused (the link pressed went with the confirmation).
+  await cora.getByRole('link', { name: 'Create another request' }).click();
+  await cora.getByRole('heading', { name: 'Create request' }).waitFor();
+  await until(cora, "document.activeElement?.tagName === 'H1'");
+  expect(await cora.getByLabel('Request name').inputValue()).toBe('');
+  await cora.getByLabel('Request name').fill(`${name}, again`);
+  await cora.getByLabel('Recipient is not part of Acme organization').check();
+  await cora.getByLabel('Name', { exact: true }).fill(tim.name);
+  await cora.getByLabel('Email address').fill(tim.email);
+  await cora.getByRole('button', { name: 'Next' }).click();
+  await cora.getByLabel('App', { exact: true }).selectOption({ label: 'OpenAI' });
+  await cora.getByLabel('Select all').check();
+  await cora.getByLabel(/terms and conditions/).check();
+  await cora.getByRole('button', { name: 'Submit' }).click();
+  await cora.getByRole('heading', { name: 'Request sent' }).waitFor();
+  const both = await gql<{ sentCredentialRequests: { edges: { node: { name: string } }[] } }>(
+    api,
+    'query($t: ID!) { sentCredentialRequests(teamId: $t, first: 100) { edges { node { name } } } }',
+    { t: marketingTeamId },
+  );
+  expect(both.sentCredentialRequests.edges.map((e) => e.node.name).filter((n) => n.startsWith(name))).toEqual([
+    `${name}, again`,
+    name,
+  ]);
 }, 120_000);
 
 it('with WebSockets refused on the way (a strict proxy), the recipient still sees what her action did (R7.6)', async () => {

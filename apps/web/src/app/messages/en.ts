@@ -83,7 +83,9 @@ export const en = {
     organizationExists: 'An organization with this name already exists.',
     teamExists: 'A team with this name already exists.',
     notApplied: 'This person has not applied.',
-    idempotency: 'This submission was already used for a different request. Reload the page and send it again.',
+    // The form was sent once (its answer may have been lost: the request may exist) and changed since.
+    idempotency:
+      'This form was already sent once, and has changed since: its first answer may have been lost. Look for the request in the Sent list before sending it again; to send another one, reload this page.',
     accessNotEnded: 'The access to {{app}} has not reached its end date yet.',
     appChanged:
       '{{app}} has changed in the meantime, so this is no longer possible. Reload the page to see it as it is now.',

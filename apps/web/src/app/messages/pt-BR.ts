@@ -82,7 +82,8 @@ export const ptBR: Messages<typeof en> = {
     organizationExists: 'Já existe uma organização com este nome.',
     teamExists: 'Já existe uma equipe com este nome.',
     notApplied: 'Esta pessoa não solicitou o recurso.',
-    idempotency: 'Este envio já foi usado para outra solicitação. Recarregue a página e envie novamente.',
+    idempotency:
+      'Este formulário já foi enviado uma vez e mudou desde então: a primeira resposta pode ter se perdido. Procure a solicitação na lista de enviadas antes de enviá-la de novo; para enviar outra, recarregue esta página.',
     accessNotEnded: 'O acesso a {{app}} ainda não chegou à data de término.',
     appChanged:
       '{{app}} mudou nesse meio-tempo, e isto não é mais possível. Recarregue a página para vê-lo como está agora.',

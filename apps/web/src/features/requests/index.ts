@@ -13,7 +13,7 @@ export const requestsFeature: Feature = {
     { path: 'requests', lazy: async () => ({ Component: (await import('./routes/RequestsPage')).RequestsPage }) },
     {
       path: 'requests/new',
-      lazy: async () => ({ Component: (await import('./routes/CreateRequestPage')).CreateRequestPage }),
+      lazy: async () => ({ Component: (await import('./routes/CreateRequestPage')).CreateRequestRoute }),
     },
     { path: 'requests/:id', lazy: details },
     { path: 'requests/:id/apps/:appKey/reauthorize', lazy: details },

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { moduleName } from '../../../lib/module-name';
 import type { ConnectionType, RequestDetailsFieldsFragment, ViewerRelation } from '../../../gql/graphql';
 import { UsageTable } from './UsageTable';
+import { healthKey } from './app-health';
 import { localizedAppError, type ReadError } from '../../../lib/errors';
 
 export type DetailsApp = RequestDetailsFieldsFragment['apps'][number];
@@ -157,12 +158,7 @@ export const AppCard = forwardRef<
           <>
             <dt>{t('details.connection')}</dt>
             <dd>
-              {conn.name} —{' '}
-              {t(
-                conn.status === 'EXPIRED' && relation === 'RECIPIENT' && app.status !== 'REAUTHORIZING'
-                  ? 'details.health.EXPIRED_RECIPIENT'
-                  : `details.health.${conn.status}`,
-              )}
+              {conn.name} — {t(healthKey(conn.status, app.status, relation, mayAskReauthorization))}
               {conn.expiresAt && conn.status === 'ACTIVE' && (
                 <span className="muted">
                   {' '}

@@ -131,6 +131,7 @@ export const en = {
       EXPIRED: 'Expired: needs reauthorization',
       // The recipient cannot start it: the requester (or a team admin) asks, and the e-mail brings them back.
       EXPIRED_RECIPIENT: 'Expired: the requester can ask you to reauthorize it.',
+      EXPIRED_OTHERS: 'Expired: the requester or an admin of the team can ask for its reauthorization.',
       REVOKED: 'Revoked',
       DELETED: 'Deleted',
     },

@@ -135,6 +135,7 @@ export const ptBR: Messages<typeof en> = {
       ACTIVE: 'Funcionando',
       EXPIRED: 'Expirada: precisa de reautorização',
       EXPIRED_RECIPIENT: 'Expirada: quem solicitou pode pedir que você a reautorize.',
+      EXPIRED_OTHERS: 'Expirada: quem solicitou ou um administrador da equipe pode pedir a reautorização.',
       REVOKED: 'Revogada',
       DELETED: 'Excluída',
     },

@@ -1,7 +1,7 @@
 // +Create request, as on the help page: request name and recipient, Next, then per app its fields, +Add app,
 // the terms box and Submit; then the confirmation. Server errors (BAD_USER_INPUT) appear at the fields they name.
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
@@ -22,7 +22,18 @@ import { LIMITS } from '../../../lib/limits';
 import { apiLanguage } from '../../../lib/i18n';
 import { eligiblePlan, recipientScope } from '../policies';
 
-export function CreateRequestPage() {
+/**
+ * `/requests/new`: a new form at each arrival. "Create another request", after one was sent, starts over with its own
+ * idempotency key (R4.3): the same path, a new history entry.
+ */
+export function CreateRequestRoute() {
+  const location = useLocation();
+  return (
+    <CreateRequestPage key={location.key} again={(location.state as { again?: boolean } | null)?.again ?? false} />
+  );
+}
+
+export function CreateRequestPage({ again = false }: { again?: boolean }) {
   const { t, i18n } = useTranslation('requests');
   const ws = useWorkspace();
   const catalog = useQuery(CatalogApps);
@@ -54,6 +65,14 @@ export function CreateRequestPage() {
   // Where the focus goes once the next render is on screen (a selector within the page): a step, a refusal or the
   // confirmation replaces what had the focus, which would otherwise fall back to the page's body.
   const page = useRef<HTMLElement>(null);
+  // Another request after one was sent: the link pressed went with the confirmation, and the new form's heading takes
+  // the focus when it first shows (the form may wait for its reads).
+  const headingToFocus = useRef(again);
+  const focusOnce = (heading: HTMLHeadingElement | null) => {
+    if (!heading || !headingToFocus.current) return;
+    headingToFocus.current = false;
+    heading.focus();
+  };
   const focusAfterRender = useRef<string | null>(null);
   useEffect(() => {
     const selector = focusAfterRender.current;
@@ -91,6 +110,9 @@ export function CreateRequestPage() {
         <div className="actions">
           <Link className="btn btn-primary" to={`/requests/${sent.id}`}>
             {t('create.viewRequest')}
+          </Link>
+          <Link className="btn" to="/requests/new" state={{ again: true }}>
+            {t('create.anotherRequest')}
           </Link>
           <Link className="btn" to="/requests">
             {t('details.back')}
@@ -193,7 +215,9 @@ export function CreateRequestPage() {
 
   return (
     <section ref={page}>
-      <h1>{t('create.title')}</h1>
+      <h1 tabIndex={-1} ref={focusOnce}>
+        {t('create.title')}
+      </h1>
       <p className="muted" data-sent-from="">
         {t('create.sentFrom', { team: team.name, organization: org.name })}
       </p>
