@@ -179,6 +179,16 @@ describe('organization decider', () => {
         .given(org)
         .when(addCarol(userActor(users.alice)))
         .thenThrows('FORBIDDEN');
+      // An org GUEST made the team's ADMIN is still a guest (R13.11), as for webhooks and the audit log.
+      const guestTeamAdmin: OrganizationEvent = {
+        type: 'TeamMemberAdded',
+        schemaVersion: 1,
+        data: { teamId: TEAM_A, userId: users.guest.userId, role: 'ADMIN' },
+      };
+      spec
+        .given([...org, guestTeamAdmin])
+        .when(addCarol(userActor(users.guest)))
+        .thenThrows('FORBIDDEN');
       spec
         .given(org)
         .when(addCarol(userActor(users.outsider)))

@@ -20,13 +20,18 @@ export function requireOrgAdmin(state: OrganizationState, userId: string | null)
   }
 }
 
-/** Org OWNER/ADMIN or the team's ADMIN; a non-member of the organization or an unknown team → NOT_FOUND. */
+/**
+ * Org OWNER/ADMIN or the team's ADMIN; a non-member of the organization or an unknown team → NOT_FOUND. An org GUEST
+ * is a guest whatever team role they were given (R13.11), as for webhooks and the audit log: managing the team's
+ * members would show them the organization's people.
+ */
 export function requireTeamManager(state: OrganizationState, teamId: string, userId: string | null): void {
   const orgRole = orgRoleOf(state, userId);
   if (!state.exists || orgRole === null || !state.teams[teamId]) {
     throw new DomainError('NOT_FOUND', 'Team not found.');
   }
-  if (orgRole !== 'OWNER' && orgRole !== 'ADMIN' && teamRoleOf(state, teamId, userId) !== 'ADMIN') {
+  const teamAdmin = orgRole !== 'GUEST' && teamRoleOf(state, teamId, userId) === 'ADMIN';
+  if (orgRole !== 'OWNER' && orgRole !== 'ADMIN' && !teamAdmin) {
     throw new DomainError('FORBIDDEN', 'Only organization owners/admins or team admins may manage team members.');
   }
 }

@@ -49,7 +49,8 @@ function TeamMembers({ teamId }: { teamId: string }) {
   if (!team || !data) return <p role="alert">{t('team.notFound')}</p>;
   const orgRole = team.organization.viewerRole;
   const teamRole = team.members.find((m) => m.user.id === data.me.id)?.teamRole;
-  const manages = orgRole === 'OWNER' || orgRole === 'ADMIN' || teamRole === 'ADMIN';
+  // An org guest is a guest whatever team role they were given (R13.11): the server refuses them the rest.
+  const manages = orgRole === 'OWNER' || orgRole === 'ADMIN' || (teamRole === 'ADMIN' && orgRole !== 'GUEST');
   const headers = [
     t('team.name'),
     t('team.email'),
