@@ -72,7 +72,7 @@ export const en = {
     webhookCredentials: 'Remove the user name and password from the address.',
     webhookPublic: 'The address must be reachable on the public internet.',
     self: 'You cannot send a request to yourself: choose someone else.',
-    notMember: 'This person is not a member of the organization: choose someone else.',
+    notMember: 'This person is not a member of the organization.',
   },
   // What a refused operation says, in the reader's words (lib/operation-messages.ts maps the server's sentences here).
   tryAgain: 'Try again',
@@ -99,7 +99,7 @@ export const en = {
     externalAdminsOnly: 'Only organization owners and admins may ask people outside the organization.',
     sameTeamOnly: 'As a member of the team, you may ask only its members.',
     outsideMailLimit:
-      'This team has sent as many e-mails to people outside the organization as it may in an hour. Try again in {{minutes}} minutes.',
+      'This team has sent as many e-mails to people outside the organization as it may in an hour. Try again in {{minutes}} min.',
     ownRole: 'Nobody changes their own role or removes themselves: ask another admin.',
     auditorsOnly: 'Only organization admins and team admins see the history.',
     orgAdminsOnly: 'Only organization owners and admins may do this.',

@@ -71,7 +71,7 @@ export const ptBR: Messages<typeof en> = {
     webhookCredentials: 'Remova o usuário e a senha do endereço.',
     webhookPublic: 'O endereço precisa ser acessível pela internet pública.',
     self: 'Você não pode enviar uma solicitação para si mesmo: escolha outra pessoa.',
-    notMember: 'Esta pessoa não é membro da organização: escolha outra pessoa.',
+    notMember: 'Esta pessoa não é membro da organização.',
   },
   tryAgain: 'Tentar novamente',
   operationErrors: {
@@ -97,7 +97,7 @@ export const ptBR: Messages<typeof en> = {
     externalAdminsOnly: 'Somente proprietários e administradores da organização podem pedir a pessoas de fora dela.',
     sameTeamOnly: 'Como membro da equipe, você só pode pedir aos membros dela.',
     outsideMailLimit:
-      'Esta equipe já enviou, nesta hora, o máximo de e-mails permitido a pessoas de fora da organização. Tente novamente em {{minutes}} minutos.',
+      'Esta equipe já enviou, nesta hora, o máximo de e-mails permitido a pessoas de fora da organização. Tente novamente em {{minutes}} min.',
     ownRole: 'Ninguém altera a própria função nem remove a si mesmo: peça a outro administrador.',
     auditorsOnly: 'Somente administradores da organização e administradores de equipe veem o histórico.',
     orgAdminsOnly: 'Somente proprietários e administradores da organização podem fazer isso.',

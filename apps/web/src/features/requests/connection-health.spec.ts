@@ -1,6 +1,6 @@
-import { en } from '../messages/en';
-import { ptBR } from '../messages/pt-BR';
-import { healthKey } from './app-health';
+import { en } from './messages/en';
+import { ptBR } from './messages/pt-BR';
+import { healthKey } from './connection-health';
 
 const said = (key: string) => en.details.health[key.replace('details.health.', '') as keyof typeof en.details.health];
 

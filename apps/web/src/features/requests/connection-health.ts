@@ -1,4 +1,4 @@
-import type { AppAuthorizationStatus, ConnectionStatus, ViewerRelation } from '../../../gql/graphql';
+import type { AppAuthorizationStatus, ConnectionStatus, ViewerRelation } from '../../gql/graphql';
 
 /**
  * The catalogue key of a connection's health, with who can act on an expired one: the recipient waits to be asked

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { moduleName } from '../../../lib/module-name';
 import type { ConnectionType, RequestDetailsFieldsFragment, ViewerRelation } from '../../../gql/graphql';
 import { UsageTable } from './UsageTable';
-import { healthKey } from './app-health';
+import { healthKey } from '../connection-health';
 import { localizedAppError, type ReadError } from '../../../lib/errors';
 
 export type DetailsApp = RequestDetailsFieldsFragment['apps'][number];

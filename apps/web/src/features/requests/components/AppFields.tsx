@@ -160,7 +160,9 @@ export function AppFields({
         label={t('create.connectionName')}
         hint={
           <>
-            {t('create.connectionNameHint')} <CharCount value={connectionName} max={LIMITS.connectionName} />
+            {t('create.connectionNameHint')}{' '}
+            {/* The default is the server's, and is not sent: only a name typed here is counted (and checked). */}
+            {draft.connectionNameEdited && <CharCount value={draft.connectionName} max={LIMITS.connectionName} />}
           </>
         }
         error={fieldError(errors, `${at}.connectionName`)}

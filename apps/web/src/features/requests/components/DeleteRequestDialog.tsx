@@ -1,5 +1,5 @@
 // R9 / R8.5: before deleting, the connections of the request and the scenarios using them are listed.
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
@@ -11,10 +11,13 @@ import { DeleteRequest } from '../api/mutations';
 export function DeleteRequestDialog({
   request,
   onClose,
+  onDeleting,
   onDeleted,
 }: {
   request: { id: string; name: string } | null;
   onClose: () => void;
+  /** Delete was pressed: the list may hear the removal before the answer (it is this delete's, not another's). */
+  onDeleting?: (id: string) => void;
   onDeleted: (name: string) => void;
 }) {
   const { t } = useTranslation('requests');
@@ -32,6 +35,11 @@ export function DeleteRequestDialog({
     removal.reset();
     onClose();
   };
+  // Closed by the list too (its row deleted elsewhere), without passing through close().
+  useEffect(() => {
+    if (!request) removal.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on closing only
+  }, [request]);
   return (
     <Dialog
       open={request !== null}
@@ -84,6 +92,7 @@ export function DeleteRequestDialog({
           disabled={!request}
           onClick={async () => {
             if (!request) return;
+            onDeleting?.(request.id);
             try {
               await remove({ variables: { id: request.id } });
               onDeleted(request.name);

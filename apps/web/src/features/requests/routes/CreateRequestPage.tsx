@@ -24,7 +24,7 @@ import { eligiblePlan, recipientScope } from '../policies';
 
 /**
  * `/requests/new`: a new form at each arrival. "Create another request", after one was sent, starts over with its own
- * idempotency key (R4.3): the same path, a new history entry.
+ * idempotency key (R4.3): the same path, so the link replaces the history entry, but with a new location key.
  */
 export function CreateRequestRoute() {
   const location = useLocation();
@@ -296,7 +296,10 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
                     ? () => {
                         setApps((list) => list.filter((_, j) => j !== i));
                         // The server's errors name apps by position: the removed card's go, the later ones move up.
-                        setErrors((list) => withoutItem(list, 'apps', i));
+                        const left = withoutItem(errors, 'apps', i);
+                        setErrors(left);
+                        // "Correct the fields marked below" with none marked any more says nothing true.
+                        if (left.length === 0 && summary === 'fields') setSummary(null);
                         // The Remove button goes with its card: the focus goes to +Add app, after the cards left.
                         focusAfterRender.current = 'button[data-add-app]';
                       }

@@ -72,6 +72,13 @@ export function RequestsPage() {
   const [notice, setNotice] = useState<{ key: 'list.deleted' | 'list.removed'; name: string } | null>(
     arrival?.deletedName ? { key: 'list.deleted', name: arrival.deletedName } : null,
   );
+  // The pages walked belong to one view: another team (which changes no address) leaves them, for good. Not while
+  // the workspace loads (after a reload): the team is not known yet, and the view only seems to differ.
+  useEffect(() => {
+    if (!ws.loading && arrival?.walked && arrival.walked.view !== view)
+      void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the view changes
+  }, [view, ws.loading]);
   // Said once: a reload of the list, or coming back to it in the history, does not say it again.
   useEffect(() => {
     if (arrival?.deletedName || arrival?.deleted)
@@ -134,9 +141,11 @@ export function RequestsPage() {
       const row = rows.find((r) => r.id === id);
       if (!row) return;
       drop(row.id);
-      // Its Delete dialog, if open, closes: there is nothing left to delete.
+      // The viewer's own delete: its answer says "was deleted" (and closes the dialog).
+      if (deletedHere.current.has(row.id)) return;
+      // Deleted elsewhere: its Delete dialog, if open, closes (there is nothing left to delete), and the list says why.
       setDeleting((open) => (open?.id === row.id ? null : open));
-      if (!deletedHere.current.has(row.id)) setNotice({ key: 'list.removed', name: row.name });
+      setNotice({ key: 'list.removed', name: row.name });
     },
   });
 
@@ -276,11 +285,9 @@ export function RequestsPage() {
       <DeleteRequestDialog
         request={deleting}
         onClose={() => setDeleting(null)}
+        onDeleting={(id) => deletedHere.current.add(id)}
         onDeleted={(name) => {
-          if (deleting) {
-            deletedHere.current.add(deleting.id);
-            drop(deleting.id);
-          }
+          if (deleting) drop(deleting.id);
           setDeleting(null);
           setNotice({ key: 'list.deleted', name });
         }}
