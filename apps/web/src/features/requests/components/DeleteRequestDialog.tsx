@@ -16,8 +16,11 @@ export function DeleteRequestDialog({
 }: {
   request: { id: string; name: string } | null;
   onClose: () => void;
-  /** Delete was pressed: the list may hear the removal before the answer (it is this delete's, not another's). */
-  onDeleting?: (id: string) => void;
+  /**
+   * Delete was pressed (`true`): the list may hear the removal before the answer, and it is this delete's, not
+   * another's. `false` when it was refused after all.
+   */
+  onDeleting?: (id: string, pending: boolean) => void;
   onDeleted: (name: string) => void;
 }) {
   const { t } = useTranslation('requests');
@@ -92,12 +95,13 @@ export function DeleteRequestDialog({
           disabled={!request}
           onClick={async () => {
             if (!request) return;
-            onDeleting?.(request.id);
+            onDeleting?.(request.id, true);
             try {
               await remove({ variables: { id: request.id } });
               onDeleted(request.name);
             } catch {
               // shown from removal.error
+              onDeleting?.(request.id, false);
             }
           }}
         >

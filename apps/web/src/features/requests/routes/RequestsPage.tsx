@@ -285,7 +285,7 @@ export function RequestsPage() {
       <DeleteRequestDialog
         request={deleting}
         onClose={() => setDeleting(null)}
-        onDeleting={(id) => deletedHere.current.add(id)}
+        onDeleting={(id, pending) => (pending ? deletedHere.current.add(id) : deletedHere.current.delete(id))}
         onDeleted={(name) => {
           if (deleting) drop(deleting.id);
           setDeleting(null);
