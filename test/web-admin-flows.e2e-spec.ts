@@ -497,6 +497,11 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByRole('heading', { level: 1, name: /Team members · Newsletter/ }).waitFor();
     await row(page, gina).waitFor();
     expect(await page.getByLabel(`Team role of ${olivia.name}`, { exact: true }).count()).toBe(0);
+    // Gina is a guest of the organization (she came by invitation): a guest in its teams whatever team role
+    // (R13.11). No team role is offered to change, her row says how to give her more, and she can still be removed.
+    await row(page, gina).getByText('A guest of the organization is a guest in its teams', { exact: false }).waitFor();
+    expect(await page.getByLabel(`Team role of ${gina.name}`, { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: `Remove ${gina.name}` }).count()).toBe(1);
     await page.getByLabel(`Team role of ${mario.name}`, { exact: true }).selectOption({ label: 'Admin' });
     await page.getByRole('button', { name: `Change role of ${mario.name}` }).click();
     await row(page, mario)

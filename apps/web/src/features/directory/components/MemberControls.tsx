@@ -15,7 +15,9 @@ export interface MemberControlsProps<R extends string> {
   /** the organization's or team's name, for the confirmation */
   place: string;
   role: R;
+  /** The roles offered; none: the role is not the page's to change, and `roleNote` says why. */
   roles: readonly R[];
+  roleNote?: string;
   busy: boolean;
   changeRole: (role: R) => Promise<unknown>;
   remove: () => Promise<unknown>;
@@ -28,7 +30,7 @@ export interface MemberControlsProps<R extends string> {
 }
 
 export function MemberControls<R extends string>(props: MemberControlsProps<R>) {
-  const { scope, name, place, role, roles, busy, changeRole, remove, onOutcome } = props;
+  const { scope, name, place, role, roles, roleNote, busy, changeRole, remove, onOutcome } = props;
   const { t } = useTranslation('directory');
   const [next, setNext] = useState<R>(role);
   // The select shows the role as it is whenever the page learns it (a refetch after anyone's change).
@@ -95,24 +97,27 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
 
   return (
     <div className="member-controls">
-      <form className="inline-field" onSubmit={submitWith(change, 'role')}>
-        <select
-          aria-label={t(`manage.${scope}.roleOf`, { name })}
-          aria-invalid={inputError ? true : undefined}
-          aria-describedby={inputError ? errorId : undefined}
-          value={next}
-          onChange={(e) => setNext(e.target.value as R)}
-        >
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </select>
-        <Button type="submit" aria-label={t('manage.changeRoleOf', { name })} busy={busy}>
-          {t('manage.changeRole')}
-        </Button>
-      </form>
+      {roleNote && <span className="muted">{roleNote}</span>}
+      {roles.length > 0 && (
+        <form className="inline-field" onSubmit={submitWith(change, 'role')}>
+          <select
+            aria-label={t(`manage.${scope}.roleOf`, { name })}
+            aria-invalid={inputError ? true : undefined}
+            aria-describedby={inputError ? errorId : undefined}
+            value={next}
+            onChange={(e) => setNext(e.target.value as R)}
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+          <Button type="submit" aria-label={t('manage.changeRoleOf', { name })} busy={busy}>
+            {t('manage.changeRole')}
+          </Button>
+        </form>
+      )}
       {confirming ? (
         <form
           className="inline-field"

@@ -100,6 +100,8 @@ export const en = {
     team: {
       roleOf: 'Team role of {{name}}',
       self: 'This is you: only another admin can change your team role.',
+      orgGuest:
+        'A guest of the organization is a guest in its teams: to give them another role, an organization admin makes them a member of the organization first.',
       confirm: 'Remove {{name}} from the team {{place}}?',
       consequence: 'They lose access to the team at once; connections they authorized for it are revoked.',
       removed: '{{name}} was removed from the team {{place}}.',

@@ -104,6 +104,8 @@ export const ptBR: Messages<typeof en> = {
     team: {
       roleOf: 'Função de {{name}} na equipe',
       self: 'É você: só outro administrador pode alterar a sua função na equipe.',
+      orgGuest:
+        'Um convidado da organização é convidado nas equipes dela: para dar outra função, um administrador da organização precisa primeiro torná-lo membro da organização.',
       confirm: 'Remover {{name}} da equipe {{place}}?',
       consequence:
         'A pessoa perde na hora o acesso à equipe; as conexões que ela autorizou para a equipe são revogadas.',
