@@ -1462,6 +1462,17 @@ it('what could not be read is said, with a way to try again: the organizations, 
   failing.delete('CatalogApps');
   await card.getByRole('button', { name: 'Authorize' }).click();
   await page.getByRole('dialog', { name: 'Create a connection for OpenAI' }).waitFor();
+
+  // The request itself unread (no answer): said so with Try again, which reads it — not a dead end with only Back.
+  failing.add('RequestDetails');
+  await page.goto(`${stack.url}/requests/${created}`);
+  const unread = page.locator('[data-read-failed]');
+  await unread
+    .getByText('The service could not be reached, or its answer was lost. Check your connection and try again.')
+    .waitFor();
+  failing.delete('RequestDetails');
+  await unread.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { name: 'Unread catalog' }).waitFor();
   expect(violations).toEqual([]);
 }, 120_000);
 

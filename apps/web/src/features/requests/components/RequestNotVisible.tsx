@@ -12,16 +12,22 @@ import { useFocusWhen } from '../../../lib/use-focus-when';
 import type { ReadError } from '../../../lib/errors';
 import { useSession } from '../../../lib/session-context';
 import { SwitchAccountButton } from './SwitchAccountButton';
+import { ReadFailure } from '../../../components/ReadFailure';
 
-/** `failure`: why the request could not be read (null: the answer had no request); `gone`: its name, if shown before. */
+/**
+ * `failure`: why the request could not be read (null: the answer had no request); `gone`: its name, if shown before;
+ * `onRetry`: reads it again, offered when no answer came (the network), which says nothing about the request.
+ */
 export function RequestNotVisible({
   requestId,
   failure,
   gone,
+  onRetry,
 }: {
   requestId: string;
   failure: ReadError | null;
   gone: string | null;
+  onRetry: () => void;
 }) {
   const { t } = useTranslation('requests');
   const session = useSession();
@@ -74,9 +80,13 @@ export function RequestNotVisible({
       <h1 ref={heading} tabIndex={-1}>
         {t('list.heading')}
       </h1>
-      <p className="notice notice-error" role="alert">
-        {hidden ? t('details.notFound') : failure.message}
-      </p>
+      {!hidden && failure.code === null ? (
+        <ReadFailure message={failure.message} onRetry={onRetry} data-read-failed="" />
+      ) : (
+        <p className="notice notice-error" role="alert">
+          {hidden ? t('details.notFound') : failure.message}
+        </p>
+      )}
       {hidden && session.email && (
         <p data-signed-in-as="">
           {t('details.signedInAs', { email: session.email })} <SwitchAccountButton />

@@ -61,7 +61,14 @@ export function RequestDetailsPage() {
   // A refetch that finds nothing keeps the last data beside its error: the error wins.
   const failure = error ? readError(error) : null;
   if (!request || failure?.code === 'NOT_FOUND')
-    return <RequestNotVisible requestId={id} failure={failure} gone={shown} />;
+    return (
+      <RequestNotVisible
+        requestId={id}
+        failure={failure}
+        gone={shown}
+        onRetry={() => void refetch().catch(() => undefined)}
+      />
+    );
 
   const typeOf = (app: DetailsApp) => app.connection?.type ?? connectionTypeIn(catalog.data?.apps, app);
   const relation = request.viewerRelation;
