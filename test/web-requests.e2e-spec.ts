@@ -1669,12 +1669,24 @@ it('a Delete dialog whose request the other party deleted meanwhile closes, and 
   const api = await stack.signedIn(people.contractor.email, people.contractor.name);
   const id = await requestOpenAi(api, marketingTeamId, name, { name: 'Eli Elsewhere', email: 'eli@elsewhere.example' });
   const page = await newPage(DESKTOP);
+  // What the page asks over its socket: the delete below waits until the list watches this row for removal.
+  const sent: string[] = [];
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      sent.push(String(message));
+      server.send(message);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
   await page.goto(`${stack.url}/requests`);
   await devSignIn(page, people.contractor);
   await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
   await page.getByRole('button', { name: `Delete ${name}` }).click();
   const confirm = page.getByRole('dialog', { name: `Delete the request "${name}"` });
   await confirm.getByText('This request holds no active connection', { exact: false }).waitFor();
+  const watching = (m: string) => m.includes('credentialRequestsRemoved') && m.includes(id);
+  await eventually(async () => sent.some(watching) || undefined, 10_000);
   const owner = await stack.signedIn(people.owner.email, people.owner.name);
   await gql(owner, 'mutation($id: ID!) { deleteCredentialRequest(id: $id) { id } }', { id });
   await page.getByText(`“${name}” was just deleted, or you may no longer see it: it left the list.`).waitFor();
