@@ -2,6 +2,7 @@ import {
   isEligibleOrganization,
   mayAskRecipient,
   mayDeleteRequest,
+  mayManageTeam as domainMayManageTeam,
   mayRequestReauthorization as domainMayRequestReauthorization,
   type OrgRole,
   type Plan,
@@ -14,6 +15,7 @@ import {
   mayRequestReauthorization,
   recipientScope,
 } from '../apps/web/src/features/requests/policies';
+import { mayManageTeam } from '../apps/web/src/features/directory/policies';
 
 // The web app repeats the rules it applies before a click (it cannot import the server's code): they must not drift.
 describe('the web pages apply the domain rules', () => {
@@ -37,6 +39,13 @@ describe('the web pages apply the domain rules', () => {
     'R5.4 reauthorization offered to %s with team role %s exactly when the domain allows it',
     (relation, teamRole) => {
       expect(mayRequestReauthorization(relation, teamRole)).toBe(domainMayRequestReauthorization(relation, teamRole));
+    },
+  );
+
+  it.each(orgRoles.flatMap((orgRole) => [...teamRoles, null].map((teamRole) => [orgRole, teamRole] as const)))(
+    'R13.13 an org %s who is team %s manages the team exactly when the domain allows it',
+    (orgRole, teamRole) => {
+      expect(mayManageTeam(orgRole, teamRole)).toBe(domainMayManageTeam({ orgRole, teamRole }));
     },
   );
 

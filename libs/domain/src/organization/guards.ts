@@ -1,3 +1,4 @@
+import { mayManageTeam } from '../policies/team-management';
 import { DomainError } from '../shared/types';
 import type { OrganizationEvent } from './events';
 import { type OrganizationState, orgRoleOf, teamRoleOf } from './state';
@@ -20,18 +21,13 @@ export function requireOrgAdmin(state: OrganizationState, userId: string | null)
   }
 }
 
-/**
- * Org OWNER/ADMIN or the team's ADMIN; a non-member of the organization or an unknown team → NOT_FOUND. An org GUEST
- * is a guest whatever team role they were given (R13.11), as for webhooks and the audit log: managing the team's
- * members would show them the organization's people.
- */
+/** `mayManageTeam`; a non-member of the organization or an unknown team → NOT_FOUND. */
 export function requireTeamManager(state: OrganizationState, teamId: string, userId: string | null): void {
   const orgRole = orgRoleOf(state, userId);
   if (!state.exists || orgRole === null || !state.teams[teamId]) {
     throw new DomainError('NOT_FOUND', 'Team not found.');
   }
-  const teamAdmin = orgRole !== 'GUEST' && teamRoleOf(state, teamId, userId) === 'ADMIN';
-  if (orgRole !== 'OWNER' && orgRole !== 'ADMIN' && !teamAdmin) {
+  if (!mayManageTeam({ orgRole, teamRole: teamRoleOf(state, teamId, userId) })) {
     throw new DomainError('FORBIDDEN', 'Only organization owners/admins or team admins may manage team members.');
   }
 }

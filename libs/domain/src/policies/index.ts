@@ -12,3 +12,4 @@ export * from './reminders';
 export * from './limits';
 export * from './webhook-access';
 export * from './request-actions';
+export * from './team-management';

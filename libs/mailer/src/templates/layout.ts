@@ -32,8 +32,10 @@ function appLine(app: MailApp): string {
  * in Portuguese, on a browser set to English, reads the pages as the e-mail. Opening the link changes nothing else.
  */
 function actionUrl(layout: Layout): string {
-  const [path, fragment] = layout.action.url.split(/(?=#)/, 2);
-  return `${path}${path.includes('?') ? '&' : '?'}lng=${localeOf(layout.language)}${fragment ?? ''}`;
+  const url = layout.action.url;
+  const at = url.includes('#') ? url.indexOf('#') : url.length;
+  const path = url.slice(0, at);
+  return `${path}${path.includes('?') ? '&' : '?'}lng=${localeOf(layout.language)}${url.slice(at)}`;
 }
 
 function renderText(layout: Layout): string {

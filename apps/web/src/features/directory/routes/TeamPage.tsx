@@ -20,6 +20,7 @@ import { TeamMemberControls } from '../components/TeamMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useFocusWhen } from '../../../lib/use-focus-when';
+import { mayManageTeam } from '../policies';
 
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
 
@@ -49,8 +50,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
   if (!team || !data) return <p role="alert">{t('team.notFound')}</p>;
   const orgRole = team.organization.viewerRole;
   const teamRole = team.members.find((m) => m.user.id === data.me.id)?.teamRole;
-  // An org guest is a guest whatever team role they were given (R13.11): the server refuses them the rest.
-  const manages = orgRole === 'OWNER' || orgRole === 'ADMIN' || (teamRole === 'ADMIN' && orgRole !== 'GUEST');
+  const manages = mayManageTeam(orgRole, teamRole);
   const headers = [
     t('team.name'),
     t('team.email'),

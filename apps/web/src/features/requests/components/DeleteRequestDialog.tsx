@@ -33,12 +33,8 @@ export function DeleteRequestDialog({
   // The harmless choice has the focus when the dialog opens: Enter must not delete.
   const cancel = useRef<HTMLButtonElement>(null);
   const connections = (data?.requestConnections ?? []).filter((c) => c.status !== 'DELETED');
-  // One dialog serves every row of a list: a refusal belongs to the row it was for, not to the next one opened.
-  const close = () => {
-    removal.reset();
-    onClose();
-  };
-  // Closed by the list too (its row deleted elsewhere), without passing through close().
+  // One dialog serves every row of a list: a refusal belongs to the row it was for, not to the next one opened. Reset
+  // when it closes, however it closes (Cancel, Escape, Delete done, or the list because the row was deleted elsewhere).
   useEffect(() => {
     if (!request) removal.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on closing only
@@ -47,7 +43,7 @@ export function DeleteRequestDialog({
     <Dialog
       open={request !== null}
       title={t('remove.title', { name: request?.name ?? '' })}
-      onClose={close}
+      onClose={onClose}
       initialFocus={cancel}
     >
       <p>{t('remove.body')}</p>
@@ -107,7 +103,7 @@ export function DeleteRequestDialog({
         >
           {t('remove.confirm')}
         </Button>
-        <Button onClick={close} ref={cancel}>
+        <Button onClick={onClose} ref={cancel}>
           {t('cancel', { ns: 'common' })}
         </Button>
       </div>

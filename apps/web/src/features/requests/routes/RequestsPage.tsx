@@ -61,11 +61,11 @@ export function RequestsPage() {
   const navigate = useNavigate();
   const arrival = location.state as ListState | null;
   const cursors = arrival?.walked?.view === view ? arrival.walked.cursors : [null];
+  /** The same address with another history state (the pages walked, or nothing). */
+  const replaceState = (state: ListState | null) =>
+    void navigate(`${location.pathname}${location.search}`, { replace: true, state });
   const setCursors = (change: (c: (string | null)[]) => (string | null)[]) =>
-    void navigate(`${location.pathname}${location.search}`, {
-      replace: true,
-      state: { walked: { view, cursors: change(cursors) } } satisfies ListState,
-    });
+    replaceState({ walked: { view, cursors: change(cursors) } });
   const after = cursors[cursors.length - 1];
   const [deleting, setDeleting] = useState<RequestRowFieldsFragment | null>(null);
   // What happened, worded when shown (the language may change meanwhile).
@@ -75,14 +75,12 @@ export function RequestsPage() {
   // The pages walked belong to one view: another team (which changes no address) leaves them, for good. Not while
   // the workspace loads (after a reload): the team is not known yet, and the view only seems to differ.
   useEffect(() => {
-    if (!ws.loading && arrival?.walked && arrival.walked.view !== view)
-      void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+    if (!ws.loading && arrival?.walked && arrival.walked.view !== view) replaceState(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- when the view changes
   }, [view, ws.loading]);
   // Said once: a reload of the list, or coming back to it in the history, does not say it again.
   useEffect(() => {
-    if (arrival?.deletedName || arrival?.deleted)
-      void navigate(`${location.pathname}${location.search}`, { replace: true, state: { walked: arrival.walked } });
+    if (arrival?.deletedName || arrival?.deleted) replaceState({ walked: arrival.walked });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on arrival only
   }, []);
   const count = useRef<HTMLParagraphElement>(null);
