@@ -522,6 +522,15 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await row(page, gina).count()).toBe(0);
     // The Remove button went with the row: the focus is on what was said, not lost to the page.
     expect(await page.evaluate('document.activeElement?.hasAttribute("data-member-outcome") ?? false')).toBe(true);
+    // Back among the people one may add, she is offered no team role but Guest, with the reason beside it.
+    const addForm = page.getByRole('form', { name: 'Add team member' });
+    const addRole = addForm.getByLabel('Team role', { exact: true });
+    expect(await addRole.locator('option').allInnerTexts()).toEqual(['Member', 'Admin', 'Guest']);
+    await addForm.getByLabel('Person', { exact: true }).selectOption({ label: `${gina.name} (${gina.email})` });
+    expect(await addRole.locator('option').allInnerTexts()).toEqual(['Guest']);
+    await addForm.getByText('A guest of the organization is a guest in its teams', { exact: false }).waitFor();
+    await addForm.getByLabel('Person', { exact: true }).selectOption({ label: 'Choose a person…' });
+    expect(await addRole.locator('option').allInnerTexts()).toEqual(['Member', 'Admin', 'Guest']);
     // What was said follows the language shown, as does the role change still said in Mario's row.
     await page.getByLabel('Language', { exact: true }).selectOption('pt-BR');
     await page

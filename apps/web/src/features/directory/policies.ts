@@ -7,3 +7,8 @@ export function mayManageTeam(orgRole: OrgRole | null | undefined, teamRole: Tea
   if (orgRole === 'OWNER' || orgRole === 'ADMIN') return true;
   return !!orgRole && orgRole !== 'GUEST' && teamRole === 'ADMIN';
 }
+
+/** The team roles offered to someone of this organization role: an org guest is a guest in its teams (R13.11). */
+export function teamRolesFor(orgRole: OrgRole | null | undefined): readonly TeamRole[] {
+  return orgRole === 'GUEST' ? ['GUEST'] : ['MEMBER', 'ADMIN', 'GUEST'];
+}

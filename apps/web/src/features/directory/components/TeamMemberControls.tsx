@@ -5,8 +5,8 @@ import type { OrgRole, TeamRole } from '../../../gql/graphql';
 import { DirectoryChangeTeamRole, DirectoryRemoveTeamMember } from '../api/operations';
 import { MemberControls } from './MemberControls';
 import type { MemberOutcomeValue } from './MemberOutcome';
+import { teamRolesFor } from '../policies';
 
-const TEAM_ROLES: readonly TeamRole[] = ['MEMBER', 'ADMIN', 'GUEST'];
 const refetch = { refetchQueries: ['DirectoryTeam'], awaitRefetchQueries: true };
 
 export function TeamMemberControls({
@@ -23,7 +23,11 @@ export function TeamMemberControls({
   // A guest of the organization is a guest in its teams whatever role they are given (R13.11): only Guest is
   // offered (from another role, given before), and the row says how to give them more.
   const orgGuest = member.orgRole === 'GUEST';
-  const roles = !orgGuest ? TEAM_ROLES : member.teamRole === 'GUEST' ? [] : [member.teamRole, 'GUEST' as const];
+  const roles = !orgGuest
+    ? teamRolesFor(member.orgRole)
+    : member.teamRole === 'GUEST'
+      ? []
+      : [member.teamRole, 'GUEST' as const];
   const [remove, removing] = useMutation(DirectoryRemoveTeamMember, refetch);
   const variables = { teamId: team.id, userId: member.user.id };
   return (

@@ -20,7 +20,7 @@ import { TeamMemberControls } from '../components/TeamMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useFocusWhen } from '../../../lib/use-focus-when';
-import { mayManageTeam } from '../policies';
+import { mayManageTeam, teamRolesFor } from '../policies';
 
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
 
@@ -112,11 +112,15 @@ function AddTeamMemberForm({ team, viewerId }: { team: TeamData; viewerId: strin
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<TeamRole>('MEMBER');
   const [add, { loading }] = useMutation(DirectoryAddTeamMember, { awaitRefetchQueries: true });
+  // A guest of the organization is a guest in its teams (the server gives them nothing more): only Guest is offered.
+  const orgRole = candidates.find((c) => c.user.id === userId)?.role;
+  const offered = teamRolesFor(orgRole);
+  const chosenRole = offered.includes(role) ? role : offered[0];
   const { error, done, submit } = useFormAction(async () => {
     const person = candidates.find((c) => c.user.id === userId);
     // The workspace too when one adds oneself: one may then send requests from the team at once (its viewerRole).
     const refetchQueries = userId === viewerId ? ['DirectoryTeam', 'WorkspaceOrganizations'] : ['DirectoryTeam'];
-    await add({ variables: { teamId: team.id, userId, role }, refetchQueries });
+    await add({ variables: { teamId: team.id, userId, role: chosenRole }, refetchQueries });
     const outcome = person?.user.name ?? '';
     setUserId('');
     setRole('MEMBER');
@@ -145,9 +149,9 @@ function AddTeamMemberForm({ team, viewerId }: { team: TeamData; viewerId: strin
               ))}
             </select>
           </Field>
-          <Field label={t('team.role')}>
-            <select value={role} onChange={(e) => setRole(e.target.value as TeamRole)}>
-              {(['MEMBER', 'ADMIN', 'GUEST'] as const).map((r) => (
+          <Field label={t('team.role')} hint={orgRole === 'GUEST' ? t('manage.team.orgGuest') : undefined}>
+            <select value={chosenRole} onChange={(e) => setRole(e.target.value as TeamRole)}>
+              {offered.map((r) => (
                 <option key={r} value={r}>
                   {t(`roles.${r}`)}
                 </option>
