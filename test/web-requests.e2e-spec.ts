@@ -1367,11 +1367,27 @@ it('a new filter starts from the first page: no list is asked with the last view
   // So does a reload.
   await page.reload();
   await page.getByRole('button', { name: 'Previous page' }).waitFor();
+  // So does the details page's own Back link.
+  await page.getByRole('link', { name: rowName!, exact: true }).click();
+  await page.waitForURL(/\/requests\/[\w-]+$/);
+  const detailsUrl = page.url();
+  await page.getByRole('link', { name: 'Back to credential requests' }).click();
+  await page.getByRole('button', { name: 'Previous page' }).waitFor();
+  await page.getByRole('link', { name: rowName!, exact: true }).waitFor();
   // Another team and back: the first page again (the pages walked belonged to the other view; a team changes no
   // address, so nothing else would tell them apart).
-  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Internal comms' });
+  const team = page.getByLabel('Team', { exact: true });
+  await team.selectOption({ label: 'Internal comms' });
   await page.getByRole('button', { name: 'Previous page' }).waitFor({ state: 'detached' });
-  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
+  // A request's page opened from elsewhere (an e-mail, the audit log) leads back to its own team's list, not to the
+  // header's.
+  await page.goto(detailsUrl);
+  await page.getByRole('link', { name: 'Back to credential requests' }).click();
+  await page.waitForURL((u) => u.pathname === '/requests');
+  await eventually(async () =>
+    (await team.locator('option:checked').textContent()) === 'Marketing automation' ? true : undefined,
+  );
+  await team.selectOption({ label: 'Marketing automation' });
   await page.getByRole('button', { name: 'Next page' }).waitFor();
   expect(await page.getByRole('button', { name: 'Previous page' }).count()).toBe(0);
   await page.getByRole('button', { name: 'Next page' }).click();

@@ -38,6 +38,8 @@ interface Workspace {
   team: WorkspaceTeam | null;
   setOrganizationId: (id: string) => void;
   setTeamId: (id: string) => void;
+  /** Both at once: a page that belongs to another organization's team (a request's details) leads back to it. */
+  choose: (organizationId: string, teamId: string) => void;
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);
@@ -79,6 +81,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     team,
     setOrganizationId: (organizationId) => setChoice({ organizationId }),
     setTeamId: (id) => setChoice((c) => ({ ...c, organizationId: organization?.id, teamId: id })),
+    choose: (organizationId, teamId) => setChoice({ organizationId, teamId }),
   };
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

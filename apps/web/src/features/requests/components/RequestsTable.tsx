@@ -1,6 +1,7 @@
 // The Sent and Received lists (R7.1, R7.2 columns): Received has no Recipient column (it is the viewer). On a phone
 // each request becomes a block of labelled lines (StackedTable).
 import { Link } from 'react-router';
+import { FROM_LIST } from '../back-to-list';
 import { useTranslation } from 'react-i18next';
 import { StatusLabel } from '../../../components/StatusLabel';
 import { Button } from '../../../components/Button';
@@ -36,7 +37,7 @@ export function RequestsTable({
           {formatDateTime(r.sentAt, i18n.language)}
           <StatusLabel status={r.status} />
           <div className="actions">
-            <Link to={`/requests/${r.id}`} aria-label={t('list.detailsOf', { name: r.name })}>
+            <Link to={`/requests/${r.id}`} state={FROM_LIST} aria-label={t('list.detailsOf', { name: r.name })}>
               {t('list.details')}
             </Link>
             {mayDelete(r.viewerRelation) && (

@@ -2,7 +2,7 @@
 // requested credentials with their actions, Delete (R9) and, for auditors, the verified history (R10.3).
 // Also /requests/:id/apps/:appKey/reauthorize: the same page with that app's Reauthorize in focus.
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { StatusLabel } from '../../../components/StatusLabel';
@@ -24,6 +24,8 @@ import { OAuthOutcome } from '../components/OAuthOutcome';
 import { mayDelete, mayRequestReauthorization } from '../policies';
 import { RequestNotVisible } from '../components/RequestNotVisible';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useWorkspace } from '../../../lib/workspace';
+import { openedFromList, teamToShow } from '../back-to-list';
 
 type Target = { requestId: string; appKey: string; appName: string };
 
@@ -32,6 +34,8 @@ export function RequestDetailsPage() {
   const { id = '', appKey: focusApp } = useParams();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  const location = useLocation();
+  const ws = useWorkspace();
   const { data, loading, error, refetch } = useQuery(RequestDetails, { variables: { id } });
   const catalog = useQuery(CatalogApps);
   // The server ends the live updates when the viewer may no longer see the request (deleted, access lost): ask
@@ -118,7 +122,20 @@ export function RequestDetailsPage() {
   return (
     <section>
       <p>
-        <Link to={relation === 'RECIPIENT' ? '/requests?tab=received' : '/requests'}>{t('details.back')}</Link>
+        <Link
+          to={relation === 'RECIPIENT' ? '/requests?tab=received' : '/requests'}
+          onClick={(e) => {
+            if (openedFromList(location)) {
+              e.preventDefault();
+              void navigate(-1);
+              return;
+            }
+            const team = teamToShow(request, ws.organizations);
+            if (team) ws.choose(team.organizationId, team.teamId);
+          }}
+        >
+          {t('details.back')}
+        </Link>
       </p>
       <div className="app-block-header">
         <h1>{request.name}</h1>
