@@ -344,10 +344,16 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await carlos.context().clearCookies({ name: /^_(session|interaction|resume)/ });
 
   await appCard(carlos, 'microsoft-entra-id').getByRole('button', { name: 'Authorize' }).click();
+  // With an end date (R12.4), which the reauthorization below must not drop without a word.
+  const endDate = '2031-05-06T07:08';
+  await carlos.getByLabel('End date (optional)').fill(endDate);
   from = carlos.url();
   await carlos.getByRole('button', { name: 'Continue to Microsoft Entra ID' }).click();
   await grantAtProvider(carlos, people.colleague.email, from);
   await carlos.getByText('Microsoft Entra ID is authorized.').waitFor();
+  const accessUntilShown = await appCard(carlos, 'microsoft-entra-id')
+    .locator('dt:text-is("Access until") + dd')
+    .innerText();
   await statusOf(carlos, 'microsoft-entra-id', 'AUTHORIZED');
 
   // The builder's open page turns green by itself.
@@ -416,11 +422,16 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await carlos.keyboard.press('Enter');
   // The same connection gets new credentials (R5.5): not "create a connection", which would suggest a second one.
   await carlos.getByRole('dialog', { name: 'Reauthorize Microsoft Entra ID' }).waitFor();
+  // A reauthorization replaces the end date: the form starts from the one given, so that Continue keeps it.
+  expect(await carlos.getByLabel('End date (optional)').inputValue()).toBe(endDate);
   from = carlos.url();
   await carlos.getByRole('button', { name: 'Continue to Microsoft Entra ID' }).click();
   await grantAtProvider(carlos, people.colleague.email, from);
   await statusOf(carlos, 'microsoft-entra-id', 'AUTHORIZED');
   await statusOf(nora, 'microsoft-entra-id', 'AUTHORIZED');
+  expect(await appCard(carlos, 'microsoft-entra-id').locator('dt:text-is("Access until") + dd').innerText()).toBe(
+    accessUntilShown,
+  );
 
   // Revoke: the builder sees it at once. Acting again on the page clears the provider's notice of the last grant.
   await carlos.getByText(created).waitFor();

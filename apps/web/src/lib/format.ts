@@ -13,3 +13,10 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
 export function formatFullDateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** A moment as a `datetime-local` input's value: local time, to the minute (the input's own precision). */
+export function toDateTimeLocal(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

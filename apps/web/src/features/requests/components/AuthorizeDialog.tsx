@@ -16,7 +16,7 @@ import {
   type FieldError,
   type ReadError,
 } from '../../../lib/errors';
-import { formatFullDateTime } from '../../../lib/format';
+import { formatFullDateTime, toDateTimeLocal } from '../../../lib/format';
 import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
 import { AFTER_ACTION } from '../api/after-action';
@@ -31,6 +31,8 @@ export interface AuthorizeTarget {
    * same connection gets new credentials (R5.5), so the title does not say "create a connection".
    */
   mode: 'authorize' | 'reauthorize' | 'update';
+  /** The end date the app's access has now (R12.4): a reauthorization replaces it, so the form starts from it. */
+  accessUntil?: string | null;
 }
 
 const TITLE = {
@@ -54,6 +56,14 @@ export function AuthorizeDialog({
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [until, setUntil] = useState('');
+  // A reauthorization sends its end date again, and an empty field would end the limit without a word: the field
+  // starts from the current one (each time the dialog opens for an app), and is sent as it was unless changed.
+  const kept = target?.mode === 'reauthorize' && target.accessUntil ? target.accessUntil : null;
+  const [openedFor, setOpenedFor] = useState<AuthorizeTarget | null>(null);
+  if (openedFor !== target) {
+    setOpenedFor(target);
+    setUntil(kept ? toDateTimeLocal(kept) : '');
+  }
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [refusal, setRefusal] = useState<ReadError | null>(null);
   const [authorize, authorizing] = useMutation(AuthorizeApp, AFTER_ACTION);
@@ -61,7 +71,12 @@ export function AuthorizeDialog({
   const [startOAuth, starting] = useMutation(StartOAuth);
   const busy = authorizing.loading || updating.loading || starting.loading;
   // The moment picked, as sent and as said back in the hint (a datetime-local value is local time).
-  const accessUntil = until && !Number.isNaN(Date.parse(until)) ? new Date(until).toISOString() : null;
+  const accessUntil =
+    kept && until === toDateTimeLocal(kept)
+      ? kept
+      : until && !Number.isNaN(Date.parse(until))
+        ? new Date(until).toISOString()
+        : null;
 
   const close = () => {
     setApiKey('');

@@ -91,7 +91,7 @@ export function RequestDetailsPage() {
       );
     }
     setOutcome(null);
-    const target = { requestId: request.id, appKey: app.appKey, appName: app.appName };
+    const target = { requestId: request.id, appKey: app.appKey, appName: app.appName, accessUntil: app.accessUntil };
     const type = typeOf(app);
     if (action === 'authorize' || action === 'reauthorize' || action === 'update') {
       if (type) setAuthorizing({ ...target, type, mode: action });
