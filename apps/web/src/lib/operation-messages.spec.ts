@@ -30,7 +30,9 @@ function sentencesIn(dir: string, pattern: RegExp): string[] {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) found.push(...sentencesIn(path, pattern));
     else if (entry.endsWith('.ts') && !entry.endsWith('.spec.ts')) {
-      for (const m of readFileSync(path, 'utf8').matchAll(pattern)) {
+      // A template's optional part written as a nested template (`${why ? ` (${why})` : ''}`): read without it.
+      const text = readFileSync(path, 'utf8').replace(/\$\{[^`{}]*`[^`]*`[^}]*\}/g, '');
+      for (const m of text.matchAll(pattern)) {
         found.push(m[2].replace(/\$\{([^}]+)\}/g, (_, expression: string) => SAMPLE(expression)));
       }
     }
@@ -39,11 +41,12 @@ function sentencesIn(dir: string, pattern: RegExp): string[] {
 }
 
 /**
- * Every literal sentence the service refuses an operation with: `new DomainError('CODE', '…')`, a policy's verdict
- * (`code: 'CODE', message: '…'`, thrown as it came) and a rate limit's (`new RateLimitedError(wait, '…')`).
+ * Every literal sentence the service refuses an operation with: `new DomainError('CODE', '…')` or a subclass's
+ * `super('CODE', '…')`, a policy's verdict (`code: 'CODE', message: '…'`, thrown as it came) and a rate limit's
+ * (`new RateLimitedError(wait, '…')`).
  */
 const serviceSentences = (dir: string) => [
-  ...sentencesIn(dir, /new DomainError\(\s*'(?!BAD_USER_INPUT)[A-Z_]+',\s*(['`])((?:(?!\1).)+)\1/g),
+  ...sentencesIn(dir, /(?:new DomainError|super)\(\s*'(?!BAD_USER_INPUT)[A-Z_]+',\s*(['`])((?:(?!\1).)+)\1/g),
   ...sentencesIn(dir, /code: '(?!BAD_USER_INPUT)[A-Z_]+', message: (['`])((?:(?!\1).)+)\1/g),
   ...sentencesIn(dir, /new RateLimitedError\(\s*[^,()]+,\s*(['`])((?:(?!\1).)+)\1/g),
 ];
@@ -97,6 +100,7 @@ describe('refusals in the reader language', () => {
     expect(sentences).toContain('Only the recipient may do this.');
     expect(sentences).toContain('Team members may only ask members of the same team.');
     expect(sentences.some((s) => s.includes('hourly limit of e-mails to outside addresses'))).toBe(true);
+    expect(sentences).toContain('The app could not check the credentials right now. Nothing was changed; try again.');
   });
 
   // A new refusal the service writes must get its catalogue message here, or people read it in English.
@@ -116,6 +120,32 @@ describe('refusals in the reader language', () => {
     expect(localizeOperationMessage('Too many failed attempts; try again in 42 s.', lookup(ptBR))).toBe(
       'Tentativas malsucedidas demais. Tente novamente em 42 segundos.',
     );
+  });
+
+  // An API key the app could not check (a timeout, no connection, a 5xx): before, said in English on every page.
+  it('says why the app could not check a key, in the reader language', () => {
+    expect(
+      localizeOperationMessage(
+        'The app could not check the credentials right now (the app answered 503 Service Unavailable). Nothing was changed; try again.',
+        lookup(ptBR),
+      ),
+    ).toBe(
+      'O app não conseguiu verificar as credenciais agora (respondeu 503 Service Unavailable). Nada foi alterado; tente novamente.',
+    );
+    expect(
+      localizeOperationMessage(
+        'The app could not check the credentials right now (timed out). Nothing was changed; try again.',
+        lookup(ptBR),
+      ),
+    ).toBe(
+      'O app não conseguiu verificar as credenciais agora (não respondeu a tempo). Nada foi alterado; tente novamente.',
+    );
+    expect(
+      localizeOperationMessage(
+        'The app could not check the credentials right now. Nothing was changed; try again.',
+        lookup(ptBR),
+      ),
+    ).toBe('O app não conseguiu verificar as credenciais agora. Nada foi alterado; tente novamente.');
   });
 
   it('says each reason of a refused approval, and keeps one it does not know', () => {

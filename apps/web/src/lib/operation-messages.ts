@@ -51,6 +51,8 @@ const RULES: Rule[] = [
   [/e-mail address is not verified: verify it/i, 'unverified'],
   [/^Too many failed attempts; try again in (?<seconds>\d+) s/, 'rateLimitedFor'],
   [/^Too many attempts/, 'rateLimited'],
+  // Said with its reason by localizeOperationMessage (UNAVAILABLE below); here for the kind alone.
+  [/^The app could not check the credentials right now/, 'verificationUnavailable'],
 ];
 
 // An app's error (RequestedApp.error, a connection's last error) when the service wrote it: an OAuth2 grant or
@@ -71,6 +73,14 @@ const ELIGIBILITY: Rule[] = [
   [/no ENTERPRISE organization/, 'noEligibleOrganization'],
   [/not a corporate address/, 'notCorporate'],
   [/not verified/, 'unverifiedEmail'],
+];
+
+// The app could not say yes or no to a key (libs/vault verify-credentials: a timeout, no connection, a 5xx), and why.
+const UNAVAILABLE = /^The app could not check the credentials right now(?: \((.+)\))?\./;
+const UNAVAILABLE_REASONS: Rule[] = [
+  [/^timed out$/, 'verificationReason.timedOut'],
+  [/^network error$/, 'verificationReason.networkError'],
+  [/^the app answered (?<status>.+)$/, 'verificationReason.answered'],
 ];
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -107,6 +117,13 @@ export function localizeOperationMessage(message: string, t: T): string {
       return rule ? t(`common:operationErrors.eligibility.${rule[1]}`) : reason;
     });
     return t('common:operationErrors.notEligible', { reasons: reasons.join('; ') });
+  }
+  const unavailable = UNAVAILABLE.exec(message);
+  if (unavailable) {
+    const reason = unavailable[1];
+    return reason
+      ? t('common:operationErrors.verificationUnavailableBecause', { reason: say(UNAVAILABLE_REASONS, reason, t) })
+      : t('common:operationErrors.verificationUnavailable');
   }
   return say(RULES, message, t);
 }

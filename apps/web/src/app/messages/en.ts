@@ -143,5 +143,13 @@ export const en = {
       notCorporate: 'the e-mail address is not a corporate address',
       unverifiedEmail: 'the e-mail address is not verified',
     },
+    verificationUnavailable: 'The app could not check the credentials right now. Nothing was changed; try again.',
+    verificationUnavailableBecause:
+      'The app could not check the credentials right now ({{reason}}). Nothing was changed; try again.',
+    verificationReason: {
+      timedOut: 'it did not answer in time',
+      networkError: 'it could not be reached',
+      answered: 'it answered {{status}}',
+    },
   },
 };

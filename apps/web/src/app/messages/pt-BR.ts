@@ -142,5 +142,13 @@ export const ptBR: Messages<typeof en> = {
       notCorporate: 'o endereço de e-mail não é corporativo',
       unverifiedEmail: 'o endereço de e-mail não foi verificado',
     },
+    verificationUnavailable: 'O app não conseguiu verificar as credenciais agora. Nada foi alterado; tente novamente.',
+    verificationUnavailableBecause:
+      'O app não conseguiu verificar as credenciais agora ({{reason}}). Nada foi alterado; tente novamente.',
+    verificationReason: {
+      timedOut: 'não respondeu a tempo',
+      networkError: 'não pôde ser contatado',
+      answered: 'respondeu {{status}}',
+    },
   },
 };
