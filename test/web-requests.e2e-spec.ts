@@ -650,6 +650,13 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await appCard(mara, 'openai').getByRole('button', { name: 'Update credentials' }).click();
   const updating = mara.getByRole('dialog', { name: 'Update the credentials of OpenAI' });
   await updating.waitFor();
+  // A key the app refuses is said as the app's refusal at the key's field; the working one stays (nothing stored).
+  await updating.getByLabel('API key').fill('sk-wrong-key');
+  await updating.getByRole('button', { name: 'Save' }).click();
+  await updating.getByText('The app refused these credentials: Incorrect API key provided.').waitFor();
+  expect(await updating.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+  expect(stack.keyChecks.filter((check) => check === 'refused')).toHaveLength(2);
+  await statusOf(mara, 'openai', 'AUTHORIZED');
   await mara.keyboard.press('Escape');
   await updating.waitFor({ state: 'hidden' });
   // Declining what she authorized deletes a working connection: the dialog says so (a pending app's does not, below).

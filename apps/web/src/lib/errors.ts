@@ -63,6 +63,19 @@ export function refusedAgainReason(error: unknown): string | null {
   return /; AUTHORIZE_REJECTED is not possible \((.+)\)\.$/s.exec(first.message)?.[1] ?? null;
 }
 
+/**
+ * The app's reason when it refused the credentials of an update (the app keeps its working ones): the service answers
+ * BAD_USER_INPUT at the secret's field in the app's words. The service's own sentences there (a key left empty or
+ * too long: the gateway's validation and libs/domain checkCredentialsGiven) stay field errors. Not told apart by the
+ * field-message catalogue: an app's words may well contain "terms" or "e-mail".
+ */
+export function updateRefusedReason(error: unknown): string | null {
+  const read = readError(error);
+  if (read.code !== 'BAD_USER_INPUT') return null;
+  const field = read.fields.find((f) => f.path === 'input.apiKey' || f.path === 'input.basic');
+  return field && !/^apiKey |required for this app\.$/.test(field.message) ? field.message : null;
+}
+
 const norm = (p: string) => p.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
 
 /**

@@ -13,6 +13,7 @@ import {
   ownError,
   readError,
   refusedAgainReason,
+  updateRefusedReason,
   type FieldError,
   type ReadError,
 } from '../../../lib/errors';
@@ -127,7 +128,7 @@ export function AuthorizeDialog({
       onAuthorized(target);
       close();
     } catch (err) {
-      const again = refusedAgainReason(err);
+      const again = target.mode === 'update' ? updateRefusedReason(err) : refusedAgainReason(err);
       if (again !== null) {
         refusedByApp(again);
         return;
