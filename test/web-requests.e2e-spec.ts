@@ -122,6 +122,11 @@ const statusOf = (page: Page, appKey: string, status: string) =>
   appCard(page, appKey).locator(`[data-status="${status}"]`).waitFor();
 
 /** A marker in the page's window: still there later means the page was never reloaded. */
+/** What the open dialog's aria-describedby points at: read out with its title when it opens. */
+const openDialogDescription = (page: Page) =>
+  page.evaluate<string>(
+    "document.getElementById(document.querySelector('dialog[open]')?.getAttribute('aria-describedby') ?? '')?.textContent ?? ''",
+  );
 const mark = (page: Page) => page.evaluate('window.__noReload = true');
 const notReloaded = (page: Page) => page.evaluate('window.__noReload === true');
 
@@ -438,6 +443,9 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await appCard(carlos, 'microsoft-entra-id').getByRole('button', { name: 'Revoke' }).click();
   const revoke = carlos.getByRole('dialog', { name: 'Revoke access to Microsoft Entra ID' });
   await revoke.waitFor();
+  expect(await openDialogDescription(carlos)).toBe(
+    'The requester will no longer be able to use your credentials for this app. The request stays open.',
+  );
   // A destructive confirmation opens on Cancel: Enter pressed twice does not revoke.
   await until(carlos, "document.activeElement && document.activeElement.textContent === 'Cancel'");
   // (the address is replaced by a navigation, which may land just after the dialog opens)
@@ -667,6 +675,10 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
     .waitFor();
   // SPEC §5: DECLINED is final, and the dialog says so before she confirms.
   await declineAuthorized.getByText('Declining is final: OpenAI cannot be authorized later in this request.').waitFor();
+  // Also for whoever does not see it: the focus starts on the reason, and the warnings are the dialog's description.
+  const warned = await openDialogDescription(mara);
+  expect(warned).toContain('Declining is final: OpenAI cannot be authorized later in this request.');
+  expect(warned).toContain('You authorized OpenAI: declining it now deletes its connection');
   await mara.keyboard.press('Escape');
   await declineAuthorized.waitFor({ state: 'hidden' });
 

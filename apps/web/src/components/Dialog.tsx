@@ -7,17 +7,24 @@ export function Dialog({
   title,
   onClose,
   initialFocus,
+  description,
   children,
 }: {
   open: boolean;
   title: string;
   onClose: () => void;
+  /**
+   * What the choice means (a warning, a consequence), read out with the title when the dialog opens: the focus starts
+   * on a control, and a screen reader would otherwise announce only the title and that control.
+   */
+  description?: ReactNode;
   /** The control to start on instead of the first one (a confirmation's harmless choice). */
   initialFocus?: RefObject<HTMLElement | null>;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const descriptionId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -44,6 +51,7 @@ export function Dialog({
       ref={ref}
       className="dialog"
       aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -58,6 +66,7 @@ export function Dialog({
           <h2 id={titleId} className="dialog-title">
             {title}
           </h2>
+          {description && <div id={descriptionId}>{description}</div>}
           {children}
         </>
       )}

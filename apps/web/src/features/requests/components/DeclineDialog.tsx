@@ -31,7 +31,17 @@ export function DeclineDialog({
     onClose();
   };
   return (
-    <Dialog open={target !== null} title={t('decline.title', { app: target?.appName ?? '' })} onClose={close}>
+    <Dialog
+      open={target !== null}
+      title={t('decline.title', { app: target?.appName ?? '' })}
+      onClose={close}
+      description={
+        <>
+          {target?.connected && <p className="notice">{t('decline.connected', { app: target.appName })}</p>}
+          <p>{t('decline.final', { app: target?.appName ?? '' })}</p>
+        </>
+      }
+    >
       <form
         noValidate
         onSubmit={async (e) => {
@@ -48,8 +58,6 @@ export function DeclineDialog({
           }
         }}
       >
-        {target?.connected && <p className="notice">{t('decline.connected', { app: target.appName })}</p>}
-        <p>{t('decline.final', { app: target?.appName ?? '' })}</p>
         <Field
           label={t('decline.reason')}
           hint={

@@ -45,8 +45,8 @@ export function DeleteRequestDialog({
       title={t('remove.title', { name: request?.name ?? '' })}
       onClose={onClose}
       initialFocus={cancel}
+      description={<p>{t('remove.body')}</p>}
     >
-      <p>{t('remove.body')}</p>
       <h3>{t('remove.connections')}</h3>
       {loading && <p role="status">{t('loading', { ns: 'common' })}</p>}
       {!loading && !error && connections.length === 0 && <p>{t('remove.noConnections')}</p>}

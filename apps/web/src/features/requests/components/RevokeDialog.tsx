@@ -28,8 +28,8 @@ export function RevokeDialog({
       title={t('revoke.title', { app: target?.appName ?? '' })}
       onClose={close}
       initialFocus={cancel}
+      description={<p>{t('revoke.body')}</p>}
     >
-      <p>{t('revoke.body')}</p>
       {error && (
         <p className="notice notice-error" role="alert">
           {readError(error).message}

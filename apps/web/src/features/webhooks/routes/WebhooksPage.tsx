@@ -192,8 +192,12 @@ function DeleteDialog({
     onClose();
   };
   return (
-    <Dialog open={webhook !== null} title={t('delete.title')} onClose={close}>
-      <p>{t('delete.confirm', { url: webhook?.url ?? '' })}</p>
+    <Dialog
+      open={webhook !== null}
+      title={t('delete.title')}
+      onClose={close}
+      description={<p>{t('delete.confirm', { url: webhook?.url ?? '' })}</p>}
+    >
       {error && <OperationError error={error} namespace="webhooks" />}
       <div className="dialog-actions">
         <Button onClick={close}>{t('common:cancel')}</Button>
