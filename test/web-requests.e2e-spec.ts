@@ -1509,6 +1509,18 @@ it('what could not be read is said, with a way to try again: the organizations, 
   await card.getByRole('button', { name: 'Authorize' }).click();
   await page.getByRole('dialog', { name: 'Create a connection for OpenAI' }).waitFor();
 
+  // An invitation unread (no answer): Try again, not a page with neither the invitation nor a way on.
+  const cora = await stack.signedIn(people.contractor.email, people.contractor.name);
+  await requestOpenAi(cora, marketingTeamId, 'Unread invitation', { name: 'Una Unread', email: 'una@unread.example' });
+  const invitation = await stack.linkFor('una@unread.example', /http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+/);
+  failing.add('InvitationPreview');
+  await page.goto(invitation);
+  const unreadInvitation = page.locator('[data-read-failed]');
+  await unreadInvitation.getByText(NETWORK).waitFor();
+  failing.delete('InvitationPreview');
+  await unreadInvitation.getByRole('button', { name: 'Try again' }).click();
+  await page.getByText('The invitation is for the credential request "Unread invitation".').waitFor();
+
   // The request itself unread (no answer): said so with Try again, which reads it — not a dead end with only Back.
   failing.add('RequestDetails');
   await page.goto(`${stack.url}/requests/${created}`);

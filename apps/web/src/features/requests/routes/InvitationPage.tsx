@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { readError } from '../../../lib/errors';
+import { PageReadError } from '../../../components/OperationError';
 import { WorkspaceOrganizations } from '../../../lib/workspace';
 import { AcceptInvitation, InvitationPreviewQuery } from '../api/invitations';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -17,18 +18,24 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const session = useSession();
-  const { data, loading, error } = useQuery(InvitationPreviewQuery, { variables: { token } });
+  const { data, loading, error, refetch } = useQuery(InvitationPreviewQuery, { variables: { token } });
   const [accept, accepting] = useMutation(AcceptInvitation, { refetchQueries: [WorkspaceOrganizations] });
   usePageTitle(t('invitation.title'));
   if (loading) return <p role="status">{t('loading', { ns: 'common' })}</p>;
   const preview = data?.invitation;
   if (!preview) {
+    const failure = error ? readError(error) : null;
     return (
       <section>
         <h1>{t('invitation.title')}</h1>
-        <p className="notice notice-error" role="alert">
-          {error && readError(error).code !== 'NOT_FOUND' ? readError(error).message : t('invitation.notFound')}
-        </p>
+        {failure?.code === null ? (
+          // No answer (the network): Try again, rather than a page with neither the invitation nor a way on.
+          <PageReadError error={error} namespace="requests" onRetry={refetch} />
+        ) : (
+          <p className="notice notice-error" role="alert">
+            {failure && failure.code !== 'NOT_FOUND' ? failure.message : t('invitation.notFound')}
+          </p>
+        )}
       </section>
     );
   }
