@@ -184,6 +184,37 @@ describe('connections: OAuth2 grants, refresh, runtime endpoint (real oidc-provi
     expect(app?.connectionId).toBeNull();
   });
 
+  // R5 has no REVOKED → INVALID: a refused grant for a revoked app stores nothing, and the person is told the
+  // provider's reason (before: "could not be completed, start it again", which only repeats the same refusal).
+  it('a grant refused for a REVOKED app says why and stores nothing', async () => {
+    const requestId = await h.createRequest([{ appKey: 'crm', allModules: true }]);
+    expect((await grant(requestId, 'crm', oidc)).res.status).toBe(302);
+    await h.graphql('recipient', 'mutation ($r: ID!) { revokeAccess(requestId: $r, appKey: "crm") { status } }', {
+      r: requestId,
+    });
+    const stream = `credential-request-${requestId}`;
+    const before = (await h.store.readStream(stream)).length;
+    const short = await grant(requestId, 'crm', oidc, { grantScopes: [READ, 'email', 'offline_access'] }, 'text/html');
+    expect(short.res.status).toBe(302);
+    expect(short.res.headers.get('location')).toBe(
+      `http://cr.test/requests/${requestId}?oauth=error&app=crm&reason=missing_scopes`,
+    );
+    const data = await h.graphql('recipient', START, { requestId, appKey: 'crm' });
+    const state = new URL(
+      (data.startOAuthAuthorization as { authorizationUrl: string }).authorizationUrl,
+    ).searchParams.get('state') as string;
+    const denied = await h.get(`${h.booted.url}/oauth/callback?error=access_denied&state=${state}`, 'text/html');
+    expect(denied.headers.get('location')).toBe(
+      `http://cr.test/requests/${requestId}?oauth=error&app=crm&reason=access_denied`,
+    );
+    // An API client still gets the refusal as it is: CONFLICT, with the provider's reason in its message.
+    const api = await grant(requestId, 'crm', oidc, { grantScopes: [READ, 'email', 'offline_access'] });
+    expect(api.res.status).toBe(409);
+    expect(((await api.res.json()) as { message: string }).message).toContain('AUTHORIZE_REJECTED');
+    expect((await appState(requestId, 'crm'))?.status).toBe('REVOKED');
+    expect(await h.store.readStream(stream)).toHaveLength(before);
+  });
+
   it('refuses a grant from another account domain and leaves the app as it was (R12.2)', async () => {
     const requestId = await h.createRequest([
       { appKey: 'crm', allModules: true, expectedAccountDomain: 'acme.example' },

@@ -13,7 +13,7 @@ import type { OAuthStateRecord, OAuthStateStore } from '../oauth-state.store';
 import { ReadYourWrites } from '@projections';
 import { WebSessions } from '../../platform/web-session/web-sessions';
 import { failurePage } from './failure-page';
-import { reasonOfAppError, reasonOfCode, requestPageUrl, type OAuthOutcomeReason } from './oauth-outcome';
+import { reasonOfAppError, reasonOfRefusal, requestPageUrl, type OAuthOutcomeReason } from './oauth-outcome';
 
 type CallbackQuery = Record<string, string | string[] | undefined>;
 
@@ -118,7 +118,7 @@ export class OAuthCallbackController {
       if (error instanceof DomainError) {
         const status =
           error.code === 'NOT_FOUND' ? 404 : error.code === 'FORBIDDEN' ? 403 : error.code === 'CONFLICT' ? 409 : 400;
-        return this.failFor(record, reasonOfCode(error.code), req, res, status, error.code, error.message);
+        return this.failFor(record, reasonOfRefusal(error), req, res, status, error.code, error.message);
       }
       this.logger.error({ err: error }, 'oauth callback failed');
       const message = 'The authorization could not be completed. Try again later.';

@@ -23,6 +23,17 @@ export function reasonOfAppError(error: string | null): OAuthOutcomeReason {
   return 'grant_refused';
 }
 
+/**
+ * The reason of a refused grant. A grant the provider refused for a REVOKED app is a CONFLICT (R5 has no
+ * REVOKED → INVALID; nothing is stored) carrying the provider's reason: said as that reason, not as "start again",
+ * which the same refusal would only repeat.
+ */
+export function reasonOfRefusal(error: { code: string; message: string }): OAuthOutcomeReason {
+  const rejected = /; AUTHORIZE_REJECTED is not possible \((.+)\)\.$/s.exec(error.message);
+  if (error.code === 'CONFLICT' && rejected) return reasonOfAppError(rejected[1]);
+  return reasonOfCode(error.code);
+}
+
 export function reasonOfCode(code: string): OAuthOutcomeReason {
   switch (code) {
     case 'NOT_FOUND':
