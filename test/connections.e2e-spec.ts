@@ -252,7 +252,8 @@ describe('connections: OAuth2 grants, refresh, runtime endpoint (real oidc-provi
     const page = await late.text();
     expect(page).toContain('<h1>Authorization not completed</h1>');
     expect(page).toContain('Open the request again and choose Authorize.');
-    expect(page).toContain('<a href="http://cr.test/requests">');
+    // Only the recipient starts a grant: back to what they received.
+    expect(page).toContain('<a href="http://cr.test/requests?tab=received">');
     expect(page).not.toContain(state);
     const inPortuguese = await fetch(`${h.booted.url}/oauth/callback?code=x&state=${state}`, {
       headers: { accept: 'text/html', 'accept-language': 'pt-BR,pt;q=0.9,en;q=0.5' },
@@ -261,6 +262,15 @@ describe('connections: OAuth2 grants, refresh, runtime endpoint (real oidc-provi
     expect(pagePt).toContain('<html lang="pt-BR">');
     expect(pagePt).toContain('<h1>Autorização não concluída</h1>');
     expect(pagePt).toContain('Ir para as suas solicitações de credenciais');
+    // The language chosen in the web app (its cookie) wins over the browser's.
+    const chosen = await fetch(`${h.booted.url}/oauth/callback?code=x&state=${state}`, {
+      headers: { accept: 'text/html', 'accept-language': 'en', cookie: 'theme=x; lang=pt-BR' },
+    });
+    expect(await chosen.text()).toContain('<h1>Autorização não concluída</h1>');
+    const other = await fetch(`${h.booted.url}/oauth/callback?code=x&state=${state}`, {
+      headers: { accept: 'text/html', 'accept-language': 'pt-BR', cookie: 'lang=en' },
+    });
+    expect(await other.text()).toContain('<h1>Authorization not completed</h1>');
     expect((await appState(requestId, 'crm'))?.status).toBe('PENDING');
 
     const again = await h.graphql('recipient', START, { requestId, appKey: 'crm' });

@@ -864,11 +864,16 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   await onEnglishBrowser.goto(named);
   await onEnglishBrowser.getByRole('heading', { name: 'Entrada de desenvolvimento' }).waitFor();
   expect(await onEnglishBrowser.getAttribute('html', 'lang')).toBe('pt-BR');
+  // Kept where the server reads it too (the OAuth2 callback's own failure page): a `lang` cookie.
+  const langCookie = async () =>
+    (await onEnglishBrowser.context().cookies()).find((cookie) => cookie.name === 'lang')?.value;
+  expect(await langCookie()).toBe('pt-BR');
   // Taken as her choice and dropped from the address: a reload or a sign-in's return does not impose it again.
   expect(new URL(onEnglishBrowser.url()).searchParams.has('lng')).toBe(false);
   await onEnglishBrowser.getByLabel('Idioma').selectOption('en');
   await onEnglishBrowser.reload();
   await onEnglishBrowser.getByRole('heading', { name: 'Development sign-in' }).waitFor();
+  expect(await langCookie()).toBe('en');
   // A language the app does not have is ignored (i18next's own "cimode" would show the keys).
   await onEnglishBrowser.goto(`${stack.url}/signin?lng=cimode`);
   await onEnglishBrowser.getByRole('heading', { name: 'Development sign-in' }).waitFor();

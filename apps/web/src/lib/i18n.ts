@@ -1,6 +1,7 @@
 // i18next with one namespace per feature and language. Catalogues are TypeScript objects: pt-BR is typed after en,
 // so a missing or extra key fails `npm run typecheck`. The language comes from an e-mail's link, the switch's choice
-// (kept in localStorage: a preference, not a secret) or the browser.
+// (kept in localStorage, and in a `lang` cookie for the pages the server writes: a preference, not a secret) or the
+// browser.
 import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
@@ -52,7 +53,15 @@ export function initI18n(catalogues: { namespace: string; messages: Catalogue }[
       ns: catalogues.map((c) => c.namespace),
       defaultNS: 'common',
       interpolation: { escapeValue: false },
-      detection: { order: ['localStorage', 'navigator'], caches: ['localStorage'], lookupLocalStorage: STORED },
+      // Also a cookie, which the server reads for the few pages it writes itself (the OAuth2 callback's failure page).
+      detection: {
+        order: ['localStorage', 'navigator'],
+        caches: ['localStorage', 'cookie'],
+        lookupLocalStorage: STORED,
+        lookupCookie: STORED,
+        cookieMinutes: 525_600,
+        cookieOptions: { path: '/', sameSite: 'lax' },
+      },
       initAsync: false,
     });
   const syncHtmlLang = (lng: string) => document.documentElement.setAttribute('lang', lng);

@@ -33,7 +33,16 @@ const WORDS: Record<Language, { title: string; back: string; codes: Record<strin
   },
 };
 
-/** `accepted`: the browser's preferred language among ours (`req.acceptsLanguages`); `fallback`: the API's sentence. */
+/**
+ * The language the reader chose in the web app (its `lang` cookie, written beside its localStorage choice), which
+ * wins over the browser's: someone written to in Portuguese, on a browser set to English, chose Portuguese.
+ */
+export function chosenLanguage(cookieHeader: string | undefined): string | null {
+  const chosen = /(?:^|;\s*)lang=([^;]*)/.exec(cookieHeader ?? '')?.[1];
+  return chosen === 'en' || chosen === 'pt-BR' ? chosen : null;
+}
+
+/** `accepted`: the reader's language (`chosenLanguage`, else the browser's); `fallback`: the API's sentence. */
 export function failurePage(accepted: string, code: string, fallback: string, publicUrl: string): string {
   const language: Language = accepted.toLowerCase().startsWith('pt') ? 'pt' : 'en';
   const words = WORDS[language];
@@ -44,6 +53,7 @@ export function failurePage(accepted: string, code: string, fallback: string, pu
     // No style: the service's Content-Security-Policy (style-src 'self') refuses inline styles.
     `<main>` +
     `<h1>${words.title}</h1><p>${escapeHtml(text)}</p>` +
-    `<p><a href="${escapeHtml(`${publicUrl}/requests`)}">${words.back}</a></p></main></html>`
+    // Only the recipient starts a grant: the requests they received.
+    `<p><a href="${escapeHtml(`${publicUrl}/requests?tab=received`)}">${words.back}</a></p></main></html>`
   );
 }

@@ -12,7 +12,7 @@ import { OAUTH_STATES } from '../connections.tokens';
 import type { OAuthStateRecord, OAuthStateStore } from '../oauth-state.store';
 import { ReadYourWrites } from '@projections';
 import { WebSessions } from '../../platform/web-session/web-sessions';
-import { failurePage } from './failure-page';
+import { chosenLanguage, failurePage } from './failure-page';
 import { reasonOfAppError, reasonOfRefusal, requestPageUrl, type OAuthOutcomeReason } from './oauth-outcome';
 
 type CallbackQuery = Record<string, string | string[] | undefined>;
@@ -154,7 +154,14 @@ export class OAuthCallbackController {
       res
         .status(status)
         .type('html')
-        .send(failurePage(req.acceptsLanguages('en', 'pt-BR', 'pt') || 'en', code, message, this.config.publicUrl));
+        .send(
+          failurePage(
+            chosenLanguage(req.headers.cookie) ?? (req.acceptsLanguages('en', 'pt-BR', 'pt') || 'en'),
+            code,
+            message,
+            this.config.publicUrl,
+          ),
+        );
       return;
     }
     res.status(status).json({ error: code, message });
