@@ -83,6 +83,16 @@ describe('worker in the app: reminders (R12.5), /metrics and /admin/queues (SPEC
       'ANY',
     );
     expect(created.requestId).toBe(gone);
+    // R13.13: a recipient who left the organization may no longer answer: no reminder reaches them.
+    await w.organization('left', 'Left', 'ENTERPRISE', false, 'olive');
+    await w.member('left', 'frank', 'MEMBER');
+    await w.request({
+      organizationId: 'left',
+      teamId: 't',
+      requester,
+      recipient: { userId: 'frank', name: 'Frank', email: 'frank@acme.com' },
+    });
+    await w.append(streams.organization('left'), 'OrganizationMemberRemoved', { userId: 'frank' });
     await until(() => subjects('carol@acme.com').length >= 3, 60_000, 'review request and two reminders');
     // Well past the reminders' due times (1 and 2 "days"), a third reminder or one for the deleted request would
     // have arrived by now.
@@ -99,6 +109,8 @@ describe('worker in the app: reminders (R12.5), /metrics and /admin/queues (SPEC
     ]);
     expect(reminders.every((m) => (m.text ?? '').includes(waiting.requestId))).toBe(true);
     expect(subjects('dave@acme.com').filter((s) => s.startsWith('Reminder:'))).toEqual([]);
+    expect(subjects('frank@acme.com').filter((s) => s.startsWith('Reminder:'))).toEqual([]);
+    expect(subjects('frank@acme.com')).toHaveLength(1); // the review request, sent while he was a member
   }, 90_000);
 
   it('/admin/queues: 401 without a token, 403 for a non-support user, counts and failed jobs for support', async () => {

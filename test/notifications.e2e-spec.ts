@@ -81,6 +81,9 @@ describe('notifications (SPEC §11, R2.3): every row, right people, working link
     await w.member('acme', 'bob', 'MEMBER');
     await w.member('acme', 'carol', 'MEMBER');
     await w.member('acme', 'gina', 'GUEST');
+    // The requester's team: a party who left it hears no more of its requests (R13.13).
+    await w.team('acme', 'team-1', 'Team 1', 'alice');
+    await w.teamMember('acme', 'team-1', 'bob', 'MEMBER');
     await w.organization('beta', 'Beta', 'FREE', false, 'olga');
     await w.member('beta', 'bob', 'MEMBER');
     await w.organization('gamma', 'Gamma', 'PRO', true, 'oscar');

@@ -34,8 +34,8 @@ export interface DirectoryUser {
 export interface DirectoryLookup {
   /** `at` omitted: as of now (a reminder is written when it is due, not as of an event). */
   user(userId: string, at?: GlobalPosition): Promise<DirectoryUser | null>;
-  /** `inclusive: false`: the state just before the event at `at`. */
-  organization(organizationId: string, at: GlobalPosition, inclusive?: boolean): Promise<OrganizationState | null>;
+  /** `inclusive: false`: the state just before the event at `at`; `at` omitted: as of now (a reminder). */
+  organization(organizationId: string, at?: GlobalPosition, inclusive?: boolean): Promise<OrganizationState | null>;
   /** Organizations the user is a member of at `at` (any role; callers filter guests). */
   organizationsOf(userId: string, at: GlobalPosition): Promise<OrganizationState[]>;
   /** Called by the reactor with each batch before planning it (implementations that keep an index). */
@@ -94,7 +94,7 @@ export class EventStoreDirectoryLookup implements DirectoryLookup {
     };
   }
 
-  async organization(organizationId: string, at: GlobalPosition, inclusive = true): Promise<OrganizationState | null> {
+  async organization(organizationId: string, at?: GlobalPosition, inclusive = true): Promise<OrganizationState | null> {
     const events = upTo(await this.read(streams.organization(organizationId), at), at, inclusive);
     const state = events.reduce<OrganizationState>(
       (s, e) => evolveOrganization(s, { type: e.type, data: e.data } as OrganizationEvent),

@@ -66,6 +66,16 @@ const requested = () =>
     .given(ORG, ...directoryEvents())
     .given(REQUEST, requestCreated());
 
+/** mail authorized, then its reauthorization asked (the state AppReauthorized needs). */
+const reauthorizing = (): TypedEvent[] => [
+  authorized('mail'),
+  { type: 'ReauthorizationRequested', data: { appKey: 'mail', connectionId: 'c-mail' } },
+];
+const reauthorized: TypedEvent = {
+  type: 'AppReauthorized',
+  data: { appKey: 'mail', connectionId: 'c-mail', accessUntil: null, expiresAt: null },
+};
+
 describe('NotificationPlanner (SPEC §11)', () => {
   describe('credential request events', () => {
     it('request created, internal recipient: the recipient gets "review request", nobody else', async () => {
@@ -118,14 +128,8 @@ describe('NotificationPlanner (SPEC §11)', () => {
 
     it('app reauthorized: requester and recipient, one job each', async () => {
       const plan = await requested()
-        .given(REQUEST, authorized('mail'), {
-          type: 'ReauthorizationRequested',
-          data: { appKey: 'mail', connectionId: 'c-mail' },
-        })
-        .when(REQUEST, {
-          type: 'AppReauthorized',
-          data: { appKey: 'mail', connectionId: 'c-mail', accessUntil: null, expiresAt: null },
-        });
+        .given(REQUEST, ...reauthorizing())
+        .when(REQUEST, reauthorized);
       expect(mails(plan)).toEqual([
         ['appReauthorized', alice.email],
         ['appReauthorized', bob.email],
@@ -176,6 +180,67 @@ describe('NotificationPlanner (SPEC §11)', () => {
         ['accessRemoved', bob.email],
       ]);
       expect(plan.mail[0].data.data).toMatchObject({ teamName: 'Team A' });
+    });
+
+    // R13.13: someone removed sees nothing of the team or organization any more, e-mails included.
+    describe('a party who left hears no more of the request (R13.13)', () => {
+      const leftTeam = (userId: string): TypedEvent => ({
+        type: 'TeamMemberRemoved',
+        data: { teamId: TEAM_A, userId },
+      });
+      const leftOrg = (userId: string): TypedEvent[] => [
+        leftTeam(userId),
+        { type: 'OrganizationMemberRemoved', data: { userId } },
+      ];
+
+      it('the requester out of the team gets no "app authorized"', async () => {
+        const plan = await requested().given(ORG, leftTeam(alice.userId)).when(REQUEST, authorized('crm'));
+        expect(mails(plan)).toEqual([]);
+      });
+
+      it('but an organization admin who left the team still sees it, and is mailed', async () => {
+        const plan = await requested()
+          .given(ORG, leftTeam(alice.userId), {
+            type: 'OrganizationMemberRoleChanged',
+            data: { userId: alice.userId, role: 'ADMIN' },
+          })
+          .when(REQUEST, authorized('crm'));
+        expect(mails(plan)).toEqual([['appAuthorized', alice.email]]);
+      });
+
+      it('the recipient out of the organization gets no "app reauthorized"; the requester does', async () => {
+        const plan = await requested()
+          .given(REQUEST, ...reauthorizing())
+          .given(ORG, ...leftOrg(bob.userId))
+          .when(REQUEST, reauthorized);
+        expect(mails(plan)).toEqual([['appReauthorized', alice.email]]);
+      });
+
+      it('only as of the event: one who left after it was mailed (a replay plans the same)', async () => {
+        const s = requested();
+        const event = s.history.record(REQUEST, authorized('crm'));
+        s.given(ORG, leftTeam(alice.userId));
+        const replay = new NotificationPlanner({
+          requests: new RequestStates(s.history),
+          directory: new HistoryDirectory(s.history),
+          webhooks: { forTeam: () => Promise.resolve([]) },
+        });
+        expect(mails(await replay.plan(event))).toEqual([['appAuthorized', alice.email]]);
+      });
+
+      it('the access a recipient gave to a team they left still ends with an e-mail to both', async () => {
+        const plan = await requested()
+          .given(REQUEST, authorized('crm'))
+          .given(ORG, ...leftOrg(bob.userId))
+          .when(REQUEST, {
+            type: 'AccessRevoked',
+            data: { appKey: 'crm', connectionId: 'c-crm', cause: 'RECIPIENT_LEFT' },
+          });
+        expect(mails(plan)).toEqual([
+          ['accessRemoved', alice.email],
+          ['accessRemoved', bob.email],
+        ]);
+      });
     });
 
     it.each<[string, TypedEvent]>([

@@ -12,6 +12,7 @@ import type { MailTemplateName } from '@libs/mailer';
 import { addresseeLanguage } from '../mail/addressee-language';
 import type { DirectoryLookup } from './directory-lookup';
 import { jobId } from './job-id';
+import { partiesWhoLeft } from './parties-who-left';
 import { emptyPlan, type MailJobData, type PlannedJobs } from './jobs';
 import { mailApp, mailRequest } from '../mail/mail-facts';
 import type { RequestStates } from './request-states';
@@ -199,8 +200,21 @@ export class NotificationPlanner {
         }
         break;
     }
+    await this.leaveOutWhoLeft(plan, event, after);
     await this.planWebhooks(plan, event, before, after, appKey);
     return plan;
+  }
+
+  /**
+   * R13.13: a party who may no longer see the request hears no more of it, as of this event. Not at creation (the
+   * decider checked both), and not the end of the access they gave to a team they left, which SPEC R13.13 mails to
+   * both parties.
+   */
+  private async leaveOutWhoLeft(plan: PlannedJobs, event: RecordedEvent, after: CredentialRequestState) {
+    if (plan.mail.length === 0 || event.type === 'RequestCreated') return;
+    if (event.type === 'AccessRevoked' && event.data.cause === 'RECIPIENT_LEFT') return;
+    const left = await partiesWhoLeft(this.deps.directory, after, event.globalPosition);
+    if (left.size > 0) plan.mail = plan.mail.filter((job) => !left.has(job.data.to));
   }
 
   private planReminders(plan: PlannedJobs, event: RecordedEvent, state: CredentialRequestState): void {

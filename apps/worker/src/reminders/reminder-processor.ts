@@ -4,6 +4,7 @@ import type { EventStore } from '@libs/event-store';
 import { addresseeLanguage } from '../mail/addressee-language';
 import type { DirectoryLookup } from '../reactor/directory-lookup';
 import { jobId } from '../reactor/job-id';
+import { partiesWhoLeft } from '../reactor/parties-who-left';
 import type { MailJobData, ReminderJobData } from '../reactor/jobs';
 import { mailRequest } from '../mail/mail-facts';
 import { foldRequest } from '../reactor/request-states';
@@ -22,6 +23,8 @@ export function reminderProcessor(deps: {
     const state = foldRequest(await deps.store.readStream(streams.credentialRequest(job.data.requestId)));
     const pending = appsToRemindOf(state);
     if (pending.length === 0) return { reminded: false };
+    // R13.13: a recipient who left the organization may no longer answer, nor hear of the request.
+    if ((await partiesWhoLeft(deps.directory, state)).has(state.recipient.email)) return { reminded: false };
     const notAccepted = state.invitation !== null && state.invitation.acceptedBy === null;
     const data: MailJobData = {
       template: 'reminder',

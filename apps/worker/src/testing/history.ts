@@ -55,9 +55,10 @@ export class History {
     return Promise.resolve(this.events.filter((e) => e.stream === stream));
   }
 
-  upTo(stream: string, at: GlobalPosition, inclusive = true): RecordedEvent[] {
+  /** `at` omitted: everything (as of now). */
+  upTo(stream: string, at?: GlobalPosition, inclusive = true): RecordedEvent[] {
     return this.events.filter(
-      (e) => e.stream === stream && (inclusive ? e.globalPosition <= at : e.globalPosition < at),
+      (e) => e.stream === stream && (at === undefined || (inclusive ? e.globalPosition <= at : e.globalPosition < at)),
     );
   }
 }
@@ -80,7 +81,7 @@ export class HistoryDirectory implements DirectoryLookup {
     });
   }
 
-  organization(organizationId: string, at: GlobalPosition, inclusive = true): Promise<OrganizationState | null> {
+  organization(organizationId: string, at?: GlobalPosition, inclusive = true): Promise<OrganizationState | null> {
     return Promise.resolve(this.fold(streams.organization(organizationId), at, inclusive));
   }
 
@@ -94,7 +95,7 @@ export class HistoryDirectory implements DirectoryLookup {
     );
   }
 
-  private fold(stream: string, at: GlobalPosition, inclusive: boolean): OrganizationState | null {
+  private fold(stream: string, at: GlobalPosition | undefined, inclusive: boolean): OrganizationState | null {
     const state = this.history
       .upTo(stream, at, inclusive)
       .reduce<OrganizationState>(

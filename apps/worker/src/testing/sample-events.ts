@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { streams, type OrgRole, type Plan } from '@libs/domain';
+import { streams, type OrgRole, type Plan, type TeamRole } from '@libs/domain';
 import type { EventStore, NewEvent } from '@libs/event-store';
 import { invitationToken, invitationTokenHash } from '@libs/invitations';
 
@@ -46,6 +46,14 @@ export class EventWriter {
 
   member(organizationId: string, userId: string, role: OrgRole) {
     return this.append(streams.organization(organizationId), 'OrganizationMemberAdded', { userId, role });
+  }
+
+  team(organizationId: string, teamId: string, name: string, adminId: string) {
+    return this.append(streams.organization(organizationId), 'TeamCreated', { teamId, name, adminId });
+  }
+
+  teamMember(organizationId: string, teamId: string, userId: string, role: TeamRole) {
+    return this.append(streams.organization(organizationId), 'TeamMemberAdded', { teamId, userId, role });
   }
 
   plan(organizationId: string, plan: Plan, partner: boolean) {
