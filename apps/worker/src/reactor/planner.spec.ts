@@ -122,19 +122,38 @@ describe('NotificationPlanner (SPEC §11)', () => {
     it('reauthorization requested: the recipient', async () => {
       const plan = await requested()
         .given(REQUEST, authorized('mail'))
-        .when(REQUEST, { type: 'ReauthorizationRequested', data: { appKey: 'mail', connectionId: 'c-mail' } });
+        .when(REQUEST, {
+          type: 'ReauthorizationRequested',
+          data: { appKey: 'mail', connectionId: 'c-mail' },
+          actorId: alice.userId,
+        });
       expect(mails(plan)).toEqual([['reauthorizationRequested', bob.email]]);
+      expect(plan.mail[0].data.data).toMatchObject({ askedBy: null });
+    });
+
+    it('reauthorization requested by an admin of the team (R5.4): the e-mail names who asked', async () => {
+      const plan = await requested()
+        .givenUsers([], users.teamAdmin)
+        .given(REQUEST, authorized('mail'))
+        .when(REQUEST, {
+          type: 'ReauthorizationRequested',
+          data: { appKey: 'mail', connectionId: 'c-mail' },
+          actorId: users.teamAdmin.userId,
+        });
+      expect(plan.mail[0].data.data).toMatchObject({ askedBy: users.teamAdmin.name });
     });
 
     it('app reauthorized: requester and recipient, one job each', async () => {
       const plan = await requested()
         .given(REQUEST, ...reauthorizing())
-        .when(REQUEST, reauthorized);
+        .when(REQUEST, { ...reauthorized, data: { ...reauthorized.data, accessUntil: LATER } });
       expect(mails(plan)).toEqual([
         ['appReauthorized', alice.email],
         ['appReauthorized', bob.email],
       ]);
       expect(new Set(plan.mail.map((j) => j.jobId)).size).toBe(2);
+      // With the end date the reauthorization set (it replaces the one given before, R12.4).
+      expect(plan.mail.map((j) => j.data.data.accessUntil)).toEqual([LATER, LATER]);
     });
 
     it('connection expired: the requester, with the error', async () => {
@@ -145,6 +164,16 @@ describe('NotificationPlanner (SPEC §11)', () => {
           data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant' },
         });
       expect(mails(plan)).toEqual([['connectionExpired', alice.email]]);
+    });
+
+    it('connection expired while its reauthorization is already asked: nobody (the recipient was mailed)', async () => {
+      const plan = await requested()
+        .given(REQUEST, ...reauthorizing())
+        .when(REQUEST, {
+          type: 'ConnectionExpired',
+          data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant' },
+        });
+      expect(mails(plan)).toEqual([]);
     });
 
     it('access ended at its end date (R12.4): requester and recipient, ended at the end date', async () => {

@@ -152,7 +152,10 @@ export class NotificationPlanner {
         break;
       case 'ReauthorizationRequested':
         if (app) {
-          const data = { request, app: mailApp(app), language: await to.recipient() };
+          // R5.4: the requester or an admin of the request's team asks; the e-mail names whoever did.
+          const actorId = event.metadata.actorId;
+          const askedBy = actorId && actorId !== after.requester.userId ? (await user(actorId))?.name : undefined;
+          const data = { request, app: mailApp(app), askedBy: askedBy ?? null, language: await to.recipient() };
           this.mail(plan, event, 'reauthorizationRequested', 'reauthorizationRequested', recipient, data);
         }
         break;
@@ -162,13 +165,15 @@ export class NotificationPlanner {
             [requester, 'requester'],
             [recipient, 'recipient'],
           ] as const) {
-            const data = { request, app: mailApp(app), to: party, language: await to[party]() };
+            const accessUntil = event.data.accessUntil ?? null;
+            const data = { request, app: mailApp(app), to: party, accessUntil, language: await to[party]() };
             this.mail(plan, event, `appReauthorized-${party}`, 'appReauthorized', address, data);
           }
         }
         break;
       case 'ConnectionExpired':
-        if (app) {
+        // Not while a reauthorization is already asked (the recipient was mailed; the requester has nothing to do).
+        if (app && app.status !== 'REAUTHORIZING') {
           const error = String(event.data.error ?? '');
           const data = { request, app: mailApp(app), error, language: await to.requester() };
           this.mail(plan, event, 'connectionExpired', 'connectionExpired', requester, data);

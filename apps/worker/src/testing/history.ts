@@ -18,6 +18,8 @@ export interface TypedEvent {
   type: string;
   data: object;
   schemaVersion?: number;
+  /** Who acted (null, the default: the system). */
+  actorId?: string | null;
 }
 
 /**
@@ -38,7 +40,7 @@ export class History {
       type: event.type,
       data: event.data as Record<string, unknown>,
       metadata: {
-        actorId: null,
+        actorId: event.actorId ?? null,
         correlationId: `corr-${n}`,
         causationId: null,
         schemaVersion: event.schemaVersion ?? 1,

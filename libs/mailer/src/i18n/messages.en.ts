@@ -49,6 +49,9 @@ export const en = {
   'connectionExpired.body':
     'The {app} connection of the request "{request}" could not be refreshed and no longer works. On the ' +
     "request's page you can ask {recipient} to reauthorize it.",
+  'connectionExpired.reason.noTokens': 'No access is stored for this connection.',
+  'connectionExpired.reason.noRefreshToken': 'The access expired and the provider does not renew it by itself.',
+  'connectionExpired.reason.refreshRefused': 'The provider refused to renew the access ({code}).',
   'featureGranted.subject': '{member} may now use credential requests in {organization}',
   'featureGranted.body':
     '{member}, a member of {organization}, has been given access to credential requests. From now on {member} may ' +

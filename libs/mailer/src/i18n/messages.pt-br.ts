@@ -49,11 +49,14 @@ export const ptBr: Messages = {
     '{recipient} reautorizou {app} para a solicitação "{request}". A conexão volta a funcionar para sua equipe.',
   'appReauthorized.body.recipient':
     'Você reautorizou {app} para a solicitação "{request}" de {requester}. A conexão volta a funcionar para a ' +
-    'equipe dele.',
+    'equipe que a pediu.',
   'connectionExpired.subject': 'A conexão {app} expirou: {request}',
   'connectionExpired.body':
     'A conexão {app} da solicitação "{request}" não pôde ser renovada e não funciona mais. Na página da ' +
     'solicitação você pode pedir a {recipient} que a reautorize.',
+  'connectionExpired.reason.noTokens': 'Nenhum acesso está guardado para esta conexão.',
+  'connectionExpired.reason.noRefreshToken': 'O acesso expirou e o provedor não o renova sozinho.',
+  'connectionExpired.reason.refreshRefused': 'O provedor recusou renovar o acesso ({code}).',
   'featureGranted.subject': '{member} agora pode usar solicitações de credenciais em {organization}',
   'featureGranted.body':
     '{member}, membro de {organization}, recebeu acesso ao recurso de solicitações de credenciais. A partir de ' +

@@ -1,6 +1,6 @@
-import { mailLanguage, translate } from '../i18n';
+import { formatDate, mailLanguage, translate } from '../i18n';
 import { mailLinks } from '../links';
-import { greet, render } from './layout';
+import { greet, render, type Block } from './layout';
 import type { Localized, MailApp, MailParty, MailRequest, RenderedMail } from './types';
 
 export interface AppReauthorizedMail extends Localized {
@@ -8,10 +8,19 @@ export interface AppReauthorizedMail extends Localized {
   request: MailRequest;
   app: MailApp;
   to: MailParty;
+  /** R12.4: when access ends, as the reauthorization set it (it replaces the end date given before). */
+  accessUntil?: string | null;
 }
 
 /** SPEC §11 / R5.5: an app was reauthorized; to requester and recipient, each in their own language. */
-export function appReauthorized({ publicUrl, request, app, to, language }: AppReauthorizedMail): RenderedMail {
+export function appReauthorized({
+  publicUrl,
+  request,
+  app,
+  to,
+  accessUntil,
+  language,
+}: AppReauthorizedMail): RenderedMail {
   const lang = mailLanguage(language);
   const forRequester = to === 'requester';
   const words = {
@@ -20,6 +29,14 @@ export function appReauthorized({ publicUrl, request, app, to, language }: AppRe
     app: app.appName,
     request: request.requestName,
   };
+  const until: Block[] = accessUntil
+    ? [
+        {
+          kind: 'paragraph',
+          text: translate(lang, 'appAuthorized.accessEnds', { date: formatDate(accessUntil, lang) }),
+        },
+      ]
+    : [];
   return render({
     language: lang,
     subject: translate(
@@ -38,6 +55,7 @@ export function appReauthorized({ publicUrl, request, app, to, language }: AppRe
         ),
       },
       { kind: 'apps', apps: [app] },
+      ...until,
     ],
     action: { label: translate(lang, 'action.viewRequest'), url: mailLinks.request(publicUrl, request.requestId) },
   });

@@ -1,4 +1,4 @@
-import { mailLanguage, translate } from '../i18n';
+import { mailLanguage, translate, type MailLanguage } from '../i18n';
 import { mailLinks } from '../links';
 import { greet, render } from './layout';
 import type { Localized, MailApp, MailRequest, RenderedMail } from './types';
@@ -9,6 +9,20 @@ export interface ConnectionExpiredMail extends Localized {
   app: MailApp;
   /** R5.6: the refresh error as shown on the app (provider text, never a token). */
   error: string;
+}
+
+/**
+ * The refresh error in the reader's language when the service wrote it (libs/application connection-refresher), the
+ * provider's code kept; anything else (a provider's own text) as it came.
+ */
+function reasonOf(error: string, lang: MailLanguage): string {
+  if (/^No tokens are stored for this connection/.test(error))
+    return translate(lang, 'connectionExpired.reason.noTokens');
+  if (/^The access token expired and the provider gave no refresh token/.test(error))
+    return translate(lang, 'connectionExpired.reason.noRefreshToken');
+  const refused = /^The provider refused to refresh the token \((.+)\)\.?$/.exec(error);
+  if (refused) return translate(lang, 'connectionExpired.reason.refreshRefused', { code: refused[1] });
+  return error;
 }
 
 /** SPEC §11 / R5.6: a token refresh failed; to the requester, suggesting reauthorization. */
@@ -25,7 +39,7 @@ export function connectionExpired({ publicUrl, request, app, error, language }: 
       {
         kind: 'quote',
         label: translate(lang, 'label.error'),
-        text: error.trim() || translate(lang, 'value.noDetails'),
+        text: reasonOf(error.trim(), lang) || translate(lang, 'value.noDetails'),
       },
     ],
     action: {

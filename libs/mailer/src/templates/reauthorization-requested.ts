@@ -7,6 +7,8 @@ export interface ReauthorizationRequestedMail extends Localized {
   publicUrl: string;
   request: MailRequest;
   app: MailApp;
+  /** R5.4: who asked, when not the requester (an admin of the request's team). */
+  askedBy?: string | null;
 }
 
 /** SPEC §11 / R5.4: the recipient is asked to grant an OAuth2 app again. */
@@ -14,10 +16,11 @@ export function reauthorizationRequested({
   publicUrl,
   request,
   app,
+  askedBy,
   language,
 }: ReauthorizationRequestedMail): RenderedMail {
   const lang = mailLanguage(language);
-  const words = { requester: request.requesterName, app: app.appName, request: request.requestName };
+  const words = { requester: askedBy || request.requesterName, app: app.appName, request: request.requestName };
   return render({
     language: lang,
     subject: translate(lang, 'reauthorizationRequested.subject', words),

@@ -253,6 +253,47 @@ describe('mail templates', () => {
     expect(toRecipient.text).toMatch(/^Hello Rob Recipient,/);
   });
 
+  it('names who asked for a reauthorization when it was not the requester (R5.4: a team admin may)', () => {
+    const asked = mailTemplates.reauthorizationRequested({
+      publicUrl: PUBLIC_URL,
+      request,
+      app: slack,
+      askedBy: 'Tina Teamadmin',
+    });
+    expect(asked.subject).toBe('Tina Teamadmin asks you to reauthorize Slack: Q3 reporting');
+    expect(asked.text).not.toContain('Rita Requester asks');
+  });
+
+  it('says the end date a reauthorization set, to both parties (R12.4)', () => {
+    for (const to of ['requester', 'recipient'] as const) {
+      const mail = mailTemplates.appReauthorized({
+        publicUrl: PUBLIC_URL,
+        request,
+        app: slack,
+        to,
+        accessUntil: '2027-01-31T12:00:00Z',
+      });
+      expect(mail.text).toContain('Access ends on');
+    }
+    expect(
+      mailTemplates.appReauthorized({ publicUrl: PUBLIC_URL, request, app: slack, to: 'requester' }).text,
+    ).not.toContain('Access ends');
+  });
+
+  it("says a refresh error the service wrote in the reader's language, the provider's code kept", () => {
+    const expired = (error: string) =>
+      mailTemplates.connectionExpired({ publicUrl: PUBLIC_URL, request, app: slack, error, language: 'PT_BR' }).text;
+    expect(expired('The provider refused to refresh the token (invalid_grant).')).toContain(
+      'O provedor recusou renovar o acesso (invalid_grant).',
+    );
+    expect(expired('The access token expired and the provider gave no refresh token.')).toContain(
+      'O acesso expirou e o provedor não o renova sozinho.',
+    );
+    expect(expired('No tokens are stored for this connection.')).toContain('Nenhum acesso está guardado');
+    // A provider's own words stay as they came.
+    expect(expired('quota exceeded')).toContain('quota exceeded');
+  });
+
   it('points a reminder for a not-yet-accepted invitation at the invitation', () => {
     const mail = mailTemplates.reminder({ publicUrl: PUBLIC_URL, request, daysWaiting: 1, invitationUrl });
     expect(mail.text).toContain(`Accept invitation: ${invitationUrl}?lng=en`);
