@@ -682,6 +682,13 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await mara.keyboard.press('Escape');
   await declineAuthorized.waitFor({ state: 'hidden' });
 
+  // An app's link (as the e-mails give) puts the focus on that app's action once: acting on another app, whose
+  // answer refreshes the page, leaves the focus there rather than pull it back to the linked app.
+  await mara.goto(`${stack.url}/requests/${requestId}/apps/hubspot/reauthorize`);
+  await until(
+    mara,
+    "document.activeElement && document.activeElement.textContent === 'Authorize' && document.activeElement.closest('article[data-app=\"hubspot\"]') !== null",
+  );
   // Decline Email with a reason: red on the requester's page, with the reason.
   // Keyboard: Escape closes the dialog and gives the focus back to the button that opened it.
   await appCard(mara, 'email').getByRole('button', { name: 'Decline' }).click();
@@ -707,6 +714,8 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await look(mara, 'decline-dialog');
   await decline.getByRole('button', { name: 'Decline' }).click();
   await statusOf(mara, 'email', 'DECLINED');
+  await mara.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
+  expect(await mara.evaluate('document.activeElement?.closest(\'article[data-app="hubspot"]\') == null')).toBe(true);
   await statusOf(cora, 'email', 'DECLINED');
   await appCard(cora, 'email').getByText('We do not share the mailbox password; I will forward the emails.').waitFor();
   expect(await notReloaded(cora)).toBe(true);

@@ -57,9 +57,15 @@ export function RequestDetailsPage() {
   useEffect(() => {
     if (request) setShown(request.name);
   }, [request]);
+  // Once per arrival (the e-mail's link): every refetch or live update gives a new `request`, and the focus must not
+  // jump back to that app's button after the person acted elsewhere on the page.
+  const focusedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (focusApp && request) focusRef.current?.focus();
-  }, [focusApp, request]);
+    if (!focusApp || !request || focusedFor.current === location.key) return;
+    if (!focusRef.current) return;
+    focusRef.current.focus();
+    focusedFor.current = location.key;
+  }, [focusApp, request, location.key]);
 
   if (loading && !request) return <p role="status">{t('loading', { ns: 'common' })}</p>;
   // A refetch that finds nothing keeps the last data beside its error: the error wins.
