@@ -113,9 +113,9 @@ describe('refusals in the reader language', () => {
     }
   });
 
-  it('keeps the app and the seconds it names', () => {
+  it('says a changed app without its key (it is shown beside the app), and keeps the seconds a limit names', () => {
     expect(localizeOperationMessage('The app crm is REVOKED; AUTHORIZE is not possible.', lookup(ptBR))).toMatch(
-      /^crm mudou/,
+      /^Este app mudou/,
     );
     expect(localizeOperationMessage('Too many failed attempts; try again in 42 s.', lookup(ptBR))).toBe(
       'Tentativas malsucedidas demais. Tente novamente em 42 segundos.',
