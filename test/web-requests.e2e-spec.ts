@@ -910,6 +910,11 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
       `Você entrou como ${personal}, mas o convite foi enviado para ${rita.email}: somente esse endereço pode aceitá-lo.`,
     )
     .waitFor();
+  // The way on is signing in again: that is the page's main button, not Accept, which the server would refuse.
+  const isPrimary = (name: string) =>
+    rit.getByRole('button', { name }).evaluate((b) => b.classList.contains('btn-primary'));
+  expect(await isPrimary('Entrar com outra conta')).toBe(true);
+  expect(await isPrimary('Aceitar convite')).toBe(false);
   await rit.getByRole('button', { name: 'Aceitar convite' }).click();
   await rit
     .getByRole('alert')
@@ -924,6 +929,7 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   await rit.waitForURL(invitation);
   await rit.getByRole('button', { name: 'Aceitar convite' }).waitFor();
   expect(await rit.locator('[data-signed-in-as]').count()).toBe(0);
+  expect(await isPrimary('Aceitar convite')).toBe(true);
   await noEnglish();
   await look(rit, 'invitation-pt-br');
   await rit.getByRole('button', { name: 'Aceitar convite' }).click();

@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { signInPath, signOut } from '../../../lib/session';
 
-export function SwitchAccountButton() {
+export function SwitchAccountButton({ primary = false }: { primary?: boolean }) {
   const { t } = useTranslation('requests');
   const location = useLocation();
   const switchAccount = () => void signOut().then(() => window.location.assign(signInPath(location)));
   return (
-    <Button type="button" onClick={switchAccount}>
+    <Button type="button" variant={primary ? 'primary' : undefined} onClick={switchAccount}>
       {t('details.switchAccount')}
     </Button>
   );

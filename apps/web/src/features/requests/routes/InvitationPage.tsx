@@ -68,11 +68,13 @@ export function InvitationPage() {
           )}
           {otherAccount && (
             <p data-signed-in-as="">
-              {t('invitation.otherAccount', { email: session.email, invited: preview.email })} <SwitchAccountButton />
+              {t('invitation.otherAccount', { email: session.email, invited: preview.email })}{' '}
+              <SwitchAccountButton primary />
             </p>
           )}
           <Button
-            variant="primary"
+            // Under another account the server refuses it (R4.4): signing in again is the way on.
+            variant={otherAccount ? undefined : 'primary'}
             busy={accepting.loading}
             onClick={async () => {
               try {
