@@ -951,6 +951,9 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   await dialog.getByText(/^O acesso é revogado automaticamente em sexta-feira, 7 de março de 2031.*15:30\.$/).waitFor();
   await dialog.getByRole('button', { name: 'Salvar' }).click();
   await statusOf(rit, 'openai', 'AUTHORIZED');
+  // An app's status in its own gender (o app), the request's in its own (a solicitação).
+  expect(await openai.locator('[data-status]').innerText()).toBe('Autorizado');
+  expect(await rit.locator('.app-block-header:has(h1) [data-status]').innerText()).toBe('Autorizada');
   await openai.getByText(/^7 de mar\.? de 2031.*15:30$/).waitFor();
   await noEnglish();
   await look(rit, 'request-authorized-pt-br');
@@ -958,7 +961,7 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   await rit.goto(`${stack.url}/requests/new`);
   await rit
     .getByText(
-      'Como convidado de Acme, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
+      'Com a função de Convidado em Acme, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
     )
     .waitFor();
   expect(await rit.getByLabel('Nome da solicitação').count()).toBe(0);

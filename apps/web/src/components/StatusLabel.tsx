@@ -12,11 +12,12 @@ export type Status =
   | 'REAUTHORIZING'
   | 'REVOKED';
 
-export function StatusLabel({ status }: { status: Status }) {
+/** `of`: a request's status or an app's; Portuguese says them in different genders (a solicitação, o app). */
+export function StatusLabel({ status, of = 'request' }: { status: Status; of?: 'request' | 'app' }) {
   const { t } = useTranslation('common');
   return (
     <span className={`status status-${status.toLowerCase().replace('_', '-')}`} data-status={status}>
-      {t(`status.${status}`)}
+      {t(of === 'app' ? `appStatus.${status}` : `status.${status}`)}
     </span>
   );
 }

@@ -80,7 +80,7 @@ describe("an app's error in the reader language", () => {
       expect(localizeAppError(sentence, lookup(en))).not.toBe(sentence);
     }
     expect(localizeAppError('The grant is missing these scopes: Mail.Read, User.Read.', lookup(ptBR))).toBe(
-      'Nem todas as permissões de que a solicitação precisa foram concedidas (faltam: Mail.Read, User.Read). Ela precisa ser autorizada de novo, permitindo todas.',
+      'Nem todas as permissões de que a solicitação precisa foram concedidas (faltam: Mail.Read, User.Read). A conexão precisa ser autorizada de novo, permitindo todas.',
     );
   });
 

@@ -29,7 +29,7 @@ export const ptBr: Messages = {
   'acceptInvitation.subject': '{requester} convida você a compartilhar credenciais: {request}',
   'acceptInvitation.body':
     '{requester} convida você a ingressar em {organization} com a função de Convidado e a dar acesso a estes apps ' +
-    'para a solicitação "{request}". Você mesmo insere as credenciais; {requester} nunca as vê.',
+    'para a solicitação "{request}". É você quem insere as credenciais; {requester} nunca as vê.',
   'acceptInvitation.signIn':
     'Entre com uma conta cujo endereço de e-mail verificado seja aquele para o qual esta mensagem foi enviada e ' +
     'depois aceite.',
@@ -56,13 +56,13 @@ export const ptBr: Messages = {
     'solicitação você pode pedir a {recipient} que a reautorize.',
   'connectionExpired.reason.noTokens': 'Nenhum acesso está guardado para esta conexão.',
   'connectionExpired.reason.noRefreshToken': 'O acesso expirou e o provedor não o renova sozinho.',
-  'connectionExpired.reason.refreshRefused': 'O provedor recusou renovar o acesso ({code}).',
+  'connectionExpired.reason.refreshRefused': 'O provedor se recusou a renovar o acesso ({code}).',
   'featureGranted.subject': '{member} agora pode usar solicitações de credenciais em {organization}',
   'featureGranted.body':
     '{member}, membro de {organization}, recebeu acesso ao recurso de solicitações de credenciais. A partir de ' +
-    'agora, {member} pode pedir a pessoas de {organization} que compartilhem credenciais de apps com suas equipes, ' +
+    'agora, {member} pode pedir a pessoas de {organization} que compartilhem credenciais de apps com as equipes de que faz parte, ' +
     'sem nunca ver os segredos.',
-  'featureGranted.why': 'Você recebe este e-mail porque é proprietário de {organization}.',
+  'featureGranted.why': 'Você recebe este e-mail porque tem a função de Proprietário em {organization}.',
   'accessEnded.subject': 'O acesso a {app} terminou: {request}',
   'accessEnded.body.requester':
     'O acesso que {recipient} deu a {app} para a solicitação "{request}" terminou em {date}, como definido na ' +
@@ -77,7 +77,7 @@ export const ptBr: Messages = {
     'precisar delas.',
   'accessRemoved.body.recipient':
     'Você não faz mais parte da equipe {team}, por isso o acesso que você concedeu a {app} para a solicitação ' +
-    '"{request}" de {requester} foi revogado. A equipe não pode mais usar suas credenciais.',
+    '"{request}" de {requester} foi revogado. A equipe não pode mais usar as credenciais que você forneceu.',
   'reminder.subject': 'Lembrete: {requester} aguarda credenciais: {request}',
   'reminder.body':
     '{requester} pediu há {days} que você desse acesso a estes apps para a solicitação "{request}" e ainda aguarda ' +

@@ -284,7 +284,7 @@ describe('mail templates', () => {
     const expired = (error: string) =>
       mailTemplates.connectionExpired({ publicUrl: PUBLIC_URL, request, app: slack, error, language: 'PT_BR' }).text;
     expect(expired('The provider refused to refresh the token (invalid_grant).')).toContain(
-      'O provedor recusou renovar o acesso (invalid_grant).',
+      'O provedor se recusou a renovar o acesso (invalid_grant).',
     );
     expect(expired('The access token expired and the provider gave no refresh token.')).toContain(
       'O acesso expirou e o provedor não o renova sozinho.',

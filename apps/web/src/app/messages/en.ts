@@ -1,4 +1,15 @@
 // The shell's catalogue (namespace "common"): navigation, sign-in, shared labels and statuses.
+const STATUSES = {
+  AUTHORIZED: 'Authorized',
+  PARTIALLY_AUTHORIZED: 'Partially authorized',
+  INCOMPLETE: 'Incomplete',
+  INVALID: 'Invalid',
+  DECLINED: 'Declined',
+  PENDING: 'Pending',
+  REAUTHORIZING: 'Reauthorizing',
+  REVOKED: 'Revoked',
+};
+
 export const en = {
   appName: 'Credential requests',
   skipToContent: 'Skip to content',
@@ -41,16 +52,9 @@ export const en = {
   notFound: { title: 'Page not found', back: 'Go to credential requests' },
   cancel: 'Cancel',
   close: 'Close',
-  status: {
-    AUTHORIZED: 'Authorized',
-    PARTIALLY_AUTHORIZED: 'Partially authorized',
-    INCOMPLETE: 'Incomplete',
-    INVALID: 'Invalid',
-    DECLINED: 'Declined',
-    PENDING: 'Pending',
-    REAUTHORIZING: 'Reauthorizing',
-    REVOKED: 'Revoked',
-  },
+  status: STATUSES,
+  // An app's status: the same words in English; Portuguese says them in the app's gender (o app).
+  appStatus: STATUSES,
   // What a refused field says, in the reader's words (lib/field-messages.ts maps the server's sentences here).
   fieldErrors: {
     required: 'Fill this in.',

@@ -4,7 +4,7 @@ import type { en } from './en';
 export const ptBR: Messages<typeof en> = {
   appName: 'Solicitações de credenciais',
   skipToContent: 'Pular para o conteúdo',
-  nav: { label: 'Principal', credentials: 'Credentials', signOut: 'Sair', menu: 'Menu' },
+  nav: { label: 'Principal', credentials: 'Credenciais', signOut: 'Sair', menu: 'Menu' },
   language: { label: 'Idioma', en: 'English', 'pt-BR': 'Português (Brasil)' },
   workspace: {
     organization: 'Organização',
@@ -51,6 +51,16 @@ export const ptBR: Messages<typeof en> = {
     REAUTHORIZING: 'Reautorizando',
     REVOKED: 'Revogada',
   },
+  appStatus: {
+    AUTHORIZED: 'Autorizado',
+    PARTIALLY_AUTHORIZED: 'Parcialmente autorizado',
+    INCOMPLETE: 'Incompleto',
+    INVALID: 'Inválido',
+    DECLINED: 'Recusado',
+    PENDING: 'Pendente',
+    REAUTHORIZING: 'Reautorizando',
+    REVOKED: 'Revogado',
+  },
   fieldErrors: {
     required: 'Preencha este campo.',
     length: 'Use de 1 a {{max}} caracteres.',
@@ -70,7 +80,7 @@ export const ptBR: Messages<typeof en> = {
     webhookHttps: 'Informe um endereço https, como https://hooks.exemplo.com/credenciais.',
     webhookCredentials: 'Remova o usuário e a senha do endereço.',
     webhookPublic: 'O endereço precisa ser acessível pela internet pública.',
-    self: 'Você não pode enviar uma solicitação para si mesmo: escolha outra pessoa.',
+    self: 'Não é possível enviar uma solicitação para a sua própria conta: escolha outra pessoa.',
     notMember: 'Esta pessoa não é membro da organização.',
   },
   tryAgain: 'Tentar novamente',
@@ -81,7 +91,7 @@ export const ptBR: Messages<typeof en> = {
     requestExists: 'Esta solicitação já existe.',
     organizationExists: 'Já existe uma organização com este nome.',
     teamExists: 'Já existe uma equipe com este nome.',
-    notApplied: 'Esta pessoa não solicitou o recurso.',
+    notApplied: 'Esta pessoa não pediu acesso ao recurso.',
     idempotency:
       'Este formulário já foi enviado uma vez e mudou desde então: a primeira resposta pode ter se perdido. Procure a solicitação na lista de enviadas antes de enviá-la de novo; para enviar outra, recarregue esta página.',
     accessNotEnded: 'O acesso a {{app}} ainda não chegou à data de término.',
@@ -90,7 +100,8 @@ export const ptBR: Messages<typeof en> = {
     appNotInRequest: '{{app}} não faz parte desta solicitação.',
     notRefreshable: 'A conexão de {{app}} não pode ser renovada.',
     systemOnly: 'As conexões são renovadas pelo próprio serviço.',
-    featureNotEnabled: 'As solicitações de credenciais não estão habilitadas para você. Solicite o recurso primeiro.',
+    featureNotEnabled:
+      'As solicitações de credenciais não estão habilitadas para você. Peça acesso ao recurso primeiro.',
     planNotEligible: 'O plano desta organização não inclui solicitações de credenciais.',
     needsOwner: 'Uma organização precisa de um proprietário.',
     guestsCannotCreate: 'Convidados de uma organização não podem criar solicitações de credenciais.',
@@ -98,7 +109,7 @@ export const ptBR: Messages<typeof en> = {
     sameTeamOnly: 'Como membro da equipe, você só pode pedir aos membros dela.',
     outsideMailLimit:
       'Esta equipe já enviou, nesta hora, o máximo de e-mails permitido a pessoas de fora da organização. Tente novamente em {{minutes}} min.',
-    ownRole: 'Ninguém altera a própria função nem remove a si mesmo: peça a outro administrador.',
+    ownRole: 'Ninguém pode alterar a própria função nem se remover: peça a outro administrador.',
     auditorsOnly: 'Somente administradores da organização e administradores de equipe veem o histórico.',
     orgAdminsOnly: 'Somente proprietários e administradores da organização podem fazer isso.',
     teamAdminsOnly:
@@ -119,15 +130,16 @@ export const ptBR: Messages<typeof en> = {
     teamNotFound: 'Esta equipe não existe, ou você não é membro da organização dela.',
     userNotFound: 'Esta pessoa não foi encontrada.',
     webhookNotFound: 'Este webhook não existe mais.',
-    appNotGranted: 'O acesso não foi concedido no provedor. Ela precisa ser autorizada de novo, permitindo o acesso.',
+    appNotGranted:
+      'O acesso não foi concedido no provedor. A conexão precisa ser autorizada de novo, permitindo o acesso.',
     appMissingScopes:
-      'Nem todas as permissões de que a solicitação precisa foram concedidas (faltam: {{scopes}}). Ela precisa ser autorizada de novo, permitindo todas.',
+      'Nem todas as permissões de que a solicitação precisa foram concedidas (faltam: {{scopes}}). A conexão precisa ser autorizada de novo, permitindo todas.',
     appWrongDomain:
-      'A conta usada não é de {{domain}}. Ela precisa ser autorizada de novo com uma conta desse domínio.',
-    appGrantRefused: 'O provedor recusou a autorização. Ela precisa ser autorizada de novo.',
+      'A conta usada não é de {{domain}}. A conexão precisa ser autorizada de novo com uma conta desse domínio.',
+    appGrantRefused: 'O provedor recusou a autorização. A conexão precisa ser autorizada de novo.',
     appNoTokens: 'Nenhum acesso está guardado para esta conexão: ela precisa ser autorizada de novo.',
-    appNoRefreshToken: 'O acesso expirou e o provedor não o renova sozinho: ele precisa ser autorizado de novo.',
-    appRefreshRefused: 'O provedor recusou renovar o acesso: ele precisa ser autorizado de novo.',
+    appNoRefreshToken: 'O acesso expirou e o provedor não o renova sozinho: a conexão precisa ser autorizada de novo.',
+    appRefreshRefused: 'O provedor se recusou a renovar o acesso: a conexão precisa ser autorizada de novo.',
     signIn: 'Entre para continuar.',
     sessionEnded: 'Sua sessão terminou. Entre novamente.',
     noEmail: 'Sua conta não informa um endereço de e-mail. Entre com uma conta que tenha um.',

@@ -24,7 +24,7 @@ export const ptBR: Messages<typeof en> = {
     create: {
       title: 'Criar organização',
       name: 'Nome da organização',
-      hint: 'Você se torna o proprietário. O plano começa como Free; a equipe de suporte define os planos.',
+      hint: 'Você passa a ter a função de Proprietário. O plano começa como Free; a equipe de suporte define os planos.',
       submit: 'Criar organização',
       done: 'Organização “{{name}}” criada.',
     },
@@ -43,7 +43,7 @@ export const ptBR: Messages<typeof en> = {
     },
     members: {
       title: 'Membros da organização',
-      guestNote: 'Como convidado, você vê apenas as pessoas das solicitações que enviou ou recebeu.',
+      guestNote: 'Com a função de Convidado, você vê apenas as pessoas das solicitações que enviou ou recebeu.',
       empty: 'Nenhum membro para mostrar.',
       name: 'Nome',
       email: 'E-mail',

@@ -6,27 +6,27 @@ export const ptBR: Messages<typeof en> = {
   apply: {
     title: 'Como habilitar o recurso de solicitações de credenciais',
     intro:
-      'Cada usuário deve enviar este formulário. A equipe de Customer Care então verifica a elegibilidade (usuário com conta Partner ou Enterprise e e-mail corporativo) e concede acesso ao recurso após a aprovação.',
+      'Cada usuário deve enviar este formulário. A equipe de suporte (Customer Care) então verifica a elegibilidade (usuário com conta Partner ou Enterprise e e-mail corporativo) e concede acesso ao recurso após a aprovação.',
     scope:
       'O recurso é habilitado para um usuário, não para a organização: você pode usá-lo em qualquer organização da qual faça parte, desde que ela esteja no plano Enterprise ou seja um Make Partner em qualquer plano pago.',
-    state: 'Sua solicitação',
+    state: 'Seu pedido de acesso',
     states: {
-      NONE: 'Você ainda não enviou a solicitação.',
-      PENDING: 'Sua solicitação aguarda a análise da equipe de suporte.',
+      NONE: 'Você ainda não enviou o pedido de acesso.',
+      PENDING: 'Seu pedido de acesso aguarda a análise da equipe de suporte.',
       APPROVED: 'Aprovada: o recurso de solicitações de credenciais está habilitado para você.',
-      REJECTED: 'Sua solicitação foi recusada. Você pode enviá-la novamente.',
+      REJECTED: 'Seu pedido de acesso foi recusado. Você pode enviá-lo novamente.',
     },
-    submit: 'Solicitar o recurso de solicitações de credenciais',
-    again: 'Solicitar novamente',
-    sent: 'Solicitação enviada.',
+    submit: 'Pedir acesso ao recurso de solicitações de credenciais',
+    again: 'Pedir novamente',
+    sent: 'Pedido de acesso enviado.',
   },
   support: {
-    link: 'Suporte: analisar solicitações e definir planos',
+    link: 'Suporte: analisar pedidos de acesso e definir planos',
     title: 'Suporte',
-    onlySupport: 'Somente a equipe de suporte analisa solicitações e define os planos das organizações.',
+    onlySupport: 'Somente a equipe de suporte analisa pedidos de acesso e define os planos das organizações.',
     pending: {
-      title: 'Solicitações pendentes',
-      empty: 'Nenhuma solicitação pendente.',
+      title: 'Pedidos de acesso pendentes',
+      empty: 'Nenhum pedido de acesso pendente.',
       name: 'Nome',
       email: 'E-mail',
       actions: 'Análise',
@@ -35,7 +35,7 @@ export const ptBR: Messages<typeof en> = {
       approveShort: 'Aprovar',
       rejectShort: 'Recusar',
       approved: '{{name}} agora pode usar solicitações de credenciais.',
-      rejected: 'A solicitação de {{name}} foi recusada.',
+      rejected: 'O pedido de acesso de {{name}} foi recusado.',
     },
     plans: {
       title: 'Planos das organizações',

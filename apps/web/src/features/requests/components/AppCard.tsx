@@ -110,7 +110,7 @@ export const AppCard = forwardRef<
         <h3 id={headingId}>
           {app.appName} <span className="muted">({t('details.version', { n: app.version })})</span>
         </h3>
-        <StatusLabel status={app.status} />
+        <StatusLabel status={app.status} of="app" />
       </div>
       <h4>{t('details.modules')}</h4>
       <ul className="module-list">

@@ -226,6 +226,8 @@ export const en = {
     connections: 'Connections where the credentials are used',
     noConnections: 'This request holds no active connection: nothing in use is deleted with it.',
     connectionsUnread: 'Which connections this request holds could not be read: {{message}}',
+    // i18next's _zero applies in every language: pt-BR's CLDR "one" would otherwise say "usada por 0 cenário".
+    usedBy_zero: 'used by no scenario yet',
     usedBy_one: 'used by {{count}} scenario',
     usedBy_other: 'used by {{count}} scenarios',
     confirm: 'Delete',

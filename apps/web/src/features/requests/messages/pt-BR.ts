@@ -30,7 +30,7 @@ export const ptBR: Messages<typeof en> = {
     deleteOf: 'Excluir {{name}}',
     empty: 'Ainda não há solicitações de credenciais aqui.',
     noMatch: 'Nenhuma solicitação de credenciais corresponde a este status ou a esta busca.',
-    noTeam: 'Escolha uma organização e uma equipe para ver as solicitações enviadas por ela.',
+    noTeam: 'Escolha uma organização e uma equipe para ver as solicitações enviadas pela equipe.',
     notInTeam:
       'As solicitações enviadas por {{team}} são para os membros dela, e você não é membro. Escolha uma das suas equipes no topo da página.',
     organizationFilter: 'Da organização',
@@ -85,9 +85,9 @@ export const ptBR: Messages<typeof en> = {
     submitting: 'Enviando…',
     fixErrors: 'A solicitação não foi enviada. Corrija os campos indicados abaixo.',
     guest:
-      'Como convidado de {{organization}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
+      'Com a função de Convidado em {{organization}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
     teamGuest:
-      'Como convidado da equipe {{team}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
+      'Com a função de Convidado na equipe {{team}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
     notInTeam:
       'As solicitações são enviadas de uma equipe da qual você faz parte, e você não é membro de {{team}}. Escolha uma das suas equipes no topo da página; para enviar de {{team}}, um administrador da equipe ou da organização precisa primeiro adicionar você a ela.',
     sentFrom: 'Enviada pela equipe {{team}} de {{organization}}: escolha outra equipe no topo da página.',
@@ -99,7 +99,7 @@ export const ptBR: Messages<typeof en> = {
       'As solicitações são enviadas a partir de uma equipe, e {{organization}} ainda não tem nenhuma. Um administrador da organização cria equipes na página da organização.',
     featureOff:
       'As solicitações de credenciais ainda não estão habilitadas para você, então você ainda não pode enviar uma.',
-    featureOffLink: 'Solicitar o recurso',
+    featureOffLink: 'Pedir acesso ao recurso',
     sentTitle: 'Solicitação enviada',
     sentInternal: 'A solicitação "{{name}}" foi enviada com sucesso. {{recipient}} receberá um link para revisá-la.',
     sentExternal:
@@ -115,7 +115,7 @@ export const ptBR: Messages<typeof en> = {
     gone: '“{{name}}” acaba de ser excluída, ou você não pode mais vê-la (seu acesso à equipe terminou).',
     deletedTitle: 'Uma solicitação excluída',
     deletedHistory:
-      'Esta solicitação foi excluída. Como auditor da equipe dela, você ainda pode consultar o histórico e verificar que ele não foi alterado.',
+      'Esta solicitação foi excluída. Como você tem acesso ao histórico da equipe dela, ainda pode consultar o histórico e verificar que ele não foi alterado.',
     requester: 'Solicitante',
     recipient: 'Destinatário',
     sentAt: 'Data da solicitação',
@@ -184,7 +184,7 @@ export const ptBR: Messages<typeof en> = {
     username: 'Usuário',
     password: 'Senha',
     accessUntil: 'Data de término (opcional)',
-    accessUntilHint: 'O acesso é revogado automaticamente neste momento.',
+    accessUntilHint: 'O acesso é revogado automaticamente na data e hora escolhidas.',
     accessUntilChosen: 'O acesso é revogado automaticamente em {{when}}.',
     oauthIntro: 'Você será levado(a) ao {{app}} para entrar e conceder acesso, e depois voltará aqui.',
     reauthorizeTitle: 'Reautorizar {{app}}',
@@ -219,7 +219,7 @@ export const ptBR: Messages<typeof en> = {
   },
   revoke: {
     title: 'Revogar o acesso a {{app}}',
-    body: 'Quem solicitou não poderá mais usar suas credenciais para este app. A solicitação continua aberta.',
+    body: 'Quem solicitou não poderá mais usar as credenciais que você forneceu para este app. A solicitação continua aberta.',
     confirm: 'Revogar',
   },
   remove: {
@@ -228,6 +228,7 @@ export const ptBR: Messages<typeof en> = {
     connections: 'Conexões em que as credenciais são usadas',
     noConnections: 'Esta solicitação não tem nenhuma conexão ativa: nada em uso é excluído com ela.',
     connectionsUnread: 'Não foi possível ler quais conexões esta solicitação mantém: {{message}}',
+    usedBy_zero: 'ainda não usada por nenhum cenário',
     usedBy_one: 'usada por {{count}} cenário',
     usedBy_other: 'usada por {{count}} cenários',
     confirm: 'Excluir',
@@ -235,8 +236,9 @@ export const ptBR: Messages<typeof en> = {
   invitation: {
     title: 'Convite',
     notFound: 'Este link de convite não é válido.',
-    body: '{{inviter}} convida você a ingressar na organização {{org}} (equipe {{team}}) como convidado.',
-    bodyNoInviter: 'Você foi convidado(a) a ingressar na organização {{org}} (equipe {{team}}) como convidado.',
+    body: '{{inviter}} convida você a ingressar na organização {{org}} (equipe {{team}}) com a função de Convidado.',
+    bodyNoInviter:
+      'Você recebeu um convite para ingressar na organização {{org}} (equipe {{team}}) com a função de Convidado.',
     forRequest: 'O convite é para a solicitação de credenciais "{{request}}".',
     invitedAddress: 'Endereço convidado: {{email}}',
     otherAccount:
