@@ -72,6 +72,9 @@ function oauthVersion(oidc: OidcTestServer, tokenUrl: string, secretEnv: string,
       baseScopes: ['openid', 'email', 'offline_access'],
       jwksUri: oidc.jwksUri,
       issuer: oidc.issuer,
+      // The provider's tokens live 60 s: under the default 300 s margin the scheduler would refresh without pause,
+      // and a refresh the test refuses would be found by the scheduler or by the page, whichever came first.
+      refreshMarginSeconds: 5,
     },
     modules,
   };

@@ -166,6 +166,16 @@ describe('NotificationPlanner (SPEC §11)', () => {
       expect(mails(plan)).toEqual([['connectionExpired', alice.email]]);
     });
 
+    it("connection expired, found by someone's request for reauthorization: nobody (the request follows)", async () => {
+      const plan = await requested()
+        .given(REQUEST, authorized('mail'))
+        .when(REQUEST, {
+          type: 'ConnectionExpired',
+          data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant', foundBy: alice.userId },
+        });
+      expect(mails(plan)).toEqual([]);
+    });
+
     it('connection expired while its reauthorization is already asked: nobody (the recipient was mailed)', async () => {
       const plan = await requested()
         .given(REQUEST, ...reauthorizing())

@@ -172,8 +172,9 @@ export class NotificationPlanner {
         }
         break;
       case 'ConnectionExpired':
-        // Not while a reauthorization is already asked (the recipient was mailed; the requester has nothing to do).
-        if (app && app.status !== 'REAUTHORIZING') {
+        // Not while a reauthorization is already asked (the recipient was mailed; the requester has nothing to do),
+        // nor when the failed refresh was the check of someone's request for it, which follows (R5.4).
+        if (app && app.status !== 'REAUTHORIZING' && !event.data.foundBy) {
           const error = String(event.data.error ?? '');
           const data = { request, app: mailApp(app), error, language: await to.requester() };
           this.mail(plan, event, 'connectionExpired', 'connectionExpired', requester, data);

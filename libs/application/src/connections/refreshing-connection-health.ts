@@ -14,7 +14,7 @@ export class RefreshingConnectionHealth implements ConnectionHealth {
     if (context.connectionStatus === 'EXPIRED') return true;
     const answer = await this.refresher.refresh(
       { requestId: context.requestId, appKey: context.appKey, connectionId },
-      { force: true },
+      { force: true, ...(context.askedBy ? { foundBy: context.askedBy } : {}) },
     );
     return answer.outcome === 'FAILED' || answer.outcome === 'GONE';
   }

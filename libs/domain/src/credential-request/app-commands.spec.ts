@@ -414,6 +414,19 @@ describe('R5.6 refresh and expiry', () => {
       .when(refresh(false))
       .then([expired]);
   });
+  it("a failure found by someone's request for reauthorization records who (no 'expired' e-mail then)", () => {
+    spec
+      .given([created, authorized('mail')])
+      .when({
+        type: 'RefreshConnection',
+        data: {
+          actor: SYSTEM_ACTOR,
+          appKey: 'mail',
+          outcome: { ok: false, error: 'invalid_grant', foundBy: alice.userId as string },
+        },
+      })
+      .then([{ ...expired, data: { ...expired.data, foundBy: alice.userId as string } }]);
+  });
   it('a second failure is not a second expiry; the requester can then ask for reauthorization', () => {
     spec
       .given([created, authorized('mail'), expired])

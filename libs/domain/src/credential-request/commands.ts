@@ -107,10 +107,13 @@ export type UpdateCredentials = DomainCommand<
   UpdateCredentialsRequest & { outcome: { accepted: true } | { accepted: false; error: string } }
 >;
 
+/** A failed refresh; `foundBy`: the user whose request for reauthorization tried it (R5.4), if one did. */
+export type RefreshFailure = { ok: false; error: string; foundBy?: string };
+
 /** The token refresher (system) reports a refresh attempt (R5.6). */
 export type RefreshConnection = DomainCommand<
   'RefreshConnection',
-  ActingOnApp & { outcome: { ok: true; expiresAt: string | null } | { ok: false; error: string } }
+  ActingOnApp & { outcome: { ok: true; expiresAt: string | null } | RefreshFailure }
 >;
 
 export type DeleteCredentialRequest = DomainCommand<'DeleteCredentialRequest', ActingOnRequest>;

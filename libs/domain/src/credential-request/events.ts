@@ -122,7 +122,13 @@ export type ConnectionRefreshed = DomainEvent<
 
 export type ConnectionExpired = DomainEvent<
   'ConnectionExpired',
-  { appKey: string; connectionId: string; error: string }
+  {
+    appKey: string;
+    connectionId: string;
+    error: string;
+    /** Present when the failed refresh was the check of someone's request for reauthorization (R5.4): their id. */
+    foundBy?: string;
+  }
 >;
 
 export type RequestDeleted = DomainEvent<'RequestDeleted', { destroyedConnectionIds: string[] }>;

@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext, Written } from '../../shared/command-context';
+import type { RefreshFailure } from '@libs/domain';
 
 export interface RefreshConnectionResult extends Written {
   /** Whether an event was appended (a repeated failure, or a connection no longer refreshable, appends nothing). */
@@ -15,7 +16,7 @@ export class RefreshConnectionCommand extends Command<RefreshConnectionResult> {
     readonly input: {
       requestId: string;
       appKey: string;
-      outcome: { ok: true; expiresAt: string | null } | { ok: false; error: string };
+      outcome: { ok: true; expiresAt: string | null } | RefreshFailure;
     },
     readonly context: Omit<CommandContext, 'actor'>,
   ) {

@@ -23,6 +23,7 @@ export class RequestReauthorizationHandler implements ICommandHandler<RequestRea
       requestId: input.requestId,
       appKey: app.appKey,
       connectionStatus: app.connectionStatus,
+      ...(context.actor.userId ? { askedBy: context.actor.userId } : {}),
     });
     const result = await this.requests.run(input.requestId, context, (membership) => ({
       type: 'RequestReauthorization',
