@@ -143,6 +143,21 @@ describe('NotificationPlanner (SPEC §11)', () => {
       expect(plan.mail[0].data.data).toMatchObject({ askedBy: users.teamAdmin.name });
     });
 
+    it('but not to a guest of the organization, who sees only the people on their own requests (R13.11)', async () => {
+      const toGuest = { userId: guest.userId, name: guest.name, email: guest.email, external: false };
+      const plan = await scenario()
+        .given(ORG, ...directoryEvents())
+        .givenUsers([], users.teamAdmin)
+        .given(REQUEST, requestCreated({ recipient: toGuest }), authorized('mail'))
+        .when(REQUEST, {
+          type: 'ReauthorizationRequested',
+          data: { appKey: 'mail', connectionId: 'c-mail' },
+          actorId: users.teamAdmin.userId,
+        });
+      expect(mails(plan)).toEqual([['reauthorizationRequested', guest.email]]);
+      expect(plan.mail[0].data.data).toMatchObject({ askedBy: null });
+    });
+
     it('app reauthorized: requester and recipient, one job each', async () => {
       const plan = await requested()
         .given(REQUEST, ...reauthorizing())
@@ -154,6 +169,18 @@ describe('NotificationPlanner (SPEC §11)', () => {
       expect(new Set(plan.mail.map((j) => j.jobId)).size).toBe(2);
       // With the end date the reauthorization set (it replaces the one given before, R12.4).
       expect(plan.mail.map((j) => j.data.data.accessUntil)).toEqual([LATER, LATER]);
+      expect(plan.mail.map((j) => j.data.data.endLifted)).toEqual([false, false]);
+    });
+
+    it('app reauthorized without the end date given before: both are told it was lifted (R12.4)', async () => {
+      const [first, asked] = reauthorizing();
+      const plan = await requested()
+        .given(REQUEST, { ...first, data: { ...first.data, accessUntil: LATER } }, asked)
+        .when(REQUEST, reauthorized);
+      expect(plan.mail.map((j) => [j.data.to, j.data.data.accessUntil, j.data.data.endLifted])).toEqual([
+        [alice.email, null, true],
+        [bob.email, null, true],
+      ]);
     });
 
     it('connection expired: the requester, with the error', async () => {
@@ -174,6 +201,16 @@ describe('NotificationPlanner (SPEC §11)', () => {
           data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant', foundBy: alice.userId },
         });
       expect(mails(plan)).toEqual([]);
+    });
+
+    it("connection expired, found by a team admin's request for reauthorization: the requester is told", async () => {
+      const plan = await requested()
+        .given(REQUEST, authorized('mail'))
+        .when(REQUEST, {
+          type: 'ConnectionExpired',
+          data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant', foundBy: users.teamAdmin.userId },
+        });
+      expect(mails(plan)).toEqual([['connectionExpired', alice.email]]);
     });
 
     it('connection expired while its reauthorization is already asked: nobody (the recipient was mailed)', async () => {

@@ -1,5 +1,6 @@
 import {
   isEligibleOrganization,
+  orgRoleOf,
   reminderSchedule,
   requestStatus,
   streams,
@@ -152,10 +153,8 @@ export class NotificationPlanner {
         break;
       case 'ReauthorizationRequested':
         if (app) {
-          // R5.4: the requester or an admin of the request's team asks; the e-mail names whoever did.
-          const actorId = event.metadata.actorId;
-          const askedBy = actorId && actorId !== after.requester.userId ? (await user(actorId))?.name : undefined;
-          const data = { request, app: mailApp(app), askedBy: askedBy ?? null, language: await to.recipient() };
+          const askedBy = await this.askedBy(event, after);
+          const data = { request, app: mailApp(app), askedBy, language: await to.recipient() };
           this.mail(plan, event, 'reauthorizationRequested', 'reauthorizationRequested', recipient, data);
         }
         break;
@@ -165,21 +164,26 @@ export class NotificationPlanner {
             [requester, 'requester'],
             [recipient, 'recipient'],
           ] as const) {
+            // R12.4: the reauthorization replaced the end date; one it lifted is said too.
             const accessUntil = event.data.accessUntil ?? null;
-            const data = { request, app: mailApp(app), to: party, accessUntil, language: await to[party]() };
+            const endLifted = accessUntil === null && !!before.apps.find((a) => a.appKey === appKey)?.accessUntil;
+            const data = { request, app: mailApp(app), to: party, accessUntil, endLifted, language: await to[party]() };
             this.mail(plan, event, `appReauthorized-${party}`, 'appReauthorized', address, data);
           }
         }
         break;
-      case 'ConnectionExpired':
+      case 'ConnectionExpired': {
         // Not while a reauthorization is already asked (the recipient was mailed; the requester has nothing to do),
-        // nor when the failed refresh was the check of someone's request for it, which follows (R5.4).
-        if (app && app.status !== 'REAUTHORIZING' && !event.data.foundBy) {
+        // nor when the failed refresh was the check of the requester's own request for it (R5.4): they were there.
+        // Found by a team admin's request, the requester is told as SPEC §11 says.
+        const foundByRequester = !!event.data.foundBy && event.data.foundBy === after.requester.userId;
+        if (app && app.status !== 'REAUTHORIZING' && !foundByRequester) {
           const error = String(event.data.error ?? '');
           const data = { request, app: mailApp(app), error, language: await to.requester() };
           this.mail(plan, event, 'connectionExpired', 'connectionExpired', requester, data);
         }
         break;
+      }
       case 'AccessRevoked':
         // R12.4: the automatic end of a time-limited authorization mails; a revoke by the recipient does not.
         if (app && event.data.cause === 'ACCESS_UNTIL') {
@@ -209,6 +213,19 @@ export class NotificationPlanner {
     await this.leaveOutWhoLeft(plan, event, after);
     await this.planWebhooks(plan, event, before, after, appKey);
     return plan;
+  }
+
+  /**
+   * R5.4: who asked for a reauthorization when it was not the requester (an admin of the request's team), named to
+   * the recipient — unless the recipient is a guest of the organization, who sees only the people on their own
+   * requests (R13.11): then the requester's name stands, as before.
+   */
+  private async askedBy(event: RecordedEvent, after: CredentialRequestState): Promise<string | null> {
+    const actorId = event.metadata.actorId;
+    if (!actorId || actorId === after.requester.userId) return null;
+    const org = await this.deps.directory.organization(after.organizationId, event.globalPosition);
+    if (!org || orgRoleOf(org, after.recipient.userId) === 'GUEST') return null;
+    return (await this.deps.directory.user(actorId, event.globalPosition))?.name ?? null;
   }
 
   /**

@@ -45,6 +45,7 @@ export const en = {
     '{recipient} reauthorized {app} for the request "{request}". The connection works again for your team.',
   'appReauthorized.body.recipient':
     'You reauthorized {app} for the request "{request}" from {requester}. The connection works again for their team.',
+  'appReauthorized.endLifted': 'Access no longer ends on a set date.',
   'connectionExpired.subject': 'The {app} connection has expired: {request}',
   'connectionExpired.body':
     'The {app} connection of the request "{request}" could not be refreshed and no longer works. On the ' +

@@ -50,6 +50,7 @@ export const ptBr: Messages = {
   'appReauthorized.body.recipient':
     'Você reautorizou {app} para a solicitação "{request}" de {requester}. A conexão volta a funcionar para a ' +
     'equipe que a pediu.',
+  'appReauthorized.endLifted': 'O acesso não termina mais em uma data definida.',
   'connectionExpired.subject': 'A conexão {app} expirou: {request}',
   'connectionExpired.body':
     'A conexão {app} da solicitação "{request}" não pôde ser renovada e não funciona mais. Na página da ' +

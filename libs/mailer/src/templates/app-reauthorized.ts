@@ -10,6 +10,8 @@ export interface AppReauthorizedMail extends Localized {
   to: MailParty;
   /** R12.4: when access ends, as the reauthorization set it (it replaces the end date given before). */
   accessUntil?: string | null;
+  /** R12.4: the reauthorization lifted an end date given before. */
+  endLifted?: boolean;
 }
 
 /** SPEC §11 / R5.5: an app was reauthorized; to requester and recipient, each in their own language. */
@@ -19,6 +21,7 @@ export function appReauthorized({
   app,
   to,
   accessUntil,
+  endLifted,
   language,
 }: AppReauthorizedMail): RenderedMail {
   const lang = mailLanguage(language);
@@ -36,7 +39,9 @@ export function appReauthorized({
           text: translate(lang, 'appAuthorized.accessEnds', { date: formatDate(accessUntil, lang) }),
         },
       ]
-    : [];
+    : endLifted
+      ? [{ kind: 'paragraph', text: translate(lang, 'appReauthorized.endLifted') }]
+      : [];
   return render({
     language: lang,
     subject: translate(

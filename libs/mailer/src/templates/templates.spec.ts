@@ -278,6 +278,14 @@ describe('mail templates', () => {
     expect(
       mailTemplates.appReauthorized({ publicUrl: PUBLIC_URL, request, app: slack, to: 'requester' }).text,
     ).not.toContain('Access ends');
+    const lifted = mailTemplates.appReauthorized({
+      publicUrl: PUBLIC_URL,
+      request,
+      app: slack,
+      to: 'requester',
+      endLifted: true,
+    });
+    expect(lifted.text).toContain('Access no longer ends on a set date.');
   });
 
   it("says a refresh error the service wrote in the reader's language, the provider's code kept", () => {
