@@ -400,6 +400,11 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   stack.refuseRefresh(true);
   await entra.getByRole('button', { name: 'Request reauthorization' }).click();
   await statusOf(nora, 'microsoft-entra-id', 'REAUTHORIZING');
+  // The failed refresh and the request for reauthorization are one decision, one append (R5.4, R5.6): the page that
+  // shows the new status shows why in the same read, not once a scheduler finds the expiry later.
+  expect(
+    await entra.getByText('The provider refused to renew the access: it needs to be authorized again.').count(),
+  ).toBe(1);
   await statusOf(carlos, 'microsoft-entra-id', 'REAUTHORIZING');
   // Why, once, in words and with what follows: not the service's sentence, which names the provider's code.
   const why = appCard(carlos, 'microsoft-entra-id').getByText(

@@ -70,7 +70,7 @@ export class ConnectionRefresher {
   /** `force`: refresh even when the token is still fresh (R5.4 "a refresh attempted now"). */
   async refresh(
     target: RefreshTarget,
-    options: { force?: boolean; correlationId?: string; foundBy?: string } = {},
+    options: { force?: boolean; correlationId?: string; deferFailure?: boolean } = {},
   ): Promise<RefreshAnswer> {
     const loaded = await this.runner.load(streams.credentialRequest(target.requestId), foldRequest);
     const app = loaded.state.apps.find((a) => a.appKey === target.appKey);
@@ -116,14 +116,10 @@ export class ConnectionRefresher {
 
     const context = { correlationId: options.correlationId ?? `refresh:${target.connectionId}`, causationId: null };
     if (!attempt.ok) {
+      // The caller records the failure in its own decision (a request for reauthorization: R5.4).
+      if (options.deferFailure) return { outcome: 'FAILED', error: attempt.error, position: loaded.lastPosition };
       const { position } = await this.commands.execute(
-        new RefreshConnectionCommand(
-          {
-            ...target,
-            outcome: { ok: false, error: attempt.error, ...(options.foundBy ? { foundBy: options.foundBy } : {}) },
-          },
-          context,
-        ),
+        new RefreshConnectionCommand({ ...target, outcome: { ok: false, error: attempt.error } }, context),
       );
       return { outcome: 'FAILED', error: attempt.error, position };
     }

@@ -5,11 +5,18 @@ export interface ConnectionHealthContext {
   requestId: string;
   appKey: string;
   connectionStatus: ConnectionStatus | null;
-  /** Who asked for the reauthorization this check is for (a failed refresh records it: no "expired" e-mail then). */
-  askedBy?: string;
+}
+
+/**
+ * R5.4's answer. `refreshFailed`: a refresh attempted for the check failed with this error and was not recorded —
+ * the caller records it with its decision (R5.6), so that the expiry and the request for reauthorization go together.
+ */
+export interface ReauthorizationCheck {
+  needed: boolean;
+  refreshFailed?: string;
 }
 
 /** R5.4: whether an OAuth2 connection needs the recipient again. The refreshing version tries a real refresh. */
 export interface ConnectionHealth {
-  needsReauthorization(connectionId: string, context?: ConnectionHealthContext): Promise<boolean>;
+  needsReauthorization(connectionId: string, context?: ConnectionHealthContext): Promise<ReauthorizationCheck>;
 }

@@ -1,6 +1,6 @@
 import type { OAuth2Secret, VaultRepository } from '@libs/vault';
 import type { Clock } from '../shared/tokens';
-import type { ConnectionHealth } from './connection-health';
+import type { ConnectionHealth, ReauthorizationCheck } from './connection-health';
 
 /**
  * Default R5.4 answer without calling the provider: reauthorization is needed when the vault holds nothing for the
@@ -13,10 +13,10 @@ export class VaultConnectionHealth implements ConnectionHealth {
     private readonly clock: Clock,
   ) {}
 
-  async needsReauthorization(connectionId: string): Promise<boolean> {
+  async needsReauthorization(connectionId: string): Promise<ReauthorizationCheck> {
     const secret = await this.vault.get<OAuth2Secret>(connectionId);
-    if (secret === null || typeof secret.accessToken !== 'string') return true;
+    if (secret === null || typeof secret.accessToken !== 'string') return { needed: true };
     const expired = secret.expiresAt !== undefined && Date.parse(secret.expiresAt) <= this.clock.now().getTime();
-    return expired && !secret.refreshToken;
+    return { needed: expired && !secret.refreshToken };
   }
 }

@@ -414,18 +414,31 @@ describe('R5.6 refresh and expiry', () => {
       .when(refresh(false))
       .then([expired]);
   });
-  it("a failure found by someone's request for reauthorization records who (no 'expired' e-mail then)", () => {
+  // R5.4: the refresh tried for a request for reauthorization failed. The expiry is recorded with the request, in
+  // one decision (neither goes without the other), with who found it: no "expired" e-mail to a requester who asked.
+  it('a refresh failed for a request for reauthorization: the expiry and the request together, with who found it', () => {
+    const ask = (refreshFailed?: string): CredentialRequestCommand => ({
+      type: 'RequestReauthorization',
+      data: { actor: alice, appKey: 'mail', needsReauthorization: true, ...(refreshFailed ? { refreshFailed } : {}) },
+    });
+    const requested: CrEvent = {
+      type: 'ReauthorizationRequested',
+      schemaVersion: 1,
+      data: { appKey: 'mail', connectionId: 'conn-mail' },
+    };
     spec
       .given([created, authorized('mail')])
-      .when({
-        type: 'RefreshConnection',
-        data: {
-          actor: SYSTEM_ACTOR,
-          appKey: 'mail',
-          outcome: { ok: false, error: 'invalid_grant', foundBy: alice.userId as string },
-        },
-      })
-      .then([{ ...expired, data: { ...expired.data, foundBy: alice.userId as string } }]);
+      .when(ask('invalid_grant'))
+      .then([{ ...expired, data: { ...expired.data, foundBy: alice.userId as string } }, requested]);
+    // Already expired (found by the scheduler before): not a second expiry.
+    spec
+      .given([created, authorized('mail'), expired])
+      .when(ask('invalid_grant'))
+      .then([requested]);
+    expect(fold([created, authorized('mail'), expired, requested]).apps[1]).toMatchObject({
+      status: 'REAUTHORIZING',
+      connectionStatus: 'EXPIRED',
+    });
   });
   it('a second failure is not a second expiry; the requester can then ask for reauthorization', () => {
     spec

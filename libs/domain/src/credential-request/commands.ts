@@ -82,7 +82,14 @@ export type RevokeAccess = DomainCommand<'RevokeAccess', ActingOnApp & { now: st
 /** The caller already tried a refresh (R5.4); false → no events, the answer is CONNECTION_VALID. */
 export type RequestReauthorization = DomainCommand<
   'RequestReauthorization',
-  ActingOnApp & { needsReauthorization: boolean }
+  ActingOnApp & {
+    needsReauthorization: boolean;
+    /**
+     * The error of the refresh attempted for this request (R5.4), not recorded yet: this decision records the expiry
+     * with the request for reauthorization, in one append, so that neither goes without the other.
+     */
+    refreshFailed?: string;
+  }
 >;
 
 export interface ReauthorizeRequest extends ActingOnApp {
@@ -107,13 +114,10 @@ export type UpdateCredentials = DomainCommand<
   UpdateCredentialsRequest & { outcome: { accepted: true } | { accepted: false; error: string } }
 >;
 
-/** A failed refresh; `foundBy`: the user whose request for reauthorization tried it (R5.4), if one did. */
-export type RefreshFailure = { ok: false; error: string; foundBy?: string };
-
 /** The token refresher (system) reports a refresh attempt (R5.6). */
 export type RefreshConnection = DomainCommand<
   'RefreshConnection',
-  ActingOnApp & { outcome: { ok: true; expiresAt: string | null } | RefreshFailure }
+  ActingOnApp & { outcome: { ok: true; expiresAt: string | null } | { ok: false; error: string } }
 >;
 
 export type DeleteCredentialRequest = DomainCommand<'DeleteCredentialRequest', ActingOnRequest>;

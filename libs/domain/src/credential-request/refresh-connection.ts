@@ -29,8 +29,5 @@ export function decideRefreshConnection(
   }
   // Already expired: a retry of the refresher must not mail the requester again (R11: once per event).
   if (app.connectionStatus === 'EXPIRED') return [];
-  const found = outcome.foundBy ? { foundBy: outcome.foundBy } : {};
-  return [
-    event('ConnectionExpired', { appKey: app.appKey, connectionId: app.connectionId, error: outcome.error, ...found }),
-  ];
+  return [event('ConnectionExpired', { appKey: app.appKey, connectionId: app.connectionId, error: outcome.error })];
 }

@@ -28,5 +28,11 @@ export function decideRequestReauthorization(
 ): CredentialRequestEvent[] {
   const app = precheckRequestReauthorization(state, command.data);
   if (!command.data.needsReauthorization) return []; // R5.4: CONNECTION_VALID, nothing sent.
-  return [event('ReauthorizationRequested', { appKey: app.appKey, connectionId: app.connectionId as string })];
+  const connectionId = app.connectionId as string;
+  const asked = event('ReauthorizationRequested', { appKey: app.appKey, connectionId });
+  const failed = command.data.refreshFailed;
+  if (failed === undefined || app.connectionStatus === 'EXPIRED') return [asked];
+  // R5.6 with who found it: the requester who asks is not mailed "expired, ask for reauthorization" (foundBy).
+  const foundBy = command.data.actor.userId as string;
+  return [event('ConnectionExpired', { appKey: app.appKey, connectionId, error: failed, foundBy }), asked];
 }

@@ -1,6 +1,5 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext, Written } from '../../shared/command-context';
-import type { RefreshFailure } from '@libs/domain';
 
 export interface RefreshConnectionResult extends Written {
   /** Whether an event was appended (a repeated failure, or a connection no longer refreshable, appends nothing). */
@@ -16,7 +15,7 @@ export class RefreshConnectionCommand extends Command<RefreshConnectionResult> {
     readonly input: {
       requestId: string;
       appKey: string;
-      outcome: { ok: true; expiresAt: string | null } | RefreshFailure;
+      outcome: { ok: true; expiresAt: string | null } | { ok: false; error: string };
     },
     readonly context: Omit<CommandContext, 'actor'>,
   ) {

@@ -19,15 +19,16 @@ export class RequestReauthorizationHandler implements ICommandHandler<RequestRea
     const ask = { actor: context.actor, appKey: input.appKey };
     // Refusals first: only an allowed request may trigger a refresh attempt at the provider.
     const app = precheckRequestReauthorization(loaded.state, { ...ask, membership: loaded.membership });
-    const needsReauthorization = await this.health.needsReauthorization(app.connectionId as string, {
+    const check = await this.health.needsReauthorization(app.connectionId as string, {
       requestId: input.requestId,
       appKey: app.appKey,
       connectionStatus: app.connectionStatus,
-      ...(context.actor.userId ? { askedBy: context.actor.userId } : {}),
     });
+    // A refresh that failed for the check is recorded by this decision, with the request (R5.4, R5.6): one append.
+    const failed = check.refreshFailed === undefined ? {} : { refreshFailed: check.refreshFailed };
     const result = await this.requests.run(input.requestId, context, (membership) => ({
       type: 'RequestReauthorization',
-      data: { ...ask, membership, needsReauthorization },
+      data: { ...ask, membership, needsReauthorization: check.needed, ...failed },
     }));
     const sent = result.events.length > 0;
     return {
