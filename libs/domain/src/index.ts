@@ -7,7 +7,7 @@ export * from './credential-request/event-versions';
 export * from './credential-request/commands';
 export * from './credential-request/state';
 export * from './credential-request/decider';
-export { relationOrNotFound } from './credential-request/command-guards';
+export { relationOrNotFound, TransitionRefused } from './credential-request/command-guards';
 export * from './credential-request/accept-invitation';
 export * from './credential-request/authorize-app';
 export * from './credential-request/decline-app';

@@ -1,19 +1,19 @@
-import { currentViewerRelation, orgRoleOf, teamRoleOf, type CredentialRequestState } from '@libs/domain';
-import type { GlobalPosition } from '@libs/event-store';
-import type { DirectoryLookup } from './directory-lookup';
+import {
+  currentViewerRelation,
+  orgRoleOf,
+  teamRoleOf,
+  type CredentialRequestState,
+  type OrganizationState,
+} from '@libs/domain';
 
 /**
  * R13.13: the addresses of the request's parties who may no longer see it — the requester out of its team (and no
- * organization admin), the recipient out of its organization — as of `at` (omitted: now). They hear no more of it:
- * its e-mails would show a team's apps and people to someone removed from them, and their links lead nowhere.
+ * organization admin), the recipient out of its organization — in `org`, the organization as of the moment that
+ * counts (an event's, or now). They hear no more of it: its e-mails would show a team's apps and people to someone
+ * removed from them, and their links lead nowhere.
  */
-export async function partiesWhoLeft(
-  directory: Pick<DirectoryLookup, 'organization'>,
-  request: CredentialRequestState,
-  at?: GlobalPosition,
-): Promise<Set<string>> {
+export function partiesWhoLeft(org: OrganizationState | null, request: CredentialRequestState): Set<string> {
   const left = new Set<string>();
-  const org = await directory.organization(request.organizationId, at);
   if (!org) return left;
   const parties = { requesterId: request.requester.userId ?? '', recipientId: request.recipient.userId };
   for (const person of [request.requester, request.recipient]) {

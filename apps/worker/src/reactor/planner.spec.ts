@@ -71,6 +71,11 @@ const reauthorizing = (): TypedEvent[] => [
   authorized('mail'),
   { type: 'ReauthorizationRequested', data: { appKey: 'mail', connectionId: 'c-mail' } },
 ];
+/** The mail app's connection expired; `foundBy`: whose request for reauthorization found it (R5.4). */
+const expiredMail = (foundBy?: string): TypedEvent => ({
+  type: 'ConnectionExpired',
+  data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant', ...(foundBy ? { foundBy } : {}) },
+});
 const reauthorized: TypedEvent = {
   type: 'AppReauthorized',
   data: { appKey: 'mail', connectionId: 'c-mail', accessUntil: null, expiresAt: null },
@@ -184,42 +189,26 @@ describe('NotificationPlanner (SPEC §11)', () => {
     });
 
     it('connection expired: the requester, with the error', async () => {
-      const plan = await requested()
-        .given(REQUEST, authorized('mail'))
-        .when(REQUEST, {
-          type: 'ConnectionExpired',
-          data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant' },
-        });
+      const plan = await requested().given(REQUEST, authorized('mail')).when(REQUEST, expiredMail());
       expect(mails(plan)).toEqual([['connectionExpired', alice.email]]);
     });
 
-    it("connection expired, found by someone's request for reauthorization: nobody (the request follows)", async () => {
-      const plan = await requested()
-        .given(REQUEST, authorized('mail'))
-        .when(REQUEST, {
-          type: 'ConnectionExpired',
-          data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant', foundBy: alice.userId },
-        });
+    it("connection expired, found by the requester's own request for reauthorization: nobody (they were there)", async () => {
+      const plan = await requested().given(REQUEST, authorized('mail')).when(REQUEST, expiredMail(alice.userId));
       expect(mails(plan)).toEqual([]);
     });
 
     it("connection expired, found by a team admin's request for reauthorization: the requester is told", async () => {
       const plan = await requested()
         .given(REQUEST, authorized('mail'))
-        .when(REQUEST, {
-          type: 'ConnectionExpired',
-          data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant', foundBy: users.teamAdmin.userId },
-        });
+        .when(REQUEST, expiredMail(users.teamAdmin.userId));
       expect(mails(plan)).toEqual([['connectionExpired', alice.email]]);
     });
 
     it('connection expired while its reauthorization is already asked: nobody (the recipient was mailed)', async () => {
       const plan = await requested()
         .given(REQUEST, ...reauthorizing())
-        .when(REQUEST, {
-          type: 'ConnectionExpired',
-          data: { appKey: 'mail', connectionId: 'c-mail', error: 'invalid_grant' },
-        });
+        .when(REQUEST, expiredMail());
       expect(mails(plan)).toEqual([]);
     });
 

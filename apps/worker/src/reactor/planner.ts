@@ -115,12 +115,14 @@ export class NotificationPlanner {
       requester: async () => addresseeLanguage(after.requester, after, user),
       recipient: async () => addresseeLanguage(after.recipient, after, user),
     };
+    // The request's organization as of this event, folded once for whatever this event's e-mails need of it.
+    let orgRead: Promise<OrganizationState | null> | undefined;
+    const org = () => (orgRead ??= this.deps.directory.organization(after.organizationId, event.globalPosition));
 
     switch (event.type) {
       case 'RequestCreated': {
         if (after.recipient.external && after.invitation) {
-          const org = await this.deps.directory.organization(after.organizationId, event.globalPosition);
-          const data = { organizationName: org?.name ?? '', request, language: await to.recipient() };
+          const data = { organizationName: (await org())?.name ?? '', request, language: await to.recipient() };
           this.mail(
             plan,
             event,
@@ -153,7 +155,7 @@ export class NotificationPlanner {
         break;
       case 'ReauthorizationRequested':
         if (app) {
-          const askedBy = await this.askedBy(event, after);
+          const askedBy = await this.askedBy(event, after, await org());
           const data = { request, app: mailApp(app), askedBy, language: await to.recipient() };
           this.mail(plan, event, 'reauthorizationRequested', 'reauthorizationRequested', recipient, data);
         }
@@ -176,7 +178,7 @@ export class NotificationPlanner {
         // Not while a reauthorization is already asked (the recipient was mailed; the requester has nothing to do),
         // nor when the failed refresh was the check of the requester's own request for it (R5.4): they were there.
         // Found by a team admin's request, the requester is told as SPEC §11 says.
-        const foundByRequester = !!event.data.foundBy && event.data.foundBy === after.requester.userId;
+        const foundByRequester = event.data.foundBy === after.requester.userId;
         if (app && app.status !== 'REAUTHORIZING' && !foundByRequester) {
           const error = String(event.data.error ?? '');
           const data = { request, app: mailApp(app), error, language: await to.requester() };
@@ -198,8 +200,7 @@ export class NotificationPlanner {
           }
         } else if (app && event.data.cause === 'RECIPIENT_LEFT') {
           // R13.13: the system revoked because the recipient left the team; both parties hear why.
-          const org = await this.deps.directory.organization(after.organizationId, event.globalPosition);
-          const teamName = org?.teams[after.teamId]?.name ?? '';
+          const teamName = (await org())?.teams[after.teamId]?.name ?? '';
           for (const [address, party] of [
             [requester, 'requester'],
             [recipient, 'recipient'],
@@ -210,7 +211,7 @@ export class NotificationPlanner {
         }
         break;
     }
-    await this.leaveOutWhoLeft(plan, event, after);
+    await this.leaveOutWhoLeft(plan, event, after, org);
     await this.planWebhooks(plan, event, before, after, appKey);
     return plan;
   }
@@ -220,10 +221,13 @@ export class NotificationPlanner {
    * the recipient — unless the recipient is a guest of the organization, who sees only the people on their own
    * requests (R13.11): then the requester's name stands, as before.
    */
-  private async askedBy(event: RecordedEvent, after: CredentialRequestState): Promise<string | null> {
+  private async askedBy(
+    event: RecordedEvent,
+    after: CredentialRequestState,
+    org: OrganizationState | null,
+  ): Promise<string | null> {
     const actorId = event.metadata.actorId;
     if (!actorId || actorId === after.requester.userId) return null;
-    const org = await this.deps.directory.organization(after.organizationId, event.globalPosition);
     if (!org || orgRoleOf(org, after.recipient.userId) === 'GUEST') return null;
     return (await this.deps.directory.user(actorId, event.globalPosition))?.name ?? null;
   }
@@ -233,10 +237,15 @@ export class NotificationPlanner {
    * decider checked both), and not the end of the access they gave to a team they left, which SPEC R13.13 mails to
    * both parties.
    */
-  private async leaveOutWhoLeft(plan: PlannedJobs, event: RecordedEvent, after: CredentialRequestState) {
+  private async leaveOutWhoLeft(
+    plan: PlannedJobs,
+    event: RecordedEvent,
+    after: CredentialRequestState,
+    org: () => Promise<OrganizationState | null>,
+  ) {
     if (plan.mail.length === 0 || event.type === 'RequestCreated') return;
     if (event.type === 'AccessRevoked' && event.data.cause === 'RECIPIENT_LEFT') return;
-    const left = await partiesWhoLeft(this.deps.directory, after, event.globalPosition);
+    const left = partiesWhoLeft(await org(), after);
     if (left.size > 0) plan.mail = plan.mail.filter((job) => !left.has(job.data.to));
   }
 

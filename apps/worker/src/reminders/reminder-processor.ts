@@ -24,7 +24,8 @@ export function reminderProcessor(deps: {
     const pending = appsToRemindOf(state);
     if (pending.length === 0) return { reminded: false };
     // R13.13: a recipient who left the organization may no longer answer, nor hear of the request.
-    if ((await partiesWhoLeft(deps.directory, state)).has(state.recipient.email)) return { reminded: false };
+    const org = await deps.directory.organization(state.organizationId);
+    if (partiesWhoLeft(org, state).has(state.recipient.email)) return { reminded: false };
     const notAccepted = state.invitation !== null && state.invitation.acceptedBy === null;
     const data: MailJobData = {
       template: 'reminder',

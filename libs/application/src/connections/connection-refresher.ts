@@ -14,6 +14,7 @@ import {
   toOAuth2Secret,
   type VaultRepository,
 } from '@libs/vault';
+import { safeProviderErrorCode } from '../requests/complete-oauth-grant/provider-error';
 import { RefreshConnectionCommand } from '../requests/refresh-connection/refresh-connection.command';
 import { oauth2ClientFor, oauth2ConnectionOf } from '../requests/shared/oauth2-client-for';
 import { foldRequest } from '../shared/folds';
@@ -107,7 +108,9 @@ export class ConnectionRefresher {
         return { ok: true as const, expiresAt: tokens.expiresAt?.toISOString() ?? null, refreshed: true };
       } catch (error) {
         if (error instanceof OAuth2Error) {
-          return { ok: false as const, error: `The provider refused to refresh the token (${error.error}).` };
+          // Only a known code, as for a grant: a provider's free text is not repeated into events and e-mails.
+          const code = safeProviderErrorCode(error.error);
+          return { ok: false as const, error: `The provider refused to refresh the token (${code}).` };
         }
         if (error instanceof OAuth2UnavailableError) throw error;
         throw error;

@@ -61,11 +61,23 @@ export function requireRecipient(relation: ViewerRelation | 'SYSTEM'): void {
   if (relation !== 'RECIPIENT') throw new DomainError('FORBIDDEN', 'Only the recipient may do this.');
 }
 
-export function requireTransition(app: RequestedAppState, action: AppAction, detail?: string): void {
-  if (appTransition(app.status, action) === null) {
+/**
+ * A §5 transition the app's status does not allow (CONFLICT). It carries the action and its detail (an app's or a
+ * provider's refusal) for the callers that act on them, so that none has to read them back out of the sentence.
+ */
+export class TransitionRefused extends DomainError {
+  constructor(
+    readonly action: AppAction,
+    readonly detail: string | null,
+    app: RequestedAppState,
+  ) {
     const why = detail ? ` (${detail})` : '';
-    throw new DomainError('CONFLICT', `The app ${app.appKey} is ${app.status}; ${action} is not possible${why}.`);
+    super('CONFLICT', `The app ${app.appKey} is ${app.status}; ${action} is not possible${why}.`);
   }
+}
+
+export function requireTransition(app: RequestedAppState, action: AppAction, detail?: string): void {
+  if (appTransition(app.status, action) === null) throw new TransitionRefused(action, detail ?? null, app);
 }
 
 export function checkAccessUntil(accessUntil: string | null, now: string, path: string): void {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mailLinks } from '../links';
 import { ACTION_STYLE, render } from './layout';
 import { mailTemplates, renderMail, type MailTemplateName } from './registry';
@@ -300,6 +302,16 @@ describe('mail templates', () => {
     expect(expired('No tokens are stored for this connection.')).toContain('Nenhum acesso está guardado');
     // A provider's own words stay as they came.
     expect(expired('quota exceeded')).toContain('quota exceeded');
+    // Every sentence the refresher writes is one of them: a new or reworded one fails here, not in a reader's inbox.
+    const refresher = readFileSync(
+      join(__dirname, '../../../application/src/connections/connection-refresher.ts'),
+      'utf8',
+    );
+    const written = [...refresher.matchAll(/error: (['`])((?:(?!\1).)+)\1/g)].map((m) =>
+      m[2].replace(/\$\{[^}]+\}/g, 'invalid_grant'),
+    );
+    expect(written).toHaveLength(3);
+    for (const sentence of written) expect(expired(sentence)).not.toContain(sentence);
   });
 
   it('points a reminder for a not-yet-accepted invitation at the invitation', () => {

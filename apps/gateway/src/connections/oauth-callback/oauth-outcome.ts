@@ -1,3 +1,5 @@
+import { type DomainError, TransitionRefused } from '@libs/domain';
+
 /**
  * The outcome of an OAuth2 grant as the request page reads it from its URL after `/oauth/callback`:
  * `?oauth=authorized&app=<key>` or `?oauth=error&app=<key>&reason=<code>`. Codes only: never a secret, never the
@@ -28,9 +30,9 @@ export function reasonOfAppError(error: string | null): OAuthOutcomeReason {
  * REVOKED → INVALID; nothing is stored) carrying the provider's reason: said as that reason, not as "start again",
  * which the same refusal would only repeat.
  */
-export function reasonOfRefusal(error: { code: string; message: string }): OAuthOutcomeReason {
-  const rejected = /; AUTHORIZE_REJECTED is not possible \((.+)\)\.$/s.exec(error.message);
-  if (error.code === 'CONFLICT' && rejected) return reasonOfAppError(rejected[1]);
+export function reasonOfRefusal(error: DomainError): OAuthOutcomeReason {
+  if (error instanceof TransitionRefused && error.action === 'AUTHORIZE_REJECTED')
+    return reasonOfAppError(error.detail);
   return reasonOfCode(error.code);
 }
 
