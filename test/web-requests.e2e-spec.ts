@@ -121,12 +121,12 @@ const appCard = (page: Page, appKey: string) => page.locator(`article[data-app="
 const statusOf = (page: Page, appKey: string, status: string) =>
   appCard(page, appKey).locator(`[data-status="${status}"]`).waitFor();
 
-/** A marker in the page's window: still there later means the page was never reloaded. */
 /** What the open dialog's aria-describedby points at: read out with its title when it opens. */
 const openDialogDescription = (page: Page) =>
   page.evaluate<string>(
     "document.getElementById(document.querySelector('dialog[open]')?.getAttribute('aria-describedby') ?? '')?.textContent ?? ''",
   );
+/** A marker in the page's window: still there later means the page was never reloaded. */
 const mark = (page: Page) => page.evaluate('window.__noReload = true');
 const notReloaded = (page: Page) => page.evaluate('window.__noReload === true');
 
@@ -1273,17 +1273,21 @@ it('Submit pressed again after the answer was lost sends one request, not two (R
   ]);
 }, 120_000);
 
-it('with WebSockets refused on the way (a strict proxy), the recipient still sees what her action did (R7.6)', async () => {
-  const name = 'No live updates';
+/**
+ * Carlos on a new request of Nora's for OpenAI, asked of him, with WebSockets refused on the way (a strict proxy): the
+ * page gets no live update, so what it shows after an action is what it read again itself. `refused` counts the
+ * sockets turned away.
+ */
+async function colleagueWithoutLiveUpdates(name: string) {
   const nora = await stack.signedIn(people.builder.email, people.builder.name);
   const acme = await acmeFor(nora);
   const created = await requestOpenAi(nora, acme.teamId('Internal comms'), name, {
     userId: acme.memberId(people.colleague.email),
   });
   const carlos = await newPage(DESKTOP);
-  let refused = 0;
+  const sockets = { refused: 0 };
   await carlos.routeWebSocket(/\/graphql$/, (ws) => {
-    refused++;
+    sockets.refused++;
     void ws.close({ code: 1008, reason: 'no WebSockets here' });
   });
   await carlos.goto(`${stack.url}/requests/${created}`);
@@ -1292,9 +1296,33 @@ it('with WebSockets refused on the way (a strict proxy), the recipient still see
   await appCard(carlos, 'openai').getByRole('button', { name: 'Decline' }).click();
   const decline = carlos.getByRole('dialog', { name: 'Decline OpenAI' });
   await decline.getByLabel('Reason for declining').fill('We do not use OpenAI.');
+  return { created, carlos, decline, sockets };
+}
+
+it('with WebSockets refused on the way (a strict proxy), the recipient still sees what her action did (R7.6)', async () => {
+  const { carlos, decline, sockets } = await colleagueWithoutLiveUpdates('No live updates');
   await decline.getByRole('button', { name: 'Decline' }).click();
   await statusOf(carlos, 'openai', 'DECLINED');
-  expect(refused).toBeGreaterThan(0);
+  expect(sockets.refused).toBeGreaterThan(0);
+}, 120_000);
+
+it('an app that changed while its dialog was open: the refusal says so, and the page shows the app as it is now', async () => {
+  const { created, carlos, decline } = await colleagueWithoutLiveUpdates('Changed under the dialog');
+  await mark(carlos);
+  // Carlos declines it in another tab meanwhile.
+  const elsewhere = await stack.signedIn(people.colleague.email, people.colleague.name);
+  await gql(
+    elsewhere,
+    'mutation($id: ID!) { declineApp(requestId: $id, appKey: "openai", reason: "Elsewhere") { status } }',
+    { id: created },
+  );
+  await decline.getByRole('button', { name: 'Decline' }).click();
+  await decline
+    .getByText('This app has changed in the meantime, so this is no longer possible. The page now shows it as it is.')
+    .waitFor();
+  await decline.getByRole('button', { name: 'Cancel' }).click();
+  await statusOf(carlos, 'openai', 'DECLINED');
+  expect(await notReloaded(carlos)).toBe(true);
 }, 120_000);
 
 it("switching teams never shows the previous team's rows while the new list loads", async () => {

@@ -91,9 +91,9 @@ export const en = {
     idempotency:
       'This form was already sent once, and has changed since: its first answer may have been lost. Look for the request in the Sent list before sending it again; to send another one, reload this page.',
     accessNotEnded: 'The access to {{app}} has not reached its end date yet.',
-    // Said beside the app (its card, its dialog): the service names it by its key, which is no name for a person.
-    appChanged:
-      'This app has changed in the meantime, so this is no longer possible. Reload the page to see it as it is now.',
+    // Said beside the app (its card, its dialog): the service names it by its key, which is no name for a person. The
+    // page reads the request again on this refusal (useAfterAction), so it shows the app as it is now.
+    appChanged: 'This app has changed in the meantime, so this is no longer possible. The page now shows it as it is.',
     appNotInRequest: '{{app}} is not part of this request.',
     notRefreshable: 'The connection of {{app}} cannot be refreshed.',
     systemOnly: 'Connections are refreshed by the service itself.',

@@ -95,8 +95,7 @@ export const ptBR: Messages<typeof en> = {
     idempotency:
       'Este formulário já foi enviado uma vez e mudou desde então: a primeira resposta pode ter se perdido. Procure a solicitação na lista de enviadas antes de enviá-la de novo; para enviar outra, recarregue esta página.',
     accessNotEnded: 'O acesso a {{app}} ainda não chegou à data de término.',
-    appChanged:
-      'Este app mudou nesse meio-tempo, e isto não é mais possível. Recarregue a página para vê-lo como está agora.',
+    appChanged: 'Este app mudou nesse meio-tempo, e isto não é mais possível. A página agora o mostra como está.',
     appNotInRequest: '{{app}} não faz parte desta solicitação.',
     notRefreshable: 'A conexão de {{app}} não pode ser renovada.',
     systemOnly: 'As conexões são renovadas pelo próprio serviço.',

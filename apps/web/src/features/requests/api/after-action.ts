@@ -1,9 +1,32 @@
+import { useMemo } from 'react';
+import { useApolloClient } from '@apollo/client/react';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { DocumentNode } from 'graphql';
 import { RequestDetails } from './queries';
 
+const isConflict = (error: unknown) =>
+  CombinedGraphQLErrors.is(error) &&
+  error.errors.some((e) => (e.extensions as { code?: unknown } | undefined)?.code === 'CONFLICT');
+
 /**
- * An app action (authorize, update, decline, revoke, request reauthorization) answers with the app's new status only,
- * and an app is no cache entry of its own: the details page learns the rest from its subscription. Behind a proxy
- * that refuses WebSockets there is none, so the page reads itself again after the action (R7.6: the read sees it).
+ * An app action (authorize, update, decline, revoke, request reauthorization, an OAuth2 grant's start) answers with
+ * the app's new status only, and an app is no cache entry of its own: the details page learns the rest from its
+ * subscription. Behind a proxy that refuses WebSockets there is none, so the page reads itself again after the action
+ * (R7.6: the read sees it). A CONFLICT says the app changed under the page (another tab, the other party, the
+ * system): the page reads itself again then too, so that the refusal can say the page shows the app as it is now.
  */
-export const AFTER_ACTION: { refetchQueries: DocumentNode[] } = { refetchQueries: [RequestDetails] };
+export function useAfterAction(): {
+  refetchQueries: DocumentNode[];
+  onError: (error: unknown) => void;
+} {
+  const client = useApolloClient();
+  return useMemo(
+    () => ({
+      refetchQueries: [RequestDetails],
+      onError: (error: unknown) => {
+        if (isConflict(error)) void client.refetchQueries({ include: [RequestDetails] }).catch(() => undefined);
+      },
+    }),
+    [client],
+  );
+}

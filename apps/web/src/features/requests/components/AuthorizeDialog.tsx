@@ -20,7 +20,7 @@ import {
 import { formatFullDateTime, toDateTimeLocal } from '../../../lib/format';
 import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
-import { AFTER_ACTION } from '../api/after-action';
+import { useAfterAction } from '../api/after-action';
 
 export interface AuthorizeTarget {
   requestId: string;
@@ -67,9 +67,10 @@ export function AuthorizeDialog({
   }
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [refusal, setRefusal] = useState<ReadError | null>(null);
-  const [authorize, authorizing] = useMutation(AuthorizeApp, AFTER_ACTION);
-  const [update, updating] = useMutation(UpdateCredentials, AFTER_ACTION);
-  const [startOAuth, starting] = useMutation(StartOAuth);
+  const afterAction = useAfterAction();
+  const [authorize, authorizing] = useMutation(AuthorizeApp, afterAction);
+  const [update, updating] = useMutation(UpdateCredentials, afterAction);
+  const [startOAuth, starting] = useMutation(StartOAuth, { onError: afterAction.onError });
   const busy = authorizing.loading || updating.loading || starting.loading;
   // The moment picked, as sent and as said back in the hint (a datetime-local value is local time).
   const accessUntil =

@@ -7,7 +7,7 @@ import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { fieldError, readError, type FieldError, type ReadError } from '../../../lib/errors';
 import { DeclineApp } from '../api/mutations';
-import { AFTER_ACTION } from '../api/after-action';
+import { useAfterAction } from '../api/after-action';
 import { CharCount } from './CharCount';
 import { LIMITS } from '../../../lib/limits';
 
@@ -23,7 +23,8 @@ export function DeclineDialog({
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [refusal, setRefusal] = useState<ReadError | null>(null);
-  const [decline, { loading }] = useMutation(DeclineApp, AFTER_ACTION);
+  const afterAction = useAfterAction();
+  const [decline, { loading }] = useMutation(DeclineApp, afterAction);
   const close = () => {
     setReason('');
     setErrors([]);

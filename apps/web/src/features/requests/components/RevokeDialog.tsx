@@ -5,7 +5,7 @@ import { Dialog } from '../../../components/Dialog';
 import { Button } from '../../../components/Button';
 import { readError } from '../../../lib/errors';
 import { RevokeAccess } from '../api/mutations';
-import { AFTER_ACTION } from '../api/after-action';
+import { useAfterAction } from '../api/after-action';
 
 export function RevokeDialog({
   target,
@@ -15,7 +15,8 @@ export function RevokeDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation('requests');
-  const [revoke, { loading, error, reset }] = useMutation(RevokeAccess, AFTER_ACTION);
+  const afterAction = useAfterAction();
+  const [revoke, { loading, error, reset }] = useMutation(RevokeAccess, afterAction);
   // A destructive confirmation opens on Cancel: Enter pressed twice must not revoke.
   const cancel = useRef<HTMLButtonElement>(null);
   const close = () => {

@@ -12,7 +12,7 @@ import { formatDateTime } from '../../../lib/format';
 import { readError } from '../../../lib/errors';
 import { CatalogApps, RequestDetails } from '../api/queries';
 import { RequestReauthorization } from '../api/mutations';
-import { AFTER_ACTION } from '../api/after-action';
+import { useAfterAction } from '../api/after-action';
 import { RequestUpdated } from '../api/subscriptions';
 import { AppCard, type AppAction, type DetailsApp, type AppOutcome } from '../components/AppCard';
 import { AuthorizeDialog, type AuthorizeTarget } from '../components/AuthorizeDialog';
@@ -41,7 +41,8 @@ export function RequestDetailsPage() {
   // The server ends the live updates when the viewer may no longer see the request (deleted, access lost): ask
   // once more, so that the page says so instead of showing what no longer is.
   useSubscription(RequestUpdated, { variables: { id }, onComplete: () => void refetch().catch(() => undefined) });
-  const [requestReauth, reauth] = useMutation(RequestReauthorization, AFTER_ACTION);
+  const afterAction = useAfterAction();
+  const [requestReauth, reauth] = useMutation(RequestReauthorization, afterAction);
   const [authorizing, setAuthorizing] = useState<AuthorizeTarget | null>(null);
   const [declining, setDeclining] = useState<(Target & { connected: boolean }) | null>(null);
   const [revoking, setRevoking] = useState<Target | null>(null);
