@@ -1534,6 +1534,30 @@ it('a new filter starts from the first page: no list is asked with the last view
   expect(await page.getByLabel('Search by name').inputValue()).toBe('');
 }, 120_000);
 
+it('a page whose code is gone (a new deployment while the tab was open) says so in the frame, and Reload brings it', async () => {
+  const name = 'Opened after a deployment';
+  const nora = await stack.signedIn(people.builder.email, people.builder.name);
+  const acme = await acmeFor(nora);
+  await requestOpenAi(nora, acme.teamId('Internal comms'), name, { userId: acme.memberId(people.colleague.email) });
+  const page = await newPage(DESKTOP);
+  await page.goto(`${stack.url}/requests`);
+  await devSignIn(page, people.builder);
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Internal comms' });
+  await mark(page);
+  // The details page's code, loaded on demand, no longer exists on the server: its name was the old build's.
+  const gone = '**/assets/RequestDetailsPage-*.js';
+  await page.route(gone, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.getByRole('link', { name: `Details of ${name}` }).click();
+  await page.getByRole('heading', { name: 'This page could not be loaded' }).waitFor();
+  expect(await page.getByText('Hey developer', { exact: false }).count()).toBe(0);
+  // Still in the frame: the navigation stays.
+  await page.getByRole('navigation').getByRole('link', { name: 'Credentials' }).waitFor();
+  expect(await notReloaded(page)).toBe(true);
+  await page.unroute(gone);
+  await page.getByRole('button', { name: 'Reload the page' }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}, 90_000);
+
 it('what could not be read is said, with a way to try again: the organizations, and the catalog behind Authorize', async () => {
   const nora = await stack.signedIn(people.builder.email, people.builder.name);
   const acme = await acmeFor(nora);

@@ -49,6 +49,14 @@ export const en = {
   signedOut: 'you are signed out (your session has ended)',
   loading: 'Loading…',
   error: 'Something went wrong: {{message}}',
+  routeError: {
+    notLoadedTitle: 'This page could not be loaded',
+    notLoaded:
+      'The service was updated while this page was open, or the connection failed on the way. Reload the page to get the current version.',
+    title: 'Something went wrong on this page',
+    body: 'The page stopped on an error of its own. Reload it; if it happens again, go back to the credential requests.',
+    reload: 'Reload the page',
+  },
   notFound: { title: 'Page not found', back: 'Go to credential requests' },
   cancel: 'Cancel',
   close: 'Close',

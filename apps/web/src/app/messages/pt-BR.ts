@@ -38,6 +38,14 @@ export const ptBR: Messages<typeof en> = {
   signedOut: 'você saiu da sua conta (sua sessão terminou)',
   loading: 'Carregando…',
   error: 'Algo deu errado: {{message}}',
+  routeError: {
+    notLoadedTitle: 'Não foi possível carregar esta página',
+    notLoaded:
+      'O serviço foi atualizado enquanto esta página estava aberta, ou a conexão falhou no caminho. Recarregue a página para obter a versão atual.',
+    title: 'Algo deu errado nesta página',
+    body: 'A página parou por um erro dela mesma. Recarregue-a; se acontecer de novo, volte às solicitações de credenciais.',
+    reload: 'Recarregar a página',
+  },
   notFound: { title: 'Página não encontrada', back: 'Ir para as solicitações de credenciais' },
   cancel: 'Cancelar',
   close: 'Fechar',
