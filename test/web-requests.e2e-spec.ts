@@ -1838,3 +1838,53 @@ it('a Delete dialog whose request the other party deleted meanwhile closes, and 
   await confirm.waitFor({ state: 'hidden' });
   expect(await page.getByRole('link', { name: `Details of ${name}` }).count()).toBe(0);
 }, 90_000);
+
+it('a plan support staff changed while the tab was open is what the next page goes by (R2.2): the form, then the refusal', async () => {
+  const pia = { email: 'pia@lumen.example', name: 'Pia Planner' };
+  const support = await stack.signedIn(people.support.email, people.support.name, true);
+  const api = await stack.signedIn(pia.email, pia.name);
+  const { createOrganization: lumen } = await gql<{ createOrganization: { id: string } }>(
+    api,
+    'mutation { createOrganization(input: { name: "Lumen" }) { id } }',
+  );
+  await gql(api, 'mutation($o: ID!) { createTeam(organizationId: $o, name: "Studio") { id } }', { o: lumen.id });
+  const setPlan = (plan: string) =>
+    gql(support, `mutation($id: ID!) { changeOrganizationPlan(organizationId: $id, plan: ${plan}) { id } }`, {
+      id: lumen.id,
+    });
+  // The feature is hers (R2.2) once approved, which needs an eligible organization; then Lumen is back on Free.
+  await setPlan('ENTERPRISE');
+  const { applyForCredentialRequests: me } = await gql<{ applyForCredentialRequests: { id: string } }>(
+    api,
+    'mutation { applyForCredentialRequests { id } }',
+  );
+  await gql(support, 'mutation($u: ID!) { reviewCredentialRequestsApplication(userId: $u, approve: true) { id } }', {
+    u: me.id,
+  });
+  await setPlan('FREE');
+
+  const page = await newPage(DESKTOP);
+  await page.goto(`${stack.url}/requests/new`);
+  await devSignIn(page, pia);
+  const planRefusal = page.getByText('The plan of Lumen does not include credential requests', { exact: false });
+  await planRefusal.waitFor();
+  // She owns Lumen: not "an owner can tell you more", but who sets plans.
+  await page
+    .getByText('Plans are set by the platform’s support staff: ask them to change it.', { exact: false })
+    .waitFor();
+  await mark(page);
+  await setPlan('ENTERPRISE');
+  // No reload: the way to the next page reads the organizations again.
+  await page.getByRole('navigation').getByRole('link', { name: 'Credentials' }).click();
+  await page.getByRole('link', { name: '+Create request' }).click();
+  await page.getByLabel('Request name').waitFor();
+  expect(await planRefusal.count()).toBe(0);
+  await setPlan('FREE');
+  await page.getByRole('navigation').getByRole('link', { name: 'Organizations' }).click();
+  await page.getByRole('row', { name: /Lumen.*Free/ }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: 'Credentials' }).click();
+  await page.getByRole('link', { name: '+Create request' }).click();
+  await planRefusal.waitFor();
+  expect(await page.getByLabel('Request name').count()).toBe(0);
+  expect(await notReloaded(page)).toBe(true);
+}, 120_000);

@@ -1,7 +1,8 @@
 // The organization and team the viewer works in (the switcher in the header). Lists of sent requests, team pages
 // and the create form read it; the choice is kept in localStorage (identifiers, not secrets).
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { useLocation } from 'react-router';
 import { graphql } from '../gql';
 import type { WorkspaceOrganizationsQuery } from '../gql/graphql';
 
@@ -31,6 +32,11 @@ interface Workspace {
   /** The organizations could not be read (the network): not the same as belonging to none. */
   failed: boolean;
   retry: () => void;
+  /**
+   * Read again, on the way to another page and on coming back to the tab: what others changed meanwhile (a plan set
+   * by support staff, a role, a team) is what the next page shows, not what was true when the tab was opened.
+   */
+  refreshing: boolean;
   organizations: WorkspaceOrganization[];
   organization: WorkspaceOrganization | null;
   teamId: string | null;
@@ -55,6 +61,27 @@ function stored(): { organizationId?: string; teamId?: string } {
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const { data, loading, error, refetch } = useQuery(WorkspaceOrganizations);
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = useCallback(() => {
+    setRefreshing(true);
+    void refetch()
+      .catch(() => undefined)
+      .finally(() => setRefreshing(false));
+  }, [refetch]);
+  const { pathname } = useLocation();
+  const shownPath = useRef(pathname);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    refresh();
+  }, [pathname, refresh]);
+  useEffect(() => {
+    const onShow = () => {
+      if (document.visibilityState === 'visible') refresh();
+    };
+    document.addEventListener('visibilitychange', onShow);
+    return () => document.removeEventListener('visibilitychange', onShow);
+  }, [refresh]);
   const [choice, setChoice] = useState(stored);
   const organizations = useMemo(() => data?.organizations ?? [], [data]);
   const organization = organizations.find((o) => o.id === choice.organizationId) ?? organizations[0] ?? null;
@@ -74,7 +101,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const value: Workspace = {
     loading: loading && !data,
     failed: !data && !!error,
-    retry: () => void refetch().catch(() => undefined),
+    retry: refresh,
+    refreshing,
     organizations,
     organization,
     teamId,

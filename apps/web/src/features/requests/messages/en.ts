@@ -91,6 +91,9 @@ export const en = {
       'As a member of the team {{team}}, you can ask its members; team admins can ask anyone in the organization.',
     planNotEligible:
       'The plan of {{organization}} does not include credential requests (Enterprise, or a partner organization on a paid plan). An owner of the organization can tell you more.',
+    // To an owner or admin, who cannot change it either: plans are set by support staff (R13.1).
+    planNotEligibleAdmin:
+      'The plan of {{organization}} does not include credential requests (Enterprise, or a partner organization on a paid plan). Plans are set by the platform’s support staff: ask them to change it.',
     noTeam:
       'Requests are sent from a team, and {{organization}} has none yet. An organization admin creates teams on the organization’s page.',
     featureOff: 'Credential requests are not enabled for you yet, so you cannot send one.',

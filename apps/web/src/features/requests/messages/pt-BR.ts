@@ -95,6 +95,8 @@ export const ptBR: Messages<typeof en> = {
       'Como membro da equipe {{team}}, você pode pedir aos membros dela; administradores da equipe podem pedir a qualquer pessoa da organização.',
     planNotEligible:
       'O plano de {{organization}} não inclui solicitações de credenciais (Enterprise, ou uma organização parceira com plano pago). Um proprietário da organização pode explicar mais.',
+    planNotEligibleAdmin:
+      'O plano de {{organization}} não inclui solicitações de credenciais (Enterprise, ou uma organização parceira com plano pago). Os planos são definidos pela equipe de suporte da plataforma: peça a ela para alterá-lo.',
     noTeam:
       'As solicitações são enviadas a partir de uma equipe, e {{organization}} ainda não tem nenhuma. Um administrador da organização cria equipes na página da organização.',
     featureOff:

@@ -141,14 +141,28 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
     </section>
   );
   const names = { organization: org.name, team: team.name };
-  if (org.viewerRole === 'GUEST') return refused(t('create.guest', names));
-  if (!eligiblePlan(org)) return refused(t('create.planNotEligible', names));
+  // What was read when the tab opened may be out of date (a plan set since, the feature approved since): a refusal
+  // waits for the read that the way here started, rather than flash and then give way to the form.
+  const settling = ws.refreshing || viewer.loading;
+  const refusedNow = (notice: string, link?: { to: string; label: string }) =>
+    settling ? (
+      <section>
+        <h1>{t('create.title')}</h1>
+        <p role="status">{t('loading', { ns: 'common' })}</p>
+      </section>
+    ) : (
+      refused(notice, link)
+    );
+  if (org.viewerRole === 'GUEST') return refusedNow(t('create.guest', names));
+  const orgAdmin = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
+  if (!eligiblePlan(org))
+    return refusedNow(t(orgAdmin ? 'create.planNotEligibleAdmin' : 'create.planNotEligible', names));
   if (viewer.data && !viewer.data.me.credentialRequestsEnabled) {
-    return refused(t('create.featureOff'), { to: '/feature-access', label: t('create.featureOffLink') });
+    return refusedNow(t('create.featureOff'), { to: '/feature-access', label: t('create.featureOffLink') });
   }
-  if (!team.viewerRole) return refused(t('create.notInTeam', names));
+  if (!team.viewerRole) return refusedNow(t('create.notInTeam', names));
   const scope = org.viewerRole ? recipientScope(org.viewerRole, team.viewerRole) : 'NONE';
-  if (scope === 'NONE') return refused(t('create.teamGuest', names));
+  if (scope === 'NONE') return refusedNow(t('create.teamGuest', names));
   const recipientName = recipient.kind === 'inside' ? recipient.memberName : recipient.name.trim();
 
   const next = () => {
@@ -207,6 +221,12 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
       focusAfterRender.current = 'h1';
     } catch (e) {
       const err = readError(e);
+      // Refused for who the sender is or where (a plan changed, the feature withdrawn, a role taken away since the
+      // page was read): the header and this page read it all again, and say it as they do on arrival.
+      if (err.code === 'PLAN_NOT_ELIGIBLE' || err.code === 'FEATURE_NOT_ENABLED' || err.code === 'FORBIDDEN') {
+        ws.retry();
+        void viewer.refetch().catch(() => undefined);
+      }
       setErrors(err.fields);
       setSummary(err.fields.length > 0 ? 'fields' : err);
       focusAfterRender.current = '[data-summary]';
