@@ -454,7 +454,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await stale.close();
 
     // Another stale page offers Owner for Gina; refused, the select shows her role as it is, so that the next click
-    // sends what the page shows and not the refused choice again.
+    // does not send the refused choice again: nor anything, as long as it shows the role she has.
     const ginaRole = staleToo.getByLabel(`Role of ${gina.name}`, { exact: true });
     await ginaRole.selectOption({ label: 'Owner' });
     await staleToo.getByRole('button', { name: `Change role of ${gina.name}` }).click();
@@ -465,11 +465,9 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await staleToo.getByText(/Your role: Admin$/).waitFor();
     expect(await ginaRole.locator('option').allInnerTexts()).toEqual(['Member', 'Admin', 'Guest']);
     expect(await ginaRole.inputValue()).toBe('GUEST');
-    await staleToo.getByRole('button', { name: `Change role of ${gina.name}` }).click();
-    await row(staleToo, gina)
-      .getByRole('status')
-      .filter({ hasText: `The role of ${gina.name} is now Guest.` })
-      .waitFor();
+    await staleToo.getByRole('button', { name: `Change role of ${gina.name}` }).click({ force: true });
+    await row(staleToo, gina).getByText(`${gina.name} is already Guest: choose another role to change it.`).waitFor();
+    expect(await row(staleToo, gina).getByRole('status').count()).toBe(0);
     await staleToo.close();
 
     // As an admin (the page already says so, without a reload) she may not touch the owner, nor offer Owner to anyone.
@@ -749,5 +747,153 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await pending.getByRole('button', { name: 'Try again' }).click();
     await page.getByText('No pending applications.').waitFor();
     expect(await seriousViolations(page, 'support, pending applications read again', [])).toEqual([]);
+  });
+
+  /** The directory's mutations `page` sends from now on: a form stopped by its own check sends none. */
+  const mutationsOf = (page: Page): string[] => {
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      const name = /\bmutation (Directory\w+)/.exec(r.postData() ?? '')?.[1];
+      if (name) sent.push(name);
+    });
+    return sent;
+  };
+  /** The label of the control that has the focus. */
+  const focusedLabel = (page: Page) =>
+    page.evaluate<string | null>('document.activeElement?.labels?.[0]?.textContent ?? null');
+
+  it('in Portuguese, an approved request for access reads "Aprovado" (o pedido de acesso)', async () => {
+    const page = await open(olivia);
+    await page.getByRole('link', { name: 'Feature access' }).click();
+    await page.getByLabel('Language', { exact: true }).selectOption('pt-BR');
+    await page.getByRole('heading', { level: 2, name: 'Seu pedido de acesso' }).waitFor();
+    expect(await page.locator('[data-application="APPROVED"]').innerText()).toBe(
+      'Aprovado: o recurso de solicitações de credenciais está habilitado para você.',
+    );
+  });
+
+  it('in Portuguese, the directory forms say at the field, in Portuguese, what is missing or malformed, send nothing, and focus the first wrong field', async () => {
+    const page = await open(olivia);
+    await page.getByLabel('Language', { exact: true }).selectOption('pt-BR');
+    const sent = mutationsOf(page);
+    // The browser's own checks would say it in English, in a bubble, and keep the page from saying anything.
+    const says = (form: string, text: string) =>
+      page.getByRole('form', { name: form }).getByRole('alert').filter({ hasText: text }).waitFor({ timeout: 5000 });
+
+    await page.getByRole('link', { name: 'Organizações' }).click();
+    await page.getByRole('button', { name: 'Criar organização' }).click();
+    await says('Criar organização', 'Preencha este campo.');
+    expect(await focusedLabel(page)).toBe('Nome da organização');
+
+    await page.getByRole('link', { name: orgName }).click();
+    await page.getByRole('heading', { level: 1, name: orgName }).waitFor();
+    await page.getByRole('button', { name: 'Criar equipe' }).click();
+    await says('Criar equipe', 'Preencha este campo.');
+    expect(await focusedLabel(page)).toBe('Nome da equipe');
+
+    const add = 'Adicionar membro da organização';
+    await page.getByLabel('Endereço de e-mail', { exact: true }).fill('xx');
+    await page.getByRole('button', { name: 'Adicionar membro' }).click();
+    await says(add, 'Informe um endereço de e-mail, como nome@exemplo.com.');
+    await says(add, 'Preencha este campo.');
+    expect(await focusedLabel(page)).toBe('Endereço de e-mail');
+    // The address fixed, the name is what is left: it has the focus now.
+    await page.getByLabel('Endereço de e-mail', { exact: true }).fill(`nina@${domain}`);
+    await page.getByRole('button', { name: 'Adicionar membro' }).click();
+    await says(add, 'Preencha este campo.');
+    expect(await page.getByRole('form', { name: add }).getByRole('alert').count()).toBe(1);
+    expect(await focusedLabel(page)).toBe('Nome');
+    expect(sent).toEqual([]);
+
+    // An address of a plausible shape goes to the server, whose refusal is still said at the field.
+    await page.getByLabel('Endereço de e-mail', { exact: true }).fill('nina@example.c');
+    await page.getByLabel('Nome', { exact: true }).fill('Nina Nova');
+    await page.getByRole('button', { name: 'Adicionar membro' }).click();
+    await says(add, 'Informe um endereço de e-mail, como nome@exemplo.com.');
+    expect(sent).toEqual(['DirectoryAddOrganizationMember']);
+    expect(await page.locator('tr[data-member="nina@example.c"]').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Newsletter' }).click();
+    await page.getByRole('heading', { level: 1, name: /Membros da equipe · Newsletter/ }).waitFor();
+    await page.getByRole('button', { name: 'Adicionar à equipe' }).click();
+    await says('Adicionar membro à equipe', 'Escolha a pessoa que será adicionada à equipe.');
+    expect(await focusedLabel(page)).toBe('Pessoa');
+    expect(sent).toEqual(['DirectoryAddOrganizationMember']);
+  });
+
+  it('the name fields are drawn as the e-mail field beside them: organization, team and member names', async () => {
+    const page = await open(olivia);
+    const height = async (label: string) => (await page.getByLabel(label, { exact: true }).boundingBox())?.height ?? 0;
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    await page.getByRole('link', { name: orgName }).click();
+    await page.getByRole('heading', { level: 1, name: orgName }).waitFor();
+    const email = await height('E-mail address');
+    expect(email).toBeGreaterThanOrEqual(24);
+    expect({ team: await height('Team name'), member: await height('Name') }).toEqual({ team: email, member: email });
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    expect(await height('Organization name')).toBe(email);
+  });
+
+  it('support: the plan select is at least 24 px high, and the Make Partner label takes the click (WCAG 2.5.8)', async () => {
+    const page = await open(sam);
+    await page.goto(`${web.url}/support`);
+    await page.getByLabel('Organization name').fill(orgName);
+    await page.getByRole('button', { name: 'Search' }).click();
+    const plan = page.getByLabel(`Plan of ${orgName}`, { exact: true });
+    await plan.waitFor();
+    expect((await plan.boundingBox())?.height).toBeGreaterThanOrEqual(24);
+    const partner = page.getByLabel(`${orgName} is a Make Partner`, { exact: true });
+    const label = page.locator(`tr[data-organization="${orgName}"] label`).filter({ has: partner });
+    const box = await label.boundingBox({ timeout: 5000 });
+    expect(box!.height).toBeGreaterThanOrEqual(24);
+    expect(await label.innerText()).toBe('Make Partner');
+    // On its words, away from the box (nothing is saved without Save).
+    await label.click({ position: { x: box!.width - 4, y: box!.height / 2 } });
+    expect(await partner.isChecked()).toBe(true);
+    await label.click({ position: { x: box!.width - 4, y: box!.height / 2 } });
+    expect(await partner.isChecked()).toBe(false);
+  });
+
+  it('Change role says nothing changed when the select shows the role the member has, and sends nothing (R13.13)', async () => {
+    const page = await open(olivia);
+    const sent = mutationsOf(page);
+    const sameRole = async (who: { name: string }, role: string, press: () => Promise<void>) => {
+      const button = page.getByRole('button', { name: `Change role of ${who.name}` });
+      expect(await button.getAttribute('aria-disabled')).toBe('true');
+      await press();
+      const reason = `${who.name} is already ${role}: choose another role to change it.`;
+      await page.getByText(reason).waitFor({ state: 'visible', timeout: 5000 });
+      // Said to a screen reader with the button too.
+      const describedBy = await button.getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(reason);
+      expect(await page.getByText(`The role of ${who.name} is now`).count()).toBe(0);
+    };
+
+    // The team: Mario is an admin of Newsletter; pressed by keyboard.
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    await page.getByRole('link', { name: 'Newsletter' }).click();
+    await page.getByRole('heading', { level: 1, name: /Team members · Newsletter/ }).waitFor();
+    expect(await page.getByLabel(`Team role of ${mario.name}`, { exact: true }).inputValue()).toBe('ADMIN');
+    await sameRole(mario, 'Admin', async () => {
+      await page.getByRole('button', { name: `Change role of ${mario.name}` }).focus();
+      await page.keyboard.press('Enter');
+    });
+
+    // The organization: Tina is a member; pressed with the mouse, then another role makes the button available.
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    await page.getByRole('link', { name: orgName }).click();
+    await page.getByRole('heading', { level: 1, name: orgName }).waitFor();
+    const tinaRole = page.getByLabel(`Role of ${tina.name}`, { exact: true });
+    await tinaRole.waitFor();
+    await sameRole(tina, 'Member', () =>
+      page.getByRole('button', { name: `Change role of ${tina.name}` }).click({ force: true }),
+    );
+    await tinaRole.selectOption({ label: 'Guest' });
+    expect(await page.getByRole('button', { name: `Change role of ${tina.name}` }).getAttribute('aria-disabled')).toBe(
+      null,
+    );
+    expect(await page.getByText(`${tina.name} is already Member`).count()).toBe(0);
+    // A request would have gone by now (every press above was answered on the page).
+    expect(sent).toEqual([]);
   });
 });

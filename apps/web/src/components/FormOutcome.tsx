@@ -6,12 +6,16 @@ export function FormOutcome({
   error,
   done,
   namespace,
+  stale = false,
 }: {
   error: ReadError | null;
   /** The sentence saying what was done, or null before (or after a failed) submit. */
   done: string | null;
   namespace: string;
+  /** The last press was stopped before anything was sent: what an earlier one did is no answer to it. */
+  stale?: boolean;
 }) {
+  if (stale) return null;
   return (
     <>
       {error && error.fields.length === 0 && <OperationError error={error} namespace={namespace} />}

@@ -72,6 +72,11 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
     tell({ removed: { scope, name, place } });
     return true;
   });
+  // Change role with the select on the role they have would send nothing new, yet say the role "is now" it: the
+  // button is unavailable then, and says why (to a screen reader at once, on screen when pressed anyway).
+  const unchanged = next === role;
+  const [pressedUnchanged, setPressedUnchanged] = useState(false);
+  const sameRoleId = useId();
   const outcome = last === 'role' ? change : removal;
   const inputError = outcome.error
     ? (fieldError(outcome.error.fields, 'userId') ?? fieldError(outcome.error.fields, 'role'))
@@ -99,13 +104,23 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
     <div className="member-controls">
       {roleNote && <span className="muted">{roleNote}</span>}
       {roles.length > 0 && (
-        <form className="inline-field" onSubmit={submitWith(change, 'role')}>
+        <form
+          className="inline-field"
+          onSubmit={(e) => {
+            if (!unchanged) return submitWith(change, 'role')(e);
+            e.preventDefault();
+            setPressedUnchanged(true);
+          }}
+        >
           <select
             aria-label={t(`manage.${scope}.roleOf`, { name })}
             aria-invalid={inputError ? true : undefined}
             aria-describedby={inputError ? errorId : undefined}
             value={next}
-            onChange={(e) => setNext(e.target.value as R)}
+            onChange={(e) => {
+              setNext(e.target.value as R);
+              setPressedUnchanged(false);
+            }}
           >
             {roles.map((r) => (
               <option key={r} value={r}>
@@ -113,9 +128,20 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
               </option>
             ))}
           </select>
-          <Button type="submit" aria-label={t('manage.changeRoleOf', { name })} busy={busy}>
+          <Button
+            type="submit"
+            aria-label={t('manage.changeRoleOf', { name })}
+            busy={busy}
+            aria-disabled={busy || unchanged || undefined}
+            aria-describedby={unchanged ? sameRoleId : undefined}
+          >
             {t('manage.changeRole')}
           </Button>
+          {unchanged && (
+            <span id={sameRoleId} className={pressedUnchanged ? 'muted' : 'visually-hidden'}>
+              {t('manage.sameRole', { name, role: t(`roles.${role}`) })}
+            </span>
+          )}
         </form>
       )}
       {confirming ? (

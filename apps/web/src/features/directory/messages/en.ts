@@ -74,6 +74,7 @@ export const en = {
     addIntro: 'Choose a member of the organization.',
     person: 'Person',
     choose: 'Choose a person…',
+    choosePerson: 'Choose the person to add to the team.',
     noCandidates: 'Every organization member you can see is already in this team.',
     role: 'Team role',
     submit: 'Add to team',
@@ -87,6 +88,7 @@ export const en = {
     removeOf: 'Remove {{name}}',
     cancel: 'Cancel',
     roleChanged: 'The role of {{name}} is now {{role}}.',
+    sameRole: '{{name}} is already {{role}}: choose another role to change it.',
     ownersOnly: 'Only an owner can change or remove an owner.',
     refreshed: 'The table now shows the members and roles as they are.',
     organization: {

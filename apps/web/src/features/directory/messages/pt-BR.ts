@@ -78,6 +78,7 @@ export const ptBR: Messages<typeof en> = {
     addIntro: 'Escolha um membro da organização.',
     person: 'Pessoa',
     choose: 'Escolha uma pessoa…',
+    choosePerson: 'Escolha a pessoa que será adicionada à equipe.',
     noCandidates: 'Todos os membros da organização que você pode ver já estão nesta equipe.',
     role: 'Função na equipe',
     submit: 'Adicionar à equipe',
@@ -91,6 +92,7 @@ export const ptBR: Messages<typeof en> = {
     removeOf: 'Remover {{name}}',
     cancel: 'Cancelar',
     roleChanged: 'A função de {{name}} agora é {{role}}.',
+    sameRole: 'A função de {{name}} já é {{role}}: escolha outra função para alterá-la.',
     ownersOnly: 'Só um proprietário pode alterar ou remover um proprietário.',
     refreshed: 'A tabela agora mostra os membros e as funções como estão.',
     organization: {

@@ -18,6 +18,7 @@ import { OrganizationMemberControls } from '../components/OrganizationMemberCont
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { LIMITS } from '../../../lib/limits';
+import { NOT_EMAIL, plausibleEmail, REQUIRED, useFormChecks, type Checked } from '../form-checks';
 
 export function OrganizationPage() {
   const { organizationId = '' } = useParams();
@@ -116,16 +117,27 @@ function CreateTeamForm({ organizationId }: { organizationId: string }) {
     setName('');
     return outcome;
   });
+  const checks = useFormChecks<'name'>();
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="create-team-title">
+    <form
+      ref={checks.form}
+      className="card"
+      noValidate
+      onSubmit={checks.guard(() => (name.trim() ? {} : { name: REQUIRED }), submit)}
+      aria-labelledby="create-team-title"
+    >
       <h3 id="create-team-title">{t('organization.teams.create')}</h3>
-      <Field label={t('organization.teams.name')} error={error ? fieldError(error.fields, 'name') : undefined}>
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={LIMITS.teamName} />
+      <Field
+        label={t('organization.teams.name')}
+        error={checks.errorOf('name', t, error ? fieldError(error.fields, 'name') : undefined)}
+      >
+        <input type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.teamName} />
       </Field>
       <FormOutcome
         error={error}
         done={done === null ? null : t('organization.teams.done', { name: done })}
         namespace="directory"
+        stale={checks.failed}
       />
       <Button type="submit" variant="primary" busy={loading}>
         {t('organization.teams.submit')}
@@ -167,13 +179,31 @@ function AddOrganizationMemberForm({
   // otherwise flag the address just added before the field is cleared.
   const [already, setAlready] = useState<{ email: string; name: string; role: OrgRole } | null>(null);
   const emailField = useRef<HTMLInputElement>(null);
+  const checks = useFormChecks<'email' | 'name'>();
+  const emailError = checks.checked.email
+    ? t(checks.checked.email)
+    : already?.email === email
+      ? t('organization.members.already', { name: already.name, role: t(`roles.${already.role}`) })
+      : error
+        ? fieldError(error.fields, 'email')
+        : undefined;
   return (
     <form
+      ref={checks.form}
       className="card"
+      noValidate
       onSubmit={(e) => {
-        const existing = members.find((m) => m.user.email.toLowerCase() === email.trim().toLowerCase());
-        if (!existing) return submit(e);
+        const wrong: Checked<'email' | 'name'> = {};
+        if (!email.trim()) wrong.email = REQUIRED;
+        else if (!plausibleEmail(email)) wrong.email = NOT_EMAIL;
+        const existing = wrong.email
+          ? undefined
+          : members.find((m) => m.user.email.toLowerCase() === email.trim().toLowerCase());
+        // Who it is says more than a name left empty, which the form would not send anyway.
+        if (!existing && !name.trim()) wrong.name = REQUIRED;
         e.preventDefault();
+        if (!checks.pass(wrong)) return;
+        if (!existing) return submit(e);
         setAlready({ email, name: existing.user.name, role: existing.role });
         emailField.current?.focus();
       }}
@@ -181,30 +211,23 @@ function AddOrganizationMemberForm({
     >
       <h3 id="add-org-member-title">{t('organization.members.add')}</h3>
       <p>{t('organization.members.addIntro')}</p>
-      <Field
-        label={t('organization.members.email_')}
-        error={
-          already?.email === email
-            ? t('organization.members.already', { name: already.name, role: t(`roles.${already.role}`) })
-            : error
-              ? fieldError(error.fields, 'email')
-              : undefined
-        }
-      >
+      <Field label={t('organization.members.email_')} error={emailError}>
         <input
           ref={emailField}
           type="email"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          required
           autoComplete="off"
         />
       </Field>
-      <Field label={t('organization.members.name_')} error={error ? fieldError(error.fields, 'name') : undefined}>
+      <Field
+        label={t('organization.members.name_')}
+        error={checks.errorOf('name', t, error ? fieldError(error.fields, 'name') : undefined)}
+      >
         <input
+          type="text"
           value={name}
           onChange={(e) => setName(e.target.value)}
-          required
           maxLength={LIMITS.memberName}
           autoComplete="off"
         />
@@ -222,6 +245,7 @@ function AddOrganizationMemberForm({
         error={error}
         done={done === null ? null : t('organization.members.done', { name: done })}
         namespace="directory"
+        stale={checks.failed}
       />
       <Button type="submit" variant="primary" busy={loading}>
         {t('organization.members.submit')}

@@ -14,6 +14,7 @@ import { FormOutcome } from '../../../components/FormOutcome';
 import { ReadFailure } from '../../../components/ReadFailure';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { LIMITS } from '../../../lib/limits';
+import { REQUIRED, useFormChecks } from '../form-checks';
 
 export function OrganizationsPage() {
   const { t } = useTranslation('directory');
@@ -70,18 +71,25 @@ function CreateOrganizationForm() {
     setName('');
     return outcome;
   });
+  const checks = useFormChecks<'name'>();
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="create-org-title">
+    <form
+      ref={checks.form}
+      className="card"
+      noValidate
+      onSubmit={checks.guard(() => (name.trim() ? {} : { name: REQUIRED }), submit)}
+      aria-labelledby="create-org-title"
+    >
       <h2 id="create-org-title">{t('organizations.create.title')}</h2>
       <Field
         label={t('organizations.create.name')}
         hint={t('organizations.create.hint')}
-        error={error ? fieldError(error.fields, 'input.name') : undefined}
+        error={checks.errorOf('name', t, error ? fieldError(error.fields, 'input.name') : undefined)}
       >
         <input
+          type="text"
           value={name}
           onChange={(e) => setName(e.target.value)}
-          required
           maxLength={LIMITS.organizationName}
           autoComplete="organization"
         />
@@ -90,6 +98,7 @@ function CreateOrganizationForm() {
         error={error}
         done={done === null ? null : t('organizations.create.done', { name: done })}
         namespace="directory"
+        stale={checks.failed}
       />
       <Button type="submit" variant="primary" busy={loading}>
         {t('organizations.create.submit')}

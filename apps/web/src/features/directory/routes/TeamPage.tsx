@@ -21,6 +21,7 @@ import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useFocusWhen } from '../../../lib/use-focus-when';
 import { mayManageTeam, teamRolesFor } from '../policies';
+import { useFormChecks } from '../form-checks';
 
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
 
@@ -129,8 +130,15 @@ function AddTeamMemberForm({ team, viewerId }: { team: TeamData; viewerId: strin
   // The last candidate added takes the form's controls away with the pressed button: the focus goes to the heading
   // rather than fall to the page's body, and what was done is still said below.
   const heading = useFocusWhen<HTMLHeadingElement>(done, true);
+  const checks = useFormChecks<'userId'>();
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="add-team-member-title">
+    <form
+      ref={checks.form}
+      className="card"
+      noValidate
+      onSubmit={checks.guard(() => (userId ? {} : { userId: 'team.choosePerson' }), submit)}
+      aria-labelledby="add-team-member-title"
+    >
       <h2 id="add-team-member-title" ref={heading} tabIndex={-1}>
         {t('team.add')}
       </h2>
@@ -139,8 +147,11 @@ function AddTeamMemberForm({ team, viewerId }: { team: TeamData; viewerId: strin
       ) : (
         <>
           <p>{t('team.addIntro')}</p>
-          <Field label={t('team.person')} error={error ? fieldError(error.fields, 'userId') : undefined}>
-            <select value={userId} onChange={(e) => setUserId(e.target.value)} required>
+          <Field
+            label={t('team.person')}
+            error={checks.errorOf('userId', t, error ? fieldError(error.fields, 'userId') : undefined)}
+          >
+            <select value={userId} onChange={(e) => setUserId(e.target.value)}>
               <option value="">{t('team.choose')}</option>
               {candidates.map((c) => (
                 <option key={c.user.id} value={c.user.id}>
@@ -163,7 +174,12 @@ function AddTeamMemberForm({ team, viewerId }: { team: TeamData; viewerId: strin
           </Button>
         </>
       )}
-      <FormOutcome error={error} done={done === null ? null : t('team.done', { name: done })} namespace="directory" />
+      <FormOutcome
+        error={error}
+        done={done === null ? null : t('team.done', { name: done })}
+        namespace="directory"
+        stale={checks.failed}
+      />
     </form>
   );
 }

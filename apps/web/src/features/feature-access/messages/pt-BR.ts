@@ -13,7 +13,7 @@ export const ptBR: Messages<typeof en> = {
     states: {
       NONE: 'Você ainda não enviou o pedido de acesso.',
       PENDING: 'Seu pedido de acesso aguarda a análise da equipe de suporte.',
-      APPROVED: 'Aprovada: o recurso de solicitações de credenciais está habilitado para você.',
+      APPROVED: 'Aprovado: o recurso de solicitações de credenciais está habilitado para você.',
       REJECTED: 'Seu pedido de acesso foi recusado. Você pode enviá-lo novamente.',
     },
     submit: 'Pedir acesso ao recurso de solicitações de credenciais',

@@ -205,23 +205,30 @@ function PlanRow({ org }: { org: SupportOrganization }) {
   return (
     <Row data-organization={org.name}>
       {org.name}
-      <select
-        aria-label={t('support.plans.planOf', { name: org.name })}
-        value={plan}
-        onChange={(e) => setPlan(e.target.value as Plan)}
-      >
-        {PLANS.map((p) => (
-          <option key={p} value={p}>
-            {t(`plans.${p}`)}
-          </option>
-        ))}
-      </select>
-      <input
-        type="checkbox"
-        aria-label={t('support.plans.partnerOf', { name: org.name })}
-        checked={partner}
-        onChange={(e) => setPartner(e.target.checked)}
-      />
+      {/* `inline-field`: the browser's own select is smaller than a pointer target may be (WCAG 2.5.8). */}
+      <div className="inline-field">
+        <select
+          aria-label={t('support.plans.planOf', { name: org.name })}
+          value={plan}
+          onChange={(e) => setPlan(e.target.value as Plan)}
+        >
+          {PLANS.map((p) => (
+            <option key={p} value={p}>
+              {t(`plans.${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {/* The box alone is a 13 px target: its label, words included, takes the click too. */}
+      <label className="inline-field check-target">
+        <input
+          type="checkbox"
+          aria-label={t('support.plans.partnerOf', { name: org.name })}
+          checked={partner}
+          onChange={(e) => setPartner(e.target.checked)}
+        />
+        {t('support.plans.partner')}
+      </label>
       <>
         <Button aria-label={t('support.plans.saveOf', { name: org.name })} busy={loading} onClick={() => void save()}>
           {t('support.plans.save')}
