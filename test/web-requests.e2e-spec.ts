@@ -54,6 +54,18 @@ async function gql<T = Record<string, unknown>>(
 let marketingTeamId = '';
 
 /** Organization Acme (Enterprise) with the teams and people of both examples; the requesters have the feature. */
+/** R2.1: `client` applies for the feature and support staff approve it (an eligible organization of theirs needed). */
+async function grantFeature(client: TestBrowser) {
+  const support = await stack.signedIn(people.support.email, people.support.name, true);
+  const { applyForCredentialRequests: me } = await gql<{ applyForCredentialRequests: { id: string } }>(
+    client,
+    'mutation { applyForCredentialRequests { id } }',
+  );
+  await gql(support, 'mutation($u: ID!) { reviewCredentialRequestsApplication(userId: $u, approve: true) { id } }', {
+    u: me.id,
+  });
+}
+
 async function setUpAcme() {
   const support = await stack.signedIn(people.support.email, people.support.name, true);
   const owner = await stack.signedIn(people.owner.email, people.owner.name);
@@ -92,14 +104,7 @@ async function setUpAcme() {
   await member(people.contractor, 'ADMIN', marketing);
   await member(people.viewer, 'MEMBER', marketing);
   for (const requester of [people.builder, people.contractor]) {
-    const client = await stack.signedIn(requester.email, requester.name);
-    const { applyForCredentialRequests: me } = await gql<{ applyForCredentialRequests: { id: string } }>(
-      client,
-      'mutation { applyForCredentialRequests { id } }',
-    );
-    await gql(support, 'mutation($u: ID!) { reviewCredentialRequestsApplication(userId: $u, approve: true) { id } }', {
-      u: me.id,
-    });
+    await grantFeature(await stack.signedIn(requester.email, requester.name));
   }
 }
 
@@ -331,7 +336,7 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await received.getByRole('button', { name: 'Search', exact: true }).click();
   await received.getByText('No credential request matches this status or search.').waitFor();
   // The count is the server's: a filter of the page shown would still count the request it hides.
-  await received.getByText('0 requests', { exact: true }).waitFor();
+  await received.getByText('No requests', { exact: true }).waitFor();
   expect(await received.getByRole('cell', { name: 'Weekly newsletter', exact: true }).count()).toBe(0);
   await received.close();
 
@@ -1048,7 +1053,7 @@ it('a session that ended while the page was open says so, and signing in again r
   await page.waitForURL((u) => u.pathname === '/requests' && u.searchParams.get('q') === 'newsletter');
   await page.getByRole('tab', { name: 'Received', selected: true }).waitFor();
   // The list answered this time (its count is the server's).
-  await page.getByText(/^\d+ requests?$/).waitFor();
+  await page.getByText(/^(\d+ requests?|No requests)$/).waitFor();
   expect(await page.locator('[data-session-ended]').count()).toBe(0);
   expect(violations).toEqual([]);
 }, 120_000);
@@ -1801,7 +1806,7 @@ it('a member who picks a team they are not in is told the list is for its member
     .waitFor();
   // Back to her own team, whose list was asked: the one for Marketing automation never was.
   await nora.getByLabel('Team', { exact: true }).selectOption({ label: 'Internal comms' });
-  await nora.getByText(/^\d+ requests?$/).waitFor();
+  await nora.getByText(/^(\d+ requests?|No requests)$/).waitFor();
   expect(asked.length).toBeGreaterThan(0);
   expect(asked).not.toContainEqual(expect.objectContaining({ teamId: marketingTeamId }));
   expect(await nora.getByRole('alert').count()).toBe(0);
@@ -1854,13 +1859,7 @@ it('a plan support staff changed while the tab was open is what the next page go
     });
   // The feature is hers (R2.2) once approved, which needs an eligible organization; then Lumen is back on Free.
   await setPlan('ENTERPRISE');
-  const { applyForCredentialRequests: me } = await gql<{ applyForCredentialRequests: { id: string } }>(
-    api,
-    'mutation { applyForCredentialRequests { id } }',
-  );
-  await gql(support, 'mutation($u: ID!) { reviewCredentialRequestsApplication(userId: $u, approve: true) { id } }', {
-    u: me.id,
-  });
+  await grantFeature(api);
   await setPlan('FREE');
 
   const page = await newPage(DESKTOP);
@@ -1888,3 +1887,41 @@ it('a plan support staff changed while the tab was open is what the next page go
   expect(await page.getByLabel('Request name').count()).toBe(0);
   expect(await notReloaded(page)).toBe(true);
 }, 120_000);
+
+it('a member in none of the organization’s teams is told so, not to choose one of their teams', async () => {
+  const omar = { email: 'omar@orbit.example', name: 'Omar Owner' };
+  const diego = { email: 'diego@orbit.example', name: 'Diego Newcomer' };
+  const owner = await stack.signedIn(omar.email, omar.name);
+  const { createOrganization: orbit } = await gql<{ createOrganization: { id: string } }>(
+    owner,
+    'mutation { createOrganization(input: { name: "Orbit" }) { id } }',
+  );
+  await gql(owner, 'mutation($o: ID!) { createTeam(organizationId: $o, name: "Launch") { id } }', { o: orbit.id });
+  await gql(
+    owner,
+    'mutation($o: ID!, $e: String!, $n: String!) { addOrganizationMember(organizationId: $o, email: $e, name: $n, role: MEMBER) { id } }',
+    { o: orbit.id, e: diego.email, n: diego.name },
+  );
+  // Orbit may use the feature and Diego has it: a team is all he lacks.
+  const support = await stack.signedIn(people.support.email, people.support.name, true);
+  await gql(support, 'mutation($id: ID!) { changeOrganizationPlan(organizationId: $id, plan: ENTERPRISE) { id } }', {
+    id: orbit.id,
+  });
+  await grantFeature(await stack.signedIn(diego.email, diego.name));
+  const page = await newPage(DESKTOP);
+  await page.goto(`${stack.url}/requests`);
+  await devSignIn(page, diego);
+  await page
+    .getByText(
+      'The requests sent from a team are for its members, and you are not in any team of Orbit yet. An admin of the organization can add you to one. What others ask of you is under Received.',
+    )
+    .waitFor();
+  expect(await page.getByText('Choose one of your teams', { exact: false }).count()).toBe(0);
+  await page.getByRole('link', { name: '+Create request' }).click();
+  await page
+    .getByText(
+      'Requests are sent from a team you belong to, and you are not in any team of Orbit yet. An admin of the organization can add you to one.',
+    )
+    .waitFor();
+  expect(await page.getByText('Choose one of your teams', { exact: false }).count()).toBe(0);
+}, 90_000);

@@ -30,8 +30,12 @@ export const en = {
     noTeam: 'Choose an organization and a team to see the requests sent from it.',
     notInTeam:
       'The requests sent from {{team}} are for its members, and you are not one. Choose one of your teams at the top of the page.',
+    // In none of the organization's teams: "choose one of your teams" would point at nothing.
+    inNoTeam:
+      'The requests sent from a team are for its members, and you are not in any team of {{organization}} yet. An admin of the organization can add you to one. What others ask of you is under Received.',
     organizationFilter: 'From organization',
     allOrganizations: 'All organizations',
+    total_zero: 'No requests',
     total_one: '{{count}} request',
     total_other: '{{count}} requests',
     next: 'Next page',
@@ -86,6 +90,8 @@ export const en = {
       'As a guest of the team {{team}}, you can answer the requests sent to you, but not send requests from it.',
     notInTeam:
       'Requests are sent from a team you belong to, and you are not a member of {{team}}. Choose one of your teams at the top of the page; to send from {{team}}, an admin of the team or of the organization must first add you to it.',
+    inNoTeam:
+      'Requests are sent from a team you belong to, and you are not in any team of {{organization}} yet. An admin of the organization can add you to one.',
     sentFrom: 'Sent from the team {{team}} of {{organization}}: choose another team at the top of the page.',
     onlyTeam:
       'As a member of the team {{team}}, you can ask its members; team admins can ask anyone in the organization.',

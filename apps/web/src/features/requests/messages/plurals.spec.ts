@@ -25,3 +25,36 @@ describe('counts in the requests catalogue', () => {
     ]);
   });
 });
+
+describe('every count that can be 0 has its own words in Portuguese', () => {
+  // A history always holds the request's creation: never 0 events.
+  const NEVER_ZERO = ['historyVerified'];
+  const counted = (node: object, at = ''): string[] =>
+    Object.entries(node).flatMap(([key, value]) =>
+      typeof value === 'object' && value !== null
+        ? counted(value as object, `${at}${key}.`)
+        : key.endsWith('_one')
+          ? [`${at}${key.slice(0, -'_one'.length)}`]
+          : [],
+    );
+  const has = (path: string) =>
+    path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], ptBR);
+
+  it('finds the counts (the scan reads the catalogue)', () => {
+    expect(counted(ptBR)).toEqual(expect.arrayContaining(['list.total', 'remove.usedBy']));
+  });
+
+  it('gives each a _zero form: CLDR says "0 solicitação" in Portuguese', async () => {
+    const without = counted(ptBR).filter(
+      (key) => !NEVER_ZERO.some((never) => key.endsWith(never)) && typeof has(`${key}_zero`) !== 'string',
+    );
+    expect(without).toEqual([]);
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'pt-BR', resources: { 'pt-BR': { requests: ptBR } }, ns: ['requests'] });
+    expect([0, 1, 2].map((count) => i18n.t('requests:list.total', { count }))).toEqual([
+      'Nenhuma solicitação',
+      '1 solicitação',
+      '2 solicitações',
+    ]);
+  });
+});

@@ -33,8 +33,11 @@ export const ptBR: Messages<typeof en> = {
     noTeam: 'Escolha uma organização e uma equipe para ver as solicitações enviadas pela equipe.',
     notInTeam:
       'As solicitações enviadas por {{team}} são para os membros dela, e você não é membro. Escolha uma das suas equipes no topo da página.',
+    inNoTeam:
+      'As solicitações enviadas por uma equipe são para os membros dela, e você ainda não está em nenhuma equipe de {{organization}}. Um administrador da organização pode adicionar você a uma. O que pedem a você está em Recebidas.',
     organizationFilter: 'Da organização',
     allOrganizations: 'Todas as organizações',
+    total_zero: 'Nenhuma solicitação',
     total_one: '{{count}} solicitação',
     total_other: '{{count}} solicitações',
     next: 'Próxima página',
@@ -90,6 +93,8 @@ export const ptBR: Messages<typeof en> = {
       'Com a função de Convidado na equipe {{team}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
     notInTeam:
       'As solicitações são enviadas de uma equipe da qual você faz parte, e você não é membro de {{team}}. Escolha uma das suas equipes no topo da página; para enviar de {{team}}, um administrador da equipe ou da organização precisa primeiro adicionar você a ela.',
+    inNoTeam:
+      'As solicitações são enviadas de uma equipe da qual você faz parte, e você ainda não está em nenhuma equipe de {{organization}}. Um administrador da organização pode adicionar você a uma.',
     sentFrom: 'Enviada pela equipe {{team}} de {{organization}}: escolha outra equipe no topo da página.',
     onlyTeam:
       'Como membro da equipe {{team}}, você pode pedir aos membros dela; administradores da equipe podem pedir a qualquer pessoa da organização.',

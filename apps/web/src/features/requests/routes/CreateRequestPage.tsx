@@ -160,7 +160,11 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
   if (viewer.data && !viewer.data.me.credentialRequestsEnabled) {
     return refusedNow(t('create.featureOff'), { to: '/feature-access', label: t('create.featureOffLink') });
   }
-  if (!team.viewerRole) return refusedNow(t('create.notInTeam', names));
+  if (!team.viewerRole) {
+    // An owner or admin may add themselves: they are told what a member of a team can do, as before.
+    const inNoTeam = !orgAdmin && !org.teams.some((other) => other.viewerRole);
+    return refusedNow(t(inNoTeam ? 'create.inNoTeam' : 'create.notInTeam', names));
+  }
   const scope = org.viewerRole ? recipientScope(org.viewerRole, team.viewerRole) : 'NONE';
   if (scope === 'NONE') return refusedNow(t('create.teamGuest', names));
   const recipientName = recipient.kind === 'inside' ? recipient.memberName : recipient.name.trim();

@@ -45,6 +45,7 @@ export function RequestsPage() {
   // they are not in at the top of the page; the server then answers "not found", which is not the reason.
   const orgAdmin = ws.organization?.viewerRole === 'OWNER' || ws.organization?.viewerRole === 'ADMIN';
   const notInTeam = !!ws.team && !ws.team.viewerRole && !orgAdmin;
+  const inNoTeam = notInTeam && !ws.organization?.teams.some((team) => team.viewerRole);
   const [searchText, setSearchText] = useState(search);
   // The address changed the search (the menu's Credentials link, Back): the box says what the list shows, so that
   // leaving it does not put an old search back.
@@ -226,7 +227,9 @@ export function RequestsPage() {
         {tab === 'sent' && !ws.teamId && !ws.loading && <NoWorkspaceMessage message={t('list.noTeam')} />}
         {tab === 'sent' && notInTeam && ws.team && (
           <p className="notice" data-not-in-team="">
-            {t('list.notInTeam', { team: ws.team.name })}
+            {inNoTeam
+              ? t('list.inNoTeam', { organization: ws.organization?.name ?? '' })
+              : t('list.notInTeam', { team: ws.team.name })}
           </p>
         )}
         {result.error && (
