@@ -517,6 +517,11 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await app(0).getByLabel('App', { exact: true }).selectOption({ label: 'Email' });
   await app(0).getByLabel('Select all').check();
   await cora.getByRole('button', { name: '+Add app' }).click();
+  // The new card's first choice takes the focus, as the first card's did at Next.
+  await until(
+    cora,
+    'document.activeElement?.tagName === "SELECT" && document.activeElement.closest(\'fieldset[data-app-index="1"]\') !== null',
+  );
   await app(1).getByLabel('App', { exact: true }).selectOption({ label: 'HubSpot' });
   await app(1).getByLabel('Version').selectOption({ label: 'Version 1' });
   await cora.getByRole('button', { name: '+Add app' }).click();
@@ -557,6 +562,13 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await app(2).getByLabel('App', { exact: true }).selectOption({ label: 'OpenAI' });
   await app(2).getByLabel('Select all').check();
   expect(await app(2).getByText('Choose at least one module, or all modules.').count()).toBe(0);
+  // A field changed since the refusal no longer says what was wrong with its old value; with the last one marked,
+  // "correct the fields marked below" goes too.
+  await app(1).getByLabel('Search for Contacts', { exact: true }).check();
+  await app(1).getByText('Choose at least one module, or all modules.').waitFor({ state: 'detached' });
+  await cora.getByLabel(/terms and conditions/).check();
+  await cora.getByText('Accept the terms and conditions to send the request.').waitFor({ state: 'detached' });
+  await cora.getByText('The request was not sent. Correct the fields marked below.').waitFor({ state: 'detached' });
   // Back, then Next: the last Submit's refusal was about the form as it was then, and is not said again.
   await cora.getByRole('button', { name: 'Back', exact: true }).click();
   await cora.getByRole('button', { name: 'Next' }).click();

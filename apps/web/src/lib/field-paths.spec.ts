@@ -1,4 +1,4 @@
-import { withoutItem } from './field-paths';
+import { withoutField, withoutItem } from './field-paths';
 
 describe('withoutItem: the errors of a list once one of its items is removed', () => {
   const errors = [
@@ -22,5 +22,24 @@ describe('withoutItem: the errors of a list once one of its items is removed', (
     expect(withoutItem([{ path: 'input.applicants.0', message: 'x' }], 'apps', 0)).toEqual([
       { path: 'input.applicants.0', message: 'x' },
     ]);
+  });
+});
+
+describe('withoutField: the errors once a field was changed', () => {
+  const errors = [
+    { path: 'input.name', message: 'is required' },
+    { path: 'input.apps.1', message: 'is required' },
+    { path: 'input.apps.1.modules', message: 'modules must not be empty' },
+    { path: 'apps[1].note', message: 'must be at most 256 characters' },
+    { path: 'input.apps.10.note', message: 'must be at most 256 characters' },
+  ];
+
+  it("drops the field's own errors and its members', in either spelling, and nothing else", () => {
+    expect(withoutField(errors, 'apps.1')).toEqual([
+      { path: 'input.name', message: 'is required' },
+      { path: 'input.apps.10.note', message: 'must be at most 256 characters' },
+    ]);
+    expect(withoutField(errors, 'input.apps.1.note')).toEqual(errors.filter((e) => e.path !== 'apps[1].note'));
+    expect(withoutField(errors, 'input.name')).toEqual(errors.slice(1));
   });
 });

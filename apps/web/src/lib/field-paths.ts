@@ -14,3 +14,17 @@ export function withoutItem(errors: FieldError[], list: string, index: number): 
     return [at < index ? e : { ...e, path: `${match[1]}.${at - 1}${match[4]}` }];
   });
 }
+
+const normal = (path: string) => path.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
+
+/**
+ * `errors` without those at `path` or under it (`apps.1` takes `input.apps.1` and `input.apps.1.modules`): what was
+ * said about a field the person has since changed is about a value no longer there.
+ */
+export function withoutField(errors: FieldError[], path: string): FieldError[] {
+  const at = normal(path);
+  return errors.filter((e) => {
+    const p = normal(e.path);
+    return p !== at && !p.startsWith(`${at}.`);
+  });
+}

@@ -9,7 +9,7 @@ import { Button } from '../../../components/Button';
 import { NoWorkspaceMessage } from '../../../components/NoWorkspace';
 import { OptionsState } from '../../../components/ReadFailure';
 import { fieldError, readError, type FieldError, type ReadError } from '../../../lib/errors';
-import { withoutItem } from '../../../lib/field-paths';
+import { withoutField, withoutItem } from '../../../lib/field-paths';
 import { useWorkspace } from '../../../lib/workspace';
 import type { CreateCredentialRequestInput, Language, RequestDetailsFieldsFragment } from '../../../gql/graphql';
 import { CatalogApps, CreateRequestViewer } from '../api/queries';
@@ -21,6 +21,15 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import { LIMITS } from '../../../lib/limits';
 import { apiLanguage } from '../../../lib/i18n';
 import { eligiblePlan, recipientScope } from '../policies';
+
+/** A draft's fields and the input's field that the server's errors name for each. */
+const APP_FIELDS: [keyof AppDraft, string][] = [
+  ['version', 'version'],
+  ['modules', 'modules'],
+  ['note', 'note'],
+  ['connectionName', 'connectionName'],
+  ['expectedAccountDomain', 'expectedAccountDomain'],
+];
 
 /**
  * `/requests/new`: a new form at each arrival. "Create another request", after one was sent, starts over with its own
@@ -169,6 +178,30 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
   if (scope === 'NONE') return refusedNow(t('create.teamGuest', names));
   const recipientName = recipient.kind === 'inside' ? recipient.memberName : recipient.name.trim();
 
+  // What was said of a field (at Next, or by the server at Submit) is about a value no longer there once it changes:
+  // it goes, and so does "correct the fields marked below" when no field is marked any more.
+  const forget = (paths: string[]) => {
+    const left = paths.reduce(withoutField, errors);
+    if (left.length === errors.length) return;
+    setErrors(left);
+    if (left.length === 0 && summary === 'fields') setSummary(null);
+  };
+  const changeRecipient = (draft: RecipientDraft) => {
+    const keys = (['userId', 'name', 'email', 'language'] as const).filter((k) => draft[k] !== recipient[k]);
+    forget(draft.kind !== recipient.kind ? ['input.recipient'] : keys.map((k) => `input.recipient.${k}`));
+    setRecipient(draft);
+  };
+  const changeApp = (i: number, draft: AppDraft) => {
+    const before = apps[i];
+    // Another app is a new card: all it said goes. Otherwise each field changed (both module fields say `modules`).
+    const paths =
+      draft.appKey !== before.appKey
+        ? [`input.apps.${i}`]
+        : APP_FIELDS.filter(([key]) => draft[key] !== before[key]).map(([, field]) => `input.apps.${i}.${field}`);
+    forget(paths);
+    setApps((list) => list.map((x, j) => (j === i ? draft : x)));
+  };
+
   const next = () => {
     // Said in the server's own sentences, so that they reach the page through the one translation every field
     // error takes (lib/field-messages.ts), in whatever language is shown when they are read.
@@ -267,7 +300,14 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
           }
           error={fieldError(errors, 'input.name')}
         >
-          <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            type="text"
+            value={name}
+            onChange={(e) => {
+              forget(['input.name']);
+              setName(e.target.value);
+            }}
+          />
         </Field>
         <RecipientFields
           organization={org}
@@ -275,7 +315,7 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
           scope={scope}
           draft={recipient}
           errors={errors}
-          onChange={setRecipient}
+          onChange={changeRecipient}
         />
         <Field
           label={t('create.description')}
@@ -286,7 +326,14 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
           }
           error={fieldError(errors, 'input.description')}
         >
-          <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            rows={2}
+            value={description}
+            onChange={(e) => {
+              forget(['input.description']);
+              setDescription(e.target.value);
+            }}
+          />
         </Field>
         {step === 1 ? (
           <Button type="submit" variant="primary">
@@ -314,7 +361,7 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
                 taken={new Set(apps.filter((_, j) => j !== i).map((a) => a.appKey))}
                 recipientName={recipientName}
                 errors={errors}
-                onChange={(d) => setApps((list) => list.map((x, j) => (j === i ? d : x)))}
+                onChange={(d) => changeApp(i, d)}
                 onRemove={
                   apps.length > 1
                     ? () => {
@@ -331,7 +378,14 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
                 }
               />
             ))}
-            <Button data-add-app="" onClick={() => setApps((list) => [...list, emptyApp()])}>
+            <Button
+              data-add-app=""
+              onClick={() => {
+                setApps((list) => [...list, emptyApp()]);
+                // The new card's first choice, as Next does for the first one: +Add app stays behind it.
+                focusAfterRender.current = `fieldset[data-app-index="${apps.length}"] select`;
+              }}
+            >
               {t('create.addApp')}
             </Button>
             <div
@@ -343,7 +397,10 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
                 id="terms"
                 type="checkbox"
                 checked={terms}
-                onChange={(e) => setTerms(e.target.checked)}
+                onChange={(e) => {
+                  forget(['input.termsAccepted']);
+                  setTerms(e.target.checked);
+                }}
                 aria-invalid={fieldError(errors, 'input.termsAccepted') ? true : undefined}
                 aria-describedby={fieldError(errors, 'input.termsAccepted') ? 'terms-error' : undefined}
               />
