@@ -22,8 +22,15 @@ describe('an expired connection says who can act on it (R5.4, R5.6)', () => {
     expect(ptBR.details.health.EXPIRED_OTHERS).toMatch(/^Expirada: /);
   });
 
-  it('asked already, or not expired: the status as it is', () => {
-    expect(healthKey('EXPIRED', 'REAUTHORIZING', 'TEAM_MEMBER', false)).toBe('details.health.EXPIRED');
+  it('asked already: that it was asked, for everyone (the card beside it says Reauthorizing)', () => {
+    for (const relation of ['REQUESTER', 'RECIPIENT', 'TEAM_MEMBER'] as const) {
+      expect(said(healthKey('EXPIRED', 'REAUTHORIZING', relation, relation === 'REQUESTER'))).toBe(
+        'Expired: reauthorization requested',
+      );
+    }
+  });
+
+  it('not expired: the status as it is', () => {
     expect(healthKey('ACTIVE', 'AUTHORIZED', 'RECIPIENT', false)).toBe('details.health.ACTIVE');
   });
 });

@@ -11,7 +11,9 @@ export function healthKey(
   relation: ViewerRelation,
   mayAskReauthorization: boolean,
 ): string {
-  if (connection !== 'EXPIRED' || status === 'REAUTHORIZING') return `details.health.${connection}`;
+  if (connection !== 'EXPIRED') return `details.health.${connection}`;
+  // Asked already: "needs reauthorization" beside a card that says Reauthorizing would read as if nobody had asked.
+  if (status === 'REAUTHORIZING') return 'details.health.EXPIRED_ASKED';
   if (relation === 'RECIPIENT') return 'details.health.EXPIRED_RECIPIENT';
   return mayAskReauthorization ? 'details.health.EXPIRED' : 'details.health.EXPIRED_OTHERS';
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { RequestHistory } from '../api/queries';
 import { Row, StackedTable } from '../../../components/StackedTable';
+import { historyEvent } from '../history-event';
 
 const HISTORY_COLUMNS = ['revision', 'event', 'actor', 'at', 'hash'] as const;
 
@@ -36,8 +37,8 @@ export function HistorySection({
   if (!data) return null;
   // The event's own name for a type this page does not know yet (a newer server): never an empty cell.
   const eventLabel = (type: string, json: string) => {
-    const event = t(`details.events.${type}`, { defaultValue: type });
-    const appKey = appKeyOf(json);
+    const { key, appKey } = historyEvent(type, json);
+    const event = t(`details.events.${key}`, { defaultValue: type });
     return appKey ? t('details.eventWithApp', { event, app: appNames.get(appKey) ?? appKey }) : event;
   };
   const check = data.verifyCredentialRequestHistory;
@@ -62,14 +63,4 @@ export function HistorySection({
       </StackedTable>
     </section>
   );
-}
-
-/** The app an event concerns (`data.appKey`), if any. */
-function appKeyOf(json: string): string | null {
-  try {
-    const appKey = (JSON.parse(json) as { appKey?: unknown } | null)?.appKey;
-    return typeof appKey === 'string' ? appKey : null;
-  } catch {
-    return null;
-  }
 }

@@ -141,6 +141,7 @@ export const en = {
       // The recipient cannot start it: the requester (or a team admin) asks, and the e-mail brings them back.
       EXPIRED_RECIPIENT: 'Expired: the requester can ask you to reauthorize it.',
       EXPIRED_OTHERS: 'Expired: the requester or an admin of the team can ask for its reauthorization.',
+      EXPIRED_ASKED: 'Expired: reauthorization requested',
       REVOKED: 'Revoked',
       DELETED: 'Deleted',
     },
@@ -178,6 +179,7 @@ export const en = {
       CredentialsUpdated: 'Credentials updated',
       ConnectionRefreshed: 'Connection refreshed',
       ConnectionExpired: 'Connection expired',
+      ConnectionExpiredFound: 'Connection found expired when reauthorization was requested',
       RequestDeleted: 'Request deleted',
     },
     eventWithApp: '{{event}}: {{app}}',
