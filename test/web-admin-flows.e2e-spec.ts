@@ -145,8 +145,18 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByRole('status').filter({ hasText: 'Application sent.' }).waitFor();
     expect(await page.evaluate('document.activeElement?.hasAttribute("data-apply-outcome") ?? false')).toBe(true);
 
+    // Only support staff are shown the Support page, in the navigation and first on Feature access.
+    const nav = (p: Page) => p.getByRole('navigation', { name: 'Main' });
+    expect(await nav(page).getByRole('link', { name: 'Support', exact: true }).count()).toBe(0);
+    expect(await page.locator('[data-support-link]').count()).toBe(0);
     const support = await open(sam);
-    await support.goto(`${web.url}/support`);
+    await support.goto(`${web.url}/feature-access`);
+    await support
+      .locator('[data-support-link]')
+      .getByRole('link', { name: 'Support: review applications and set plans' })
+      .waitFor();
+    await nav(support).getByRole('link', { name: 'Support', exact: true }).click();
+    await support.getByRole('heading', { name: 'Support', level: 1 }).waitFor();
     const row = support.locator(`tr[data-applicant="${olivia.email}"]`);
     await row.waitFor();
     await support.getByRole('button', { name: `Approve ${olivia.name}` }).click();

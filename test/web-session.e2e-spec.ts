@@ -51,10 +51,24 @@ describe('browser sessions and the development sign-in (issue #10)', () => {
     const me = await browser.graphql<{ me: { email: string; name: string } }>(ME);
     expect(me.data).toEqual({ me: { email: 'ana@corp.example', name: 'Ana' } });
     const session = (await (await browser.fetch('/auth/session')).json()) as Record<string, string>;
-    expect(session).toMatchObject({ signedIn: true, email: 'ana@corp.example', name: 'Ana', emailVerified: true });
+    expect(session).toMatchObject({
+      signedIn: true,
+      email: 'ana@corp.example',
+      name: 'Ana',
+      emailVerified: true,
+      supportStaff: false,
+    });
     const expiresAt = Date.parse(session.expiresAt);
     expect(expiresAt).toBeGreaterThanOrEqual(before + 7200_000 - 1000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 7200_000 + 1000);
+  });
+
+  it('says whether the session is support staff, as the API sees it (the web app shows them the Support page)', async () => {
+    const browser = new TestBrowser(embedded.url);
+    await browser.devSignIn({ email: 'sol@corp.example', name: 'Sol', supportStaff: true });
+    expect(await (await browser.fetch('/auth/session')).json()).toMatchObject({ signedIn: true, supportStaff: true });
+    const viewer = await browser.graphql<{ viewer: { supportStaff: boolean } }>('{ viewer { supportStaff } }');
+    expect(viewer.data).toEqual({ viewer: { supportStaff: true } });
   });
 
   it('is the same user as a bearer token from `npm run token` (subject dev:<email>)', async () => {

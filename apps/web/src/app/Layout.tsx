@@ -34,22 +34,40 @@ export function Layout() {
   const toggle = useRef<HTMLButtonElement>(null);
   // An open menu covers the page's start: Escape closes it (the focus back on Menu, not lost with a hidden link),
   // and so does a click anywhere outside the header, as people expect of a menu. A click, not a pointerdown: closing
-  // moves the page up, and on pointerdown the link under the finger would move away before the click landed.
+  // moves the page up, and on pointerdown the link under the finger would move away before the click landed. Tabbing
+  // on past it into the page closes it too: the person has left it, and an Escape meant for the page must not then
+  // pull their focus back up to Menu. Not the focus a press gives (it comes at pointerdown): the click closes it then.
   useEffect(() => {
     if (!menuOpen) return;
+    let pressing = false;
+    const outside = (target: EventTarget | null) => !header.current?.contains(target as Node);
+    const onPress = (event: PointerEvent) => {
+      pressing = event.type === 'pointerdown';
+    };
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       setMenuOpen(false);
       toggle.current?.focus();
     };
     const onClick = (event: MouseEvent) => {
-      if (!header.current?.contains(event.target as Node)) setMenuOpen(false);
+      if (outside(event.target)) setMenuOpen(false);
+    };
+    const onFocus = (event: FocusEvent) => {
+      if (!pressing && outside(event.target)) setMenuOpen(false);
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('click', onClick);
+    document.addEventListener('focusin', onFocus);
+    document.addEventListener('pointerdown', onPress, true);
+    document.addEventListener('pointerup', onPress, true);
+    document.addEventListener('pointercancel', onPress, true);
     return () => {
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('click', onClick);
+      document.removeEventListener('focusin', onFocus);
+      document.removeEventListener('pointerdown', onPress, true);
+      document.removeEventListener('pointerup', onPress, true);
+      document.removeEventListener('pointercancel', onPress, true);
     };
   }, [menuOpen]);
   return (
@@ -127,7 +145,7 @@ function focusHeading(heading: HTMLElement): void {
 }
 
 /**
- * The features' pages, less those that need a team: hidden from the organization's guests, who may not open them,
+ * The features' pages, less the support staff's for anyone else, and less those that need a team: hidden from the organization's guests, who may not open them,
  * and from someone in no organization yet (an outside recipient on the invitation, before accepting), for whom they
  * would only say so.
  */
@@ -135,12 +153,13 @@ function AppNav() {
   const { t } = useTranslation('common');
   const { organization, loading, failed } = useWorkspace();
   const teamless = organization?.viewerRole === 'GUEST' || (!loading && !failed && organization === null);
+  const { supportStaff } = useSession();
   return (
     <nav aria-label={t('nav.label')} className="app-nav">
       <ul>
         {features.flatMap((f) =>
           (f.nav ?? [])
-            .filter((item) => !(teamless && item.needsTeam))
+            .filter((item) => !(teamless && item.needsTeam) && (!item.supportOnly || supportStaff))
             .map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to}>{t(item.label, { ns: f.namespace })}</NavLink>

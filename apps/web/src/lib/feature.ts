@@ -12,6 +12,8 @@ export interface NavItem {
    * them, R2.4, R10.2) and for someone in no organization yet (it would only say so).
    */
   needsTeam?: boolean;
+  /** A page for the platform's support staff only (it refuses anyone else). */
+  supportOnly?: boolean;
 }
 
 export interface Feature {

@@ -4,6 +4,8 @@ export interface Session {
   signedIn: boolean;
   email?: string;
   name?: string;
+  /** Shows the Support page in the navigation; the API checks it again on every operation. */
+  supportStaff?: boolean;
   expiresAt?: string;
 }
 

@@ -36,9 +36,17 @@ export class AuthController {
     res.setHeader('cache-control', 'no-store');
     const session = await this.sessions.sessionOf(req.headers);
     if (!session) return { signedIn: false };
-    const { email, name, emailVerified } = session.identity;
+    const { email, name, emailVerified, support } = session.identity;
     // emailVerified false: the API will refuse this identity (R13.2); the page can say to verify the address.
-    return { signedIn: true, email, name, emailVerified, expiresAt: session.expiresAt.toISOString() };
+    // supportStaff: for the web app's navigation only (the API decides from the same identity, per operation).
+    return {
+      signedIn: true,
+      email,
+      name,
+      emailVerified,
+      supportStaff: support === true,
+      expiresAt: session.expiresAt.toISOString(),
+    };
   }
 
   @Post('dev-signin')

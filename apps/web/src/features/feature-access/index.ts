@@ -6,7 +6,10 @@ import { ptBR } from './messages/pt-BR';
 export const featureAccessFeature: Feature = {
   namespace: 'featureAccess',
   messages: { en, 'pt-BR': ptBR },
-  nav: [{ to: '/feature-access', label: 'nav.featureAccess' }],
+  nav: [
+    { to: '/feature-access', label: 'nav.featureAccess' },
+    { to: '/support', label: 'nav.support', supportOnly: true },
+  ],
   routes: [
     {
       path: 'feature-access',

@@ -1,6 +1,6 @@
 // Catalogue of the feature-access feature (namespace "featureAccess"); words follow the help page (R2).
 export const en = {
-  nav: { featureAccess: 'Feature access' },
+  nav: { featureAccess: 'Feature access', support: 'Support' },
   apply: {
     title: 'How to enable the credential requests feature',
     intro:

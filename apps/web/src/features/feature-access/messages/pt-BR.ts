@@ -2,7 +2,7 @@ import type { Messages } from '../../../lib/messages';
 import type { en } from './en';
 
 export const ptBR: Messages<typeof en> = {
-  nav: { featureAccess: 'Acesso ao recurso' },
+  nav: { featureAccess: 'Acesso ao recurso', support: 'Suporte' },
   apply: {
     title: 'Como habilitar o recurso de solicitações de credenciais',
     intro:

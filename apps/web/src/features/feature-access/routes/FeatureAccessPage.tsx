@@ -38,6 +38,12 @@ export function FeatureAccessPage() {
   return (
     <section className="page" aria-labelledby="feature-access-title">
       <h1 id="feature-access-title">{t('apply.title')}</h1>
+      {/* Support staff come here for the applications: their page first, before the form every user has. */}
+      {supportStaff && (
+        <p className="notice" data-support-link="">
+          <Link to="/support">{t('support.link')}</Link>
+        </p>
+      )}
       <p>{t('apply.intro')}</p>
       <p>{t('apply.scope')}</p>
       <div className="card">
@@ -54,11 +60,6 @@ export function FeatureAccessPage() {
         )}
         {applyError && <OperationError error={applyError} namespace="featureAccess" />}
       </div>
-      {supportStaff && (
-        <p>
-          <Link to="/support">{t('support.link')}</Link>
-        </p>
-      )}
     </section>
   );
 }
