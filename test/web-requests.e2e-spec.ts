@@ -1472,6 +1472,11 @@ it('a new filter starts from the first page: no list is asked with the last view
   expect(await page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-list-count')")).toBe(
     true,
   );
+  // It says which part of the list this is, not only how long the list is.
+  await page
+    .locator('[data-list-count]')
+    .getByText(/^21–\d+ of \d+ requests$/)
+    .waitFor();
   // The page walked to is kept in the history entry: Back from a request's details shows it again, not the first.
   const secondPageRow = page.getByRole('link', { name: /^Details of / }).first();
   const rowName = await secondPageRow.getAttribute('aria-label');

@@ -35,6 +35,8 @@ export const en = {
       'The requests sent from a team are for its members, and you are not in any team of {{organization}} yet. An admin of the organization can add you to one. What others ask of you is under Received.',
     organizationFilter: 'From organization',
     allOrganizations: 'All organizations',
+    range_one: '{{from}}–{{to}} of {{count}} request',
+    range_other: '{{from}}–{{to}} of {{count}} requests',
     total_zero: 'No requests',
     total_one: '{{count}} request',
     total_other: '{{count}} requests',

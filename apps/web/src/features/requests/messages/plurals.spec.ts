@@ -27,8 +27,8 @@ describe('counts in the requests catalogue', () => {
 });
 
 describe('every count that can be 0 has its own words in Portuguese', () => {
-  // A history always holds the request's creation: never 0 events.
-  const NEVER_ZERO = ['historyVerified'];
+  // A history always holds the request's creation: never 0 events. A range is said of a page with rows only.
+  const NEVER_ZERO = ['historyVerified', 'list.range'];
   const counted = (node: object, at = ''): string[] =>
     Object.entries(node).flatMap(([key, value]) =>
       typeof value === 'object' && value !== null

@@ -37,6 +37,8 @@ export const ptBR: Messages<typeof en> = {
       'As solicitações enviadas por uma equipe são para os membros dela, e você ainda não está em nenhuma equipe de {{organization}}. Um administrador da organização pode adicionar você a uma. O que pedem a você está em Recebidas.',
     organizationFilter: 'Da organização',
     allOrganizations: 'Todas as organizações',
+    range_one: '{{from}}–{{to}} de {{count}} solicitação',
+    range_other: '{{from}}–{{to}} de {{count}} solicitações',
     total_zero: 'Nenhuma solicitação',
     total_one: '{{count}} solicitação',
     total_other: '{{count}} solicitações',

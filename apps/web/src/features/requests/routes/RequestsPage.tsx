@@ -241,7 +241,14 @@ export function RequestsPage() {
             goes while the next page loads. */}
         <p ref={count} className="muted" role="status" tabIndex={-1} data-list-count="">
           {connection
-            ? t('list.total', { count: connection.totalCount })
+            ? connection.totalCount > PAGE && rows.length > 0
+              ? // More than one page: which part of the list this is, not only how long it is.
+                t('list.range', {
+                  from: (cursors.length - 1) * PAGE + 1,
+                  to: (cursors.length - 1) * PAGE + rows.length,
+                  count: connection.totalCount,
+                })
+              : t('list.total', { count: connection.totalCount })
             : result.loading
               ? t('loading', { ns: 'common' })
               : ''}
