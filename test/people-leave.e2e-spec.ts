@@ -346,6 +346,21 @@ describe('people leave (R13.13) over the real gateway', () => {
       { o: organizationId },
     );
     const nodes = log.membershipAuditLog.edges.map((e: { node: unknown }) => e.node);
+    // Where the trail starts: the creator became the organization's owner, and the team's admin.
+    expect(nodes).toContainEqual({
+      action: 'ORG_CREATED',
+      actor: { id: ids.owner },
+      member: { id: ids.owner },
+      teamId: null,
+      role: 'OWNER',
+    });
+    expect(nodes).toContainEqual({
+      action: 'TEAM_CREATED',
+      actor: { id: ids.owner },
+      member: { id: ids.owner },
+      teamId: h.teamId,
+      role: 'ADMIN',
+    });
     expect(nodes).toContainEqual({
       action: 'TEAM_MEMBER_REMOVED',
       actor: { id: ids.tina },

@@ -579,6 +579,21 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       await change(action, who).waitFor();
       return (await change(action, who).locator('td').allInnerTexts()).slice(1);
     };
+    // Where it starts: Olivia created the organization and its team, and so became their owner and admin.
+    expect(await cells('ORG_CREATED', olivia)).toEqual([
+      'Created the organization',
+      olivia.name,
+      'Owner',
+      'The organization',
+      olivia.name,
+    ]);
+    expect(await cells('TEAM_CREATED', olivia)).toEqual([
+      'Created the team',
+      olivia.name,
+      'Admin',
+      'Newsletter',
+      olivia.name,
+    ]);
     expect(await cells('ORG_MEMBER_REMOVED', gina)).toEqual([
       'Removed from the organization',
       gina.name,

@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
 
 /** R13.13 / R10.1: membership changes of the organization stream, as `membershipAuditLog` names them. */
 export const MEMBERSHIP_AUDIT_ACTIONS: Readonly<Record<string, string>> = {
+  // A creation is its creator's first membership: without it the trail starts with a stranger adding people.
+  OrganizationCreated: 'ORG_CREATED',
+  TeamCreated: 'TEAM_CREATED',
   OrganizationMemberAdded: 'ORG_MEMBER_ADDED',
   OrganizationMemberRoleChanged: 'ORG_ROLE_CHANGED',
   OrganizationMemberRemoved: 'ORG_MEMBER_REMOVED',
@@ -50,8 +53,8 @@ const INSERT_REQUESTS = upsertFromJson(
  */
 export const auditProjector: Projector = {
   name: 'audit',
-  // 2: membership_entries (R13.13); the bump rebuilds the audit read model from the start.
-  version: 2,
+  // 2: membership_entries (R13.13); 3: creations in them. A bump rebuilds the audit read model from the start.
+  version: 3,
   tables: [
     {
       name: 'audit_requests',
@@ -147,6 +150,9 @@ function membershipEntry(event: RecordedEvent): Record<string, unknown>[] {
   const action = MEMBERSHIP_AUDIT_ACTIONS[event.type];
   if (organizationId === null || !action) return [];
   const d = event.data;
+  // The creator: the organization's first owner, the team's first admin.
+  const member = event.type === 'OrganizationCreated' ? d.ownerId : event.type === 'TeamCreated' ? d.adminId : d.userId;
+  const role = event.type === 'OrganizationCreated' ? 'OWNER' : event.type === 'TeamCreated' ? 'ADMIN' : d.role;
   return [
     {
       id: event.id,
@@ -156,8 +162,8 @@ function membershipEntry(event: RecordedEvent): Record<string, unknown>[] {
       actor_id: event.metadata.actorId,
       organization_id: organizationId,
       team_id: typeof d.teamId === 'string' ? d.teamId : null,
-      user_id: d.userId,
-      role: typeof d.role === 'string' ? d.role : null,
+      user_id: member,
+      role: typeof role === 'string' ? role : null,
     },
   ];
 }

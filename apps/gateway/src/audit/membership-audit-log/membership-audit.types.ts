@@ -10,7 +10,7 @@ export class MembershipAuditEntry {
   @Field(() => DateTimeScalar) at: Date;
   @Field(() => String, {
     description:
-      'ORG_MEMBER_ADDED, ORG_ROLE_CHANGED, ORG_MEMBER_REMOVED, TEAM_MEMBER_ADDED, TEAM_ROLE_CHANGED, TEAM_MEMBER_REMOVED',
+      'ORG_CREATED (the member is its first owner), ORG_MEMBER_ADDED, ORG_ROLE_CHANGED, ORG_MEMBER_REMOVED, TEAM_CREATED (the member is its first admin), TEAM_MEMBER_ADDED, TEAM_ROLE_CHANGED, TEAM_MEMBER_REMOVED',
   })
   action: string;
   @Field(() => Person, { nullable: true, description: 'null for the system' }) actor?: Person | null;

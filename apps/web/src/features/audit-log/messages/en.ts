@@ -24,9 +24,11 @@ export const en = {
     empty: 'Nobody has joined, changed role or left yet.',
     wholeOrganization: 'The organization',
     actions: {
+      ORG_CREATED: 'Created the organization',
       ORG_MEMBER_ADDED: 'Added to the organization',
       ORG_ROLE_CHANGED: 'Organization role changed',
       ORG_MEMBER_REMOVED: 'Removed from the organization',
+      TEAM_CREATED: 'Created the team',
       TEAM_MEMBER_ADDED: 'Added to the team',
       TEAM_ROLE_CHANGED: 'Team role changed',
       TEAM_MEMBER_REMOVED: 'Removed from the team',

@@ -26,9 +26,11 @@ export const ptBR: Messages<typeof en> = {
     empty: 'Ninguém entrou, mudou de função ou saiu ainda.',
     wholeOrganization: 'A organização',
     actions: {
+      ORG_CREATED: 'Criação da organização',
       ORG_MEMBER_ADDED: 'Adição à organização',
       ORG_ROLE_CHANGED: 'Função na organização alterada',
       ORG_MEMBER_REMOVED: 'Remoção da organização',
+      TEAM_CREATED: 'Criação da equipe',
       TEAM_MEMBER_ADDED: 'Adição à equipe',
       TEAM_ROLE_CHANGED: 'Função na equipe alterada',
       TEAM_MEMBER_REMOVED: 'Remoção da equipe',
