@@ -600,6 +600,9 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   );
   const mara = await newPage(DESKTOP);
   await mara.goto(invitation);
+  // From outside the organization, here for the first time: which address to use, and that no account is needed.
+  await mara.getByText('Sign in with the e-mail address the invitation was sent to', { exact: false }).waitFor();
+  await mara.getByText('First time here? Signing in creates your account in this service', { exact: false }).waitFor();
   await devSignIn(mara, people.manager);
   await mara.waitForURL(invitation);
   await mara.getByText(/Cora Contractor \(cora@acme\.example\) invites you to join the Acme organization/).waitFor();

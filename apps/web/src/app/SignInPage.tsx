@@ -52,7 +52,8 @@ export function SignInPage() {
         <LanguageSwitch />
       </div>
       <h1>{t('signIn.title')}</h1>
-      <p>{t('signIn.intro')}</p>
+      <p>{t(returnTo.startsWith('/invitations/') ? 'signIn.introInvitation' : 'signIn.intro')}</p>
+      <p>{t('signIn.firstTime')}</p>
       {failure && (
         <p className="notice notice-error" role="alert">
           {i18n.exists(`signIn.reasons.${failure}`)

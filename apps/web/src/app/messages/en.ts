@@ -23,6 +23,10 @@ export const en = {
   signIn: {
     title: 'Sign in',
     intro: 'Sign in to see the credential requests you sent and received.',
+    // Come from an invitation's e-mail: often someone outside the organization, here for the first time.
+    introInvitation:
+      'You were invited to share credentials. Sign in with the e-mail address the invitation was sent to: it is how the invitation knows you.',
+    firstTime: 'First time here? Signing in creates your account in this service; there is nothing else to set up.',
     oidc: 'Sign in',
     dev: {
       title: 'Development sign-in',

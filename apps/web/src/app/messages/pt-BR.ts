@@ -14,6 +14,9 @@ export const ptBR: Messages<typeof en> = {
   signIn: {
     title: 'Entrar',
     intro: 'Entre para ver as solicitações de credenciais que você enviou e recebeu.',
+    introInvitation:
+      'Você recebeu um convite para compartilhar credenciais. Entre com o endereço de e-mail para o qual o convite foi enviado: é por ele que o convite reconhece você.',
+    firstTime: 'É a primeira vez aqui? Ao entrar, sua conta neste serviço é criada; não há mais nada a configurar.',
     oidc: 'Entrar',
     dev: {
       title: 'Entrada de desenvolvimento',
