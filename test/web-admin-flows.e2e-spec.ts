@@ -837,6 +837,15 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await says(add, 'Informe um endereço de e-mail, como nome@exemplo.com.');
     expect(sent).toEqual(['DirectoryAddOrganizationMember']);
     expect(await page.locator('tr[data-member="nina@example.c"]').count()).toBe(0);
+    // The address fixed and the name emptied: the check speaks of the name alone, and focuses it; the server's word on
+    // the address it was sent before is no longer said.
+    await page.getByLabel('Endereço de e-mail', { exact: true }).fill(`nina@${domain}`);
+    await page.getByLabel('Nome', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Adicionar membro' }).click();
+    await says(add, 'Preencha este campo.');
+    expect(await page.getByRole('form', { name: add }).getByRole('alert').count()).toBe(1);
+    expect(await focusedLabel(page)).toBe('Nome');
+    expect(sent).toEqual(['DirectoryAddOrganizationMember']);
 
     await page.getByRole('link', { name: 'Newsletter' }).click();
     await page.getByRole('heading', { level: 1, name: /Membros da equipe · Newsletter/ }).waitFor();

@@ -36,38 +36,36 @@ export function Layout() {
   // and so does a click anywhere outside the header, as people expect of a menu. A click, not a pointerdown: closing
   // moves the page up, and on pointerdown the link under the finger would move away before the click landed. Tabbing
   // on past it into the page closes it too: the person has left it, and an Escape meant for the page must not then
-  // pull their focus back up to Menu. Not the focus a press gives (it comes at pointerdown): the click closes it then.
+  // pull their focus back up to Menu. Only a focus the keyboard moved: a tap focuses before its click lands (after
+  // pointerup, on touch), and closing then would move the page under the finger.
   useEffect(() => {
     if (!menuOpen) return;
-    let pressing = false;
+    let byKeyboard = false;
     const outside = (target: EventTarget | null) => !header.current?.contains(target as Node);
-    const onPress = (event: PointerEvent) => {
-      pressing = event.type === 'pointerdown';
-    };
     const onKey = (event: KeyboardEvent) => {
+      byKeyboard = true;
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       setMenuOpen(false);
       toggle.current?.focus();
+    };
+    const onPointer = () => {
+      byKeyboard = false;
     };
     const onClick = (event: MouseEvent) => {
       if (outside(event.target)) setMenuOpen(false);
     };
     const onFocus = (event: FocusEvent) => {
-      if (!pressing && outside(event.target)) setMenuOpen(false);
+      if (byKeyboard && outside(event.target)) setMenuOpen(false);
     };
     document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer, true);
     document.addEventListener('click', onClick);
     document.addEventListener('focusin', onFocus);
-    document.addEventListener('pointerdown', onPress, true);
-    document.addEventListener('pointerup', onPress, true);
-    document.addEventListener('pointercancel', onPress, true);
     return () => {
       document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer, true);
       document.removeEventListener('click', onClick);
       document.removeEventListener('focusin', onFocus);
-      document.removeEventListener('pointerdown', onPress, true);
-      document.removeEventListener('pointerup', onPress, true);
-      document.removeEventListener('pointercancel', onPress, true);
     };
   }, [menuOpen]);
   return (
@@ -145,9 +143,9 @@ function focusHeading(heading: HTMLElement): void {
 }
 
 /**
- * The features' pages, less the support staff's for anyone else, and less those that need a team: hidden from the organization's guests, who may not open them,
- * and from someone in no organization yet (an outside recipient on the invitation, before accepting), for whom they
- * would only say so.
+ * The features' pages. The support staff's page is left out for anyone else. Those that need a team are left out
+ * for the organization's guests, who may not open them, and for someone in no organization yet (an outside recipient
+ * on the invitation, before accepting), for whom they would only say so.
  */
 function AppNav() {
   const { t } = useTranslation('common');

@@ -2,6 +2,7 @@
 // service was deployed anew while this tab was open, and the old build's files are gone (a click on Details then
 // asks for a file that no longer exists). Only a reload fetches the new build; the person decides when, since a
 // form on another tab of theirs may hold what they typed.
+import { useEffect } from 'react';
 import { Link, useRouteError } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
@@ -22,7 +23,9 @@ export function RouteError() {
   const { t } = useTranslation('common');
   const error = useRouteError();
   const notLoaded = isCodeNotLoaded(error);
-  if (!notLoaded) console.error(error);
+  useEffect(() => {
+    if (!isCodeNotLoaded(error)) console.error(error);
+  }, [error]);
   const title = t(notLoaded ? 'routeError.notLoadedTitle' : 'routeError.title');
   usePageTitle(title);
   return (

@@ -38,10 +38,11 @@ interface Asked {
   ns: string | null;
 }
 
-/** Keys written out in `t(…)` calls: `t('a.b')`, `t('ns:a.b')`, `t('a.b', { ns: 'x' })`, `t(c ? 'a.b' : 'c.d')`. */
+/** Keys written out in `t(…)` calls: `t('a.b')`, `t('ns:a.b')`, `t('a.b', { ns: 'x' })`, `t(c(x) ? 'a.b' : 'c.d')`. */
 function asked(file: string, text: string): Asked[] {
   const found: Asked[] = [];
-  const call = /\bt\(\s*(?:[\w.!]+\s*\?\s*)?'([^'$]+)'(?:\s*:\s*'([^'$]+)')?(\s*,\s*\{[^}]*?\bns:\s*'(\w+)')?/g;
+  const call =
+    /\bt\(\s*(?:(?:[\w.!]|\([^()]*\))+\s*\?\s*)?'([^'$]+)'(?:\s*:\s*'([^'$]+)')?(\s*,\s*\{[^}]*?\bns:\s*'(\w+)')?/g;
   for (const m of text.matchAll(call)) {
     for (const literal of [m[1], m[2]]) {
       if (!literal) continue;
@@ -68,6 +69,8 @@ describe('every message key the web app asks for is in the catalogue', () => {
       key: 'create.planNotEligibleAdmin',
       ns: null,
     });
+    // A choice whose condition calls something.
+    expect(calls).toContainEqual({ file: 'app/SignInPage.tsx', key: 'signIn.introInvitation', ns: null });
   });
 
   it('finds each key in the namespace it names, or in one its file uses', () => {

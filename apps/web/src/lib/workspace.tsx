@@ -33,10 +33,11 @@ interface Workspace {
   failed: boolean;
   retry: () => void;
   /**
-   * Read again, on the way to another page and on coming back to the tab: what others changed meanwhile (a plan set
-   * by support staff, a role, a team) is what the next page shows, not what was true when the tab was opened.
+   * The organizations are read again on the way to another page (and on coming back to the tab): what others changed
+   * meanwhile (a plan set by support staff, a role, a team) is what the next page goes by. `fresh`: the read for the
+   * page shown has answered. A page that would refuse on what it knows waits for it, rather than flash a refusal.
    */
-  refreshing: boolean;
+  fresh: boolean;
   organizations: WorkspaceOrganization[];
   organization: WorkspaceOrganization | null;
   teamId: string | null;
@@ -61,15 +62,18 @@ function stored(): { organizationId?: string; teamId?: string } {
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const { data, loading, error, refetch } = useQuery(WorkspaceOrganizations);
-  const [refreshing, setRefreshing] = useState(false);
+  const { pathname } = useLocation();
+  // The first read is the first page's; a read answered late for a page already left says nothing of this one.
+  const [readFor, setReadFor] = useState(pathname);
+  const shownPath = useRef(pathname);
   const refresh = useCallback(() => {
-    setRefreshing(true);
+    const path = shownPath.current;
     void refetch()
       .catch(() => undefined)
-      .finally(() => setRefreshing(false));
+      .finally(() => {
+        if (shownPath.current === path) setReadFor(path);
+      });
   }, [refetch]);
-  const { pathname } = useLocation();
-  const shownPath = useRef(pathname);
   useEffect(() => {
     if (shownPath.current === pathname) return;
     shownPath.current = pathname;
@@ -98,19 +102,24 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     localStorage.setItem(KEY, JSON.stringify(choice));
   }, [choice]);
-  const value: Workspace = {
-    loading: loading && !data,
-    failed: !data && !!error,
-    retry: refresh,
-    refreshing,
-    organizations,
-    organization,
-    teamId,
-    team,
-    setOrganizationId: (organizationId) => setChoice({ organizationId }),
-    setTeamId: (id) => setChoice((c) => ({ ...c, organizationId: organization?.id, teamId: id })),
-    choose: (organizationId, teamId) => setChoice({ organizationId, teamId }),
-  };
+  const fresh = readFor === pathname;
+  const organizationId = organization?.id;
+  const value = useMemo<Workspace>(
+    () => ({
+      loading: loading && !data,
+      failed: !data && !!error,
+      retry: refresh,
+      fresh,
+      organizations,
+      organization,
+      teamId,
+      team,
+      setOrganizationId: (id) => setChoice({ organizationId: id }),
+      setTeamId: (id) => setChoice((c) => ({ ...c, organizationId, teamId: id })),
+      choose: (id, chosenTeam) => setChoice({ organizationId: id, teamId: chosenTeam }),
+    }),
+    [loading, data, error, refresh, fresh, organizations, organization, organizationId, teamId, team],
+  );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }
 

@@ -46,7 +46,7 @@ export const ptBR: Messages<typeof en> = {
     notLoaded:
       'O serviço foi atualizado enquanto esta página estava aberta, ou a conexão falhou no caminho. Recarregue a página para obter a versão atual.',
     title: 'Algo deu errado nesta página',
-    body: 'A página parou por um erro dela mesma. Recarregue-a; se acontecer de novo, volte às solicitações de credenciais.',
+    body: 'A página parou por causa de um erro. Recarregue-a; se acontecer de novo, volte às solicitações de credenciais.',
     reload: 'Recarregar a página',
   },
   notFound: { title: 'Página não encontrada', back: 'Ir para as solicitações de credenciais' },

@@ -37,8 +37,12 @@ export function useFormChecks<F extends string>() {
       if (pass(wrong())) void submit(e);
       else e.preventDefault();
     };
-  /** A field's error: what the check found (a catalogue key, said by `t`), else what the server said. */
+  const failed = Object.keys(checked).length > 0;
+  /**
+   * A field's error: what the check found (a catalogue key, said by `t`), else what the server said. Not the server's
+   * once a check stopped a press: it was about the values sent before, and would take the focus from the wrong field.
+   */
   const errorOf = (field: F, t: (key: string) => string, server: string | undefined) =>
-    checked[field] ? t(checked[field] as string) : server;
-  return { form, checked, failed: Object.keys(checked).length > 0, pass, guard, errorOf };
+    checked[field] ? t(checked[field] as string) : failed ? undefined : server;
+  return { form, checked, failed, pass, guard, errorOf };
 }

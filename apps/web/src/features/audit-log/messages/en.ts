@@ -21,7 +21,8 @@ export const en = {
   },
   views: { label: 'What the audit log shows', requests: 'Requests', members: 'Membership changes' },
   membership: {
-    empty: 'Nobody has joined, changed role or left yet.',
+    // Rarely seen: an organization's and a team's creation start their trail.
+    empty: 'No membership changes to show.',
     wholeOrganization: 'The organization',
     actions: {
       ORG_CREATED: 'Created the organization',
@@ -45,6 +46,8 @@ export const en = {
     REAUTHORIZATION_REQUESTED: 'Reauthorization requested',
     APP_REAUTHORIZED: 'App reauthorized',
     CONNECTION_EXPIRED: 'Connection expired',
+    // With an actor: found by their request for reauthorization (R5.4); the system finds the others.
+    CONNECTION_EXPIRED_FOUND: 'Connection found expired when reauthorization was requested',
     APP_AUTHORIZATION_FAILED: 'Authorization failed',
   },
   paging: {

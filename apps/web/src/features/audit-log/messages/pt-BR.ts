@@ -23,7 +23,7 @@ export const ptBR: Messages<typeof en> = {
   },
   views: { label: 'O que os registros de auditoria mostram', requests: 'Solicitações', members: 'Mudanças de membros' },
   membership: {
-    empty: 'Ninguém entrou, mudou de função ou saiu ainda.',
+    empty: 'Nenhuma mudança de membros para mostrar.',
     wholeOrganization: 'A organização',
     actions: {
       ORG_CREATED: 'Criação da organização',
@@ -47,6 +47,7 @@ export const ptBR: Messages<typeof en> = {
     REAUTHORIZATION_REQUESTED: 'Reautorização solicitada',
     APP_REAUTHORIZED: 'App reautorizado',
     CONNECTION_EXPIRED: 'Conexão expirada',
+    CONNECTION_EXPIRED_FOUND: 'Conexão constatada expirada no pedido de reautorização',
     APP_AUTHORIZATION_FAILED: 'Falha na autorização',
   },
   paging: {

@@ -156,7 +156,12 @@ function AuditEntries({
         {edges.map(({ node }) => (
           <Row key={node.id} data-action={node.action}>
             <time dateTime={node.at}>{formatDateTime(node.at, i18n.language)}</time>
-            {t(`actions.${node.action}`, { defaultValue: node.action })}
+            {t(
+              `actions.${node.action === 'CONNECTION_EXPIRED' && node.actor ? 'CONNECTION_EXPIRED_FOUND' : node.action}`,
+              {
+                defaultValue: node.action,
+              },
+            )}
             {node.actor ? node.actor.name : t('system')}
             <Link to={`/requests/${node.requestId}`}>{node.requestName}</Link>
             {node.appKey ? appName(node.appKey) : ''}

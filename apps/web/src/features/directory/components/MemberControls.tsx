@@ -33,8 +33,13 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
   const { scope, name, place, role, roles, roleNote, busy, changeRole, remove, onOutcome } = props;
   const { t } = useTranslation('directory');
   const [next, setNext] = useState<R>(role);
-  // The select shows the role as it is whenever the page learns it (a refetch after anyone's change).
-  useEffect(() => setNext(role), [role]);
+  const [pressedUnchanged, setPressedUnchanged] = useState(false);
+  // The select shows the role as it is whenever the page learns it (a refetch after anyone's change); "already that
+  // role" was said of the role before.
+  useEffect(() => {
+    setNext(role);
+    setPressedUnchanged(false);
+  }, [role]);
   const [confirming, setConfirming] = useState(false);
   const [last, setLast] = useState<'role' | 'remove'>('role');
   /** The page took the outcome (and the focus, `MemberOutcome`): closing the confirmation leaves the focus there. */
@@ -75,7 +80,6 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
   // Change role with the select on the role they have would send nothing new, yet say the role "is now" it: the
   // button is unavailable then, and says why (to a screen reader at once, on screen when pressed anyway).
   const unchanged = next === role;
-  const [pressedUnchanged, setPressedUnchanged] = useState(false);
   const sameRoleId = useId();
   const outcome = last === 'role' ? change : removal;
   const inputError = outcome.error

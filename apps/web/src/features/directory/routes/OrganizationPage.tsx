@@ -180,13 +180,15 @@ function AddOrganizationMemberForm({
   const [already, setAlready] = useState<{ email: string; name: string; role: OrgRole } | null>(null);
   const emailField = useRef<HTMLInputElement>(null);
   const checks = useFormChecks<'email' | 'name'>();
-  const emailError = checks.checked.email
-    ? t(checks.checked.email)
-    : already?.email === email
+  const emailError = checks.errorOf(
+    'email',
+    t,
+    already?.email === email
       ? t('organization.members.already', { name: already.name, role: t(`roles.${already.role}`) })
       : error
         ? fieldError(error.fields, 'email')
-        : undefined;
+        : undefined,
+  );
   return (
     <form
       ref={checks.form}

@@ -182,7 +182,7 @@ export const ptBR: Messages<typeof en> = {
       CredentialsUpdated: 'Credenciais atualizadas',
       ConnectionRefreshed: 'Conexão renovada',
       ConnectionExpired: 'Conexão expirada',
-      ConnectionExpiredFound: 'Conexão encontrada expirada ao pedir a reautorização',
+      ConnectionExpiredFound: 'Conexão constatada expirada no pedido de reautorização',
       RequestDeleted: 'Solicitação excluída',
     },
     eventWithApp: '{{event}}: {{app}}',

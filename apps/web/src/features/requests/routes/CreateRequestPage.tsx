@@ -2,6 +2,7 @@
 // the terms box and Submit; then the confirmation. Server errors (BAD_USER_INPUT) appear at the fields they name.
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
@@ -22,14 +23,8 @@ import { LIMITS } from '../../../lib/limits';
 import { apiLanguage } from '../../../lib/i18n';
 import { eligiblePlan, recipientScope } from '../policies';
 
-/** A draft's fields and the input's field that the server's errors name for each. */
-const APP_FIELDS: [keyof AppDraft, string][] = [
-  ['version', 'version'],
-  ['modules', 'modules'],
-  ['note', 'note'],
-  ['connectionName', 'connectionName'],
-  ['expectedAccountDomain', 'expectedAccountDomain'],
-];
+/** A draft's fields that the server's errors name by the same name (`input.apps.1.note`). */
+const APP_FIELDS = ['version', 'modules', 'note', 'connectionName', 'expectedAccountDomain'] as const;
 
 /**
  * `/requests/new`: a new form at each arrival. "Create another request", after one was sent, starts over with its own
@@ -83,6 +78,7 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
     heading.focus();
   };
   const focusAfterRender = useRef<string | null>(null);
+  const formShown = useRef(false);
   useEffect(() => {
     const selector = focusAfterRender.current;
     if (!selector) return;
@@ -134,10 +130,17 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
   // R3.4, R2.2 and R3.1–R3.3: a guest, an organization whose plan does not include the feature, someone without the
   // feature, or someone not in the chosen team would be refused at Submit (FORBIDDEN, PLAN_NOT_ELIGIBLE,
   // FEATURE_NOT_ENABLED) after filling in everything: the page says so first, the widest reason first.
+  // A refusal that takes the form's place (refused at Submit, and the organizations read again since) takes the focus
+  // with it: the focus was in the form, which is gone.
+  const focusIfFormWent = (notice: HTMLParagraphElement | null) => {
+    if (!notice || !formShown.current) return;
+    formShown.current = false;
+    notice.focus();
+  };
   const refused = (notice: string, link?: { to: string; label: string }) => (
     <section>
       <h1>{t('create.title')}</h1>
-      <p className="notice" data-refused-here="">
+      <p className="notice" data-refused-here="" tabIndex={-1} ref={focusIfFormWent}>
         {notice}
       </p>
       {link ? (
@@ -151,8 +154,9 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
   );
   const names = { organization: org.name, team: team.name };
   // What was read when the tab opened may be out of date (a plan set since, the feature approved since): a refusal
-  // waits for the read that the way here started, rather than flash and then give way to the form.
-  const settling = ws.refreshing || viewer.loading;
+  // waits for the reads that the way here started, rather than flash and then give way to the form. Not for a read
+  // again later (the tab shown again, a Submit refused): the refusal on screen stays until its answer.
+  const settling = !ws.fresh || viewer.networkStatus === NetworkStatus.loading;
   const refusedNow = (notice: string, link?: { to: string; label: string }) =>
     settling ? (
       <section>
@@ -197,7 +201,7 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
     const paths =
       draft.appKey !== before.appKey
         ? [`input.apps.${i}`]
-        : APP_FIELDS.filter(([key]) => draft[key] !== before[key]).map(([, field]) => `input.apps.${i}.${field}`);
+        : APP_FIELDS.filter((key) => draft[key] !== before[key]).map((key) => `input.apps.${i}.${key}`);
     forget(paths);
     setApps((list) => list.map((x, j) => (j === i ? draft : x)));
   };
@@ -284,6 +288,9 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
         </p>
       )}
       <form
+        ref={(form) => {
+          if (form) formShown.current = true;
+        }}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();

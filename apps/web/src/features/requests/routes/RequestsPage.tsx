@@ -120,6 +120,17 @@ export function RequestsPage() {
   const result = tab === 'sent' ? sent : received;
   const connection = tab === 'sent' ? sent.data?.sentCredentialRequests : received.data?.receivedCredentialRequests;
   const rows = connection?.edges.map((e) => e.node) ?? [];
+  /**
+   * The count; on a list of more pages, which part of it this is. Pages are read by cursor, so rows deleted on an
+   * earlier page meanwhile leave this one as it was: a range past the count would not be true, and is not said.
+   */
+  const countSaid = (total: number) => {
+    const from = (cursors.length - 1) * PAGE + 1;
+    const to = from + rows.length - 1;
+    return total > PAGE && rows.length > 0 && to <= total
+      ? t('list.range', { from, to, count: total })
+      : t('list.total', { count: total });
+  };
   // A later page emptied under the viewer (its rows deleted, or gone elsewhere) steps back to the one before it,
   // rather than show "no requests" under a count that says there are some.
   useEffect(() => {
@@ -240,18 +251,7 @@ export function RequestsPage() {
         {/* Always there, so that a new count (or "Loading…") is announced; it takes the focus from a page button, which
             goes while the next page loads. */}
         <p ref={count} className="muted" role="status" tabIndex={-1} data-list-count="">
-          {connection
-            ? connection.totalCount > PAGE && rows.length > 0
-              ? // More than one page: which part of the list this is, not only how long it is.
-                t('list.range', {
-                  from: (cursors.length - 1) * PAGE + 1,
-                  to: (cursors.length - 1) * PAGE + rows.length,
-                  count: connection.totalCount,
-                })
-              : t('list.total', { count: connection.totalCount })
-            : result.loading
-              ? t('loading', { ns: 'common' })
-              : ''}
+          {connection ? countSaid(connection.totalCount) : result.loading ? t('loading', { ns: 'common' }) : ''}
         </p>
         {connection && (
           <>
