@@ -282,11 +282,23 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await page.getByText('No webhooks registered.').waitFor();
+    const sent = mutationsOf(page);
+
+    // Empty: said at the field in the page's words (not the browser's bubble), and nothing is sent.
+    await page.getByRole('button', { name: 'Register webhook' }).click();
+    await page
+      .locator('.field-error')
+      .filter({ hasText: 'Enter the https address deliveries are sent to, such as https://example.com/hooks.' })
+      .waitFor();
+    expect(sent).toEqual([]);
 
     await page.getByLabel('Endpoint URL (https)').fill('ftp://localhost:9/hook');
     await page.getByRole('button', { name: 'Register webhook' }).click();
     await page.locator('.field-error').filter({ hasText: 'http' }).waitFor();
     expect(await page.locator('tr[data-webhook]').count()).toBe(0);
+    // Changed since, the address is no longer said to be wrong.
+    await page.getByLabel('Endpoint URL (https)').fill('');
+    expect(await page.locator('.field-error').count()).toBe(0);
 
     // Port 9 (discard) on loopback: a delivery, should one be attempted, never leaves the machine.
     const hookUrl = 'http://127.0.0.1:9/hooks/credential-requests';
@@ -333,6 +345,28 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await confirm.getByRole('alert').count()).toBe(0);
     await confirm.getByRole('button', { name: 'Delete webhook' }).click();
     await page.getByText('Webhook deleted.').waitFor();
+    expect(await page.locator('tr[data-webhook]').count()).toBe(0);
+    // The row and its button went: the focus is on what was done, not on the whole page.
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Webhook deleted.');
+
+    // Deleted meanwhile by another tab: the dialog does not blame the team, the list says it was already gone.
+    const teamId = (await page.locator('a[href^="/teams/"]').first().getAttribute('href'))!.split('/')[2];
+    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const other = 'http://127.0.0.1:9/hooks/other-tab';
+    const { registerWebhook: hook } = await gqlOk<{ registerWebhook: { id: string } }>(
+      web.url,
+      token,
+      'mutation($t: ID!, $u: String!) { registerWebhook(teamId: $t, url: $u) { id } }',
+      { t: teamId, u: other },
+    );
+    await page.reload();
+    await page.getByRole('button', { name: `Delete the webhook ${other}` }).click();
+    await gqlOk(web.url, token, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: hook.id });
+    await confirm.getByRole('button', { name: 'Delete webhook' }).click();
+    await page
+      .getByText('This webhook was already deleted (in another tab, or by another admin)', { exact: false })
+      .waitFor();
+    await confirm.waitFor({ state: 'hidden' });
     expect(await page.locator('tr[data-webhook]').count()).toBe(0);
   });
 
@@ -778,7 +812,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
   const mutationsOf = (page: Page): string[] => {
     const sent: string[] = [];
     page.on('request', (r) => {
-      const name = /\bmutation (Directory\w+)/.exec(r.postData() ?? '')?.[1];
+      const name = /\bmutation ((?:Directory|Webhooks)\w+)/.exec(r.postData() ?? '')?.[1];
       if (name) sent.push(name);
     });
     return sent;

@@ -1177,6 +1177,8 @@ it('deleting from the list says "was deleted", also when the list hears the remo
   await releaseRefetch();
   await page.getByRole('link', { name: `Details of ${name}` }).waitFor({ state: 'detached' });
   expect(await page.locator('p.notice[role="status"]').allInnerTexts()).toEqual([`The request "${name}" was deleted.`]);
+  // The row and its button went: the focus is on what was done, not on the whole page.
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe(`The request "${name}" was deleted.`);
   // Worded when shown: in Portuguese once the page is.
   await page.getByLabel('Language', { exact: true }).selectOption('pt-BR');
   await page.getByText(`A solicitação "${name}" foi excluída.`).waitFor();

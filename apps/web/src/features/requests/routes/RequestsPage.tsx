@@ -15,6 +15,7 @@ import { RequestsRemoved, RequestsUpdated } from '../api/subscriptions';
 import { RequestsTable } from '../components/RequestsTable';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useFocusWhen } from '../../../lib/use-focus-when';
 
 const STATUSES: CredentialRequestStatus[] = ['AUTHORIZED', 'PARTIALLY_AUTHORIZED', 'INCOMPLETE', 'INVALID', 'DECLINED'];
 const PAGE = 20;
@@ -85,6 +86,9 @@ export function RequestsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on arrival only
   }, []);
   const count = useRef<HTMLParagraphElement>(null);
+  // A delete from a row takes the row and its button away: the focus goes to what was done, not to the whole page.
+  const [deletedHereCount, setDeletedHere] = useState(0);
+  const noticeFocus = useFocusWhen<HTMLParagraphElement>(deletedHereCount || null);
   // Requests the viewer deleted here, or on the details page that led here: "was deleted" already says it, and the
   // removal the list then hears for the same row must not replace that with "left the list".
   const deletedHere = useRef(new Set<string>(arrival?.deleted ? [arrival.deleted] : []));
@@ -169,7 +173,7 @@ export function RequestsPage() {
         </Link>
       </div>
       {notice && (
-        <p className="notice notice-success" role="status">
+        <p className="notice notice-success" role="status" tabIndex={-1} ref={noticeFocus}>
           {t(notice.key, { name: notice.name })}
         </p>
       )}
@@ -298,6 +302,7 @@ export function RequestsPage() {
           if (deleting) drop(deleting.id);
           setDeleting(null);
           setNotice({ key: 'list.deleted', name });
+          setDeletedHere((n) => n + 1);
         }}
       />
     </section>

@@ -13,6 +13,7 @@ export const en = {
     url: 'Endpoint URL (https)',
     hint: 'An https address the service can reach.',
     submit: 'Register webhook',
+    empty: 'Enter the https address deliveries are sent to, such as https://example.com/hooks.',
   },
   secret: {
     title: 'Signing secret',
@@ -30,6 +31,7 @@ export const en = {
     confirm: 'Deliveries to {{url}} stop. This cannot be undone.',
     submit: 'Delete webhook',
     deleted: 'Webhook deleted.',
+    gone: 'This webhook was already deleted (in another tab, or by another admin): the list shows those left.',
   },
   errors: {
     FORBIDDEN: 'Only the organization’s owners and admins, or the team’s admins, manage webhooks.',

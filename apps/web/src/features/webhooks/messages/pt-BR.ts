@@ -15,6 +15,7 @@ export const ptBR: Messages<typeof en> = {
     url: 'URL do endpoint (https)',
     hint: 'Um endereço https que o serviço consegue acessar.',
     submit: 'Registrar webhook',
+    empty: 'Informe o endereço https para onde as entregas são enviadas, como https://exemplo.com/hooks.',
   },
   secret: {
     title: 'Segredo de assinatura',
@@ -32,6 +33,7 @@ export const ptBR: Messages<typeof en> = {
     confirm: 'As entregas para {{url}} param. Isso não pode ser desfeito.',
     submit: 'Excluir webhook',
     deleted: 'Webhook excluído.',
+    gone: 'Este webhook já tinha sido excluído (em outra aba, ou por outro administrador): a lista mostra os que restam.',
   },
   errors: {
     FORBIDDEN:

@@ -3,7 +3,7 @@
 // (no-cache) and dropped from memory when the dialog closes.
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
@@ -15,6 +15,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { WebhooksDelete, WebhooksRegister, WebhooksTeam } from '../api/operations';
 import { SecretOnce } from '../components/SecretOnce';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useFocusWhen } from '../../../lib/use-focus-when';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { NoWorkspace } from '../../../components/NoWorkspace';
 
@@ -45,7 +46,10 @@ function Webhooks({ teamId }: { teamId: string }) {
   const { data, loading, error, refetch } = useQuery(WebhooksTeam, { variables: { id: teamId } });
   const [registration, setRegistration] = useState<Registration | null>(null);
   const [toDelete, setToDelete] = useState<{ id: string; url: string } | null>(null);
-  const [deleted, setDeleted] = useState(false);
+  // What the last delete did: deleted here, or found gone (another tab or admin deleted it first).
+  const [deleted, setDeleted] = useState<'deleted' | 'gone' | null>(null);
+  // The row and its Delete button went with the delete: the focus goes to what was done, not to the whole page.
+  const outcome = useFocusWhen<HTMLParagraphElement>(deleted);
   if (error) {
     return (
       <section className="page" aria-labelledby="webhooks-title">
@@ -65,8 +69,8 @@ function Webhooks({ teamId }: { teamId: string }) {
       </p>
       <p>{t('intro')}</p>
       {deleted && (
-        <p role="status" className="notice notice-success">
-          {t('delete.deleted')}
+        <p role="status" className="notice notice-success" tabIndex={-1} ref={outcome}>
+          {t(deleted === 'gone' ? 'delete.gone' : 'delete.deleted')}
         </p>
       )}
       {team.webhooks.length === 0 ? (
@@ -84,7 +88,7 @@ function Webhooks({ teamId }: { teamId: string }) {
                 variant="danger"
                 aria-label={t('delete.label', { url: hook.url })}
                 onClick={() => {
-                  setDeleted(false);
+                  setDeleted(null);
                   setToDelete({ id: hook.id, url: hook.url });
                 }}
               >
@@ -97,7 +101,7 @@ function Webhooks({ teamId }: { teamId: string }) {
       <RegisterForm
         teamId={team.id}
         onRegistered={(r) => {
-          setDeleted(false);
+          setDeleted(null);
           setRegistration(r);
         }}
       />
@@ -105,9 +109,9 @@ function Webhooks({ teamId }: { teamId: string }) {
       <DeleteDialog
         webhook={toDelete}
         onClose={() => setToDelete(null)}
-        onDeleted={() => {
+        onDeleted={(outcome) => {
           setToDelete(null);
-          setDeleted(true);
+          setDeleted(outcome);
         }}
       />
     </section>
@@ -123,9 +127,15 @@ function RegisterForm({ teamId, onRegistered }: { teamId: string; onRegistered: 
     refetchQueries: ['WebhooksTeam'],
     awaitRefetchQueries: true,
   });
+  // Said at the field in the page's language (the browser's own check spoke its language, in a bubble).
+  const [empty, setEmpty] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    if (!url.trim()) {
+      setEmpty(true);
+      return;
+    }
     try {
       const res = await register({ variables: { teamId, url } });
       const answer = res.data?.registerWebhook;
@@ -136,20 +146,24 @@ function RegisterForm({ teamId, onRegistered }: { teamId: string; onRegistered: 
     }
   };
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="register-webhook-title">
+    <form className="card" noValidate onSubmit={submit} aria-labelledby="register-webhook-title">
       <h2 id="register-webhook-title">{t('register.title')}</h2>
       <Field
         label={t('register.url')}
         hint={t('register.hint')}
-        error={error ? fieldError(error.fields, 'url') : undefined}
+        error={empty ? t('register.empty') : error ? fieldError(error.fields, 'url') : undefined}
       >
         <input
           type="text"
           inputMode="url"
           autoComplete="url"
           value={url}
-          onChange={(e) => setUrl(e.target.value)}
-          required
+          onChange={(e) => {
+            // What was said was about the address as it was.
+            setEmpty(false);
+            setError(null);
+            setUrl(e.target.value);
+          }}
           placeholder="https://"
         />
       </Field>
@@ -168,7 +182,7 @@ function DeleteDialog({
 }: {
   webhook: { id: string; url: string } | null;
   onClose: () => void;
-  onDeleted: () => void;
+  onDeleted: (outcome: 'deleted' | 'gone') => void;
 }) {
   const { t } = useTranslation('webhooks');
   const [error, setError] = useState<ReadError | null>(null);
@@ -176,14 +190,21 @@ function DeleteDialog({
     refetchQueries: ['WebhooksTeam'],
     awaitRefetchQueries: true,
   });
+  const client = useApolloClient();
+  const refetchList = () => client.refetchQueries({ include: ['WebhooksTeam'] });
   const confirm = async () => {
     if (!webhook) return;
     setError(null);
     try {
       await remove({ variables: { id: webhook.id } });
-      onDeleted();
+      onDeleted('deleted');
     } catch (err) {
-      setError(readError(err));
+      const read = readError(err);
+      // Deleted meanwhile (another tab, another admin): nothing is left to do, and the list is read again.
+      if (read.code === 'NOT_FOUND') {
+        void refetchList().catch(() => undefined);
+        onDeleted('gone');
+      } else setError(read);
     }
   };
   // Cancel, Escape and the next opening alike: a refusal belongs to the webhook it was about.
