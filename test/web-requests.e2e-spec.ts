@@ -1075,7 +1075,7 @@ it('a session that ended while the page was open says so, and signing in again r
   expect(new URL(page.url()).pathname).toBe('/requests');
   expect(await page.getByLabel('Search by name').inputValue()).toBe('newsletter');
   // The list's own error says it in the reader's words, not the API's ("send Authorization: Bearer <token>").
-  await page.getByText('Something went wrong: you are signed out (your session has ended)').waitFor();
+  await page.getByText('Something went wrong: Your session has ended. Sign in again to go on.').waitFor();
   expect(await page.locator('main').innerText()).not.toContain('Bearer');
   await look(page, 'session-ended');
   await notice.getByRole('link', { name: 'Sign in again' }).click();
@@ -1103,7 +1103,7 @@ it('a session that ended says so in Portuguese too', async () => {
   await notice.getByText('Sua sessão terminou.', { exact: false }).waitFor();
   expect(await notice.innerText()).toContain('Sua sessão terminou. Entre novamente para continuar desta página.');
   await notice.getByRole('link', { name: 'Entre novamente' }).waitFor();
-  await page.getByText('Algo deu errado: você saiu da sua conta (sua sessão terminou)').waitFor();
+  await page.getByText('Algo deu errado: Sua sessão terminou. Entre de novo para continuar.').waitFor();
   expect(await page.locator('main').innerText()).not.toContain('signed out');
   await page.evaluate("localStorage.setItem('lang', 'en')");
   expect(violations).toEqual([]);

@@ -50,7 +50,8 @@ export const en = {
     },
   },
   sessionEnded: 'Your session has ended. <signin>Sign in again</signin> to go on from this page.',
-  signedOut: 'you are signed out (your session has ended)',
+  // Said alone (a dialog's refusal) and after "Something went wrong:": a sentence either way.
+  signedOut: 'Your session has ended. Sign in again to go on.',
   loading: 'Loading…',
   error: 'Something went wrong: {{message}}',
   routeError: {

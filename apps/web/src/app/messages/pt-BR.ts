@@ -38,7 +38,7 @@ export const ptBR: Messages<typeof en> = {
     },
   },
   sessionEnded: 'Sua sessão terminou. <signin>Entre novamente</signin> para continuar desta página.',
-  signedOut: 'você saiu da sua conta (sua sessão terminou)',
+  signedOut: 'Sua sessão terminou. Entre de novo para continuar.',
   loading: 'Carregando…',
   error: 'Algo deu errado: {{message}}',
   routeError: {
