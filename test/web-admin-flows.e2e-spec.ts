@@ -261,6 +261,14 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByLabel('Filter by team').selectOption({ label: 'Newsletter' });
     await page.locator('table[data-page="1"][data-filter="team"]').waitFor();
     expect(await rows.count()).toBe(20);
+    // An auditor opens a request from the second page and comes Back: the same filter, the same page.
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.locator('table[data-page="2"][data-filter="team"]').waitFor();
+    await rows.first().getByRole('link').click();
+    await page.waitForURL(/\/requests\/[\w-]+$/);
+    await page.goBack();
+    await page.locator('table[data-page="2"][data-filter="team"]').waitFor();
+    expect(await page.getByLabel('Filter by team').locator('option:checked').innerText()).toBe('Newsletter');
 
     // R10.3: a deleted request's history is still replayed by an auditor, from its link; its recipient, no auditor,
     // is told only that it cannot be seen.

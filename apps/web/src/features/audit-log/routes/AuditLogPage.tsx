@@ -1,8 +1,8 @@
 // The audit log (R10.2): org owners/admins see the whole organization, team admins their teams; anyone else is told
 // plainly that they may not (FORBIDDEN). Two tabs: what happened to requests (R10.1) and to memberships (R13.13).
 // Cursor paging with a stack of the cursors already seen, so "Previous" works.
-import { useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
@@ -47,8 +47,31 @@ function AuditLog({ organizationId }: { organizationId: string }) {
   // In the address, so that a link (or Back) opens the same tab.
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'members' ? 'members' : 'requests';
-  const [teamId, setTeamId] = useState('');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  // The team filter in the address too, and the pages walked in the history entry's state (they belong to one
+  // filter): Back from a request opened here, or a reload, shows the same page of the same trail.
+  const teamId = params.get('team') ?? '';
+  const location = useLocation();
+  const navigate = useNavigate();
+  const walked = (location.state as { audit?: { team: string; cursors: (string | null)[] } } | null)?.audit;
+  const cursors = walked?.team === teamId ? walked.cursors : [null];
+  const setCursors = (next: (string | null)[]) =>
+    void navigate(`${location.pathname}${location.search}`, {
+      replace: true,
+      state: { audit: { team: teamId, cursors: next } },
+    });
+  /** Another tab or team: the same address otherwise, from the first page. */
+  const show = (changes: { view?: View; team?: string }) => {
+    const next = new URLSearchParams(params);
+    if (changes.view !== undefined) {
+      if (changes.view === 'members') next.set('view', 'members');
+      else next.delete('view');
+    }
+    if (changes.team !== undefined) {
+      if (changes.team) next.set('team', changes.team);
+      else next.delete('team');
+    }
+    setParams(next, { replace: true });
+  };
   const teams = org.data?.organization?.teams ?? [];
   // R10.2: a team admin who is not an organization admin may filter by the teams they run only; the server refuses
   // the others (their entries are not in "All teams" either).
@@ -66,7 +89,7 @@ function AuditLog({ organizationId }: { organizationId: string }) {
           { key: 'members' as const, label: t('views.members') },
         ]}
         selected={view}
-        onSelect={(key) => setParams(key === 'members' ? { view: key } : {}, { replace: true })}
+        onSelect={(key) => show({ view: key })}
       >
         {view === 'members' ? (
           <MembershipEntries
@@ -79,13 +102,7 @@ function AuditLog({ organizationId }: { organizationId: string }) {
             {filterable.length > 0 && (
               <div className="toolbar">
                 <Field label={t('team')}>
-                  <select
-                    value={teamId}
-                    onChange={(e) => {
-                      setTeamId(e.target.value);
-                      setCursors([null]);
-                    }}
-                  >
+                  <select value={teamId} onChange={(e) => show({ team: e.target.value })}>
                     <option value="">{t('allTeams')}</option>
                     {filterable.map((team) => (
                       <option key={team.id} value={team.id}>
