@@ -319,8 +319,15 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await dialog.getByText('Copied to the clipboard.').waitFor();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(shown);
+    // Escape, perhaps a slip, would lose the secret for good: the dialog stays and says so; only the button closes it.
+    await page.keyboard.press('Escape');
+    await dialog.getByText('The secret is not shown again once this closes.', { exact: false }).waitFor();
+    expect(await dialog.isVisible()).toBe(true);
     await dialog.getByRole('button', { name: 'I have stored it' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    // What was done is said, with the focus (the dialog's button went with it).
+    await page.getByText('Webhook registered: status changes of the team’s requests are sent to it.').waitFor();
+    expect(await page.evaluate('document.activeElement?.getAttribute("role")')).toBe('status');
 
     await page.locator(`tr[data-webhook="${hookUrl}"]`).waitFor();
     // Page, address bar and storage: the secret is nowhere once the dialog is closed.

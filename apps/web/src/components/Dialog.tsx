@@ -8,6 +8,7 @@ export function Dialog({
   onClose,
   initialFocus,
   description,
+  onEscape,
   children,
 }: {
   open: boolean;
@@ -20,6 +21,8 @@ export function Dialog({
   description?: ReactNode;
   /** The control to start on instead of the first one (a confirmation's harmless choice). */
   initialFocus?: RefObject<HTMLElement | null>;
+  /** Escape does this instead of closing: for a dialog whose closing loses something for good (a secret shown once). */
+  onEscape?: () => void;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -54,7 +57,7 @@ export function Dialog({
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        (onEscape ?? onClose)();
       }}
       // A close event is queued, not dispatched at once: when Escape is followed quickly by a key that opens the dialog
       // again, the earlier close arrives after the reopening and must not close the new one.

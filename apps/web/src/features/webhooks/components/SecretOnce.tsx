@@ -15,8 +15,11 @@ export function SecretOnce({
 }) {
   const { t } = useTranslation('webhooks');
   const [copy, setCopy] = useState<'copied' | 'copyFailed' | null>(null);
+  // Escape would drop the secret for good, perhaps by a slip: it says so instead, and only the button closes.
+  const [escaped, setEscaped] = useState(false);
   const close = () => {
     setCopy(null);
+    setEscaped(false);
     onClose();
   };
   const copySecret = async () => {
@@ -29,7 +32,7 @@ export function SecretOnce({
     }
   };
   return (
-    <Dialog open={registration !== null} title={t('secret.title')} onClose={close}>
+    <Dialog open={registration !== null} title={t('secret.title')} onClose={close} onEscape={() => setEscaped(true)}>
       {registration && (
         <>
           <p>{t('secret.once')}</p>
@@ -43,6 +46,11 @@ export function SecretOnce({
               onFocus={(e) => e.currentTarget.select()}
             />
           </Field>
+          {escaped && (
+            <p role="alert" className="notice notice-warning">
+              {t('secret.escape')}
+            </p>
+          )}
           {copy && (
             <p role="status" className={copy === 'copied' ? 'notice notice-success' : 'notice notice-error'}>
               {t(`secret.${copy}`)}

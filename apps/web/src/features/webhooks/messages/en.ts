@@ -23,6 +23,12 @@ export const en = {
     copied: 'Copied to the clipboard.',
     copyFailed: 'Copying did not work; select the text and copy it yourself.',
     done: 'I have stored it',
+    escape: 'The secret is not shown again once this closes. Copy it first, then press "I have stored it".',
+  },
+  outcome: {
+    registered: 'Webhook registered: status changes of the team’s requests are sent to it.',
+    deleted: 'Webhook deleted.',
+    gone: 'This webhook was already deleted (in another tab, or by another admin): the list shows those left.',
   },
   delete: {
     button: 'Delete',
@@ -30,8 +36,6 @@ export const en = {
     title: 'Delete webhook?',
     confirm: 'Deliveries to {{url}} stop. This cannot be undone.',
     submit: 'Delete webhook',
-    deleted: 'Webhook deleted.',
-    gone: 'This webhook was already deleted (in another tab, or by another admin): the list shows those left.',
   },
   errors: {
     FORBIDDEN: 'Only the organization’s owners and admins, or the team’s admins, manage webhooks.',

@@ -25,6 +25,13 @@ export const ptBR: Messages<typeof en> = {
     copied: 'Copiado para a área de transferência.',
     copyFailed: 'Não foi possível copiar; selecione o texto e copie-o você mesmo.',
     done: 'Já guardei',
+    escape:
+      'O segredo não é mostrado de novo depois que esta janela fechar. Copie-o primeiro e depois pressione "Já guardei".',
+  },
+  outcome: {
+    registered: 'Webhook registrado: as mudanças de status das solicitações da equipe são enviadas a ele.',
+    deleted: 'Webhook excluído.',
+    gone: 'Este webhook já tinha sido excluído (em outra aba, ou por outro administrador): a lista mostra os que restam.',
   },
   delete: {
     button: 'Excluir',
@@ -32,8 +39,6 @@ export const ptBR: Messages<typeof en> = {
     title: 'Excluir webhook?',
     confirm: 'As entregas para {{url}} param. Isso não pode ser desfeito.',
     submit: 'Excluir webhook',
-    deleted: 'Webhook excluído.',
-    gone: 'Este webhook já tinha sido excluído (em outra aba, ou por outro administrador): a lista mostra os que restam.',
   },
   errors: {
     FORBIDDEN:

@@ -46,10 +46,12 @@ function Webhooks({ teamId }: { teamId: string }) {
   const { data, loading, error, refetch } = useQuery(WebhooksTeam, { variables: { id: teamId } });
   const [registration, setRegistration] = useState<Registration | null>(null);
   const [toDelete, setToDelete] = useState<{ id: string; url: string } | null>(null);
-  // What the last delete did: deleted here, or found gone (another tab or admin deleted it first).
-  const [deleted, setDeleted] = useState<'deleted' | 'gone' | null>(null);
-  // The row and its Delete button went with the delete: the focus goes to what was done, not to the whole page.
-  const outcome = useFocusWhen<HTMLParagraphElement>(deleted);
+  // What the last action did: registered (said once its secret's dialog closes), deleted here, or found gone (another
+  // tab or admin deleted it first).
+  const [done, setDone] = useState<{ said: 'registered' | 'deleted' | 'gone' } | null>(null);
+  // The row and its Delete button went with the delete, the secret's dialog with its button: the focus goes to what
+  // was done, not to the whole page.
+  const outcome = useFocusWhen<HTMLParagraphElement>(done);
   if (error) {
     return (
       <section className="page" aria-labelledby="webhooks-title">
@@ -68,9 +70,9 @@ function Webhooks({ teamId }: { teamId: string }) {
         <Link to={`/teams/${team.id}`}>{t('team', { name: team.name })}</Link>
       </p>
       <p>{t('intro')}</p>
-      {deleted && (
+      {done && (
         <p role="status" className="notice notice-success" tabIndex={-1} ref={outcome}>
-          {t(deleted === 'gone' ? 'delete.gone' : 'delete.deleted')}
+          {t(`outcome.${done.said}`)}
         </p>
       )}
       {team.webhooks.length === 0 ? (
@@ -88,7 +90,7 @@ function Webhooks({ teamId }: { teamId: string }) {
                 variant="danger"
                 aria-label={t('delete.label', { url: hook.url })}
                 onClick={() => {
-                  setDeleted(null);
+                  setDone(null);
                   setToDelete({ id: hook.id, url: hook.url });
                 }}
               >
@@ -101,17 +103,23 @@ function Webhooks({ teamId }: { teamId: string }) {
       <RegisterForm
         teamId={team.id}
         onRegistered={(r) => {
-          setDeleted(null);
+          setDone(null);
           setRegistration(r);
         }}
       />
-      <SecretOnce registration={registration} onClose={() => setRegistration(null)} />
+      <SecretOnce
+        registration={registration}
+        onClose={() => {
+          setRegistration(null);
+          setDone({ said: 'registered' });
+        }}
+      />
       <DeleteDialog
         webhook={toDelete}
         onClose={() => setToDelete(null)}
-        onDeleted={(outcome) => {
+        onDeleted={(said) => {
           setToDelete(null);
-          setDeleted(outcome);
+          setDone({ said });
         }}
       />
     </section>
