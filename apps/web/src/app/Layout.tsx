@@ -143,7 +143,8 @@ function focusHeading(heading: HTMLElement): void {
 }
 
 /**
- * The features' pages. The support staff's page is left out for anyone else. Those that need a team are left out
+ * The features' pages. The support staff's page is left out for anyone else, the admins' pages (audit log,
+ * webhooks) for someone who administers neither the organization nor one of its teams. Those that need a team are left out
  * for the organization's guests, who may not open them, and for someone in no organization yet (an outside recipient
  * on the invitation, before accepting), for whom they would only say so.
  */
@@ -152,12 +153,21 @@ function AppNav() {
   const { organization, loading, failed } = useWorkspace();
   const teamless = organization?.viewerRole === 'GUEST' || (!loading && !failed && organization === null);
   const { supportStaff } = useSession();
+  const admin =
+    organization?.viewerRole === 'OWNER' ||
+    organization?.viewerRole === 'ADMIN' ||
+    !!organization?.teams.some((team) => team.viewerRole === 'ADMIN');
   return (
     <nav aria-label={t('nav.label')} className="app-nav">
       <ul>
         {features.flatMap((f) =>
           (f.nav ?? [])
-            .filter((item) => !(teamless && item.needsTeam) && (!item.supportOnly || supportStaff))
+            .filter(
+              (item) =>
+                !(teamless && item.needsTeam) &&
+                (!item.supportOnly || supportStaff) &&
+                (!item.needsAdmin || admin || loading || failed),
+            )
             .map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to}>{t(item.label, { ns: f.namespace })}</NavLink>

@@ -14,6 +14,11 @@ export interface NavItem {
   needsTeam?: boolean;
   /** A page for the platform's support staff only (it refuses anyone else). */
   supportOnly?: boolean;
+  /**
+   * A page for the organization's owners and admins and for team admins (the audit log, R10.2; webhooks, R12.6): left
+   * out for the others, whom it would only refuse. The server decides all the same.
+   */
+  needsAdmin?: boolean;
 }
 
 export interface Feature {

@@ -6,7 +6,7 @@ import { ptBR } from './messages/pt-BR';
 export const auditLogFeature: Feature = {
   namespace: 'auditLog',
   messages: { en, 'pt-BR': ptBR },
-  nav: [{ to: '/audit-log', label: 'nav.auditLog', needsTeam: true }],
+  nav: [{ to: '/audit-log', label: 'nav.auditLog', needsTeam: true, needsAdmin: true }],
   routes: [
     {
       path: 'audit-log',

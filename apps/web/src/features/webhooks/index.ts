@@ -6,7 +6,7 @@ import { ptBR } from './messages/pt-BR';
 export const webhooksFeature: Feature = {
   namespace: 'webhooks',
   messages: { en, 'pt-BR': ptBR },
-  nav: [{ to: '/webhooks', label: 'nav.webhooks', needsTeam: true }],
+  nav: [{ to: '/webhooks', label: 'nav.webhooks', needsTeam: true, needsAdmin: true }],
   routes: [
     {
       path: 'webhooks',
