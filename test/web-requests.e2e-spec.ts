@@ -1976,3 +1976,22 @@ it('a member in none of the organization’s teams is told so, not to choose one
     .waitFor();
   expect(await page.getByText('Choose one of your teams', { exact: false }).count()).toBe(0);
 }, 90_000);
+
+it('a recipient who deletes a request from its page lands on Received, where it was, with what was done', async () => {
+  const name = 'Deleted by its recipient';
+  const nora = await stack.signedIn(people.builder.email, people.builder.name);
+  const acme = await acmeFor(nora);
+  await requestOpenAi(nora, acme.teamId('Internal comms'), name, { userId: acme.memberId(people.colleague.email) });
+  const carlos = await newPage(DESKTOP);
+  await carlos.goto(`${stack.url}/requests?tab=received`);
+  await devSignIn(carlos, people.colleague);
+  await carlos.getByRole('link', { name: `Details of ${name}` }).click();
+  await carlos.getByRole('heading', { name, level: 1 }).waitFor();
+  await carlos.getByRole('button', { name: 'Delete', exact: true }).click();
+  await carlos
+    .getByRole('dialog', { name: `Delete the request "${name}"` })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await carlos.getByText(`The request "${name}" was deleted.`).waitFor();
+  await carlos.getByRole('tab', { name: 'Received', selected: true }).waitFor();
+}, 90_000);

@@ -221,7 +221,14 @@ export function RequestDetailsPage() {
       <DeleteRequestDialog
         request={deleting ? request : null}
         onClose={() => setDeleting(false)}
-        onDeleted={(name) => navigate('/requests', { state: { deletedName: name, deleted: request.id } })}
+        onDeleted={(name) => {
+          // To the list Back leads to: the recipient's Received, the requester's team's Sent.
+          const team = teamToShow(request, ws.organizations);
+          if (team) ws.choose(team.organizationId, team.teamId);
+          void navigate(relation === 'RECIPIENT' ? '/requests?tab=received' : '/requests', {
+            state: { deletedName: name, deleted: request.id },
+          });
+        }}
       />
     </section>
   );
