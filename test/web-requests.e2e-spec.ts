@@ -1994,4 +1994,5 @@ it('a recipient who deletes a request from its page lands on Received, where it 
     .click();
   await carlos.getByText(`The request "${name}" was deleted.`).waitFor();
   await carlos.getByRole('tab', { name: 'Received', selected: true }).waitFor();
+  expect(new URL(carlos.url()).searchParams.get('tab')).toBe('received');
 }, 90_000);
