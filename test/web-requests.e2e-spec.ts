@@ -1089,6 +1089,16 @@ it('a session that ended while the page was open says so, and signing in again r
   expect(violations).toEqual([]);
 }, 120_000);
 
+it('a session that ended under an open dialog says so in the dialog, with the way to sign in again', async () => {
+  const { created, carlos, decline } = await colleagueWithoutLiveUpdates('Ended under a dialog');
+  await signOutInAnotherTab(carlos);
+  await decline.getByRole('button', { name: 'Decline' }).click();
+  // The frame's notice is behind the modal, out of reach: the dialog has its own.
+  await decline.locator('[data-session-ended]').getByRole('link', { name: 'Sign in again' }).click();
+  await carlos.waitForURL((u) => u.pathname === '/signin' && u.searchParams.get('returnTo') === `/requests/${created}`);
+  expect(new URL(carlos.url()).pathname).toBe('/signin');
+}, 120_000);
+
 // The same in Portuguese: a reader who chose it reads the ended session, and the list's error, in it.
 it('a session that ended says so in Portuguese too', async () => {
   const page = await receivedListAsColleague(MOBILE);

@@ -2,11 +2,11 @@
 // sign-out) and the page. On a phone the navigation and the switches fold behind a Menu button, so that the page
 // starts on the first screen (disclosure pattern: the button says whether it is open).
 import { useEffect, useRef, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { Trans, useTranslation } from 'react-i18next';
-import { signInPath, signOut } from '../lib/session';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { SessionEnded } from '../components/SessionEnded';
+import { signOut } from '../lib/session';
 import { useSession } from '../lib/session-context';
-import { useSessionEnded } from '../lib/session-ended';
 import { useWorkspace, WorkspaceProvider } from '../lib/workspace';
 import { features } from './features';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -176,17 +176,5 @@ function AppNav() {
         )}
       </ul>
     </nav>
-  );
-}
-
-/** Said once the API answered UNAUTHENTICATED; signing in again comes back to this page. */
-function SessionEnded() {
-  const ended = useSessionEnded();
-  const location = useLocation();
-  if (!ended) return null;
-  return (
-    <p className="notice notice-warning" role="alert" data-session-ended="">
-      <Trans ns="common" i18nKey="sessionEnded" components={{ signin: <Link to={signInPath(location)} /> }} />
-    </p>
   );
 }

@@ -1,6 +1,7 @@
 // A modal built on <dialog>.showModal(): the browser makes the rest of the page inert (the focus stays inside),
 // Escape closes it, and focus returns to the element that opened it.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { SessionEnded } from './SessionEnded';
 
 export function Dialog({
   open,
@@ -70,6 +71,7 @@ export function Dialog({
             {title}
           </h2>
           {description && <div id={descriptionId}>{description}</div>}
+          <SessionEnded />
           {children}
         </>
       )}
