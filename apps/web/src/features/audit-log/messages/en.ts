@@ -3,7 +3,7 @@ export const en = {
   nav: { auditLog: 'Audit log' },
   title: 'Audit log',
   intro:
-    'Audit logs show when and by whom a credential request was created, deleted or authorized, and who joined, changed role in or left the organization and its teams. Organization admins see this for the whole organization; team admins for their teams.',
+    'Audit logs show when and by whom a credential request was created, deleted or authorized, and what else happened to its apps (declined, revoked, reauthorized, expired). They also show who joined, changed role in or left the organization and its teams. Organization admins see this for the whole organization; team admins for their teams.',
   organization: 'Organization: {{name}}',
   noOrganization: 'Choose an organization in the switcher above.',
   team: 'Filter by team',

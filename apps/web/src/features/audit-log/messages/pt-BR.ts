@@ -5,7 +5,7 @@ export const ptBR: Messages<typeof en> = {
   nav: { auditLog: 'Registros de auditoria' },
   title: 'Registros de auditoria',
   intro:
-    'Registros de auditoria mostram quando e por quem uma solicitação de credenciais foi criada, excluída ou autorizada, e quem entrou, mudou de função ou saiu da organização e das equipes dela. Administradores da organização veem essas informações para toda a organização; administradores de equipe, para suas equipes.',
+    'Registros de auditoria mostram quando e por quem uma solicitação de credenciais foi criada, excluída ou autorizada, e o que mais aconteceu com os apps dela (recusa, revogação, reautorização, expiração). Também mostram quem entrou, mudou de função ou saiu da organização e das equipes dela. Administradores da organização veem essas informações para toda a organização; administradores de equipe, para suas equipes.',
   organization: 'Organização: {{name}}',
   noOrganization: 'Escolha uma organização no seletor acima.',
   team: 'Filtrar por equipe',
