@@ -143,10 +143,10 @@ function focusHeading(heading: HTMLElement): void {
 }
 
 /**
- * The features' pages. The support staff's page is left out for anyone else, the admins' pages (audit log,
- * webhooks) for someone who administers neither the organization nor one of its teams. Those that need a team are left out
- * for the organization's guests, who may not open them, and for someone in no organization yet (an outside recipient
- * on the invitation, before accepting), for whom they would only say so.
+ * The features' pages. The support staff's page is left out for anyone else; the admins' pages (audit log,
+ * webhooks) for someone who administers neither the organization nor one of its teams. Those that need a team are
+ * left out for the organization's guests, who may not open them, and for someone in no organization yet (an outside
+ * recipient on the invitation, before accepting), for whom they would only say so.
  */
 function AppNav() {
   const { t } = useTranslation('common');

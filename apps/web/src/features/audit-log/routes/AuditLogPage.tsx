@@ -173,12 +173,7 @@ function AuditEntries({
         {edges.map(({ node }) => (
           <Row key={node.id} data-action={node.action}>
             <time dateTime={node.at}>{formatDateTime(node.at, i18n.language)}</time>
-            {t(
-              `actions.${node.action === 'CONNECTION_EXPIRED' && node.actor ? 'CONNECTION_EXPIRED_FOUND' : node.action}`,
-              {
-                defaultValue: node.action,
-              },
-            )}
+            {t(`actions.${actionKey(node)}`, { defaultValue: node.action })}
             {node.actor ? node.actor.name : t('system')}
             <Link to={`/requests/${node.requestId}`}>{node.requestName}</Link>
             {node.appKey ? appName(node.appKey) : ''}
@@ -188,4 +183,9 @@ function AuditEntries({
       </StackedTable>
     </AuditFrame>
   );
+}
+
+/** An expiry with an actor was found by their request for reauthorization (R5.4); the system finds the others. */
+function actionKey(entry: { action: string; actor?: unknown }): string {
+  return entry.action === 'CONNECTION_EXPIRED' && entry.actor ? 'CONNECTION_EXPIRED_FOUND' : entry.action;
 }
