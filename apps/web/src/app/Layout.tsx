@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { SessionEnded } from '../components/SessionEnded';
 import { signOut } from '../lib/session';
 import { useSession } from '../lib/session-context';
-import { useWorkspace, WorkspaceProvider } from '../lib/workspace';
+import { isOrgAdmin, useWorkspace, WorkspaceProvider } from '../lib/workspace';
 import { features } from './features';
 import { LanguageSwitch } from './LanguageSwitch';
 import { WorkspaceSwitch } from './WorkspaceSwitch';
@@ -153,10 +153,7 @@ function AppNav() {
   const { organization, loading, failed } = useWorkspace();
   const teamless = organization?.viewerRole === 'GUEST' || (!loading && !failed && organization === null);
   const { supportStaff } = useSession();
-  const admin =
-    organization?.viewerRole === 'OWNER' ||
-    organization?.viewerRole === 'ADMIN' ||
-    !!organization?.teams.some((team) => team.viewerRole === 'ADMIN');
+  const admin = isOrgAdmin(organization) || !!organization?.teams.some((team) => team.viewerRole === 'ADMIN');
   return (
     <nav aria-label={t('nav.label')} className="app-nav">
       <ul>

@@ -26,6 +26,13 @@ export const WorkspaceOrganizations = graphql(`
 export type WorkspaceOrganization = WorkspaceOrganizationsQuery['organizations'][number];
 export type WorkspaceTeam = WorkspaceOrganization['teams'][number];
 
+/** An owner or admin of the organization (they see every team's Sent list, R13.7). */
+export const isOrgAdmin = (org: WorkspaceOrganization | null | undefined): boolean =>
+  org?.viewerRole === 'OWNER' || org?.viewerRole === 'ADMIN';
+
+/** The viewer is in none of the organization's teams. */
+export const inNoTeam = (org: WorkspaceOrganization): boolean => !org.teams.some((team) => team.viewerRole);
+
 interface Workspace {
   /** Nothing read yet. A refetch (a team created, oneself added) keeps what is known: pages stay as they are. */
   loading: boolean;
@@ -103,7 +110,6 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(KEY, JSON.stringify(choice));
   }, [choice]);
   const fresh = readFor === pathname;
-  const organizationId = organization?.id;
   const value = useMemo<Workspace>(
     () => ({
       loading: loading && !data,
@@ -115,10 +121,10 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       teamId,
       team,
       setOrganizationId: (id) => setChoice({ organizationId: id }),
-      setTeamId: (id) => setChoice((c) => ({ ...c, organizationId, teamId: id })),
+      setTeamId: (id) => setChoice((c) => ({ ...c, organizationId: organization?.id, teamId: id })),
       choose: (id, chosenTeam) => setChoice({ organizationId: id, teamId: chosenTeam }),
     }),
-    [loading, data, error, refresh, fresh, organizations, organization, organizationId, teamId, team],
+    [loading, data, error, refresh, fresh, organizations, organization, teamId, team],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

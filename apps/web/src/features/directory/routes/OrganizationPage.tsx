@@ -18,7 +18,7 @@ import { OrganizationMemberControls } from '../components/OrganizationMemberCont
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { LIMITS } from '../../../lib/limits';
-import { NOT_EMAIL, plausibleEmail, REQUIRED, useFormChecks, type Checked } from '../form-checks';
+import { NOT_EMAIL, plausibleEmail, REQUIRED, useFormChecks, type Checked } from '../../../lib/form-checks';
 
 export function OrganizationPage() {
   const { organizationId = '' } = useParams();

@@ -14,7 +14,7 @@ import { FormOutcome } from '../../../components/FormOutcome';
 import { ReadFailure } from '../../../components/ReadFailure';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { LIMITS } from '../../../lib/limits';
-import { REQUIRED, useFormChecks } from '../form-checks';
+import { REQUIRED, useFormChecks } from '../../../lib/form-checks';
 
 export function OrganizationsPage() {
   const { t } = useTranslation('directory');

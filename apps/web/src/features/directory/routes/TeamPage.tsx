@@ -21,7 +21,7 @@ import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useFocusWhen } from '../../../lib/use-focus-when';
 import { mayManageTeam, teamRolesFor } from '../policies';
-import { useFormChecks } from '../form-checks';
+import { useFormChecks } from '../../../lib/form-checks';
 
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
 

@@ -11,7 +11,8 @@ import { NoWorkspaceMessage } from '../../../components/NoWorkspace';
 import { OptionsState } from '../../../components/ReadFailure';
 import { fieldError, readError, type FieldError, type ReadError } from '../../../lib/errors';
 import { withoutField, withoutItem } from '../../../lib/field-paths';
-import { useWorkspace } from '../../../lib/workspace';
+import { plausibleEmail } from '../../../lib/form-checks';
+import { inNoTeam, isOrgAdmin, useWorkspace } from '../../../lib/workspace';
 import type { CreateCredentialRequestInput, Language, RequestDetailsFieldsFragment } from '../../../gql/graphql';
 import { CatalogApps, CreateRequestViewer } from '../api/queries';
 import { CreateRequest } from '../api/mutations';
@@ -137,49 +138,44 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
     formShown.current = false;
     notice.focus();
   };
-  const refused = (notice: string, link?: { to: string; label: string }) => (
-    <section>
-      <h1>{t('create.title')}</h1>
-      <p className="notice" data-refused-here="" tabIndex={-1} ref={focusIfFormWent}>
-        {notice}
-      </p>
-      {link ? (
-        <p>
-          <Link to={link.to}>{link.label}</Link>
-        </p>
-      ) : (
-        <Link to="/requests">{t('details.back')}</Link>
-      )}
-    </section>
-  );
-  const names = { organization: org.name, team: team.name };
   // What was read when the tab opened may be out of date (a plan set since, the feature approved since): a refusal
   // waits for the reads that the way here started, rather than flash and then give way to the form. Not for a read
   // again later (the tab shown again, a Submit refused): the refusal on screen stays until its answer.
   const settling = !ws.fresh || viewer.networkStatus === NetworkStatus.loading;
-  const refusedNow = (notice: string, link?: { to: string; label: string }) =>
-    settling ? (
-      <section>
-        <h1>{t('create.title')}</h1>
+  const refused = (notice: string, link?: { to: string; label: string }) => (
+    <section>
+      <h1>{t('create.title')}</h1>
+      {settling ? (
         <p role="status">{t('loading', { ns: 'common' })}</p>
-      </section>
-    ) : (
-      refused(notice, link)
-    );
-  if (org.viewerRole === 'GUEST') return refusedNow(t('create.guest', names));
-  const orgAdmin = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
-  if (!eligiblePlan(org))
-    return refusedNow(t(orgAdmin ? 'create.planNotEligibleAdmin' : 'create.planNotEligible', names));
+      ) : (
+        <>
+          <p className="notice" data-refused-here="" tabIndex={-1} ref={focusIfFormWent}>
+            {notice}
+          </p>
+          {link ? (
+            <p>
+              <Link to={link.to}>{link.label}</Link>
+            </p>
+          ) : (
+            <Link to="/requests">{t('details.back')}</Link>
+          )}
+        </>
+      )}
+    </section>
+  );
+  const names = { organization: org.name, team: team.name };
+  if (org.viewerRole === 'GUEST') return refused(t('create.guest', names));
+  const orgAdmin = isOrgAdmin(org);
+  if (!eligiblePlan(org)) return refused(t(orgAdmin ? 'create.planNotEligibleAdmin' : 'create.planNotEligible', names));
   if (viewer.data && !viewer.data.me.credentialRequestsEnabled) {
-    return refusedNow(t('create.featureOff'), { to: '/feature-access', label: t('create.featureOffLink') });
+    return refused(t('create.featureOff'), { to: '/feature-access', label: t('create.featureOffLink') });
   }
   if (!team.viewerRole) {
     // An owner or admin may add themselves: they are told what a member of a team can do, as before.
-    const inNoTeam = !orgAdmin && !org.teams.some((other) => other.viewerRole);
-    return refusedNow(t(inNoTeam ? 'create.inNoTeam' : 'create.notInTeam', names));
+    return refused(t(!orgAdmin && inNoTeam(org) ? 'create.inNoTeam' : 'create.notInTeam', names));
   }
   const scope = org.viewerRole ? recipientScope(org.viewerRole, team.viewerRole) : 'NONE';
-  if (scope === 'NONE') return refusedNow(t('create.teamGuest', names));
+  if (scope === 'NONE') return refused(t('create.teamGuest', names));
   const recipientName = recipient.kind === 'inside' ? recipient.memberName : recipient.name.trim();
 
   // What was said of a field (at Next, or by the server at Submit) is about a value no longer there once it changes:
@@ -219,7 +215,7 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
     if (recipient.kind === 'outside' && !recipient.email.trim())
       missing.push({ path: 'input.recipient.email', message: REQUIRED });
     // A plainly malformed address is said at Next, not two steps later (the server still decides at Submit).
-    else if (recipient.kind === 'outside' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(recipient.email.trim()))
+    else if (recipient.kind === 'outside' && !plausibleEmail(recipient.email))
       missing.push({ path: 'input.recipient.email', message: 'email must be a valid e-mail address' });
     // Lengths too, with the server's numbers: a name too long is said here, not after the apps were chosen.
     const tooLong = (path: string, value: string, max: number) => {

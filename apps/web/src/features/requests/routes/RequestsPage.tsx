@@ -8,7 +8,7 @@ import { Tabs } from '../../../components/Tabs';
 import { Button } from '../../../components/Button';
 import { NoWorkspaceMessage } from '../../../components/NoWorkspace';
 import { readError } from '../../../lib/errors';
-import { useWorkspace } from '../../../lib/workspace';
+import { inNoTeam, isOrgAdmin, useWorkspace } from '../../../lib/workspace';
 import type { CredentialRequestStatus, RequestRowFieldsFragment } from '../../../gql/graphql';
 import { ReceivedRequests, SentRequests } from '../api/queries';
 import { RequestsRemoved, RequestsUpdated } from '../api/subscriptions';
@@ -44,9 +44,8 @@ export function RequestsPage() {
   const receivedOrg = ws.organizations.find((o) => o.id === params.get('org'))?.id ?? null;
   // R7.1: a team's Sent list is for its members (and the organization's owners and admins). A member may pick a team
   // they are not in at the top of the page; the server then answers "not found", which is not the reason.
-  const orgAdmin = ws.organization?.viewerRole === 'OWNER' || ws.organization?.viewerRole === 'ADMIN';
-  const notInTeam = !!ws.team && !ws.team.viewerRole && !orgAdmin;
-  const inNoTeam = notInTeam && !ws.organization?.teams.some((team) => team.viewerRole);
+  const notInTeam = !!ws.team && !ws.team.viewerRole && !isOrgAdmin(ws.organization);
+  const inNoneOfItsTeams = notInTeam && !!ws.organization && inNoTeam(ws.organization);
   const [searchText, setSearchText] = useState(search);
   // The address changed the search (the menu's Credentials link, Back): the box says what the list shows, so that
   // leaving it does not put an old search back.
@@ -242,7 +241,7 @@ export function RequestsPage() {
         {tab === 'sent' && !ws.teamId && !ws.loading && <NoWorkspaceMessage message={t('list.noTeam')} />}
         {tab === 'sent' && notInTeam && ws.team && (
           <p className="notice" data-not-in-team="">
-            {inNoTeam
+            {inNoneOfItsTeams
               ? t('list.inNoTeam', { organization: ws.organization?.name ?? '' })
               : t('list.notInTeam', { team: ws.team.name })}
           </p>

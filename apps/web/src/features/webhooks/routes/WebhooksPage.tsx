@@ -16,6 +16,7 @@ import { WebhooksDelete, WebhooksRegister, WebhooksTeam } from '../api/operation
 import { SecretOnce } from '../components/SecretOnce';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useFocusWhen } from '../../../lib/use-focus-when';
+import { useFormChecks } from '../../../lib/form-checks';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { NoWorkspace } from '../../../components/NoWorkspace';
 
@@ -135,15 +136,10 @@ function RegisterForm({ teamId, onRegistered }: { teamId: string; onRegistered: 
     refetchQueries: ['WebhooksTeam'],
     awaitRefetchQueries: true,
   });
-  // Said at the field in the page's language (the browser's own check spoke its language, in a bubble).
-  const [empty, setEmpty] = useState(false);
+  const checks = useFormChecks<'url'>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    if (!url.trim()) {
-      setEmpty(true);
-      return;
-    }
     try {
       const res = await register({ variables: { teamId, url } });
       const answer = res.data?.registerWebhook;
@@ -154,12 +150,18 @@ function RegisterForm({ teamId, onRegistered }: { teamId: string; onRegistered: 
     }
   };
   return (
-    <form className="card" noValidate onSubmit={submit} aria-labelledby="register-webhook-title">
+    <form
+      ref={checks.form}
+      className="card"
+      noValidate
+      onSubmit={checks.guard(() => (url.trim() ? {} : { url: 'webhooks:register.empty' }), submit)}
+      aria-labelledby="register-webhook-title"
+    >
       <h2 id="register-webhook-title">{t('register.title')}</h2>
       <Field
         label={t('register.url')}
         hint={t('register.hint')}
-        error={empty ? t('register.empty') : error ? fieldError(error.fields, 'url') : undefined}
+        error={checks.errorOf('url', t, error ? fieldError(error.fields, 'url') : undefined)}
       >
         <input
           type="text"
@@ -168,7 +170,7 @@ function RegisterForm({ teamId, onRegistered }: { teamId: string; onRegistered: 
           value={url}
           onChange={(e) => {
             // What was said was about the address as it was.
-            setEmpty(false);
+            checks.forget();
             setError(null);
             setUrl(e.target.value);
           }}

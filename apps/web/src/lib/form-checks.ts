@@ -1,5 +1,5 @@
-// The directory's forms check what the browser would (`noValidate`): the browser says it in its own language, not
-// the page's, in a bubble that no field keeps. Said at the field instead, from the catalogues, and nothing is sent.
+// Forms check what the browser would (`noValidate`): the browser says it in its own language, not the page's, in a
+// bubble that no field keeps. Said at the field instead, from the catalogues, and nothing is sent.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 /** What is wrong, by field: a catalogue key each, translated when shown (the language may change meanwhile). */
@@ -44,5 +44,7 @@ export function useFormChecks<F extends string>() {
    */
   const errorOf = (field: F, t: (key: string) => string, server: string | undefined) =>
     checked[field] ? t(checked[field] as string) : failed ? undefined : server;
-  return { form, checked, failed, pass, guard, errorOf };
+  /** What was found is about the values as they were: for a form that forgets it once a field changes. */
+  const forget = () => setChecked({});
+  return { form, checked, failed, pass, guard, errorOf, forget };
 }
