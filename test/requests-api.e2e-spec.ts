@@ -554,6 +554,12 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
     );
     expect(codeOf(reauth)).toBe('BAD_USER_INPUT');
 
+    // A key the app refuses for a REVOKED app: CONFLICT (R5 has no REVOKED → INVALID), nothing stored, and the app's
+    // own words apart in extensions.appSaid, for clients that show them at the key's field.
+    const refusedAgain = await authorize('carlos', { requestId: request.id, appKey: 'crm-keyed', apiKey: 'sk-wrong' });
+    expect(refusedAgain.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', appSaid: 'Invalid credentials' });
+    expect((await details('nina', request.id)).status).toBe('INCOMPLETE');
+
     const back = await authorize('carlos', { requestId: request.id, appKey: 'crm-keyed', apiKey: GOOD_API_KEY });
     expect(back.data?.authorizeApp).toMatchObject({
       status: 'AUTHORIZED',
@@ -565,6 +571,23 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
       { input: { requestId: request.id, appKey: 'crm-keyed', apiKey: GOOD_API_KEY } },
     );
     expect(edited.data?.updateCredentials.status).toBe('AUTHORIZED');
+    // An update the app refuses keeps the working key; the app's words are the field's message and appSaid. The
+    // service's own sentence for a missing key carries no appSaid.
+    const update = 'mutation($input: AuthorizeAppInput!) { updateCredentials(input: $input) { status } }';
+    const refusedUpdate = await ask('carlos', update, {
+      input: { requestId: request.id, appKey: 'crm-keyed', apiKey: 'sk-wrong' },
+    });
+    expect(refusedUpdate.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'input.apiKey', message: 'Invalid credentials' }],
+      appSaid: 'Invalid credentials',
+    });
+    const missing = await ask('carlos', update, { input: { requestId: request.id, appKey: 'crm-keyed' } });
+    expect(missing.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'input.apiKey', message: 'An API key is required for this app.' }],
+    });
+    expect((await details('nina', request.id)).status).toBe('AUTHORIZED');
 
     // Tom may see it but not delete it (R9.1): FORBIDDEN.
     const del =

@@ -51,30 +51,26 @@ export function readError(error: unknown): ReadError {
   };
 }
 
-/**
- * The app's reason when credentials given to authorize a REVOKED app again were refused by the app. R5's table has no
- * REVOKED → INVALID, so the service answers CONFLICT ("The app x is REVOKED; AUTHORIZE_REJECTED is not possible
- * (<the app's reason>).") and stores nothing: for the person it is a key the app refused, said at the key's field.
- */
-export function refusedAgainReason(error: unknown): string | null {
+/** The app's own words when they are the reason for a refusal (`extensions.appSaid`), for the code given. */
+function appSaid(error: unknown, code: string): string | null {
   if (!CombinedGraphQLErrors.is(error)) return null;
-  const first = error.errors[0];
-  if ((first?.extensions as { code?: string } | undefined)?.code !== 'CONFLICT') return null;
-  return /; AUTHORIZE_REJECTED is not possible \((.+)\)\.$/s.exec(first.message)?.[1] ?? null;
+  const ext = (error.errors[0]?.extensions ?? {}) as { code?: string; appSaid?: unknown };
+  return ext.code === code && typeof ext.appSaid === 'string' ? ext.appSaid : null;
 }
 
 /**
- * The app's reason when it refused the credentials of an update (the app keeps its working ones): the service answers
- * BAD_USER_INPUT at the secret's field in the app's words. The service's own sentences there (a key left empty or
- * too long: the gateway's validation and libs/domain checkCredentialsGiven) stay field errors. Not told apart by the
- * field-message catalogue: an app's words may well contain "terms" or "e-mail".
+ * The app's reason when credentials given to authorize a REVOKED app again were refused by the app. R5's table has no
+ * REVOKED → INVALID, so the service answers CONFLICT and stores nothing: for the person it is a key the app refused,
+ * said at the key's field.
  */
-export function updateRefusedReason(error: unknown): string | null {
-  const read = readError(error);
-  if (read.code !== 'BAD_USER_INPUT') return null;
-  const field = read.fields.find((f) => f.path === 'input.apiKey' || f.path === 'input.basic');
-  return field && !/^apiKey |required for this app\.$/.test(field.message) ? field.message : null;
-}
+export const refusedAgainReason = (error: unknown): string | null => appSaid(error, 'CONFLICT');
+
+/**
+ * The app's reason when it refused the credentials of an update (the app keeps its working ones): BAD_USER_INPUT at
+ * the secret's field. The service's own sentences there (a key left empty or too long) carry no `appSaid` and stay
+ * field errors in the reader's language.
+ */
+export const updateRefusedReason = (error: unknown): string | null => appSaid(error, 'BAD_USER_INPUT');
 
 const norm = (p: string) => p.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
 

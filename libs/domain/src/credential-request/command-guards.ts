@@ -72,7 +72,7 @@ export class TransitionRefused extends DomainError {
     app: RequestedAppState,
   ) {
     const why = detail ? ` (${detail})` : '';
-    super('CONFLICT', `The app ${app.appKey} is ${app.status}; ${action} is not possible${why}.`);
+    super('CONFLICT', `The app ${app.appKey} is ${app.status}; ${action} is not possible${why}.`, [], detail);
   }
 }
 

@@ -35,7 +35,7 @@ export function decideUpdateCredentials(
   if (!outcome.accepted) {
     // The app keeps its working credentials; the rejected ones are simply not taken (nothing stored).
     const path = app.connectionType === 'BASIC' ? 'input.basic' : 'input.apiKey';
-    throw new DomainError('BAD_USER_INPUT', outcome.error, [{ path, message: outcome.error }]);
+    throw new DomainError('BAD_USER_INPUT', outcome.error, [{ path, message: outcome.error }], outcome.error);
   }
   return [
     event('CredentialsUpdated', {

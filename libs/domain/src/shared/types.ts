@@ -36,6 +36,11 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: FieldError[] = [],
+    /**
+     * The app's or provider's own words when they are the reason (a key it refused): the gateway gives them apart
+     * as `extensions.appSaid`, so that no client has to read them back out of the sentence.
+     */
+    readonly appSaid: string | null = null,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -41,13 +41,16 @@ function shaped(
   message: string,
   fields?: FieldError[],
   retryAfter?: number,
+  appSaid?: string | null,
 ): GraphQLFormattedError {
-  const extensions =
-    code === 'BAD_USER_INPUT'
+  const extensions = {
+    ...(code === 'BAD_USER_INPUT'
       ? { code, fields: fields ?? [] }
       : code === 'RATE_LIMITED'
         ? { code, retryAfter: retryAfter ?? 60 }
-        : { code };
+        : { code }),
+    ...(appSaid ? { appSaid } : {}),
+  };
   return {
     message,
     ...(base.locations ? { locations: base.locations } : {}),
@@ -77,7 +80,7 @@ export function createErrorFormatter(logger: Logger) {
     const original = unwrapResolverError(error);
     if (isDomainError(original)) {
       const retryAfter = (original as Partial<RateLimitedError>).retryAfterSeconds;
-      return shaped(formatted, original.code, original.message, original.fields, retryAfter);
+      return shaped(formatted, original.code, original.message, original.fields, retryAfter, original.appSaid);
     }
     if (original instanceof HttpException) {
       const mapped = HTTP_CODES[original.getStatus()];
