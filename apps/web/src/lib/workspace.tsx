@@ -27,7 +27,7 @@ export type WorkspaceOrganization = WorkspaceOrganizationsQuery['organizations']
 export type WorkspaceTeam = WorkspaceOrganization['teams'][number];
 
 /** An owner or admin of the organization (they see every team's Sent list, R13.7). */
-export const isOrgAdmin = (org: WorkspaceOrganization | null | undefined): boolean =>
+export const isOrgAdmin = (org: { viewerRole?: string | null } | null | undefined): boolean =>
   org?.viewerRole === 'OWNER' || org?.viewerRole === 'ADMIN';
 
 /** The viewer is in none of the organization's teams. */

@@ -8,6 +8,11 @@ export function mayManageTeam(orgRole: OrgRole | null | undefined, teamRole: Tea
   return !!orgRole && orgRole !== 'GUEST' && teamRole === 'ADMIN';
 }
 
+/** The organization roles offered to someone of this role: owners are appointed by owners only (R13.13). */
+export function orgRolesAssignableBy(viewerRole: OrgRole | null | undefined): readonly OrgRole[] {
+  return viewerRole === 'OWNER' ? ['MEMBER', 'ADMIN', 'GUEST', 'OWNER'] : ['MEMBER', 'ADMIN', 'GUEST'];
+}
+
 /** The team roles offered to someone of this organization role: an org guest is a guest in its teams (R13.11). */
 export function teamRolesFor(orgRole: OrgRole | null | undefined): readonly TeamRole[] {
   return orgRole === 'GUEST' ? ['GUEST'] : ['MEMBER', 'ADMIN', 'GUEST'];

@@ -9,7 +9,7 @@ import { Field } from '../../../components/Field';
 import { PageReadError } from '../../../components/OperationError';
 import { Tabs } from '../../../components/Tabs';
 import { formatDateTime } from '../../../lib/format';
-import { useWorkspace } from '../../../lib/workspace';
+import { isOrgAdmin, useWorkspace } from '../../../lib/workspace';
 import {
   AUDIT_PAGE_SIZE,
   AuditLogApps,
@@ -75,7 +75,7 @@ function AuditLog({ organizationId }: { organizationId: string }) {
   const teams = org.data?.organization?.teams ?? [];
   // R10.2: a team admin who is not an organization admin may filter by the teams they run only; the server refuses
   // the others (their entries are not in "All teams" either).
-  const orgAuditor = org.data?.organization?.viewerRole === 'OWNER' || org.data?.organization?.viewerRole === 'ADMIN';
+  const orgAuditor = isOrgAdmin(org.data?.organization);
   const filterable = orgAuditor ? teams : teams.filter((team) => team.viewerRole === 'ADMIN');
   return (
     <section className="page" aria-labelledby="audit-title">

@@ -2,6 +2,7 @@
 import { useMutation } from '@apollo/client/react';
 import type { OrgRole } from '../../../gql/graphql';
 import { DirectoryChangeOrganizationRole, DirectoryRemoveOrganizationMember } from '../api/operations';
+import { orgRolesAssignableBy } from '../policies';
 import { MemberControls } from './MemberControls';
 import type { MemberOutcomeValue } from './MemberOutcome';
 
@@ -23,9 +24,7 @@ export function OrganizationMemberControls({
   const [change, changing] = useMutation(DirectoryChangeOrganizationRole, refetch);
   const [remove, removing] = useMutation(DirectoryRemoveOrganizationMember, refetch);
   const variables = { organizationId: organization.id, userId: member.user.id };
-  // As in the add form: only an owner appoints owners.
-  const roles: OrgRole[] =
-    viewerRole === 'OWNER' ? ['MEMBER', 'ADMIN', 'GUEST', 'OWNER'] : ['MEMBER', 'ADMIN', 'GUEST'];
+  const roles = orgRolesAssignableBy(viewerRole);
   return (
     <MemberControls
       scope="organization"

@@ -17,6 +17,8 @@ import { PageReadError } from '../../../components/OperationError';
 import { OrganizationMemberControls } from '../components/OrganizationMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { isOrgAdmin } from '../../../lib/workspace';
+import { orgRolesAssignableBy } from '../policies';
 import { LIMITS } from '../../../lib/limits';
 import { NOT_EMAIL, plausibleEmail, REQUIRED, useFormChecks, type Checked } from '../../../lib/form-checks';
 
@@ -35,7 +37,7 @@ function Organization({ organizationId }: { organizationId: string }) {
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const org = data?.organization;
   if (!org || !data) return <p role="alert">{t('organization.notFound')}</p>;
-  const admin = org.viewerRole === 'OWNER' || org.viewerRole === 'ADMIN';
+  const admin = isOrgAdmin(org);
   const viewerRole = org.viewerRole as OrgRole;
   const headers = [
     t('organization.members.name'),
@@ -156,8 +158,7 @@ function AddOrganizationMemberForm({
   members: { role: OrgRole; user: { name: string; email: string } }[];
 }) {
   const { t } = useTranslation('directory');
-  const roles: OrgRole[] =
-    viewerRole === 'OWNER' ? ['MEMBER', 'ADMIN', 'GUEST', 'OWNER'] : ['MEMBER', 'ADMIN', 'GUEST'];
+  const roles = orgRolesAssignableBy(viewerRole);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<OrgRole>('MEMBER');
