@@ -9,7 +9,6 @@ import {
   type FetchLike,
   OAuth2Error,
   type OAuth2Secret,
-  OAuth2UnavailableError,
   parseScope,
   toOAuth2Secret,
   type VaultRepository,
@@ -112,8 +111,7 @@ export class ConnectionRefresher {
           const code = safeProviderErrorCode(error.error);
           return { ok: false as const, error: `The provider refused to refresh the token (${code}).` };
         }
-        if (error instanceof OAuth2UnavailableError) throw error;
-        throw error;
+        throw error; // OAuth2UnavailableError and the rest: the job retries, nothing recorded
       }
     });
 
