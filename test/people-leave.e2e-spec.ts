@@ -395,6 +395,21 @@ describe('people leave (R13.13) over the real gateway', () => {
       return found.length === 3 ? found : undefined;
     });
     expect(revokes.every((e: { node: { actor: unknown } }) => e.node.actor === null)).toBe(true);
+    // One team's entries: the organization's own (no team) are left out.
+    const BY_TEAM = `query($o: ID!, $t: ID) { membershipAuditLog(organizationId: $o, teamId: $t, first: 100) {
+      edges { node { action teamId } } } }`;
+    const teamOnly = await ok('owner', BY_TEAM, { o: organizationId, t: h.teamId });
+    const teamNodes = teamOnly.membershipAuditLog.edges.map((e: { node: unknown }) => e.node);
+    expect(teamNodes).toContainEqual({ action: 'TEAM_MEMBER_REMOVED', teamId: h.teamId });
+    expect(teamNodes.every((n: { teamId: string | null }) => n.teamId === h.teamId)).toBe(true);
+    expect(teamNodes.length).toBeLessThan(nodes.length);
+    // A team admin may filter by the teams they run only.
+    expect(
+      (await ok('tina', BY_TEAM, { o: organizationId, t: h.teamId })).membershipAuditLog.edges.length,
+    ).toBeGreaterThan(0);
+    expect((await gql('tina', BY_TEAM, { o: organizationId, t: 'team-elsewhere' })).errors?.[0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
     const member = await gql('mia', `query($o: ID!) { membershipAuditLog(organizationId: $o) { edges { cursor } } }`, {
       o: organizationId,
     });

@@ -688,6 +688,13 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     // The tab is in the address: a reload opens it again.
     await page.reload();
     await page.getByRole('tab', { name: 'Membership changes', selected: true }).waitFor();
+    // One team's changes: the organization's own (no team) leave the list, and the filter stays in the address.
+    await page.getByLabel('Filter by team').selectOption({ label: 'Newsletter' });
+    await page.locator('table[data-membership-page][data-filter="team"]').waitFor();
+    await page.waitForURL(/[?&]team=/);
+    expect(await page.locator('tr[data-action^="ORG_"]').count()).toBe(0);
+    expect(await cells('TEAM_ROLE_CHANGED', mario)).toContain('Newsletter');
+    expect(await cells('TEAM_CREATED', olivia)).toContain('Newsletter');
   }, 180_000);
 
   it('a teammate’s open request page says at once that the request left their view when the team lets them go (R13.13)', async () => {

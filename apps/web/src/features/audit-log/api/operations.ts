@@ -59,8 +59,8 @@ export const AuditLogApps = graphql(`
 
 /** R13.13: who was added, given another role or removed, and by whom (an addition to the contract). */
 export const MembershipAuditLogPage = graphql(`
-  query MembershipAuditLogPage($organizationId: ID!, $first: Int, $after: String) {
-    membershipAuditLog(organizationId: $organizationId, first: $first, after: $after) {
+  query MembershipAuditLogPage($organizationId: ID!, $teamId: ID, $first: Int, $after: String) {
+    membershipAuditLog(organizationId: $organizationId, teamId: $teamId, first: $first, after: $after) {
       edges {
         cursor
         node {

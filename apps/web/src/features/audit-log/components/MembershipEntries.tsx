@@ -9,12 +9,16 @@ import { formatDateTime } from '../../../lib/format';
 import { AUDIT_PAGE_SIZE, MembershipAuditLogPage } from '../api/operations';
 import { AuditFrame } from './AuditFrame';
 
+/** `teamId`: that team's entries only; the organization's own (org roles) have no team. Keyed by it: a new filter
+ * starts from the first page. */
 export function MembershipEntries({
   organizationId,
+  teamId,
   teamNames,
   labelledBy,
 }: {
   organizationId: string;
+  teamId: string | null;
   teamNames: Map<string, string>;
   labelledBy: string;
 }) {
@@ -22,7 +26,7 @@ export function MembershipEntries({
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
   const { data, loading, error, refetch } = useQuery(MembershipAuditLogPage, {
-    variables: { organizationId, first: AUDIT_PAGE_SIZE, after },
+    variables: { organizationId, teamId, first: AUDIT_PAGE_SIZE, after },
     fetchPolicy: 'network-only',
   });
   if (error) return <PageReadError error={error} namespace="auditLog" onRetry={refetch} />;
@@ -42,6 +46,7 @@ export function MembershipEntries({
         labelledBy={labelledBy}
         headers={headers}
         data-membership-page={loading ? undefined : String(cursors.length)}
+        data-filter={teamId ? 'team' : 'all'}
       >
         {edges.map(({ node }) => (
           <Row key={node.id} data-action={node.action}>

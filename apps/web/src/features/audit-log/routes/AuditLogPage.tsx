@@ -77,6 +77,7 @@ function AuditLog({ organizationId }: { organizationId: string }) {
   // the others (their entries are not in "All teams" either).
   const orgAuditor = isOrgAdmin(org.data?.organization);
   const filterable = orgAuditor ? teams : teams.filter((team) => team.viewerRole === 'ADMIN');
+  const teamNames = new Map(teams.map((team) => [team.id, team.name]));
   return (
     <section className="page" aria-labelledby="audit-title">
       <h1 id="audit-title">{t('title')}</h1>
@@ -91,36 +92,36 @@ function AuditLog({ organizationId }: { organizationId: string }) {
         selected={view}
         onSelect={(key) => show({ view: key })}
       >
+        {filterable.length > 0 && (
+          <div className="toolbar">
+            <Field label={t('team')}>
+              <select value={teamId} onChange={(e) => show({ team: e.target.value })}>
+                <option value="">{t('allTeams')}</option>
+                {filterable.map((team) => (
+                  <option key={team.id} value={team.id}>
+                    {team.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        )}
         {view === 'members' ? (
           <MembershipEntries
+            key={teamId}
             organizationId={organizationId}
-            teamNames={new Map(teams.map((team) => [team.id, team.name]))}
+            teamId={teamId || null}
+            teamNames={teamNames}
             labelledBy="audit-title"
           />
         ) : (
-          <>
-            {filterable.length > 0 && (
-              <div className="toolbar">
-                <Field label={t('team')}>
-                  <select value={teamId} onChange={(e) => show({ team: e.target.value })}>
-                    <option value="">{t('allTeams')}</option>
-                    {filterable.map((team) => (
-                      <option key={team.id} value={team.id}>
-                        {team.name}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-              </div>
-            )}
-            <AuditEntries
-              organizationId={organizationId}
-              teamId={teamId || null}
-              teamNames={new Map(teams.map((team) => [team.id, team.name]))}
-              cursors={cursors}
-              setCursors={setCursors}
-            />
-          </>
+          <AuditEntries
+            organizationId={organizationId}
+            teamId={teamId || null}
+            teamNames={teamNames}
+            cursors={cursors}
+            setCursors={setCursors}
+          />
         )}
       </Tabs>
     </section>
