@@ -736,6 +736,33 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await asTina.getByRole('link', { name: 'Back to credential requests' }).waitFor();
   });
 
+  it('an open Sent list lets its rows go when the team lets the viewer go, and says they are no longer in it (R13.13)', async () => {
+    const { id, teamId, organizationId } = lead!;
+    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const { organization } = await gqlOk<{ organization: { members: { user: { id: string; email: string } }[] } }>(
+      web.url,
+      token,
+      'query($o: ID!) { organization(id: $o) { members { user { id email } } } }',
+      { o: organizationId },
+    );
+    const tinaId = organization.members.find((m) => m.user.email === tina.email)!.user.id;
+    const team = 'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }';
+    await gqlOk(web.url, token, team, { t: teamId, u: tinaId });
+    const asTina = await open(tina);
+    await asTina.goto(`${web.url}/requests`);
+    const row = asTina.locator(`tr:has(a[href="/requests/${id}"])`);
+    await row.waitFor();
+    await gqlOk(web.url, token, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', {
+      t: teamId,
+      u: tinaId,
+    });
+    // Before: the list said the team did not exist, under every row it had, until a reload.
+    await asTina.locator('[data-not-in-team]').waitFor();
+    expect(await row.count()).toBe(0);
+    expect(await asTina.locator('[data-list-count]').innerText()).toBe('');
+    expect(await asTina.getByRole('alert').count()).toBe(0);
+  });
+
   /** Olivia's organization through the API, as she sees it, and a helper to run mutations as her. */
   const asOliviaApi = async () => {
     const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });

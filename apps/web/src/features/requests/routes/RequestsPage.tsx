@@ -121,7 +121,18 @@ export function RequestsPage() {
   });
 
   const result = tab === 'sent' ? sent : received;
-  const connection = tab === 'sent' ? sent.data?.sentCredentialRequests : received.data?.receivedCredentialRequests;
+  // The list refused as a whole (the viewer left the team or the organization meanwhile, R13.13): the rows it had
+  // are no longer theirs to see, and the teams the header offers are out of date. The workspace, read again, then
+  // says where they stand (not in the team, or another organization).
+  const refusedCode = result.error ? readError(result.error).code : null;
+  const listGone = refusedCode === 'NOT_FOUND' || refusedCode === 'FORBIDDEN';
+  const retryWorkspace = ws.retry;
+  useEffect(() => {
+    if (listGone) retryWorkspace();
+  }, [listGone, retryWorkspace]);
+  const shown = tab === 'sent' ? sent.data?.sentCredentialRequests : received.data?.receivedCredentialRequests;
+  // A skipped query keeps its last answer: a team the viewer is no longer in shows none of it.
+  const connection = listGone || (tab === 'sent' && (notInTeam || !ws.teamId)) ? undefined : shown;
   const rows = connection?.edges.map((e) => e.node) ?? [];
   /**
    * The count; on a list of more pages, which part of it this is. Pages are read by cursor, so rows deleted on an
