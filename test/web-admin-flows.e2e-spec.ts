@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { INVITATION_SECRET } from '@libs/application';
 import { invitationToken } from '@libs/invitations';
 import { gqlOk, tokenFor } from './support/api';
+import { eventually } from './support/eventually';
 import { captureLogs } from './support/logs';
 import { bootWebApp, launchBrowser, signIn, type WebApp } from './support/web-admin-browser';
 import { seriousViolations } from './support/web-browser';
@@ -885,6 +886,25 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await page.locator('[data-application="APPROVED"]').innerText()).toBe(
       'Aprovado: o recurso de solicitações de credenciais está habilitado para você.',
     );
+  });
+
+  it('a browser in Portuguese, its switch never touched: the e-mails follow the pages into Portuguese (issue 10)', async () => {
+    const paula = { email: `paula@${domain}`, name: 'Paula Portuguesa' };
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${web.url}/signin`);
+    await page.getByLabel('E-mail').fill(paula.email);
+    await page.getByLabel('Nome', { exact: true }).fill(paula.name);
+    await page.getByRole('button', { name: 'Entrar (desenvolvimento)' }).click();
+    await page.getByRole('navigation', { name: 'Principal' }).waitFor();
+    // Before, the stored language stayed English until she used the switch: her e-mails came in English.
+    const token = await tokenFor(secret, { sub: `dev:${paula.email}`, email: paula.email, name: paula.name });
+    const stored = await eventually(async () => {
+      const { viewer } = await gqlOk<{ viewer: { language: string } }>(web.url, token, '{ viewer { language } }');
+      return viewer.language === 'PT_BR' ? viewer.language : undefined;
+    }, 10_000);
+    expect(stored).toBe('PT_BR');
   });
 
   it('in Portuguese, the directory forms say at the field, in Portuguese, what is missing or malformed, send nothing, and focus the first wrong field', async () => {

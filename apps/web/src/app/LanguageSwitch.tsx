@@ -1,14 +1,28 @@
-import { useMutation } from '@apollo/client/react';
+import { useEffect, useRef } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { apiLanguage, currentLanguage, LANGUAGES, type Language } from '../lib/i18n';
 import { useSession } from '../lib/session-context';
-import { SetLanguage } from './api/set-language';
+import { SetLanguage, ViewerLanguage } from './api/set-language';
 
-/** Switches the page's language and, for a signed-in person, the language of their e-mails with it. */
+/**
+ * Switches the page's language and, for a signed-in person, the language of their e-mails with it. The e-mails follow
+ * the pages from the start too: someone whose browser shows the app in Portuguese, and who never touched the switch,
+ * was written to in English (the stored language is English until set). Checked once per visit.
+ */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation('common');
   const session = useSession();
   const [saveLanguage] = useMutation(SetLanguage);
+  const stored = useQuery(ViewerLanguage, { skip: !session.signedIn });
+  const checked = useRef(false);
+  const storedLanguage = stored.data?.viewer.language;
+  useEffect(() => {
+    if (!storedLanguage || checked.current) return;
+    checked.current = true;
+    const shown = apiLanguage(i18n.resolvedLanguage);
+    if (storedLanguage !== shown) void saveLanguage({ variables: { language: shown } }).catch(() => undefined);
+  }, [storedLanguage, i18n, saveLanguage]);
   const change = (lng: Language) => {
     void i18n.changeLanguage(lng);
     // The page changes at once; the e-mails' language is saved in the background (a failure leaves it as it was).

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ViewerLanguage {\n    viewer {\n      language\n    }\n  }\n": typeof types.ViewerLanguageDocument,
     "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      language\n    }\n  }\n": typeof types.SetLanguageDocument,
     "\n  query AuditLogPage($organizationId: ID!, $teamId: ID, $first: Int, $after: String) {\n    auditLog(organizationId: $organizationId, teamId: $teamId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actor {\n            id\n            name\n            email\n          }\n          appKey\n          requestId\n          requestName\n          teamId\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AuditLogPageDocument,
     "\n  query AuditLogOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      viewerRole\n      teams {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n": typeof types.AuditLogOrganizationDocument,
@@ -65,6 +66,7 @@ type Documents = {
     "\n  query WorkspaceOrganizations {\n    organizations {\n      id\n      name\n      plan\n      partner\n      viewerRole\n      teams {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n": typeof types.WorkspaceOrganizationsDocument,
 };
 const documents: Documents = {
+    "\n  query ViewerLanguage {\n    viewer {\n      language\n    }\n  }\n": types.ViewerLanguageDocument,
     "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      language\n    }\n  }\n": types.SetLanguageDocument,
     "\n  query AuditLogPage($organizationId: ID!, $teamId: ID, $first: Int, $after: String) {\n    auditLog(organizationId: $organizationId, teamId: $teamId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actor {\n            id\n            name\n            email\n          }\n          appKey\n          requestId\n          requestName\n          teamId\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.AuditLogPageDocument,
     "\n  query AuditLogOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      viewerRole\n      teams {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n": types.AuditLogOrganizationDocument,
@@ -130,6 +132,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerLanguage {\n    viewer {\n      language\n    }\n  }\n"): (typeof documents)["\n  query ViewerLanguage {\n    viewer {\n      language\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,14 @@
-// The member's own language for the e-mails they receive (issue #10): the language switch saves it when signed in.
+// The member's own language for the e-mails they receive (issue #10): the language switch saves it when signed in,
+// and the app saves the language it shows when the stored one differs (a browser in Portuguese that never switched).
 import { graphql } from '../../gql';
+
+export const ViewerLanguage = graphql(`
+  query ViewerLanguage {
+    viewer {
+      language
+    }
+  }
+`);
 
 export const SetLanguage = graphql(`
   mutation SetLanguage($language: Language!) {
