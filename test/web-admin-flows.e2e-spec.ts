@@ -600,7 +600,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByLabel('Language', { exact: true }).selectOption('pt-BR');
     await page
       .getByRole('status')
-      .filter({ hasText: `${gina.name} foi removido(a) da equipe Newsletter.` })
+      .filter({ hasText: `${gina.name} não faz mais parte da equipe Newsletter.` })
       .waitFor();
     await row(page, mario)
       .getByRole('status')

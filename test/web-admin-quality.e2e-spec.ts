@@ -461,7 +461,7 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('pt-BR');
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: 'Membros da equipe' }).click();
-    await page.getByText('Todos os membros da equipe, exceto convidados').waitFor();
+    await page.getByText('Todos na organização podem ver aqui quais membros da equipe').waitFor();
     await nav.getByRole('link', { name: 'Registros de auditoria' }).click();
     await page
       .getByText('Registros de auditoria mostram quando e por quem uma solicitação de credenciais foi criada')

@@ -878,7 +878,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await app(0).getByLabel('App', { exact: true }).selectOption({ label: 'HubSpot' });
   await app(0).getByLabel('Versão').selectOption({ label: 'Versão 1' });
   await cora.getByRole('button', { name: 'Enviar' }).click();
-  await app(0).getByText('Escolha pelo menos um módulo, ou todos os módulos.').waitFor();
+  await app(0).getByText('Escolha pelo menos um módulo (ou clique em Selecionar todos).').waitFor();
   await cora.getByText('Aceite os termos e condições para enviar a solicitação.').waitFor();
   await cora.getByText('Informe um endereço de e-mail, como nome@exemplo.com.').waitFor();
   expect(await cora.getByText('Informe um endereço de e-mail, como nome@exemplo.com.').count()).toBe(1);
@@ -996,7 +996,9 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   // An end date (R12.4): whatever order the browser's picker writes it in, the hint says it back in full, in
   // Portuguese, and the card shows it once authorized.
   await dialog.getByLabel('Data de término (opcional)').fill('2031-03-07T15:30');
-  await dialog.getByText(/^O acesso é revogado automaticamente em sexta-feira, 7 de março de 2031.*15:30\.$/).waitFor();
+  await dialog
+    .getByText(/^O acesso será revogado automaticamente na data escolhida: sexta-feira, 7 de março de 2031.*15:30\.$/)
+    .waitFor();
   await dialog.getByRole('button', { name: 'Salvar' }).click();
   await statusOf(rit, 'openai', 'AUTHORIZED');
   // An app's status in its own gender (o app), the request's in its own (a solicitação).
@@ -1009,7 +1011,7 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   await rit.goto(`${stack.url}/requests/new`);
   await rit
     .getByText(
-      'Com a função de Convidado em Acme, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
+      'Com a função de Convidado em Acme, você pode responder às solicitações enviadas a você, mas não pode enviar solicitações nessa organização.',
     )
     .waitFor();
   expect(await rit.getByLabel('Nome da solicitação').count()).toBe(0);
@@ -1110,10 +1112,10 @@ it('a session that ended says so in Portuguese too', async () => {
   await page.getByLabel('Buscar pelo nome').fill('newsletter');
   await page.getByRole('button', { name: 'Buscar', exact: true }).click();
   const notice = page.locator('[data-session-ended]');
-  await notice.getByText('Sua sessão terminou.', { exact: false }).waitFor();
-  expect(await notice.innerText()).toContain('Sua sessão terminou. Entre novamente para continuar desta página.');
+  await notice.getByText('Sua sessão foi encerrada.', { exact: false }).waitFor();
+  expect(await notice.innerText()).toContain('Sua sessão foi encerrada. Entre novamente para continuar de onde parou.');
   await notice.getByRole('link', { name: 'Entre novamente' }).waitFor();
-  await page.getByText('Algo deu errado: Sua sessão terminou. Entre de novo para continuar.').waitFor();
+  await page.getByText('Algo deu errado: Sua sessão foi encerrada. Entre novamente para continuar.').waitFor();
   expect(await page.locator('main').innerText()).not.toContain('signed out');
   await page.evaluate("localStorage.setItem('lang', 'en')");
   expect(violations).toEqual([]);
@@ -1278,7 +1280,7 @@ it('Submit pressed again after the answer was lost sends one request, not two (R
   await cora.getByLabel('Language', { exact: true }).selectOption('pt-BR');
   await cora
     .getByText(
-      'Não foi possível falar com o serviço, ou a resposta dele se perdeu. Verifique sua conexão e tente novamente.',
+      'Não foi possível se comunicar com o serviço, ou a resposta não chegou. Verifique sua conexão e tente novamente.',
     )
     .waitFor();
   await cora.getByLabel('Idioma', { exact: true }).selectOption('en');

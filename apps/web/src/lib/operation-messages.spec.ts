@@ -118,7 +118,7 @@ describe('refusals in the reader language', () => {
       /^Este app mudou/,
     );
     expect(localizeOperationMessage('Too many failed attempts; try again in 42 s.', lookup(ptBR))).toBe(
-      'Tentativas malsucedidas demais. Tente novamente em 42 segundos.',
+      'Muitas tentativas sem sucesso. Tente novamente em 42 segundos.',
     );
   });
 

@@ -294,10 +294,10 @@ describe('mail templates', () => {
     const expired = (error: string) =>
       mailTemplates.connectionExpired({ publicUrl: PUBLIC_URL, request, app: slack, error, language: 'PT_BR' }).text;
     expect(expired('The provider refused to refresh the token (invalid_grant).')).toContain(
-      'O provedor se recusou a renovar o acesso (invalid_grant).',
+      'O app se recusou a renovar o acesso (invalid_grant).',
     );
     expect(expired('The access token expired and the provider gave no refresh token.')).toContain(
-      'O acesso expirou e o provedor não o renova sozinho.',
+      'O acesso expirou e o app não o renova automaticamente.',
     );
     expect(expired('No tokens are stored for this connection.')).toContain('Nenhum acesso está guardado');
     // A provider's own words stay as they came.

@@ -24,11 +24,11 @@ const WORDS: Record<Language, { title: string; back: string; codes: Record<strin
     back: 'Ir para as suas solicitações de credenciais',
     codes: {
       INVALID_STATE:
-        'Esta autorização já foi concluída, ou demorou demais. Abra a solicitação de novo e escolha Autorizar.',
+        'Esta autorização já foi concluída ou demorou demais. Abra a solicitação de novo e clique em Autorizar.',
       OTHER_BROWSER:
         'Esta autorização foi iniciada em outro navegador. Abra a solicitação no navegador em que começou, ' +
-        'com a conta da pessoa a quem ela foi enviada, e escolha Autorizar ali.',
-      RATE_LIMITED: 'Tentativas demais. Espere alguns minutos, abra a solicitação de novo e escolha Autorizar.',
+        'com a conta da pessoa a quem ela foi enviada, e clique em Autorizar.',
+      RATE_LIMITED: 'Muitas tentativas. Espere alguns minutos, abra a solicitação de novo e clique em Autorizar.',
     },
   },
 };

@@ -59,7 +59,8 @@ export const en = {
     notFound: 'This team does not exist or you are not a member of its organization.',
     noTeam: 'Choose an organization with a team in the switcher above.',
     title: 'Team members',
-    intro: 'Everyone in the team except guests can see which members have the credential requests feature enabled.',
+    intro:
+      'Everyone in the organization can see here which members of the team have the credential requests feature enabled; organization guests see only the people on their own requests.',
     organization: 'Organization: {{name}}',
     name: 'Name',
     email: 'E-mail',

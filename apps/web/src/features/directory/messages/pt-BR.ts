@@ -35,7 +35,7 @@ export const ptBR: Messages<typeof en> = {
     auditLog: 'Registros de auditoria',
     teams: {
       title: 'Equipes',
-      empty: 'Nenhuma equipe ainda.',
+      empty: 'Ainda não há equipes.',
       create: 'Criar equipe',
       name: 'Nome da equipe',
       submit: 'Criar equipe',
@@ -54,8 +54,9 @@ export const ptBR: Messages<typeof en> = {
       name_: 'Nome',
       role_: 'Função',
       submit: 'Adicionar membro',
-      done: '{{name}} adicionado(a) à organização.',
-      already: '{{name}} já é membro, como {{role}}. Para mudar a função, use a lista acima.',
+      done: '{{name}} agora faz parte da organização.',
+      already:
+        '{{name}} já faz parte da organização, com a função de {{role}}. Para mudar a função, use a lista acima.',
     },
   },
   team: {
@@ -63,15 +64,15 @@ export const ptBR: Messages<typeof en> = {
     noTeam: 'Escolha uma organização com uma equipe no seletor acima.',
     title: 'Membros da equipe',
     intro:
-      'Todos os membros da equipe, exceto convidados, podem verificar quais usuários têm o recurso de solicitações de credenciais habilitado.',
+      'Todos na organização podem ver aqui quais membros da equipe têm o recurso de solicitações de credenciais habilitado; convidados da organização veem apenas as pessoas das suas próprias solicitações.',
     organization: 'Organização: {{name}}',
     name: 'Nome',
     email: 'E-mail',
     teamRole: 'Função na equipe',
     orgRole: 'Função na organização',
     feature: 'Solicitações de credenciais',
-    enabled: 'Habilitado',
-    notEnabled: 'Não habilitado',
+    enabled: 'Habilitadas',
+    notEnabled: 'Não habilitadas',
     empty: 'Nenhum membro para mostrar.',
     webhooks: 'Webhooks',
     add: 'Adicionar membro à equipe',
@@ -82,7 +83,7 @@ export const ptBR: Messages<typeof en> = {
     noCandidates: 'Todos os membros da organização que você pode ver já estão nesta equipe.',
     role: 'Função na equipe',
     submit: 'Adicionar à equipe',
-    done: '{{name}} adicionado(a) à equipe.',
+    done: '{{name}} agora faz parte da equipe.',
   },
   manage: {
     column: 'Gerenciar',
@@ -100,24 +101,24 @@ export const ptBR: Messages<typeof en> = {
       self: 'É você: só outro proprietário ou administrador pode alterar a sua função.',
       confirm: 'Remover {{name}} da organização {{place}}?',
       consequence:
-        'A pessoa perde na hora o acesso à organização e às suas equipes; as conexões que ela autorizou para as equipes são revogadas.',
-      removed: '{{name}} foi removido(a) da organização {{place}}.',
+        'A pessoa perde imediatamente o acesso à organização e a todas as equipes dela; as conexões que ela autorizou para essas equipes são revogadas.',
+      removed: '{{name}} não faz mais parte da organização {{place}}.',
     },
     team: {
       roleOf: 'Função de {{name}} na equipe',
       self: 'É você: só outro administrador pode alterar a sua função na equipe.',
       orgGuest:
-        'Um convidado da organização é convidado nas equipes dela: para dar outra função, um administrador da organização precisa primeiro torná-lo membro da organização.',
+        'Quem tem a função de Convidado na organização só pode ser Convidado nas equipes. Para dar outra função, um administrador da organização precisa antes alterar a função dessa pessoa na organização.',
       confirm: 'Remover {{name}} da equipe {{place}}?',
       consequence:
-        'A pessoa perde na hora o acesso à equipe; as conexões que ela autorizou para a equipe são revogadas.',
-      removed: '{{name}} foi removido(a) da equipe {{place}}.',
+        'A pessoa perde imediatamente o acesso à equipe; as conexões que ela autorizou para a equipe são revogadas.',
+      removed: '{{name}} não faz mais parte da equipe {{place}}.',
     },
   },
   errors: {
     FORBIDDEN: 'Você não tem permissão para fazer isso: {{message}}',
     NOT_FOUND: 'Não encontrado.',
-    CONFLICT: 'Isso conflita com o estado atual: {{message}}',
-    generic: 'Não funcionou: {{message}}',
+    CONFLICT: 'Não foi possível concluir a ação: {{message}}',
+    generic: 'Algo deu errado: {{message}}',
   },
 };

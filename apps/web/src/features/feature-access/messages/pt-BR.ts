@@ -41,7 +41,7 @@ export const ptBR: Messages<typeof en> = {
       title: 'Planos das organizações',
       intro: 'Encontre uma organização pelo nome e defina o plano e se ela é um Make Partner.',
       search: 'Nome da organização',
-      searchSubmit: 'Pesquisar',
+      searchSubmit: 'Buscar',
       empty: 'Nenhuma organização encontrada.',
       name: 'Organização',
       plan: 'Plano',
@@ -57,6 +57,6 @@ export const ptBR: Messages<typeof en> = {
   errors: {
     FORBIDDEN: 'Você não tem permissão para fazer isso.',
     NOT_FOUND: 'Não encontrado.',
-    generic: 'Não funcionou: {{message}}',
+    generic: 'Algo deu errado: {{message}}',
   },
 };

@@ -32,9 +32,9 @@ export const ptBR: Messages<typeof en> = {
     noMatch: 'Nenhuma solicitação de credenciais corresponde a este status ou a esta busca.',
     noTeam: 'Escolha uma organização e uma equipe para ver as solicitações enviadas pela equipe.',
     notInTeam:
-      'As solicitações enviadas por {{team}} são para os membros dela, e você não é membro. Escolha uma das suas equipes no topo da página.',
+      'As solicitações enviadas pela equipe {{team}} só aparecem para os membros dela, e você não é membro. Escolha uma das suas equipes no topo da página.',
     inNoTeam:
-      'As solicitações enviadas por uma equipe são para os membros dela, e você ainda não está em nenhuma equipe de {{organization}}. Um administrador da organização pode adicionar você a uma. O que pedem a você está em Recebidas.',
+      'As solicitações enviadas por uma equipe só aparecem para os membros dela, e você ainda não está em nenhuma equipe de {{organization}}. Um administrador da organização pode adicionar você a uma. As solicitações enviadas a você estão na aba Recebidas.',
     organizationFilter: 'Da organização',
     allOrganizations: 'Todas as organizações',
     range_one: '{{from}}–{{to}} de {{count}} solicitação',
@@ -57,7 +57,8 @@ export const ptBR: Messages<typeof en> = {
     recipient: 'Destinatário',
     inside: 'O destinatário faz parte da organização {{org}}',
     outside: 'O destinatário não faz parte da organização {{org}}',
-    outsideOnlyAdmins: 'Somente administradores e proprietários da organização podem pedir a pessoas externas.',
+    outsideOnlyAdmins:
+      'Somente administradores e proprietários da organização podem solicitar credenciais a pessoas externas.',
     member: 'Usuário',
     chooseMember: 'Escolha um usuário',
     nobodyInTeam: 'Ainda não há mais ninguém na equipe {{team}}: um administrador da equipe pode adicionar pessoas.',
@@ -77,12 +78,14 @@ export const ptBR: Messages<typeof en> = {
     modules: 'Módulos',
     selectAll: 'Selecionar todos',
     scopes: 'Permissões: {{scopes}}',
-    note: 'Nota',
+    note: 'Observação',
     noteHint: 'Opcional: por que você precisa das credenciais e como as usará.',
     connectionName: 'Nome da conexão',
-    connectionNameHint: 'Distingue essas credenciais na lista de conexões; deixe o padrão se servir.',
+    connectionNameHint:
+      'Um nome para distinguir estas credenciais na lista de conexões; se o padrão servir, mantenha-o.',
     expectedDomain: 'Domínio esperado da conta',
-    expectedDomainHint: 'Opcional: uma autorização de conta fora deste domínio de e-mail é recusada (ex.: acme.com).',
+    expectedDomainHint:
+      'Opcional: só será aceita a autorização feita com uma conta deste domínio de e-mail (ex.: acme.com.br).',
     addApp: '+Adicionar app',
     removeApp: 'Remover o app {{n}}',
     terms: 'Revisei os termos e condições e concordo com eles.',
@@ -90,29 +93,30 @@ export const ptBR: Messages<typeof en> = {
     submitting: 'Enviando…',
     fixErrors: 'A solicitação não foi enviada. Corrija os campos indicados abaixo.',
     guest:
-      'Com a função de Convidado em {{organization}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
+      'Com a função de Convidado em {{organization}}, você pode responder às solicitações enviadas a você, mas não pode enviar solicitações nessa organização.',
     teamGuest:
-      'Com a função de Convidado na equipe {{team}}, você pode responder às solicitações enviadas a você, mas não enviar solicitações a partir dela.',
+      'Com a função de Convidado na equipe {{team}}, você pode responder às solicitações enviadas a você, mas não pode enviar solicitações por essa equipe.',
     notInTeam:
       'As solicitações são enviadas de uma equipe da qual você faz parte, e você não é membro de {{team}}. Escolha uma das suas equipes no topo da página; para enviar de {{team}}, um administrador da equipe ou da organização precisa primeiro adicionar você a ela.',
     inNoTeam:
       'As solicitações são enviadas de uma equipe da qual você faz parte, e você ainda não está em nenhuma equipe de {{organization}}. Um administrador da organização pode adicionar você a uma.',
-    sentFrom: 'Enviada pela equipe {{team}} de {{organization}}: escolha outra equipe no topo da página.',
+    sentFrom:
+      'A solicitação será enviada pela equipe {{team}} de {{organization}}. Para usar outra equipe, troque-a no topo da página.',
     onlyTeam:
-      'Como membro da equipe {{team}}, você pode pedir aos membros dela; administradores da equipe podem pedir a qualquer pessoa da organização.',
+      'Como membro da equipe {{team}}, você pode solicitar credenciais aos membros dela; administradores da equipe podem solicitá-las a qualquer pessoa da organização.',
     planNotEligible:
-      'O plano de {{organization}} não inclui solicitações de credenciais (Enterprise, ou uma organização parceira com plano pago). Um proprietário da organização pode explicar mais.',
+      'O plano de {{organization}} não inclui solicitações de credenciais: é preciso ter o plano Enterprise ou ser um Make Partner com plano pago. Um proprietário da organização pode explicar mais.',
     planNotEligibleAdmin:
-      'O plano de {{organization}} não inclui solicitações de credenciais (Enterprise, ou uma organização parceira com plano pago). Os planos são definidos pela equipe de suporte da plataforma: peça a ela para alterá-lo.',
+      'O plano de {{organization}} não inclui solicitações de credenciais: é preciso ter o plano Enterprise ou ser um Make Partner com plano pago. Os planos são definidos pela equipe de suporte da plataforma: peça a ela que altere o plano.',
     noTeam:
       'As solicitações são enviadas a partir de uma equipe, e {{organization}} ainda não tem nenhuma. Um administrador da organização cria equipes na página da organização.',
     featureOff:
-      'As solicitações de credenciais ainda não estão habilitadas para você, então você ainda não pode enviar uma.',
+      'O recurso de solicitações de credenciais ainda não foi habilitado para você, por isso não é possível enviar solicitações.',
     featureOffLink: 'Pedir acesso ao recurso',
     sentTitle: 'Solicitação enviada',
     sentInternal: 'A solicitação "{{name}}" foi enviada com sucesso. {{recipient}} receberá um link para revisá-la.',
     sentExternal:
-      'A solicitação "{{name}}" foi enviada com sucesso. {{recipient}} será convidado(a) a ingressar na sua organização e equipe com a função de Convidado.',
+      'A solicitação "{{name}}" foi enviada com sucesso. {{recipient}} receberá um convite para ingressar na sua organização e equipe com a função de Convidado.',
     viewRequest: 'Ver a solicitação',
     anotherRequest: 'Criar outra solicitação',
   },
@@ -122,9 +126,9 @@ export const ptBR: Messages<typeof en> = {
     switchAccount: 'Entrar com outra conta',
     notFound: 'Esta solicitação não existe, foi excluída ou você não pode vê-la.',
     gone: '“{{name}}” acaba de ser excluída, ou você não pode mais vê-la (seu acesso à equipe terminou).',
-    deletedTitle: 'Uma solicitação excluída',
+    deletedTitle: 'Solicitação excluída',
     deletedHistory:
-      'Esta solicitação foi excluída. Como você tem acesso ao histórico da equipe dela, ainda pode consultar o histórico e verificar que ele não foi alterado.',
+      'Esta solicitação foi excluída. Como você tem acesso ao histórico da equipe dela, ainda pode consultar o histórico e confirmar que ele não foi alterado.',
     requester: 'Solicitante',
     recipient: 'Destinatário',
     sentAt: 'Data da solicitação',
@@ -133,7 +137,7 @@ export const ptBR: Messages<typeof en> = {
     requestedCredentials: 'Credenciais solicitadas',
     version: 'versão {{n}}',
     modules: 'Módulos e permissões',
-    note: 'Nota',
+    note: 'Observação',
     connectionName: 'Nome da conexão',
     expectedDomain: 'Domínio esperado da conta',
     declineReason: 'Motivo da recusa',
@@ -141,7 +145,7 @@ export const ptBR: Messages<typeof en> = {
     accessUntil: 'Acesso até',
     connection: 'Conexão',
     health: {
-      ACTIVE: 'Funcionando',
+      ACTIVE: 'Ativa',
       EXPIRED: 'Expirada: precisa de reautorização',
       EXPIRED_RECIPIENT: 'Expirada: quem solicitou pode pedir que você a reautorize.',
       EXPIRED_OTHERS: 'Expirada: quem solicitou ou um administrador da equipe pode pedir a reautorização.',
@@ -182,7 +186,7 @@ export const ptBR: Messages<typeof en> = {
       CredentialsUpdated: 'Credenciais atualizadas',
       ConnectionRefreshed: 'Conexão renovada',
       ConnectionExpired: 'Conexão expirada',
-      ConnectionExpiredFound: 'Conexão constatada expirada no pedido de reautorização',
+      ConnectionExpiredFound: 'Conexão expirada (detectada ao solicitar reautorização)',
       RequestDeleted: 'Solicitação excluída',
     },
     eventWithApp: '{{event}}: {{app}}',
@@ -195,9 +199,9 @@ export const ptBR: Messages<typeof en> = {
     username: 'Usuário',
     password: 'Senha',
     accessUntil: 'Data de término (opcional)',
-    accessUntilHint: 'O acesso é revogado automaticamente na data e hora escolhidas.',
-    accessUntilChosen: 'O acesso é revogado automaticamente em {{when}}.',
-    oauthIntro: 'Você será levado(a) ao {{app}} para entrar e conceder acesso, e depois voltará aqui.',
+    accessUntilHint: 'O acesso será revogado automaticamente na data e hora escolhidas.',
+    accessUntilChosen: 'O acesso será revogado automaticamente na data escolhida: {{when}}.',
+    oauthIntro: 'Na próxima etapa, você entra no {{app}} e concede o acesso; depois, volta para esta página.',
     reauthorizeTitle: 'Reautorizar {{app}}',
     continue: 'Continuar no {{app}}',
     save: 'Salvar',
@@ -209,23 +213,23 @@ export const ptBR: Messages<typeof en> = {
     authorized: '{{app}} está autorizado.',
     wrong_account: 'A conta usada não é do domínio esperado. Nada foi alterado; entre com a conta certa.',
     missing_scopes:
-      'O provedor não concedeu todas as permissões de que a solicitação precisa, então {{app}} não está conectado. Escolha Autorizar de novo e permita todas.',
-    access_denied: 'O acesso ao {{app}} não foi concedido no provedor. Escolha Autorizar de novo para concedê-lo.',
-    grant_refused: 'O provedor recusou a autorização do {{app}}. Escolha Autorizar para tentar de novo.',
+      'O {{app}} não concedeu todas as permissões de que a solicitação precisa, por isso não foi conectado. Clique em Autorizar de novo e permita todas.',
+    access_denied: 'O acesso ao {{app}} não foi concedido. Clique em Autorizar de novo para concedê-lo.',
+    grant_refused: 'O {{app}} recusou a autorização. Clique em Autorizar para tentar de novo.',
     not_found: 'Esta solicitação não existe mais.',
     forbidden:
       'Você não pode autorizar este app: somente a pessoa a quem a solicitação foi enviada pode. Entre com a conta dela.',
     invalid: '{{app}} não pode ser autorizado no estado atual, ou a data de término já passou.',
-    try_again: 'A autorização do {{app}} não foi concluída. Comece de novo.',
-    internal: 'A autorização do {{app}} não foi concluída. Tente mais tarde.',
+    try_again: 'A autorização do {{app}} não foi concluída. Clique em Autorizar para tentar de novo.',
+    internal: 'A autorização do {{app}} não foi concluída. Tente novamente mais tarde.',
   },
   decline: {
     title: 'Recusar {{app}}',
     reason: 'Motivo da recusa',
     reasonHint: 'Quem solicitou verá este motivo.',
-    final: 'Recusar é definitivo: {{app}} não poderá ser autorizado depois nesta solicitação.',
+    final: 'A recusa é definitiva: depois, não será possível autorizar {{app}} nesta solicitação.',
     connected:
-      'Você autorizou {{app}}: recusar agora exclui a conexão dele, e os cenários que a usam deixam de funcionar.',
+      'Você já autorizou {{app}}: se recusar agora, a conexão será excluída e os cenários que a usam deixarão de funcionar.',
     confirm: 'Recusar',
   },
   revoke: {
@@ -235,9 +239,9 @@ export const ptBR: Messages<typeof en> = {
   },
   remove: {
     title: 'Excluir a solicitação "{{name}}"',
-    body: 'As conexões dela são excluídas junto: nenhum cenário poderá mais usar as credenciais dos apps dela.',
-    connections: 'Conexões em que as credenciais são usadas',
-    noConnections: 'Esta solicitação não tem nenhuma conexão ativa: nada em uso é excluído com ela.',
+    body: 'As conexões desta solicitação também serão excluídas, e nenhum cenário poderá mais usar essas credenciais.',
+    connections: 'Conexões que serão excluídas',
+    noConnections: 'Esta solicitação não tem nenhuma conexão ativa: nada que esteja em uso será excluído.',
     connectionsUnread: 'Não foi possível ler quais conexões esta solicitação mantém: {{message}}',
     usedBy_zero: 'ainda não usada por nenhum cenário',
     usedBy_one: 'usada por {{count}} cenário',
@@ -251,7 +255,7 @@ export const ptBR: Messages<typeof en> = {
     bodyNoInviter:
       'Você recebeu um convite para ingressar na organização {{org}} (equipe {{team}}) com a função de Convidado.',
     forRequest: 'O convite é para a solicitação de credenciais "{{request}}".',
-    invitedAddress: 'Endereço convidado: {{email}}',
+    invitedAddress: 'Convite enviado para: {{email}}',
     otherAccount:
       'Você entrou como {{email}}, mas o convite foi enviado para {{invited}}: somente esse endereço pode aceitá-lo.',
     nothingYet: 'Nada muda até você aceitar.',

@@ -6,7 +6,7 @@ export const ptBR: Messages<typeof en> = {
   title: 'Webhooks',
   team: 'Equipe: {{name}}',
   intro:
-    'Cada mudança de status das solicitações de credenciais da equipe é enviada (POST) a cada endpoint, assinada com HMAC-SHA256, com um id de idempotência, e repetida com espera crescente.',
+    'Cada mudança de status das solicitações de credenciais da equipe é enviada (POST) a cada endpoint, assinada com HMAC-SHA256 e com um id de idempotência; em caso de falha, o envio é repetido em intervalos cada vez maiores.',
   noTeam: 'Escolha uma organização com uma equipe no seletor acima.',
   empty: 'Nenhum webhook registrado.',
   columns: { url: 'Endpoint', createdAt: 'Registrado em', actions: 'Ações' },
@@ -26,10 +26,11 @@ export const ptBR: Messages<typeof en> = {
     copyFailed: 'Não foi possível copiar; selecione o texto e copie-o você mesmo.',
     done: 'Já guardei',
     escape:
-      'O segredo não é mostrado de novo depois que esta janela fechar. Copie-o primeiro e depois pressione "Já guardei".',
+      'O segredo não será mostrado de novo depois que esta janela for fechada. Copie-o primeiro e depois clique em "Já guardei".',
   },
   outcome: {
-    registered: 'Webhook registrado: as mudanças de status das solicitações da equipe são enviadas a ele.',
+    registered:
+      'Webhook registrado: as mudanças de status das solicitações da equipe passarão a ser enviadas para ele.',
     deleted: 'Webhook excluído.',
     gone: 'Este webhook já tinha sido excluído (em outra aba, ou por outro administrador): a lista mostra os que restam.',
   },
@@ -37,13 +38,13 @@ export const ptBR: Messages<typeof en> = {
     button: 'Excluir',
     label: 'Excluir o webhook {{url}}',
     title: 'Excluir webhook?',
-    confirm: 'As entregas para {{url}} param. Isso não pode ser desfeito.',
+    confirm: 'As entregas para {{url}} serão interrompidas. Esta ação não pode ser desfeita.',
     submit: 'Excluir webhook',
   },
   errors: {
     FORBIDDEN:
       'Somente proprietários e administradores da organização, ou administradores da equipe, gerenciam webhooks.',
     NOT_FOUND: 'Esta equipe não existe ou você não é membro da organização dela.',
-    generic: 'Não funcionou: {{message}}',
+    generic: 'Algo deu errado: {{message}}',
   },
 };
