@@ -1076,8 +1076,9 @@ it('a session that ended while the page was open says so, and signing in again r
   await notice.getByText('Your session has ended.', { exact: false }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/requests');
   expect(await page.getByLabel('Search by name').inputValue()).toBe('newsletter');
-  // The list's own error says it in the reader's words, not the API's ("send Authorization: Bearer <token>").
-  await page.getByText('Something went wrong: Your session has ended. Sign in again to go on.').waitFor();
+  // Said once, by the notice: not again as the list's error ("Something went wrong: Your session has ended…"), and
+  // never in the API's words ("send Authorization: Bearer <token>").
+  expect(await page.getByRole('alert').allInnerTexts()).toEqual([await notice.innerText()]);
   expect(await page.locator('main').innerText()).not.toContain('Bearer');
   await look(page, 'session-ended');
   await notice.getByRole('link', { name: 'Sign in again' }).click();
@@ -1115,7 +1116,7 @@ it('a session that ended says so in Portuguese too', async () => {
   await notice.getByText('Sua sessão foi encerrada.', { exact: false }).waitFor();
   expect(await notice.innerText()).toContain('Sua sessão foi encerrada. Entre novamente para continuar de onde parou.');
   await notice.getByRole('link', { name: 'Entre novamente' }).waitFor();
-  await page.getByText('Algo deu errado: Sua sessão foi encerrada. Entre novamente para continuar.').waitFor();
+  expect(await page.getByRole('alert').allInnerTexts()).toEqual([await notice.innerText()]);
   expect(await page.locator('main').innerText()).not.toContain('signed out');
   await page.evaluate("localStorage.setItem('lang', 'en')");
   expect(violations).toEqual([]);

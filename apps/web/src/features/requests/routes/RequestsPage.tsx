@@ -16,6 +16,7 @@ import { RequestsTable } from '../components/RequestsTable';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useFocusWhen } from '../../../lib/use-focus-when';
+import { useSessionEnded } from '../../../lib/session-ended';
 
 const STATUSES: CredentialRequestStatus[] = ['AUTHORIZED', 'PARTIALLY_AUTHORIZED', 'INCOMPLETE', 'INVALID', 'DECLINED'];
 const PAGE = 20;
@@ -125,6 +126,8 @@ export function RequestsPage() {
   // are no longer theirs to see, and the teams the header offers are out of date. The workspace, read again, then
   // says where they stand (not in the team, or another organization).
   const refusedCode = result.error ? readError(result.error).code : null;
+  // An ended session is said once, by the frame's notice with the way to sign in again; not again as the list's error.
+  const sessionEnded = useSessionEnded();
   const listGone = refusedCode === 'NOT_FOUND' || refusedCode === 'FORBIDDEN';
   const retryWorkspace = ws.retry;
   useEffect(() => {
@@ -257,7 +260,7 @@ export function RequestsPage() {
               : t('list.notInTeam', { team: ws.team.name })}
           </p>
         )}
-        {result.error && (
+        {result.error && !(sessionEnded && refusedCode === 'UNAUTHENTICATED') && (
           <p className="notice notice-error" role="alert">
             {t('error', { ns: 'common', message: readError(result.error).message })}
           </p>
