@@ -15,6 +15,10 @@ describe('an expired connection says who can act on it (R5.4, R5.6)', () => {
     );
   });
 
+  it('a recipient who is also an admin of the team: it needs reauthorization (they may ask, R5.4)', () => {
+    expect(said(healthKey('EXPIRED', 'AUTHORIZED', 'RECIPIENT', true))).toBe('Expired: needs reauthorization');
+  });
+
   it('anyone else who sees it: who can ask, since they cannot', () => {
     expect(said(healthKey('EXPIRED', 'AUTHORIZED', 'TEAM_MEMBER', false))).toBe(
       'Expired: the requester or an admin of the team can ask for its reauthorization.',

@@ -14,6 +14,6 @@ export function healthKey(
   if (connection !== 'EXPIRED') return `details.health.${connection}`;
   // Asked already: "needs reauthorization" beside a card that says Reauthorizing would read as if nobody had asked.
   if (status === 'REAUTHORIZING') return 'details.health.EXPIRED_ASKED';
-  if (relation === 'RECIPIENT') return 'details.health.EXPIRED_RECIPIENT';
+  if (relation === 'RECIPIENT' && !mayAskReauthorization) return 'details.health.EXPIRED_RECIPIENT';
   return mayAskReauthorization ? 'details.health.EXPIRED' : 'details.health.EXPIRED_OTHERS';
 }

@@ -43,7 +43,10 @@ export function actionsFor(
       case 'REVOKED':
         return ['authorize', 'decline'];
       case 'AUTHORIZED':
-        return type === 'OAUTH2' ? ['revoke', 'decline'] : ['update', 'revoke', 'decline'];
+        // A recipient who is also an admin of the request's team may ask for it too (R5.4): who else would, once the
+        // connection expired and the requester is gone?
+        if (type !== 'OAUTH2') return ['update', 'revoke', 'decline'];
+        return mayAskReauthorization ? ['requestReauthorization', 'revoke', 'decline'] : ['revoke', 'decline'];
       case 'REAUTHORIZING':
         return ['reauthorize', 'revoke', 'decline'];
       default:
