@@ -487,6 +487,9 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await statusOf(carlos, 'microsoft-entra-id', 'REVOKED');
   await statusOf(nora, 'microsoft-entra-id', 'REVOKED');
   expect(await notReloaded(nora)).toBe(true);
+  // The end date went with the access: beside a revoked app it read as if the access went on until then.
+  expect(await appCard(carlos, 'microsoft-entra-id').locator('dt:text-is("Access until")').count()).toBe(0);
+  expect(await appCard(nora, 'microsoft-entra-id').locator('dt:text-is("Access until")').count()).toBe(0);
 
   // Delete: the connection in use is listed before confirming.
   await nora.getByRole('button', { name: 'Delete' }).click();

@@ -151,7 +151,8 @@ export const AppCard = forwardRef<
             <dd className="app-error">{localizedAppError(app.error)}</dd>
           </>
         )}
-        {app.accessUntil && (
+        {/* Only while the access lasts: beside a revoked or declined app it read as if the access went on. */}
+        {app.accessUntil && (app.status === 'AUTHORIZED' || app.status === 'REAUTHORIZING') && (
           <>
             <dt>{t('details.accessUntil')}</dt>
             <dd>{formatDateTime(app.accessUntil, i18n.language)}</dd>
