@@ -716,8 +716,11 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   expect(await updating.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
   expect(stack.keyChecks.filter((check) => check === 'refused')).toHaveLength(2);
   await statusOf(mara, 'openai', 'AUTHORIZED');
-  await mara.keyboard.press('Escape');
+  // A working key replaced is said as that, not as "OpenAI is authorized" (which it already was).
+  await updating.getByLabel('API key').fill(GOOD_API_KEY);
+  await updating.getByRole('button', { name: 'Save' }).click();
   await updating.waitFor({ state: 'hidden' });
+  await appCard(mara, 'openai').getByRole('status').getByText('The credentials of OpenAI were updated.').waitFor();
   // Declining what she authorized deletes a working connection: the dialog says so (a pending app's does not, below).
   await appCard(mara, 'openai').getByRole('button', { name: 'Decline' }).click();
   const declineAuthorized = mara.getByRole('dialog', { name: 'Decline OpenAI' });

@@ -22,6 +22,8 @@ export interface AppOutcome {
   refusal?: ReadError;
   /** Credentials entered in the dialog were accepted: said here, where the status changed. */
   authorized?: boolean;
+  /** …and they replaced working ones (Update credentials): said as that, not as a new authorization. */
+  updated?: boolean;
 }
 
 export type AppAction = 'authorize' | 'reauthorize' | 'update' | 'decline' | 'revoke' | 'requestReauthorization';
@@ -220,7 +222,7 @@ export const AppCard = forwardRef<
             {outcome.refusal
               ? outcome.refusal.message
               : outcome.authorized
-                ? t('authorize.authorized', { app: app.appName })
+                ? t(outcome.updated ? 'authorize.updated' : 'authorize.authorized', { app: app.appName })
                 : outcome.sent
                   ? t('details.reauthorizationSent', { recipient: recipientName })
                   : t('details.connectionValid')}{' '}

@@ -203,6 +203,7 @@ export const en = {
     saving: 'Checking…',
     rejected: 'The app refused these credentials: {{message}}',
     authorized: '{{app}} is authorized.',
+    updated: 'The credentials of {{app}} were updated.',
   },
   oauth: {
     authorized: '{{app}} is authorized.',

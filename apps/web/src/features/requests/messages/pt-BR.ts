@@ -208,6 +208,7 @@ export const ptBR: Messages<typeof en> = {
     saving: 'Verificando…',
     rejected: 'O app recusou estas credenciais: {{message}}',
     authorized: '{{app}} está autorizado.',
+    updated: 'As credenciais do {{app}} foram atualizadas.',
   },
   oauth: {
     authorized: '{{app}} está autorizado.',

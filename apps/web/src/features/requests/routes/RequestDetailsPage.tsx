@@ -214,7 +214,7 @@ export function RequestDetailsPage() {
       <AuthorizeDialog
         target={authorizing}
         onClose={() => setAuthorizing(null)}
-        onAuthorized={(done) => setOutcome({ appKey: done.appKey, authorized: true })}
+        onAuthorized={(done) => setOutcome({ appKey: done.appKey, authorized: true, updated: done.mode === 'update' })}
       />
       <DeclineDialog target={declining} onClose={() => setDeclining(null)} />
       <RevokeDialog target={revoking} onClose={() => setRevoking(null)} />
