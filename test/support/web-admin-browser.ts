@@ -47,6 +47,9 @@ export function buildWebInto(outDir: string): void {
 
 export interface WebApp extends BootedApp {
   db: TestDatabase;
+  /** Stops the application, leaves its port closed for `downMs` (a deployment), and starts it again on the same
+   * port, database and data directory: the browser's open pages see the service go away and come back. */
+  restart(downMs: number): Promise<void>;
 }
 
 /** The real application (all roles) serving dist/web at PUBLIC_URL = its own address, with the development sign-in. */
@@ -74,13 +77,21 @@ export async function bootWebApp(name: string, env: Record<string, string>, logg
     ...env,
     PORT: String(port),
   });
-  const app = await bootstrap(config, logger);
+  let app = await bootstrap(config, logger);
   await waitUntilReady(url);
   return {
-    app,
+    get app() {
+      return app;
+    },
     config,
     url,
     db,
+    restart: async (downMs) => {
+      await app.close();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      app = await bootstrap(config, logger);
+      await waitUntilReady(url);
+    },
     close: async () => {
       await app.close();
       await db.drop();

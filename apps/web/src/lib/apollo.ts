@@ -11,10 +11,33 @@ import { Observable } from 'rxjs';
 import { fetchSession } from './session';
 import { isSessionEnded, reportSessionEnded } from './session-ended';
 
+/** The gateway's close code for a socket it will not serve (no live session, another origin): not worth retrying. */
+const REFUSED_CLOSE_CODE = 4403;
+const isClose = (e: unknown): e is { code: number } =>
+  typeof e === 'object' && e !== null && 'code' in e && typeof (e as { code: unknown }).code === 'number';
+
 export function createApolloClient(): ApolloClient {
   const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
   const wsUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
-  const ws = new GraphQLWsLink(createClient({ url: wsUrl, lazy: true, retryAttempts: Infinity }));
+  // A server that restarts (a deployment) closes the socket, and refuses the next connection while it is down: an
+  // error event, not a close, which graphql-ws by default does not retry. Every open page then stopped hearing changes
+  // for good, without a word. Everything but a refused session is retried, at most 30 s apart; once connected again,
+  // what the pages show is read again, since the changes made meanwhile were never heard.
+  const ws = new GraphQLWsLink(
+    createClient({
+      url: wsUrl,
+      lazy: true,
+      retryAttempts: Infinity,
+      shouldRetry: (e) => !(isClose(e) && e.code === REFUSED_CLOSE_CODE),
+      retryWait: (retries) =>
+        new Promise((resolve) => setTimeout(resolve, Math.min(2 ** retries, 30) * 1000 + Math.random() * 1000)),
+      on: {
+        connected: (_socket, _payload, wasRetry) => {
+          if (wasRetry) void client.refetchObservableQueries().catch(() => undefined);
+        },
+      },
+    }),
+  );
   // UNAUTHENTICATED has several causes: the session ended (expired, signed out elsewhere), or an identity the server
   // refuses (an unverified e-mail, R13.2; an address bound to another identity), whose own message is for people.
   // The session endpoint tells them apart, before the error reaches the page that shows it.
@@ -43,7 +66,7 @@ export function createApolloClient(): ApolloClient {
     http,
   );
   const link = ApolloLink.from([sessionEnded, transport]);
-  return new ApolloClient({
+  const client: ApolloClient = new ApolloClient({
     link,
     cache: new InMemoryCache({
       typePolicies: {
@@ -57,4 +80,5 @@ export function createApolloClient(): ApolloClient {
     }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
+  return client;
 }
