@@ -1041,6 +1041,37 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(sent).toEqual([]);
   });
 
+  it('a role change whose answer never came keeps the page, and what was typed in the form beside it', async () => {
+    const page = await open(olivia);
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    await page.getByRole('link', { name: orgName }).click();
+    await page.getByRole('heading', { level: 1, name: orgName }).waitFor();
+    const add = page.getByRole('form', { name: 'Add organization member' });
+    await add.getByLabel('E-mail address').fill(`newcomer@${domain}`);
+    // The service out of reach: the change and the page's read again after it both go unanswered.
+    let reads = 0;
+    await page.route('**/graphql', (route) => {
+      const body = route.request().postData() ?? '';
+      if (/"operationName":"DirectoryOrganization"/.test(body)) reads += 1;
+      return /DirectoryChangeOrganizationRole|"operationName":"DirectoryOrganization"/.test(body)
+        ? route.abort('connectionrefused')
+        : route.fallback();
+    });
+    await page.getByLabel(`Role of ${tina.name}`, { exact: true }).selectOption({ label: 'Admin' });
+    await page.getByRole('button', { name: `Change role of ${tina.name}` }).click();
+    await page.getByText('The service could not be reached', { exact: false }).first().waitFor();
+    await eventually(async () => (reads > 0 ? true : undefined), 10_000);
+    // Before: the whole page gave way to "could not be reached … Try again", and the address typed was lost.
+    await page
+      .getByRole('button', { name: 'Try again' })
+      .waitFor({ timeout: 1000 })
+      .catch(() => undefined);
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 1, name: orgName }).count()).toBe(1);
+    expect(await add.getByLabel('E-mail address').inputValue()).toBe(`newcomer@${domain}`);
+    await page.unroute('**/graphql');
+  });
+
   // Last: it restarts the service under the open page (a deployment).
   it('an open request page hears changes again after the service restarted, and reads what it missed', async () => {
     const { id } = lead!;
