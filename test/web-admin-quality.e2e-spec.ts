@@ -89,6 +89,11 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
       { name: `Quality ${tag}` },
     );
     organizationId = org.createOrganization.id;
+    // A second organization with a long name: the header's switcher is as wide as its longest option, and must still
+    // fit a phone's screen (it pushed the page 480 px past 375).
+    await api(users.owner, 'mutation($name: String!) { createOrganization(input: { name: $name }) { id } }', {
+      name: `Zeta, an organization whose name is long enough to show that the switcher fits ${tag}`,
+    });
     await api(
       users.support,
       'mutation($id: ID!) { changeOrganizationPlan(organizationId: $id, plan: ENTERPRISE) { id } }',
@@ -331,6 +336,22 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
   };
 
   // Issue 10: a person who reads Portuguese finds no English on any page — neither shown nor said to a screen reader.
+  it('the header’s switcher keeps to a phone’s screen, and to 200 % zoom, with a long organization name (WCAG 1.4.10)', async () => {
+    const page = await pageFor('owner');
+    const widest = async () =>
+      page.evaluate<number>(
+        'new Promise((done) => requestAnimationFrame(() => done(document.documentElement.scrollWidth)))',
+      );
+    await page.setViewportSize({ width: 640, height: 900 });
+    await page.goto(`${web.url}/requests`);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByLabel('Organization', { exact: true }).waitFor();
+    expect(await widest()).toBeLessThanOrEqual(640);
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await widest()).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('every page in Portuguese: no phrase of the English catalogues is left, shown or in an accessible name', async () => {
     const phrases = englishPhrases();
     // The two cases that wait for an English label wait for the form instead.

@@ -36,19 +36,23 @@ export function OrganizationsPage() {
           {organizations.map((org) => (
             <Row key={org.id}>
               <Link to={`/organizations/${org.id}`}>{org.name}</Link>
-              <>
+              {/* One element per cell: on a phone the cell is a grid, and each child would take a place of its own. */}
+              <span>
                 {t(`plans.${org.plan}`)}
                 {org.partner && <> · {t('partner')}</>}
-              </>
+              </span>
               {org.viewerRole ? t(`roles.${org.viewerRole}`) : ''}
-              <>
-                {org.teams.map((team, i) => (
-                  <span key={team.id}>
-                    {i > 0 && ', '}
-                    <Link to={`/teams/${team.id}`}>{team.name}</Link>
-                  </span>
-                ))}
-              </>
+              {/* None: an empty cell, which a phone leaves out rather than show its label beside nothing. */}
+              {org.teams.length > 0 ? (
+                <span>
+                  {org.teams.map((team, i) => (
+                    <span key={team.id}>
+                      {i > 0 && ', '}
+                      <Link to={`/teams/${team.id}`}>{team.name}</Link>
+                    </span>
+                  ))}
+                </span>
+              ) : null}
             </Row>
           ))}
         </StackedTable>
