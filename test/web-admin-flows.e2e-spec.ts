@@ -1072,6 +1072,22 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.unroute('**/graphql');
   });
 
+  it('Back after signing in does not show the sign-in form; signing out while the service is out of reach says so', async () => {
+    const page = await open(olivia);
+    // Before: the sign-in page stayed in the history, and Back showed its form as if signed out.
+    await page.goBack();
+    expect(new URL(page.url()).pathname).not.toBe('/signin');
+    await page.goto(`${web.url}/requests`);
+    await page.getByRole('heading', { level: 1, name: 'Credentials' }).waitFor();
+    await page.route('**/auth/logout', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('[data-sign-out-failed]').getByText('You are still signed in', { exact: false }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/requests');
+    await page.unroute('**/auth/logout');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((u) => u.pathname === '/signin');
+  });
+
   // Last: it restarts the service under the open page (a deployment).
   it('an open request page hears changes again after the service restarted, and reads what it missed', async () => {
     const { id } = lead!;

@@ -16,6 +16,8 @@ export function Layout() {
   const { t } = useTranslation('common');
   const session = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
+  // Signing out while the service is out of reach changes nothing: said, rather than a click that does nothing.
+  const [signOutFailed, setSignOutFailed] = useState(false);
   const { pathname } = useLocation();
   // A link followed from the menu closes it: the new page starts on the first screen too.
   useEffect(() => setMenuOpen(false), [pathname]);
@@ -94,7 +96,10 @@ export function Layout() {
             <button
               type="button"
               className="btn btn-link"
-              onClick={() => void signOut().then(() => location.assign('/signin'))}
+              onClick={() => {
+                setSignOutFailed(false);
+                void signOut().then((done) => (done ? location.assign('/signin') : setSignOutFailed(true)));
+              }}
             >
               {t('nav.signOut')}
             </button>
@@ -103,6 +108,11 @@ export function Layout() {
       </header>
       <main ref={main} id="main" className="app-main" tabIndex={-1}>
         <SessionEnded />
+        {signOutFailed && (
+          <p className="notice notice-error" role="alert" data-sign-out-failed="">
+            {t('signOutFailed')}
+          </p>
+        )}
         <Outlet />
       </main>
     </WorkspaceProvider>

@@ -41,7 +41,8 @@ export function SignInPage() {
     setBusy(true);
     const result = await devSignIn({ email, name, supportStaff: support, returnTo });
     setBusy(false);
-    if (result.ok) return location.assign(returnTo);
+    // Replaced, not pushed: Back from the page signed in to must not show the sign-in form as if signed out.
+    if (result.ok) return location.replace(returnTo);
     setErrors('fields' in result ? Object.fromEntries(result.fields.map((f) => [f.path, f.message])) : {});
     setRefused('refused' in result ? (result.refused ?? '') : null);
   };

@@ -57,8 +57,10 @@ export async function devSignIn(input: {
   return { ok: false, refused: typeof body.message === 'string' ? body.message : null };
 }
 
-export async function signOut(): Promise<void> {
-  await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
+/** Whether the service ended the session: false when it could not be reached or failed (the session goes on). */
+export async function signOut(): Promise<boolean> {
+  const res = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => null);
+  return !!res && res.ok;
 }
 
 /**

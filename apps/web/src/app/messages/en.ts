@@ -52,6 +52,7 @@ export const en = {
   sessionEnded: 'Your session has ended. <signin>Sign in again</signin> to go on from this page.',
   // Said alone (a dialog's refusal) and after "Something went wrong:": a sentence either way.
   signedOut: 'Your session has ended. Sign in again to go on.',
+  signOutFailed: 'You are still signed in: the service could not be reached to sign you out. Try again.',
   loading: 'Loading…',
   error: 'Something went wrong: {{message}}',
   routeError: {

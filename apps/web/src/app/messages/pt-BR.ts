@@ -39,6 +39,8 @@ export const ptBR: Messages<typeof en> = {
   },
   sessionEnded: 'Sua sessão foi encerrada. <signin>Entre novamente</signin> para continuar de onde parou.',
   signedOut: 'Sua sessão foi encerrada. Entre novamente para continuar.',
+  signOutFailed:
+    'Você continua conectado: não foi possível contatar o serviço para encerrar a sessão. Tente novamente.',
   loading: 'Carregando…',
   error: 'Algo deu errado: {{message}}',
   routeError: {
