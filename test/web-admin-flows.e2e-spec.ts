@@ -1088,6 +1088,26 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.waitForURL((u) => u.pathname === '/signin');
   });
 
+  it('a team created later, first in the order, does not take the place of the team the header showed', async () => {
+    const page = await open(olivia);
+    const teamShown = () =>
+      page
+        .getByLabel('Team', { exact: true })
+        .evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text);
+    const before = await teamShown();
+    const { run, organizationId } = await asOliviaApi();
+    await run('mutation($o: ID!) { createTeam(organizationId: $o, name: "Aaa, created later") { id } }', {
+      o: organizationId,
+    });
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+    await page.getByLabel('Team', { exact: true }).locator('option', { hasText: 'Aaa, created later' }).waitFor({
+      state: 'attached',
+    });
+    // Before: the header switched to the new team unasked, and the Sent list looked empty.
+    expect(await teamShown()).toBe(before);
+  });
+
   // Last: it restarts the service under the open page (a deployment).
   it('an open request page hears changes again after the service restarted, and reads what it missed', async () => {
     const { id } = lead!;

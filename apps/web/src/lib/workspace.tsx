@@ -106,6 +106,16 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     teams[0] ??
     null;
   const teamId = team?.id ?? null;
+  // What is shown without a choice is kept once shown: a team (or organization) created or joined later, first in
+  // the order, must not take its place unasked — the Sent list then looked empty, and +Create request would have
+  // sent from the new team. Not a team the viewer is not in (an owner's fallback): joining one then leads to it.
+  const chosenTeamShown = teams.some((t) => t.id === choice.teamId);
+  const chosenOrganizationShown = organizations.some((o) => o.id === choice.organizationId);
+  const keepTeam = !chosenTeamShown && !!team?.viewerRole;
+  useEffect(() => {
+    if (!organization || (chosenOrganizationShown && !keepTeam)) return;
+    setChoice((c) => ({ organizationId: organization.id, teamId: keepTeam ? team?.id : c.teamId }));
+  }, [organization, chosenOrganizationShown, keepTeam, team]);
   useEffect(() => {
     localStorage.setItem(KEY, JSON.stringify(choice));
   }, [choice]);
