@@ -1108,6 +1108,28 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await teamShown()).toBe(before);
   });
 
+  it('a session check that got a proxy’s 502 is not taken for "signed out": the page opens, or says it could not ask', async () => {
+    const page = await open(olivia);
+    let answered = 0;
+    // Once: a blip during a deployment. The page asks again a second later, and opens.
+    await page.route('**/auth/session', (route) =>
+      answered++ === 0 ? route.fulfill({ status: 502, body: 'Bad Gateway' }) : route.fallback(),
+    );
+    await page.goto(`${web.url}/organizations`);
+    await page.getByRole('heading', { level: 1, name: 'Organizations' }).waitFor();
+    // Before: any answer but 200 meant signed out, and the person was sent to sign in again.
+    expect(new URL(page.url()).pathname).toBe('/organizations');
+    await page.unroute('**/auth/session');
+    // Every time: said, with Try again, and still no sign-in page.
+    await page.route('**/auth/session', (route) => route.fulfill({ status: 502, body: 'Bad Gateway' }));
+    await page.reload();
+    await page.locator('[data-session-unread]').getByRole('button', { name: 'Try again' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/organizations');
+    await page.unroute('**/auth/session');
+    await page.locator('[data-session-unread]').getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organizations' }).waitFor();
+  });
+
   // Last: it restarts the service under the open page (a deployment).
   it('an open request page hears changes again after the service restarted, and reads what it missed', async () => {
     const { id } = lead!;

@@ -1,24 +1,42 @@
 // Every page but sign-in needs a session: a signed-out visitor goes to /signin and comes back to the same path
 // (with its query) afterwards.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { fetchSession, safeReturnTo, signInPath, type Session } from '../lib/session';
 import { SessionContext } from '../lib/session-context';
+import { ReadFailure } from '../components/ReadFailure';
+
+const again = () => new Promise<void>((resolve) => setTimeout(resolve, 1000)).then(fetchSession);
 
 export function RequireAuth() {
   const location = useLocation();
   const { t } = useTranslation('common');
-  const [session, setSession] = useState<Session | null>(null);
+  // 'unread': the session could not be asked about (twice, a second apart), which says nothing of whether there is one.
+  const [session, setSession] = useState<Session | 'unread' | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => {
+    setSession(null);
+    setAttempt((n) => n + 1);
+  }, []);
   useEffect(() => {
     let live = true;
     fetchSession()
-      .then((s) => live && setSession(s))
-      .catch(() => live && setSession({ signedIn: false }));
+      .catch(again)
+      .then(
+        (s) => live && setSession(s),
+        () => live && setSession('unread'),
+      );
     return () => {
       live = false;
     };
-  }, []);
+  }, [attempt]);
+  if (session === 'unread')
+    return (
+      <main id="main" className="page-loading">
+        <ReadFailure message={t('operationErrors.network')} onRetry={retry} data-session-unread="" />
+      </main>
+    );
   if (!session)
     return (
       <p className="page-loading" role="status">

@@ -14,9 +14,13 @@ export interface AuthConfig {
   devSignIn: boolean;
 }
 
+/**
+ * Throws when the answer is not the gateway's (the network, a proxy's 502 during a deployment): unread is not "signed
+ * out", which would send a signed-in person to the sign-in page.
+ */
 export async function fetchSession(): Promise<Session> {
   const res = await fetch('/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  if (!res.ok) return { signedIn: false };
+  if (!res.ok) throw new Error(`GET /auth/session answered ${res.status}`);
   return (await res.json()) as Session;
 }
 
