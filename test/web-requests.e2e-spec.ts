@@ -1071,7 +1071,7 @@ async function signOutInAnotherTab(page: Page): Promise<void> {
 
 // A session ends while a page stays open (8 h after sign-in, or a sign-out in another tab). The page says so at
 // the first answer that says so, keeps what was typed, and signing in again comes back to the same page.
-it('a session that ended while the page was open says so, and signing in again returns to the page', async () => {
+it('a session that ended while the page was open says so; signed in again in a new tab, the page goes on with what was typed', async () => {
   const page = await receivedListAsColleague(DESKTOP);
   await page.getByRole('tab', { name: 'Received', selected: true }).waitFor();
   await signOutInAnotherTab(page);
@@ -1087,14 +1087,21 @@ it('a session that ended while the page was open says so, and signing in again r
   expect(await page.getByRole('alert').allInnerTexts()).toEqual([await notice.innerText()]);
   expect(await page.locator('main').innerText()).not.toContain('Bearer');
   await look(page, 'session-ended');
-  await notice.getByRole('link', { name: 'Sign in again' }).click();
-  await page.waitForURL(/\/signin\?returnTo=/);
-  await devSignIn(page, people.colleague);
-  await page.waitForURL((u) => u.pathname === '/requests' && u.searchParams.get('q') === 'newsletter');
-  await page.getByRole('tab', { name: 'Received', selected: true }).waitFor();
-  // The list answered this time (its count is the server's).
+  // Signing in again happens in a new tab, which comes back to the same page; this one keeps what was typed in it.
+  const [signing] = await Promise.all([
+    page.context().waitForEvent('page'),
+    notice.getByRole('link', { name: 'Sign in again' }).click(),
+  ]);
+  await signing.waitForURL(/\/signin\?returnTo=/);
+  await devSignIn(signing, people.colleague);
+  await signing.waitForURL((u) => u.pathname === '/requests' && u.searchParams.get('q') === 'newsletter');
+  await signing.close();
+  // Back on this tab: the session is found again, the notice goes, and what failed is read again.
+  await page.bringToFront();
+  await page.evaluate("window.dispatchEvent(new Event('focus'))");
+  await page.locator('[data-session-ended]').waitFor({ state: 'detached' });
   await page.getByText(/^(\d+ requests?|No requests)$/).waitFor();
-  expect(await page.locator('[data-session-ended]').count()).toBe(0);
+  expect(await page.getByLabel('Search by name').inputValue()).toBe('newsletter');
   expect(violations).toEqual([]);
 }, 120_000);
 
@@ -1103,9 +1110,16 @@ it('a session that ended under an open dialog says so in the dialog, with the wa
   await signOutInAnotherTab(carlos);
   await decline.getByRole('button', { name: 'Decline' }).click();
   // The frame's notice is behind the modal, out of reach: the dialog has its own.
-  await decline.locator('[data-session-ended]').getByRole('link', { name: 'Sign in again' }).click();
-  await carlos.waitForURL((u) => u.pathname === '/signin' && u.searchParams.get('returnTo') === `/requests/${created}`);
-  expect(new URL(carlos.url()).pathname).toBe('/signin');
+  const [signing] = await Promise.all([
+    carlos.context().waitForEvent('page'),
+    decline.locator('[data-session-ended]').getByRole('link', { name: 'Sign in again' }).click(),
+  ]);
+  await signing.waitForURL(
+    (u) => u.pathname === '/signin' && u.searchParams.get('returnTo') === `/requests/${created}`,
+  );
+  // The dialog, and what was typed in it, stay in this tab.
+  expect(await decline.isVisible()).toBe(true);
+  await signing.close();
 }, 120_000);
 
 // The same in Portuguese: a reader who chose it reads the ended session, and the list's error, in it.
@@ -1120,7 +1134,9 @@ it('a session that ended says so in Portuguese too', async () => {
   await page.getByRole('button', { name: 'Buscar', exact: true }).click();
   const notice = page.locator('[data-session-ended]');
   await notice.getByText('Sua sessão foi encerrada.', { exact: false }).waitFor();
-  expect(await notice.innerText()).toContain('Sua sessão foi encerrada. Entre novamente para continuar de onde parou.');
+  expect(await notice.innerText()).toContain(
+    'Sua sessão foi encerrada. Entre novamente (em uma nova aba) e depois volte para esta: o que você digitou aqui não se perde.',
+  );
   await notice.getByRole('link', { name: 'Entre novamente' }).waitFor();
   expect(await page.getByRole('alert').allInnerTexts()).toEqual([await notice.innerText()]);
   expect(await page.locator('main').innerText()).not.toContain('signed out');

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { SessionEnded } from '../components/SessionEnded';
+import { SessionEnded, useSessionReturn } from '../components/SessionEnded';
 import { signOut } from '../lib/session';
 import { useSession } from '../lib/session-context';
 import { isOrgAdmin, useWorkspace, WorkspaceProvider } from '../lib/workspace';
@@ -18,6 +18,7 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   // Signing out while the service is out of reach changes nothing: said, rather than a click that does nothing.
   const [signOutFailed, setSignOutFailed] = useState(false);
+  useSessionReturn();
   const { pathname } = useLocation();
   // A link followed from the menu closes it: the new page starts on the first screen too.
   useEffect(() => setMenuOpen(false), [pathname]);

@@ -17,6 +17,13 @@ export function reportSessionEnded(): void {
   for (const listener of listeners) listener();
 }
 
+/** Signed in again (in another tab, as the same person): the page goes on where it was. */
+export function reportSessionBack(): void {
+  if (!ended) return;
+  ended = false;
+  for (const listener of listeners) listener();
+}
+
 export function useSessionEnded(): boolean {
   return useSyncExternalStore(
     (listener) => {

@@ -49,7 +49,8 @@ export const en = {
       provider_error: 'your sign-in provider did not answer as expected',
     },
   },
-  sessionEnded: 'Your session has ended. <signin>Sign in again</signin> to go on from this page.',
+  sessionEnded:
+    'Your session has ended. <signin>Sign in again</signin> (in a new tab), then come back to this one: what you typed here stays.',
   // Said alone (a dialog's refusal) and after "Something went wrong:": a sentence either way.
   signedOut: 'Your session has ended. Sign in again to go on.',
   signOutFailed: 'You are still signed in: the service could not be reached to sign you out. Try again.',

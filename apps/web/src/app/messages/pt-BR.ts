@@ -37,7 +37,8 @@ export const ptBR: Messages<typeof en> = {
       provider_error: 'o seu serviço de login não respondeu como esperado',
     },
   },
-  sessionEnded: 'Sua sessão foi encerrada. <signin>Entre novamente</signin> para continuar de onde parou.',
+  sessionEnded:
+    'Sua sessão foi encerrada. <signin>Entre novamente</signin> (em uma nova aba) e depois volte para esta: o que você digitou aqui não se perde.',
   signedOut: 'Sua sessão foi encerrada. Entre novamente para continuar.',
   signOutFailed:
     'Você continua conectado: não foi possível contatar o serviço para encerrar a sessão. Tente novamente.',
