@@ -1379,6 +1379,20 @@ it('with WebSockets refused on the way (a strict proxy), the recipient still see
   expect(sockets.refused).toBeGreaterThan(0);
 }, 120_000);
 
+it('a Decline whose answer was lost on its way back closes as done, rather than call the decline it did impossible', async () => {
+  const { carlos, decline } = await colleagueWithoutLiveUpdates('Answer lost on its way back');
+  await carlos.route('**/graphql', async (route) => {
+    if (!/"operationName":"DeclineApp"/.test(route.request().postData() ?? '')) return route.fallback();
+    await route.fetch(); // the service declines it…
+    await route.abort('connectionreset'); // …and its answer never arrives
+  });
+  await decline.getByRole('button', { name: 'Decline' }).click();
+  // Before: "could not be reached" over a card already Declined, and a second press refused as a change meanwhile.
+  await decline.waitFor({ state: 'hidden' });
+  await statusOf(carlos, 'openai', 'DECLINED');
+  expect(await carlos.getByText('could not be reached', { exact: false }).count()).toBe(0);
+}, 120_000);
+
 it('an app that changed while its dialog was open: the refusal says so, and the page shows the app as it is now', async () => {
   const { created, carlos, decline } = await colleagueWithoutLiveUpdates('Changed under the dialog');
   await mark(carlos);

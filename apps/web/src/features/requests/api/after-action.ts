@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { DocumentNode } from 'graphql';
+import type { AppAuthorizationStatus } from '../../../gql/graphql';
+import { readError } from '../../../lib/errors';
 import { RequestDetails } from './queries';
 
 const isConflict = (error: unknown) =>
@@ -27,6 +29,30 @@ export function useAfterAction(): {
         if (isConflict(error)) void client.refetchQueries({ include: [RequestDetails] }).catch(() => undefined);
       },
     }),
+    [client],
+  );
+}
+
+/**
+ * An action whose answer never came (the network dropped it) may well have been done: before the dialog says "could
+ * not be reached" — and a second press is refused as a change made meanwhile — the request is read again, and an app
+ * already in the status the action leads to means it was. Only for an error with no answer from the service.
+ */
+export function useDoneDespiteLostAnswer(): (
+  error: unknown,
+  target: { requestId: string; appKey: string },
+  leadsTo: AppAuthorizationStatus,
+) => Promise<boolean> {
+  const client = useApolloClient();
+  return useCallback(
+    async (error, target, leadsTo) => {
+      if (readError(error).code !== null) return false;
+      const read = await client
+        .query({ query: RequestDetails, variables: { id: target.requestId }, fetchPolicy: 'network-only' })
+        .catch(() => null);
+      const app = read?.data?.credentialRequest?.apps.find((a) => a.appKey === target.appKey);
+      return app?.status === leadsTo;
+    },
     [client],
   );
 }

@@ -20,7 +20,7 @@ import {
 import { formatFullDateTime, toDateTimeLocal } from '../../../lib/format';
 import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
-import { useAfterAction } from '../api/after-action';
+import { useAfterAction, useDoneDespiteLostAnswer } from '../api/after-action';
 
 export interface AuthorizeTarget {
   requestId: string;
@@ -71,6 +71,7 @@ export function AuthorizeDialog({
   const [authorize, authorizing] = useMutation(AuthorizeApp, afterAction);
   const [update, updating] = useMutation(UpdateCredentials, afterAction);
   const [startOAuth, starting] = useMutation(StartOAuth, { onError: afterAction.onError });
+  const doneDespiteLostAnswer = useDoneDespiteLostAnswer();
   const busy = authorizing.loading || updating.loading || starting.loading;
   // The moment picked, as sent and as said back in the hint (a datetime-local value is local time).
   const accessUntil =
@@ -129,6 +130,16 @@ export function AuthorizeDialog({
       onAuthorized(target);
       close();
     } catch (err) {
+      // Authorized after all (the answer was lost on its way back): an update cannot be told apart this way.
+      if (
+        target.type !== 'OAUTH2' &&
+        target.mode !== 'update' &&
+        (await doneDespiteLostAnswer(err, target, 'AUTHORIZED'))
+      ) {
+        onAuthorized(target);
+        close();
+        return;
+      }
       const again = target.mode === 'update' ? updateRefusedReason(err) : refusedAgainReason(err);
       if (again !== null) {
         refusedByApp(again);

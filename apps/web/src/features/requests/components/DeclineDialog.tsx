@@ -7,7 +7,7 @@ import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { fieldError, readError, type FieldError, type ReadError } from '../../../lib/errors';
 import { DeclineApp } from '../api/mutations';
-import { useAfterAction } from '../api/after-action';
+import { useAfterAction, useDoneDespiteLostAnswer } from '../api/after-action';
 import { CharCount } from './CharCount';
 import { LIMITS } from '../../../lib/limits';
 
@@ -25,6 +25,7 @@ export function DeclineDialog({
   const [refusal, setRefusal] = useState<ReadError | null>(null);
   const afterAction = useAfterAction();
   const [decline, { loading }] = useMutation(DeclineApp, afterAction);
+  const doneDespiteLostAnswer = useDoneDespiteLostAnswer();
   const close = () => {
     setReason('');
     setErrors([]);
@@ -52,6 +53,7 @@ export function DeclineDialog({
             await decline({ variables: { requestId: target.requestId, appKey: target.appKey, reason } });
             close();
           } catch (err) {
+            if (await doneDespiteLostAnswer(err, target, 'DECLINED')) return close();
             const read = readError(err);
             setErrors(read.fields);
             // A new refusal replaces the last one, whichever place it is shown in.

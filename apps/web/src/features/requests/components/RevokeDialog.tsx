@@ -5,7 +5,7 @@ import { Dialog } from '../../../components/Dialog';
 import { Button } from '../../../components/Button';
 import { readError } from '../../../lib/errors';
 import { RevokeAccess } from '../api/mutations';
-import { useAfterAction } from '../api/after-action';
+import { useAfterAction, useDoneDespiteLostAnswer } from '../api/after-action';
 
 export function RevokeDialog({
   target,
@@ -17,6 +17,7 @@ export function RevokeDialog({
   const { t } = useTranslation('requests');
   const afterAction = useAfterAction();
   const [revoke, { loading, error, reset }] = useMutation(RevokeAccess, afterAction);
+  const doneDespiteLostAnswer = useDoneDespiteLostAnswer();
   // A destructive confirmation opens on Cancel: Enter pressed twice must not revoke.
   const cancel = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -46,8 +47,9 @@ export function RevokeDialog({
             try {
               await revoke({ variables: { requestId: target.requestId, appKey: target.appKey } });
               close();
-            } catch {
-              // shown from error
+            } catch (err) {
+              // Else shown from `error`.
+              if (await doneDespiteLostAnswer(err, target, 'REVOKED')) close();
             }
           }}
         >
