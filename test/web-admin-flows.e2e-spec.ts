@@ -327,7 +327,13 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await dialog.getByText('Copied to the clipboard.').waitFor();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(shown);
-    // Escape, perhaps a slip, would lose the secret for good: the dialog stays and says so; only the button closes it.
+    // Back, perhaps a slip, would lose the secret for good (before, it did): the page stays, and the dialog says so.
+    const here = page.url();
+    await page.evaluate('history.back()');
+    await dialog.getByText('The secret is not shown again once this closes.', { exact: false }).waitFor();
+    expect(page.url()).toBe(here);
+    expect(await dialog.getByLabel(`Signing secret of ${hookUrl}`).inputValue()).toBe(shown);
+    // So would Escape: the dialog stays and says so; only the button closes it.
     await page.keyboard.press('Escape');
     await dialog.getByText('The secret is not shown again once this closes.', { exact: false }).waitFor();
     expect(await dialog.isVisible()).toBe(true);

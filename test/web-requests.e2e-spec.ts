@@ -1784,6 +1784,33 @@ it('the people to ask and the apps to choose, when they could not be read, are s
   expect(violations).toEqual([]);
 }, 60_000);
 
+it('a request being written is not lost to a stray Back or link: Back on the apps step goes to the first, leaving asks', async () => {
+  const { page, recipient } = await createPageFailing(new Set());
+  // Arrived from the list, as people do: Back then stays within the app.
+  await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+  await page.getByRole('link', { name: '+Create request' }).click();
+  await recipient
+    .getByLabel('User', { exact: true })
+    .selectOption({ label: `${people.colleague.name} (${people.colleague.email})` });
+  await page.getByLabel('Request name').fill('Half written');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.locator('fieldset[data-app-index="0"]').getByLabel('App', { exact: true }).waitFor();
+  // Before: Back left the page, and Forward brought an empty form.
+  await page.evaluate('history.back()');
+  await page.getByRole('button', { name: 'Next' }).waitFor();
+  expect(await page.getByLabel('Request name').inputValue()).toBe('Half written');
+  expect(new URL(page.url()).pathname).toBe('/requests/new');
+  // Back again, or a link: the page asks first.
+  await page.evaluate('history.back()');
+  const leave = page.getByRole('dialog', { name: 'Leave this page?' });
+  await leave.getByRole('button', { name: 'Stay on this page' }).click();
+  await leave.waitFor({ state: 'hidden' });
+  expect(await page.getByLabel('Request name').inputValue()).toBe('Half written');
+  await page.getByRole('link', { name: 'Organizations' }).click();
+  await leave.getByRole('button', { name: 'Leave' }).click();
+  await page.waitForURL((u) => u.pathname === '/organizations');
+}, 60_000);
+
 it('Submit, pressed, keeps the focus while the request is on its way, and pressing it again sends nothing more', async () => {
   const { page, recipient } = await createPageFailing(new Set());
   await recipient

@@ -53,6 +53,12 @@ export const en = {
     'Your session has ended. <signin>Sign in again</signin> (in a new tab), then come back to this one: what you typed here stays.',
   // Said alone (a dialog's refusal) and after "Something went wrong:": a sentence either way.
   signedOut: 'Your session has ended. Sign in again to go on.',
+  leave: {
+    title: 'Leave this page?',
+    body: 'What you typed here has not been sent, and will be lost.',
+    stay: 'Stay on this page',
+    leave: 'Leave',
+  },
   signOutFailed: 'You are still signed in: the service could not be reached to sign you out. Try again.',
   loading: 'Loading…',
   error: 'Something went wrong: {{message}}',

@@ -40,6 +40,12 @@ export const ptBR: Messages<typeof en> = {
   sessionEnded:
     'Sua sessão foi encerrada. <signin>Entre novamente</signin> (em uma nova aba) e depois volte para esta: o que você digitou aqui não se perde.',
   signedOut: 'Sua sessão foi encerrada. Entre novamente para continuar.',
+  leave: {
+    title: 'Sair desta página?',
+    body: 'O que você digitou aqui ainda não foi enviado e será perdido.',
+    stay: 'Ficar nesta página',
+    leave: 'Sair',
+  },
   signOutFailed:
     'Você continua conectado: não foi possível contatar o serviço para encerrar a sessão. Tente novamente.',
   loading: 'Carregando…',

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { Button } from '../../../components/Button';
 import { NoWorkspaceMessage } from '../../../components/NoWorkspace';
+import { LeaveGuard } from '../../../components/LeaveGuard';
 import { OptionsState } from '../../../components/ReadFailure';
 import { fieldError, readError, type FieldError, type ReadError } from '../../../lib/errors';
 import { withoutField, withoutItem } from '../../../lib/field-paths';
@@ -232,6 +233,11 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
     focusAfterRender.current = missing.length === 0 ? 'fieldset[data-app-index="0"] select' : '[aria-invalid="true"]';
   };
 
+  const toFirstStep = () => {
+    setStep(1);
+    focusAfterRender.current = 'form input[type="text"]';
+  };
+
   const submit = async () => {
     const input: CreateCredentialRequestInput = {
       teamId: team.id,
@@ -270,8 +276,15 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
     }
   };
 
+  // Typed and not sent: a stray Back or link asks before it is lost; Back on the apps step goes to the first step.
+  const drafted =
+    step === 2 ||
+    !!name.trim() ||
+    !!description.trim() ||
+    (recipient.kind === 'inside' ? !!recipient.userId : !!(recipient.name.trim() || recipient.email.trim()));
   return (
     <section ref={page}>
+      <LeaveGuard when={drafted} back={step === 2 ? toFirstStep : null} />
       <h1 tabIndex={-1} ref={focusOnce}>
         {t('create.title')}
       </h1>
@@ -415,14 +428,7 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
               </p>
             )}
             <div className="actions">
-              <Button
-                onClick={() => {
-                  setStep(1);
-                  focusAfterRender.current = 'form input[type="text"]';
-                }}
-              >
-                {t('create.back')}
-              </Button>
+              <Button onClick={toFirstStep}>{t('create.back')}</Button>
               <Button type="submit" variant="primary" busy={creation.loading}>
                 {creation.loading ? t('create.submitting') : t('create.submit')}
               </Button>

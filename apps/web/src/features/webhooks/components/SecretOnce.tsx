@@ -1,6 +1,7 @@
 // The webhook's signing secret, shown once (R12.6): a read-only field with a copy button in a modal dialog. Closing
 // the dialog drops the secret; nothing keeps it (no storage, no cache, no URL).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useBlocker } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
@@ -17,6 +18,13 @@ export function SecretOnce({
   const [copy, setCopy] = useState<'copied' | 'copyFailed' | null>(null);
   // Escape would drop the secret for good, perhaps by a slip: it says so instead, and only the button closes.
   const [escaped, setEscaped] = useState(false);
+  // So would Back or a link (the dialog, and the secret, went with the page): the same warning, and the page stays.
+  const blocker = useBlocker(registration !== null);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    setEscaped(true);
+    blocker.reset();
+  }, [blocker]);
   const close = () => {
     setCopy(null);
     setEscaped(false);
