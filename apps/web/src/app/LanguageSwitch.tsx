@@ -1,14 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { apiLanguage, currentLanguage, LANGUAGES, type Language } from '../lib/i18n';
+import { apiLanguage, currentLanguage, languageFromLink, LANGUAGES, type Language } from '../lib/i18n';
 import { useSession } from '../lib/session-context';
 import { SetLanguage, ViewerLanguage } from './api/set-language';
 
 /**
  * Switches the page's language and, for a signed-in person, the language of their e-mails with it. The e-mails follow
  * the pages from the start too: someone whose browser shows the app in Portuguese, and who never touched the switch,
- * was written to in English (the stored language is English until set). Checked once per visit.
+ * was written to in English. Checked once per visit, and only away from the default: the API cannot tell "never
+ * chose" from "chose English", so English is never stored for anyone (a choice made elsewhere stays), and a language
+ * taken from an e-mail's link is that e-mail's, not the reader's.
  */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation('common');
@@ -21,7 +23,8 @@ export function LanguageSwitch() {
     if (!storedLanguage || checked.current) return;
     checked.current = true;
     const shown = apiLanguage(i18n.resolvedLanguage);
-    if (storedLanguage !== shown) void saveLanguage({ variables: { language: shown } }).catch(() => undefined);
+    if (storedLanguage === 'EN' && shown !== 'EN' && !languageFromLink())
+      void saveLanguage({ variables: { language: shown } }).catch(() => undefined);
   }, [storedLanguage, i18n, saveLanguage]);
   const change = (lng: Language) => {
     void i18n.changeLanguage(lng);

@@ -20,10 +20,16 @@ const STORED = 'lang';
  * dropped from the address, so that a reload or a sign-in's round trip does not impose it again over the switch.
  * Only our languages: anything else (i18next's own `cimode` shows the keys) is dropped unread.
  */
+let fromLink = false;
+
+/** The page's language came from an e-mail's link in this visit: the e-mail's language, not the reader's own. */
+export const languageFromLink = (): boolean => fromLink;
+
 function takeLanguageFromLink(): void {
   const url = new URL(window.location.href);
   const lng = url.searchParams.get('lng');
   if (lng === null) return;
+  fromLink = true;
   if ((LANGUAGES as readonly string[]).includes(lng)) {
     try {
       localStorage.setItem(STORED, lng);

@@ -2,11 +2,9 @@ import { DEFAULT_LANGUAGE, type CredentialRequestState, type Language, type Pers
 import type { DirectoryUser } from '../reactor/directory-lookup';
 
 /**
- * Issue 10: the language of one addressee's e-mail. A person's own choice (setLanguage, or the web app's language
- * when they use it) wins; an outside recipient who has not chosen (or not even signed in yet) gets the language the
- * requester picked for the request; a colleague who never chose, the requester's own (a member added by address
- * and asked before ever opening the app is most likely to read the language the request was written in); else
- * English.
+ * Issue 10: the language of one addressee's e-mail. A person's own choice (setLanguage) wins; an outside recipient
+ * who has not chosen (or not even signed in yet) gets the language the requester picked for the request; everyone
+ * else English.
  */
 export async function addresseeLanguage(
   person: PersonRef,
@@ -16,7 +14,5 @@ export async function addresseeLanguage(
   const chosen = person.userId !== null ? ((await user(person.userId))?.language ?? null) : null;
   if (chosen !== null) return chosen;
   if (person.external && request.invitation) return request.invitation.language;
-  const requester = request.requester.userId;
-  if (requester !== null && requester !== person.userId) return (await user(requester))?.language ?? DEFAULT_LANGUAGE;
   return DEFAULT_LANGUAGE;
 }
