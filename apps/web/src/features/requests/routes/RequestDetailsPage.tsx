@@ -24,6 +24,7 @@ import { OAuthOutcome } from '../components/OAuthOutcome';
 import { mayDelete, mayRequestReauthorization } from '../policies';
 import { RequestNotVisible } from '../components/RequestNotVisible';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useSessionEnded } from '../../../lib/session-ended';
 import { useWorkspace } from '../../../lib/workspace';
 import { openedFromList, teamToShow } from '../back-to-list';
 
@@ -40,7 +41,13 @@ export function RequestDetailsPage() {
   const catalog = useQuery(CatalogApps);
   // The server ends the live updates when the viewer may no longer see the request (deleted, access lost): ask
   // once more, so that the page says so instead of showing what no longer is.
-  useSubscription(RequestUpdated, { variables: { id }, onComplete: () => void refetch().catch(() => undefined) });
+  // An ended session closed the socket for good (4401): they stop with it, and start again once signed in again.
+  const sessionEnded = useSessionEnded();
+  useSubscription(RequestUpdated, {
+    variables: { id },
+    skip: sessionEnded,
+    onComplete: () => void refetch().catch(() => undefined),
+  });
   const afterAction = useAfterAction();
   const [requestReauth, reauth] = useMutation(RequestReauthorization, afterAction);
   const [authorizing, setAuthorizing] = useState<AuthorizeTarget | null>(null);

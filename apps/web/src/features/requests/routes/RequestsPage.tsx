@@ -116,8 +116,12 @@ export function RequestsPage() {
     // A chosen organization is known once the organizations are read.
     skip: tab !== 'received' || (ws.loading && params.has('org')),
   });
+  // An ended session is said once, by the frame's notice with the way to sign in again; not again as the list's error.
+  // Its socket was closed for good (4401): the live updates stop with it, and start again once signed in again.
+  const sessionEnded = useSessionEnded();
   // R12.7: any change to a request the viewer may see refreshes the list in view.
   useSubscription(RequestsUpdated, {
+    skip: sessionEnded,
     onData: () => void (tab === 'sent' ? sent.refetch() : received.refetch()).catch(() => undefined),
   });
 
@@ -126,8 +130,6 @@ export function RequestsPage() {
   // are no longer theirs to see, and the teams the header offers are out of date. The workspace, read again, then
   // says where they stand (not in the team, or another organization).
   const refusedCode = result.error ? readError(result.error).code : null;
-  // An ended session is said once, by the frame's notice with the way to sign in again; not again as the list's error.
-  const sessionEnded = useSessionEnded();
   const listGone = refusedCode === 'NOT_FOUND' || refusedCode === 'FORBIDDEN';
   const retryWorkspace = ws.retry;
   useEffect(() => {
@@ -162,7 +164,7 @@ export function RequestsPage() {
   // A row the other party deleted (or whose team the viewer left) goes, and says why, rather than wait for a click.
   useSubscription(RequestsRemoved, {
     variables: { ids: rows.map((r) => r.id) },
-    skip: rows.length === 0,
+    skip: rows.length === 0 || sessionEnded,
     onData: ({ data }) => {
       const id = data.data?.credentialRequestsRemoved;
       const row = rows.find((r) => r.id === id);
