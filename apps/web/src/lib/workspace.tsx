@@ -59,9 +59,16 @@ interface Workspace {
 const WorkspaceContext = createContext<Workspace | null>(null);
 const KEY = 'workspace';
 
-function stored(): { organizationId?: string; teamId?: string } {
+/** `implicit`: kept because it was shown, not chosen in the switcher (a team the viewer then leaves is let go). */
+interface Choice {
+  organizationId?: string;
+  teamId?: string;
+  implicit?: boolean;
+}
+
+function stored(): Choice {
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as { organizationId?: string; teamId?: string };
+    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Choice;
   } catch {
     return {};
   }
@@ -93,14 +100,17 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     document.addEventListener('visibilitychange', onShow);
     return () => document.removeEventListener('visibilitychange', onShow);
   }, [refresh]);
-  const [choice, setChoice] = useState(stored);
+  const [choice, setChoice] = useState<Choice>(stored);
   const organizations = useMemo(() => data?.organizations ?? [], [data]);
   const organization = organizations.find((o) => o.id === choice.organizationId) ?? organizations[0] ?? null;
   // Unless chosen, the first team the viewer belongs to: an owner or admin sees every team, and may send from none
   // they are not in.
   const teams = organization?.teams ?? [];
+  // A team kept only because it was shown is let go once the viewer is no longer in it: the next one they are in is
+  // shown (and kept) instead, as before it was kept. One chosen in the switcher stays chosen.
+  const chosenTeam = teams.find((t) => t.id === choice.teamId && !(choice.implicit && !t.viewerRole));
   const team =
-    teams.find((t) => t.id === choice.teamId) ??
+    chosenTeam ??
     teams.find((t) => t.viewerRole === 'ADMIN' || t.viewerRole === 'MEMBER') ??
     teams.find((t) => t.viewerRole) ??
     teams[0] ??
@@ -109,12 +119,15 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   // What is shown without a choice is kept once shown: a team (or organization) created or joined later, first in
   // the order, must not take its place unasked — the Sent list then looked empty, and +Create request would have
   // sent from the new team. Not a team the viewer is not in (an owner's fallback): joining one then leads to it.
-  const chosenTeamShown = teams.some((t) => t.id === choice.teamId);
   const chosenOrganizationShown = organizations.some((o) => o.id === choice.organizationId);
-  const keepTeam = !chosenTeamShown && !!team?.viewerRole;
+  const keepTeam = !chosenTeam && !!team?.viewerRole;
   useEffect(() => {
     if (!organization || (chosenOrganizationShown && !keepTeam)) return;
-    setChoice((c) => ({ organizationId: organization.id, teamId: keepTeam ? team?.id : c.teamId }));
+    setChoice((c) =>
+      keepTeam
+        ? { organizationId: organization.id, teamId: team?.id, implicit: true }
+        : { ...c, organizationId: organization.id },
+    );
   }, [organization, chosenOrganizationShown, keepTeam, team]);
   useEffect(() => {
     localStorage.setItem(KEY, JSON.stringify(choice));
@@ -131,7 +144,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       teamId,
       team,
       setOrganizationId: (id) => setChoice({ organizationId: id }),
-      setTeamId: (id) => setChoice((c) => ({ ...c, organizationId: organization?.id, teamId: id })),
+      setTeamId: (id) => setChoice({ organizationId: organization?.id, teamId: id }),
       choose: (id, chosenTeam) => setChoice({ organizationId: id, teamId: chosenTeam }),
     }),
     [loading, data, error, refresh, fresh, organizations, organization, teamId, team],
