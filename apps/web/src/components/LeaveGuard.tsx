@@ -9,22 +9,24 @@ import { Dialog } from './Dialog';
 
 export function LeaveGuard({ when, back }: { when: boolean; back?: (() => void) | null }) {
   const { t } = useTranslation('common');
-  const action = useRef<string | null>(null);
+  // Decided when the navigation is blocked, and kept until it is let go: the step back renders before the blocker's
+  // reset does, and the dialog must not open in between (it would take the focus).
+  const stepBack = useRef<(() => void) | null>(null);
   const blocker = useBlocker(({ currentLocation, nextLocation, historyAction }) => {
-    action.current = historyAction;
-    return when && currentLocation.pathname !== nextLocation.pathname;
+    const block = when && currentLocation.pathname !== nextLocation.pathname;
+    stepBack.current = block && historyAction === 'POP' && back ? back : null;
+    return block;
   });
   const blocked = blocker.state === 'blocked';
-  const stepping = blocked && action.current === 'POP' && !!back;
   useEffect(() => {
-    if (!stepping) return;
-    back?.();
-    blocker.reset?.();
-  }, [stepping, back, blocker]);
+    if (blocker.state !== 'blocked' || !stepBack.current) return;
+    stepBack.current();
+    blocker.reset();
+  }, [blocker]);
   const stay = useRef<HTMLButtonElement>(null);
   return (
     <Dialog
-      open={blocked && !stepping}
+      open={blocked && !stepBack.current}
       title={t('leave.title')}
       onClose={() => blocker.reset?.()}
       initialFocus={stay}

@@ -72,7 +72,9 @@ export function AuthorizeDialog({
   const [update, updating] = useMutation(UpdateCredentials, afterAction);
   const [startOAuth, starting] = useMutation(StartOAuth, { onError: afterAction.onError });
   const doneDespiteLostAnswer = useDoneDespiteLostAnswer();
-  const busy = authorizing.loading || updating.loading || starting.loading;
+  // Still busy while a lost answer is looked for: a second press meanwhile would be refused as a change.
+  const [checking, setChecking] = useState(false);
+  const busy = authorizing.loading || updating.loading || starting.loading || checking;
   // The moment picked, as sent and as said back in the hint (a datetime-local value is local time).
   const accessUntil =
     kept && until === toDateTimeLocal(kept)
@@ -131,11 +133,11 @@ export function AuthorizeDialog({
       close();
     } catch (err) {
       // Authorized after all (the answer was lost on its way back): an update cannot be told apart this way.
-      if (
-        target.type !== 'OAUTH2' &&
-        target.mode !== 'update' &&
-        (await doneDespiteLostAnswer(err, target, 'AUTHORIZED'))
-      ) {
+      const checkable = target.type !== 'OAUTH2' && target.mode !== 'update';
+      setChecking(checkable);
+      const done =
+        checkable && (await doneDespiteLostAnswer(err, target, 'AUTHORIZED').finally(() => setChecking(false)));
+      if (done) {
         onAuthorized(target);
         close();
         return;

@@ -26,6 +26,8 @@ export function DeclineDialog({
   const afterAction = useAfterAction();
   const [decline, { loading }] = useMutation(DeclineApp, afterAction);
   const doneDespiteLostAnswer = useDoneDespiteLostAnswer();
+  // Still busy while a lost answer is looked for: a second press meanwhile would be refused as a change.
+  const [checking, setChecking] = useState(false);
   const close = () => {
     setReason('');
     setErrors([]);
@@ -53,7 +55,9 @@ export function DeclineDialog({
             await decline({ variables: { requestId: target.requestId, appKey: target.appKey, reason } });
             close();
           } catch (err) {
-            if (await doneDespiteLostAnswer(err, target, 'DECLINED')) return close();
+            setChecking(true);
+            const done = await doneDespiteLostAnswer(err, target, 'DECLINED').finally(() => setChecking(false));
+            if (done) return close();
             const read = readError(err);
             setErrors(read.fields);
             // A new refusal replaces the last one, whichever place it is shown in.
@@ -78,7 +82,7 @@ export function DeclineDialog({
           </p>
         )}
         <div className="dialog-actions">
-          <Button type="submit" variant="danger" className="btn-solid" busy={loading}>
+          <Button type="submit" variant="danger" className="btn-solid" busy={loading || checking}>
             {t('decline.confirm')}
           </Button>
           <Button onClick={close}>{t('cancel', { ns: 'common' })}</Button>

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
@@ -18,6 +18,8 @@ export function RevokeDialog({
   const afterAction = useAfterAction();
   const [revoke, { loading, error, reset }] = useMutation(RevokeAccess, afterAction);
   const doneDespiteLostAnswer = useDoneDespiteLostAnswer();
+  // Still busy while a lost answer is looked for: a second press meanwhile would be refused as a change.
+  const [checking, setChecking] = useState(false);
   // A destructive confirmation opens on Cancel: Enter pressed twice must not revoke.
   const cancel = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -41,7 +43,7 @@ export function RevokeDialog({
         <Button
           variant="danger"
           className="btn-solid"
-          busy={loading}
+          busy={loading || checking}
           onClick={async () => {
             if (!target) return;
             try {
@@ -49,7 +51,9 @@ export function RevokeDialog({
               close();
             } catch (err) {
               // Else shown from `error`.
-              if (await doneDespiteLostAnswer(err, target, 'REVOKED')) close();
+              setChecking(true);
+              const done = await doneDespiteLostAnswer(err, target, 'REVOKED').finally(() => setChecking(false));
+              if (done) close();
             }
           }}
         >
