@@ -396,6 +396,8 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       .getByText('This webhook was already deleted (in another tab, or by another admin)', { exact: false })
       .waitFor();
     await confirm.waitFor({ state: 'hidden' });
+    // The list is read again after the refusal (its answer may land just after the dialog closes).
+    await page.locator(`tr[data-webhook="${other}"]`).waitFor({ state: 'detached' });
     expect(await page.locator('tr[data-webhook]').count()).toBe(0);
   });
 
@@ -911,6 +913,19 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       return viewer.language === 'PT_BR' ? viewer.language : undefined;
     }, 10_000);
     expect(stored).toBe('PT_BR');
+    // Never back to English by itself: on a browser in English, the stored Portuguese stays (the API cannot tell "chose
+    // English" from "never chose", so the app stores only away from English).
+    const english = await open(paula);
+    const saved: string[] = [];
+    english.on('request', (r) => {
+      if ((r.postData() ?? '').includes('mutation SetLanguage')) saved.push(r.postData() ?? '');
+    });
+    await english.reload();
+    await english.getByRole('navigation', { name: 'Main' }).waitFor();
+    await english.waitForLoadState('networkidle');
+    expect(saved).toEqual([]);
+    const { viewer } = await gqlOk<{ viewer: { language: string } }>(web.url, token, '{ viewer { language } }');
+    expect(viewer.language).toBe('PT_BR');
   });
 
   it('in Portuguese, the directory forms say at the field, in Portuguese, what is missing or malformed, send nothing, and focus the first wrong field', async () => {
@@ -1079,10 +1094,12 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
   });
 
   it('Back after signing in does not show the sign-in form; signing out while the service is out of reach says so', async () => {
-    const page = await open(olivia);
+    const signedIn = await open(olivia);
     // Before: the sign-in page stayed in the history, and Back showed its form as if signed out.
-    await page.goBack();
-    expect(new URL(page.url()).pathname).not.toBe('/signin');
+    await signedIn.goBack();
+    await signedIn.waitForLoadState();
+    expect(new URL(signedIn.url()).pathname).not.toBe('/signin');
+    const page = await open(olivia);
     await page.goto(`${web.url}/requests`);
     await page.getByRole('heading', { level: 1, name: 'Credentials' }).waitFor();
     await page.route('**/auth/logout', (route) => route.abort('connectionrefused'));
@@ -1092,6 +1109,43 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.unroute('**/auth/logout');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((u) => u.pathname === '/signin');
+  });
+
+  it('a team kept only because the header showed it is let go when the viewer leaves it: the next one of theirs shows', async () => {
+    const { run, organizationId } = await asOliviaApi();
+    const uma = { email: `uma@${domain}`, name: 'Uma Twoteams' };
+    const { addOrganizationMember: member } = await run<{ addOrganizationMember: { id: string } }>(
+      'mutation($o: ID!, $e: String!, $n: String!) { addOrganizationMember(organizationId: $o, email: $e, name: $n, role: MEMBER) { id } }',
+      { o: organizationId, e: uma.email, n: uma.name },
+    );
+    const { organization } = await run<{ organization: { teams: { id: string; name: string }[] } }>(
+      'query($o: ID!) { organization(id: $o) { teams { id name } } }',
+      { o: organizationId },
+    );
+    const two = organization.teams.filter((t) => t.name === 'Newsletter' || t.name === 'Joined later');
+    expect(two).toHaveLength(2);
+    for (const team of two) {
+      await run('mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }', {
+        t: team.id,
+        u: member.id,
+      });
+    }
+    const page = await open(uma);
+    const teamShown = () =>
+      page
+        .getByLabel('Team', { exact: true })
+        .evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text);
+    const before = await teamShown();
+    const left = two.find((t) => t.name === before)!;
+    await run('mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', {
+      t: left.id,
+      u: member.id,
+    });
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+    const other = two.find((t) => t !== left)!.name;
+    await eventually(async () => ((await teamShown()) === other ? true : undefined), 10_000);
+    expect(await page.locator('[data-not-in-team]').count()).toBe(0);
   });
 
   it('a team created later, first in the order, does not take the place of the team the header showed', async () => {

@@ -1102,6 +1102,13 @@ it('a session that ended while the page was open says so; signed in again in a n
   await page.locator('[data-session-ended]').waitFor({ state: 'detached' });
   await page.getByText(/^(\d+ requests?|No requests)$/).waitFor();
   expect(await page.getByLabel('Search by name').inputValue()).toBe('newsletter');
+  // And it hears changes again: the ended session's socket was closed for good, and the list subscribes anew.
+  const nora = await stack.signedIn(people.builder.email, people.builder.name);
+  const acme = await acmeFor(nora);
+  await requestOpenAi(nora, acme.teamId('Internal comms'), 'Newsletter heard live', {
+    userId: acme.memberId(people.colleague.email),
+  });
+  await page.getByRole('link', { name: 'Newsletter heard live' }).waitFor();
   expect(violations).toEqual([]);
 }, 120_000);
 
