@@ -9,6 +9,7 @@ import { moduleName } from '../../../lib/module-name';
 import type { ConnectionType, RequestDetailsFieldsFragment, ViewerRelation } from '../../../gql/graphql';
 import { UsageTable } from './UsageTable';
 import { healthKey } from '../connection-health';
+import { actionsFor, type AppAction } from '../app-actions';
 import { localizedAppError, type ReadError } from '../../../lib/errors';
 
 export type DetailsApp = RequestDetailsFieldsFragment['apps'][number];
@@ -26,38 +27,7 @@ export interface AppOutcome {
   updated?: boolean;
 }
 
-export type AppAction = 'authorize' | 'reauthorize' | 'update' | 'decline' | 'revoke' | 'requestReauthorization';
-
-/**
- * `mayAskReauthorization`: R5.4 for this viewer (policies.ts), so that an org admin outside the team is not offered it.
- * A recipient is offered their own actions only: one who is also the team's admin reauthorizes rather than asks.
- */
-export function actionsFor(
-  app: DetailsApp,
-  type: ConnectionType | undefined,
-  relation: ViewerRelation,
-  mayAskReauthorization: boolean,
-): AppAction[] {
-  if (relation === 'RECIPIENT') {
-    switch (app.status) {
-      case 'PENDING':
-      case 'INVALID':
-      case 'REVOKED':
-        return ['authorize', 'decline'];
-      case 'AUTHORIZED':
-        // A recipient who is also an admin of the request's team may ask for it too (R5.4): who else would, once the
-        // connection expired and the requester is gone?
-        if (type !== 'OAUTH2') return ['update', 'revoke', 'decline'];
-        return mayAskReauthorization ? ['requestReauthorization', 'revoke', 'decline'] : ['revoke', 'decline'];
-      case 'REAUTHORIZING':
-        return ['reauthorize', 'revoke', 'decline'];
-      default:
-        return [];
-    }
-  }
-  if (mayAskReauthorization && type === 'OAUTH2') return app.status === 'AUTHORIZED' ? ['requestReauthorization'] : [];
-  return [];
-}
+export type { AppAction } from '../app-actions';
 
 const LABEL: Record<AppAction, string> = {
   authorize: 'details.authorize',

@@ -1,4 +1,4 @@
-import { actionsFor } from './AppCard';
+import { actionsFor } from './app-actions';
 
 const app = (status: string) => ({ status }) as Parameters<typeof actionsFor>[0];
 
