@@ -745,16 +745,26 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await asTina.getByRole('link', { name: 'Back to credential requests' }).waitFor();
   });
 
-  it('an open Sent list lets its rows go when the team lets the viewer go, and says they are no longer in it (R13.13)', async () => {
-    const { id, teamId, organizationId } = lead!;
-    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+  /** The id of the organization's member with this address, as the holder of `token` sees them. */
+  const memberIdOf = async (token: string, organizationId: string, email: string): Promise<string> => {
     const { organization } = await gqlOk<{ organization: { members: { user: { id: string; email: string } }[] } }>(
       web.url,
       token,
       'query($o: ID!) { organization(id: $o) { members { user { id email } } } }',
       { o: organizationId },
     );
-    const tinaId = organization.members.find((m) => m.user.email === tina.email)!.user.id;
+    return organization.members.find((m) => m.user.email === email)!.user.id;
+  };
+  /** The team the header's switcher shows. */
+  const teamShown = (page: Page) =>
+    page
+      .getByLabel('Team', { exact: true })
+      .evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text);
+
+  it('an open Sent list lets its rows go when the team lets the viewer go, and says they are no longer in it (R13.13)', async () => {
+    const { id, teamId, organizationId } = lead!;
+    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const tinaId = await memberIdOf(token, organizationId, tina.email);
     const team = 'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }';
     await gqlOk(web.url, token, team, { t: teamId, u: tinaId });
     const asTina = await open(tina);
@@ -814,13 +824,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     );
     // The team's creator is its admin: Mario (an owner) takes Olivia out, so that she can add herself back.
     const marioToken = await tokenFor(secret, { sub: `dev:${mario.email}`, email: mario.email, name: mario.name });
-    const { organization } = await gqlOk<{ organization: { members: { user: { id: string; email: string } }[] } }>(
-      web.url,
-      marioToken,
-      'query($o: ID!) { organization(id: $o) { members { user { id email } } } }',
-      { o: organizationId },
-    );
-    const oliviaId = organization.members.find((m) => m.user.email === olivia.email)!.user.id;
+    const oliviaId = await memberIdOf(marioToken, organizationId, olivia.email);
     await gqlOk(web.url, marioToken, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', {
       t: team.id,
       u: oliviaId,
@@ -1131,11 +1135,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       });
     }
     const page = await open(uma);
-    const teamShown = () =>
-      page
-        .getByLabel('Team', { exact: true })
-        .evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text);
-    const before = await teamShown();
+    const before = await teamShown(page);
     const left = two.find((t) => t.name === before)!;
     await run('mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', {
       t: left.id,
@@ -1144,17 +1144,13 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByRole('link', { name: 'Organizations' }).click();
     await page.getByRole('link', { name: 'Credentials', exact: true }).click();
     const other = two.find((t) => t !== left)!.name;
-    await eventually(async () => ((await teamShown()) === other ? true : undefined), 10_000);
+    await eventually(async () => ((await teamShown(page)) === other ? true : undefined), 10_000);
     expect(await page.locator('[data-not-in-team]').count()).toBe(0);
   });
 
   it('a team created later, first in the order, does not take the place of the team the header showed', async () => {
     const page = await open(olivia);
-    const teamShown = () =>
-      page
-        .getByLabel('Team', { exact: true })
-        .evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text);
-    const before = await teamShown();
+    const before = await teamShown(page);
     const { run, organizationId } = await asOliviaApi();
     await run('mutation($o: ID!) { createTeam(organizationId: $o, name: "Aaa, created later") { id } }', {
       o: organizationId,
@@ -1165,7 +1161,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       state: 'attached',
     });
     // Before: the header switched to the new team unasked, and the Sent list looked empty.
-    expect(await teamShown()).toBe(before);
+    expect(await teamShown(page)).toBe(before);
   });
 
   it('a session check that got a proxy’s 502 is not taken for "signed out": the page opens, or says it could not ask', async () => {

@@ -5,16 +5,14 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { createClient } from 'graphql-ws';
+import { CloseCode, createClient } from 'graphql-ws';
 import { Kind, OperationTypeNode } from 'graphql';
 import { Observable } from 'rxjs';
 import { fetchSession } from './session';
 import { isSessionEnded, reportSessionEnded } from './session-ended';
 
-/** The gateway's close code for a socket it will not serve (no live session, another origin): not worth retrying. */
-const REFUSED_CLOSE_CODE = 4403;
-const isClose = (e: unknown): e is { code: number } =>
-  typeof e === 'object' && e !== null && 'code' in e && typeof (e as { code: unknown }).code === 'number';
+/** The gateway's close for a socket it will not serve (no live session, another origin): not worth retrying. */
+const refused = (e: unknown) => (e as { code?: unknown } | null)?.code === CloseCode.Forbidden;
 
 export function createApolloClient(): ApolloClient {
   const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
@@ -28,7 +26,7 @@ export function createApolloClient(): ApolloClient {
       url: wsUrl,
       lazy: true,
       retryAttempts: Infinity,
-      shouldRetry: (e) => !(isClose(e) && e.code === REFUSED_CLOSE_CODE),
+      shouldRetry: (e) => !refused(e),
       retryWait: (retries) =>
         new Promise((resolve) => setTimeout(resolve, Math.min(2 ** retries, 30) * 1000 + Math.random() * 1000)),
       on: {

@@ -51,26 +51,25 @@ export function readError(error: unknown): ReadError {
   };
 }
 
-/** The app's own words when they are the reason for a refusal (`extensions.appSaid`), for the code given. */
-function appSaid(error: unknown, code: string): string | null {
+/**
+ * The app's own words when they are the reason for a refusal (`extensions.appSaid`): a key it refused for a REVOKED
+ * app (CONFLICT: R5's table has no REVOKED → INVALID, and nothing is stored) or for an update (BAD_USER_INPUT at the
+ * secret's field; the app keeps its working key). For the person both are a key the app refused, said at the key's
+ * field. The service's own sentences (a key left empty or too long) carry none and stay field errors.
+ */
+export function appRefusal(error: unknown): string | null {
   if (!CombinedGraphQLErrors.is(error)) return null;
-  const ext = (error.errors[0]?.extensions ?? {}) as { code?: string; appSaid?: unknown };
-  return ext.code === code && typeof ext.appSaid === 'string' ? ext.appSaid : null;
+  const said = (error.errors[0]?.extensions as { appSaid?: unknown } | undefined)?.appSaid;
+  return typeof said === 'string' ? said : null;
 }
 
 /**
- * The app's reason when credentials given to authorize a REVOKED app again were refused by the app. R5's table has no
- * REVOKED → INVALID, so the service answers CONFLICT and stores nothing: for the person it is a key the app refused,
- * said at the key's field.
+ * Whether a page's read error takes the page's place: a refusal (the viewer was let go), or no answer before anything
+ * was read. A read again that got no answer (the network) keeps the page as it was, with what was typed in its forms:
+ * the action that failed says so where it was pressed.
  */
-export const refusedAgainReason = (error: unknown): string | null => appSaid(error, 'CONFLICT');
-
-/**
- * The app's reason when it refused the credentials of an update (the app keeps its working ones): BAD_USER_INPUT at
- * the secret's field. The service's own sentences there (a key left empty or too long) carry no `appSaid` and stay
- * field errors in the reader's language.
- */
-export const updateRefusedReason = (error: unknown): string | null => appSaid(error, 'BAD_USER_INPUT');
+export const replacesPage = (error: unknown, shown: boolean): boolean =>
+  !!error && (!shown || readError(error).code !== null);
 
 const norm = (p: string) => p.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
 

@@ -14,17 +14,17 @@ export type Catalogue = Record<Language, Record<string, unknown>>;
 
 const STORED = 'lang';
 
+let fromLink = false;
+
+/** The page's language came from an e-mail's link in this visit: the e-mail's language, not the reader's own. */
+export const languageFromLink = (): boolean => fromLink;
+
 /**
  * An e-mail's link names the e-mail's language (`?lng=`): someone written to in Portuguese, on a browser set to
  * English, reads the pages as the e-mail. It is taken as the reader's choice (as the switch would keep it), then
  * dropped from the address, so that a reload or a sign-in's round trip does not impose it again over the switch.
  * Only our languages: anything else (i18next's own `cimode` shows the keys) is dropped unread.
  */
-let fromLink = false;
-
-/** The page's language came from an e-mail's link in this visit: the e-mail's language, not the reader's own. */
-export const languageFromLink = (): boolean => fromLink;
-
 function takeLanguageFromLink(): void {
   const url = new URL(window.location.href);
   const lng = url.searchParams.get('lng');

@@ -1,5 +1,5 @@
 // The member's own language for the e-mails they receive (issue #10): the language switch saves it when signed in,
-// and the app saves the language it shows when the stored one differs (a browser in Portuguese that never switched).
+// and the app saves the language it shows when that is not English and the stored one is (LanguageSwitch).
 import { graphql } from '../../gql';
 
 export const ViewerLanguage = graphql(`

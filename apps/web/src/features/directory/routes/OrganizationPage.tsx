@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
-import { fieldError, readError } from '../../../lib/errors';
+import { fieldError, replacesPage } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
 import type { OrgRole } from '../../../gql/graphql';
 import { DirectoryAddOrganizationMember, DirectoryCreateTeam, DirectoryOrganization } from '../api/operations';
@@ -33,10 +33,7 @@ function Organization({ organizationId }: { organizationId: string }) {
   const { data, loading, error, refetch } = useQuery(DirectoryOrganization, { variables: { id: organizationId } });
   const [outcome, onOutcome] = useMemberOutcome(refetch);
   usePageTitle(data?.organization?.name);
-  // A read again that got no answer (the network) keeps the page as it was, with what was typed in its forms: the
-  // action that failed says so where it was pressed. A refusal (the viewer was let go) replaces it.
-  if (error && (!data || readError(error).code !== null))
-    return <PageReadError error={error} namespace="directory" onRetry={refetch} />;
+  if (replacesPage(error, !!data)) return <PageReadError error={error} namespace="directory" onRetry={refetch} />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const org = data?.organization;
   if (!org || !data) return <p role="alert">{t('organization.notFound')}</p>;

@@ -9,7 +9,7 @@ import { Button } from '../../../components/Button';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { Field } from '../../../components/Field';
 import { NoWorkspace } from '../../../components/NoWorkspace';
-import { fieldError, readError } from '../../../lib/errors';
+import { fieldError, replacesPage } from '../../../lib/errors';
 import { useFormAction } from '../../../lib/use-form-action';
 import { useWorkspace } from '../../../lib/workspace';
 import type { DirectoryTeamQuery, TeamRole } from '../../../gql/graphql';
@@ -45,10 +45,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
   const { data, loading, error, refetch } = useQuery(DirectoryTeam, { variables: { id: teamId } });
   const [outcome, onOutcome] = useMemberOutcome(refetch);
   usePageTitle(data?.team ? `${t('team.title')} · ${data.team.name}` : t('team.title'));
-  // A read again that got no answer (the network) keeps the page as it was, with what was typed in its forms: the
-  // action that failed says so where it was pressed. A refusal (the viewer was let go) replaces it.
-  if (error && (!data || readError(error).code !== null))
-    return <PageReadError error={error} namespace="directory" onRetry={refetch} />;
+  if (replacesPage(error, !!data)) return <PageReadError error={error} namespace="directory" onRetry={refetch} />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
   const team = data?.team;
   if (!team || !data) return <p role="alert">{t('team.notFound')}</p>;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { DocumentNode } from 'graphql';
@@ -37,22 +37,30 @@ export function useAfterAction(): {
  * An action whose answer never came (the network dropped it) may well have been done: before the dialog says "could
  * not be reached" — and a second press is refused as a change made meanwhile — the request is read again, and an app
  * already in the status the action leads to means it was. Only for an error with no answer from the service.
+ * `checking`: that read is under way; the dialog's button stays busy meanwhile, so that it is not pressed again.
  */
-export function useDoneDespiteLostAnswer(): (
-  error: unknown,
-  target: { requestId: string; appKey: string },
-  leadsTo: AppAuthorizationStatus,
-) => Promise<boolean> {
+export function useDoneDespiteLostAnswer(): {
+  checking: boolean;
+  doneDespiteLostAnswer: (
+    error: unknown,
+    target: { requestId: string; appKey: string },
+    leadsTo: AppAuthorizationStatus,
+  ) => Promise<boolean>;
+} {
   const client = useApolloClient();
-  return useCallback(
-    async (error, target, leadsTo) => {
+  const [checking, setChecking] = useState(false);
+  const doneDespiteLostAnswer = useCallback(
+    async (error: unknown, target: { requestId: string; appKey: string }, leadsTo: AppAuthorizationStatus) => {
       if (readError(error).code !== null) return false;
+      setChecking(true);
       const read = await client
         .query({ query: RequestDetails, variables: { id: target.requestId }, fetchPolicy: 'network-only' })
-        .catch(() => null);
+        .catch(() => null)
+        .finally(() => setChecking(false));
       const app = read?.data?.credentialRequest?.apps.find((a) => a.appKey === target.appKey);
       return app?.status === leadsTo;
     },
     [client],
   );
+  return { checking, doneDespiteLostAnswer };
 }

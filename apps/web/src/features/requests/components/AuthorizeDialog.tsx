@@ -12,8 +12,7 @@ import {
   localizedAppError,
   ownError,
   readError,
-  refusedAgainReason,
-  updateRefusedReason,
+  appRefusal,
   type FieldError,
   type ReadError,
 } from '../../../lib/errors';
@@ -71,9 +70,7 @@ export function AuthorizeDialog({
   const [authorize, authorizing] = useMutation(AuthorizeApp, afterAction);
   const [update, updating] = useMutation(UpdateCredentials, afterAction);
   const [startOAuth, starting] = useMutation(StartOAuth, { onError: afterAction.onError });
-  const doneDespiteLostAnswer = useDoneDespiteLostAnswer();
-  // Still busy while a lost answer is looked for: a second press meanwhile would be refused as a change.
-  const [checking, setChecking] = useState(false);
+  const { checking, doneDespiteLostAnswer } = useDoneDespiteLostAnswer();
   const busy = authorizing.loading || updating.loading || starting.loading || checking;
   // The moment picked, as sent and as said back in the hint (a datetime-local value is local time).
   const accessUntil =
@@ -134,15 +131,12 @@ export function AuthorizeDialog({
     } catch (err) {
       // Authorized after all (the answer was lost on its way back): an update cannot be told apart this way.
       const checkable = target.type !== 'OAUTH2' && target.mode !== 'update';
-      setChecking(checkable);
-      const done =
-        checkable && (await doneDespiteLostAnswer(err, target, 'AUTHORIZED').finally(() => setChecking(false)));
-      if (done) {
+      if (checkable && (await doneDespiteLostAnswer(err, target, 'AUTHORIZED'))) {
         onAuthorized(target);
         close();
         return;
       }
-      const again = target.mode === 'update' ? updateRefusedReason(err) : refusedAgainReason(err);
+      const again = appRefusal(err);
       if (again !== null) {
         refusedByApp(again);
         return;

@@ -25,9 +25,7 @@ export function DeclineDialog({
   const [refusal, setRefusal] = useState<ReadError | null>(null);
   const afterAction = useAfterAction();
   const [decline, { loading }] = useMutation(DeclineApp, afterAction);
-  const doneDespiteLostAnswer = useDoneDespiteLostAnswer();
-  // Still busy while a lost answer is looked for: a second press meanwhile would be refused as a change.
-  const [checking, setChecking] = useState(false);
+  const { checking, doneDespiteLostAnswer } = useDoneDespiteLostAnswer();
   const close = () => {
     setReason('');
     setErrors([]);
@@ -55,9 +53,7 @@ export function DeclineDialog({
             await decline({ variables: { requestId: target.requestId, appKey: target.appKey, reason } });
             close();
           } catch (err) {
-            setChecking(true);
-            const done = await doneDespiteLostAnswer(err, target, 'DECLINED').finally(() => setChecking(false));
-            if (done) return close();
+            if (await doneDespiteLostAnswer(err, target, 'DECLINED')) return close();
             const read = readError(err);
             setErrors(read.fields);
             // A new refusal replaces the last one, whichever place it is shown in.

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
@@ -17,9 +17,7 @@ export function RevokeDialog({
   const { t } = useTranslation('requests');
   const afterAction = useAfterAction();
   const [revoke, { loading, error, reset }] = useMutation(RevokeAccess, afterAction);
-  const doneDespiteLostAnswer = useDoneDespiteLostAnswer();
-  // Still busy while a lost answer is looked for: a second press meanwhile would be refused as a change.
-  const [checking, setChecking] = useState(false);
+  const { checking, doneDespiteLostAnswer } = useDoneDespiteLostAnswer();
   // A destructive confirmation opens on Cancel: Enter pressed twice must not revoke.
   const cancel = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -51,9 +49,7 @@ export function RevokeDialog({
               close();
             } catch (err) {
               // Else shown from `error`.
-              setChecking(true);
-              const done = await doneDespiteLostAnswer(err, target, 'REVOKED').finally(() => setChecking(false));
-              if (done) close();
+              if (await doneDespiteLostAnswer(err, target, 'REVOKED')) close();
             }
           }}
         >
