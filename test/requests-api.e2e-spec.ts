@@ -571,6 +571,17 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
       { input: { requestId: request.id, appKey: 'crm-keyed', apiKey: GOOD_API_KEY } },
     );
     expect(edited.data?.updateCredentials.status).toBe('AUTHORIZED');
+    // R12.4 on an update: a date moves the end date, leaving the field out keeps it, an explicit null removes it.
+    const until = (extra: Record<string, unknown>) =>
+      askOk<{ updateCredentials: { accessUntil: string | null } }>(
+        'carlos',
+        'mutation($input: AuthorizeAppInput!) { updateCredentials(input: $input) { accessUntil } }',
+        { input: { requestId: request.id, appKey: 'crm-keyed', apiKey: GOOD_API_KEY, ...extra } },
+      );
+    const end = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    expect((await until({ accessUntil: end })).updateCredentials.accessUntil).toBe(end);
+    expect((await until({})).updateCredentials.accessUntil).toBe(end);
+    expect((await until({ accessUntil: null })).updateCredentials.accessUntil).toBeNull();
     // An update the app refuses keeps the working key; the app's words are the field's message and appSaid. The
     // service's own sentence for a missing key carries no appSaid.
     const update = 'mutation($input: AuthorizeAppInput!) { updateCredentials(input: $input) { status } }';

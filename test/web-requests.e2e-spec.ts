@@ -717,9 +717,34 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   expect(stack.keyChecks.filter((check) => check === 'refused')).toHaveLength(2);
   await statusOf(mara, 'openai', 'AUTHORIZED');
   // A working key replaced is said as that, not as "OpenAI is authorized" (which it already was).
+  // An update may give the access an end date too (R12.4).
   await updating.getByLabel('API key').fill(GOOD_API_KEY);
+  await updating.getByLabel('End date (optional)').fill('2031-05-06T07:08');
   await updating.getByRole('button', { name: 'Save' }).click();
   await updating.waitFor({ state: 'hidden' });
+  await appCard(mara, 'openai').getByRole('status').getByText('The credentials of OpenAI were updated.').waitFor();
+  const accessUntil = appCard(mara, 'openai').locator('dt:text-is("Access until") + dd');
+  await accessUntil.waitFor();
+  const endShown = await accessUntil.innerText();
+  // The next update starts from that date and keeps it unless changed; emptied, the field says the limit goes.
+  const updateAgain = async (change: (dialog: typeof updating) => Promise<void>) => {
+    await appCard(mara, 'openai').getByRole('button', { name: 'Update credentials' }).click();
+    await updating.waitFor();
+    await updating.getByLabel('API key').fill(GOOD_API_KEY);
+    await change(updating);
+    await updating.getByRole('button', { name: 'Save' }).click();
+    await updating.waitFor({ state: 'hidden' });
+  };
+  await updateAgain(async (dialog) => {
+    expect(await dialog.getByLabel('End date (optional)').inputValue()).toBe('2031-05-06T07:08');
+  });
+  await appCard(mara, 'openai').getByRole('status').getByText('The credentials of OpenAI were updated.').waitFor();
+  expect(await accessUntil.innerText()).toBe(endShown);
+  await updateAgain(async (dialog) => {
+    await dialog.getByLabel('End date (optional)').fill('');
+    await dialog.getByText('will be removed: access lasts until someone revokes it.', { exact: false }).waitFor();
+  });
+  await accessUntil.waitFor({ state: 'detached' });
   await appCard(mara, 'openai').getByRole('status').getByText('The credentials of OpenAI were updated.').waitFor();
   // Declining what she authorized deletes a working connection: the dialog says so (a pending app's does not, below).
   await appCard(mara, 'openai').getByRole('button', { name: 'Decline' }).click();

@@ -472,22 +472,36 @@ describe('R5.6 refresh and expiry', () => {
 describe('updateCredentials', () => {
   const update = (
     outcome: { accepted: true } | { accepted: false; error: string },
-    accessUntil: string | null = null,
+    accessUntil?: string | null,
   ): CredentialRequestCommand => ({
     type: 'UpdateCredentials',
     data: { actor: bob, appKey: 'crm', credentials: { apiKey: true, basic: false }, accessUntil, now: NOW, outcome },
   });
-  it('keeps the current end date when none is given', () => {
+  const EVEN_LATER = '2026-08-01T12:00:00.000Z';
+  const updated = (accessUntil: string | null): CrEvent[] => [
+    { type: 'CredentialsUpdated', schemaVersion: 1, data: { appKey: 'crm', connectionId: 'conn-crm', accessUntil } },
+  ];
+  it('keeps the current end date when none is given (R12.4)', () => {
     spec
       .given([created, authorized('crm', 'conn-crm', LATER)])
       .when(update({ accepted: true }))
-      .then([
-        {
-          type: 'CredentialsUpdated',
-          schemaVersion: 1,
-          data: { appKey: 'crm', connectionId: 'conn-crm', accessUntil: LATER },
-        },
-      ]);
+      .then(updated(LATER));
+  });
+  it('removes the end date when told so with null, and moves it when given one (R12.4)', () => {
+    spec
+      .given([created, authorized('crm', 'conn-crm', LATER)])
+      .when(update({ accepted: true }, null))
+      .then(updated(null));
+    spec
+      .given([created, authorized('crm', 'conn-crm', LATER)])
+      .when(update({ accepted: true }, EVEN_LATER))
+      .then(updated(EVEN_LATER));
+  });
+  it('refuses an end date in the past, and changes nothing', () => {
+    spec
+      .given([created, authorized('crm', 'conn-crm', LATER)])
+      .when(update({ accepted: true }, EARLIER))
+      .thenThrows('BAD_USER_INPUT', ['input.accessUntil']);
   });
   it('rejected new credentials → BAD_USER_INPUT, the old ones stay', () => {
     const error = spec

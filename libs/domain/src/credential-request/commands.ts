@@ -104,8 +104,11 @@ export type Reauthorize = DomainCommand<
 
 export interface UpdateCredentialsRequest extends ActingOnApp {
   credentials: CredentialsGiven;
-  /** null keeps the current end date (an edit of the secret should not silently extend access). */
-  accessUntil: string | null;
+  /**
+   * Left out, the current end date stays: an edit of the secret must not silently extend access. null removes it and
+   * a date replaces it: only a caller that says so (GraphQL's explicit null) lifts or moves the limit (R12.4).
+   */
+  accessUntil?: string | null;
   now: string;
 }
 

@@ -21,7 +21,7 @@ export function precheckUpdateCredentials(
   const app = appOrNotFound(state, request.appKey);
   requireRecipient(relation);
   checkCredentialsGiven(app, request.credentials);
-  checkAccessUntil(request.accessUntil, request.now, 'input.accessUntil');
+  checkAccessUntil(request.accessUntil ?? null, request.now, 'input.accessUntil');
   requireTransition(app, 'UPDATE_CREDENTIALS');
   return app;
 }
@@ -41,7 +41,7 @@ export function decideUpdateCredentials(
     event('CredentialsUpdated', {
       appKey: app.appKey,
       connectionId: app.connectionId as string,
-      accessUntil: command.data.accessUntil ?? app.accessUntil,
+      accessUntil: command.data.accessUntil === undefined ? app.accessUntil : command.data.accessUntil,
     }),
   ];
 }

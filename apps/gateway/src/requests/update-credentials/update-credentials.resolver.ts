@@ -22,8 +22,10 @@ export class UpdateCredentialsResolver {
     @Args('input') input: AuthorizeAppInput,
     @CurrentIdentity() caller: Caller,
   ): Promise<RequestedAppView> {
+    // GraphQL tells a field left out from an explicit null: left out keeps the end date, null removes it (R12.4).
+    const accessUntil = input.accessUntil === undefined ? undefined : commandInput(input).accessUntil;
     const result = await this.commands.execute(
-      new UpdateCredentialsCommand(commandInput(input), commandContext(caller)),
+      new UpdateCredentialsCommand({ ...commandInput(input), accessUntil }, commandContext(caller)),
     );
     await this.readYourWrites.after(result.position);
     return this.views.app(result.requestId, result.appKey, caller.userId);

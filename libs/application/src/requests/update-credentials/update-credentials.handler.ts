@@ -25,7 +25,7 @@ export class UpdateCredentialsHandler implements ICommandHandler<UpdateCredentia
       membership,
       appKey: input.appKey,
       credentials: credentialsGiven(input),
-      accessUntil: input.accessUntil ?? null,
+      accessUntil: input.accessUntil,
       now: this.clock.now().toISOString(),
     });
     const loaded = await this.requests.load(input.requestId, context);

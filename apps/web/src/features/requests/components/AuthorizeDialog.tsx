@@ -57,8 +57,9 @@ export function AuthorizeDialog({
   const [password, setPassword] = useState('');
   const [until, setUntil] = useState('');
   // A reauthorization sends its end date again, and an empty field would end the limit without a word: the field
-  // starts from the current one (each time the dialog opens for an app), and is sent as it was unless changed.
-  const kept = target?.mode === 'reauthorize' && target.accessUntil ? target.accessUntil : null;
+  // starts from the current one (each time the dialog opens for an app), and is sent as it was unless changed. An
+  // update starts from it too, and leaves it out unless changed (the server then keeps it; null removes it, R12.4).
+  const kept = target?.mode !== 'authorize' && target?.accessUntil ? target.accessUntil : null;
   const [openedFor, setOpenedFor] = useState<AuthorizeTarget | null>(null);
   if (openedFor !== target) {
     setOpenedFor(target);
@@ -79,6 +80,7 @@ export function AuthorizeDialog({
       : until && !Number.isNaN(Date.parse(until))
         ? new Date(until).toISOString()
         : null;
+  const untilChanged = until !== (kept ? toDateTimeLocal(kept) : '');
 
   const close = () => {
     setApiKey('');
@@ -113,7 +115,8 @@ export function AuthorizeDialog({
       const input = {
         requestId: target.requestId,
         appKey: target.appKey,
-        accessUntil,
+        // Left out of an unchanged update, so that a date passing meanwhile cannot make it refused.
+        accessUntil: target.mode === 'update' && !untilChanged ? undefined : accessUntil,
         ...(target.type === 'API_KEY' ? { apiKey } : { basic: { username, password } }),
       };
       // The secret leaves the form now: clear the fields before the answer comes back.
@@ -188,21 +191,21 @@ export function AuthorizeDialog({
               </Field>
             </>
           )}
-          {target.mode !== 'update' && (
-            <Field
-              label={t('authorize.accessUntil')}
-              hint={
-                // The browser's picker writes the date in the browser's language and order (dd/mm or mm/dd): the
-                // hint says it back in full, in the page's language, so nobody revokes on the wrong day.
-                accessUntil
-                  ? t('authorize.accessUntilChosen', { when: formatFullDateTime(accessUntil, i18n.language) })
+          <Field
+            label={t('authorize.accessUntil')}
+            hint={
+              // The browser's picker writes the date in the browser's language and order (dd/mm or mm/dd): the
+              // hint says it back in full, in the page's language, so nobody revokes on the wrong day.
+              accessUntil
+                ? t('authorize.accessUntilChosen', { when: formatFullDateTime(accessUntil, i18n.language) })
+                : kept
+                  ? t('authorize.accessUntilRemoved', { when: formatFullDateTime(kept, i18n.language) })
                   : t('authorize.accessUntilHint')
-              }
-              error={fieldError(errors, 'input.accessUntil') ?? fieldError(errors, 'accessUntil')}
-            >
-              <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
-            </Field>
-          )}
+            }
+            error={fieldError(errors, 'input.accessUntil') ?? fieldError(errors, 'accessUntil')}
+          >
+            <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+          </Field>
           {refusal && (
             <p className="notice notice-error" role="alert">
               {refusal.message}

@@ -196,6 +196,7 @@ export const en = {
     accessUntil: 'End date (optional)',
     accessUntilHint: 'Access is revoked automatically at this time.',
     accessUntilChosen: 'Access is revoked automatically on {{when}}.',
+    accessUntilRemoved: 'The end date ({{when}}) will be removed: access lasts until someone revokes it.',
     oauthIntro: 'You will be sent to {{app}} to sign in and grant access, then come back here.',
     reauthorizeTitle: 'Reauthorize {{app}}',
     continue: 'Continue to {{app}}',

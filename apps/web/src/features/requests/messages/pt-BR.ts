@@ -201,6 +201,7 @@ export const ptBR: Messages<typeof en> = {
     accessUntil: 'Data de término (opcional)',
     accessUntilHint: 'O acesso será revogado automaticamente na data e hora escolhidas.',
     accessUntilChosen: 'O acesso será revogado automaticamente na data escolhida: {{when}}.',
+    accessUntilRemoved: 'A data de término ({{when}}) será removida: o acesso continua até que alguém o revogue.',
     oauthIntro: 'Na próxima etapa, você entra no {{app}} e concede o acesso; depois, volta para esta página.',
     reauthorizeTitle: 'Reautorizar {{app}}',
     continue: 'Continuar no {{app}}',
