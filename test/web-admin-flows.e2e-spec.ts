@@ -932,6 +932,32 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(viewer.language).toBe('PT_BR');
   });
 
+  it('English chosen is a choice: a browser in Portuguese does not turn the e-mails Portuguese (issue 10)', async () => {
+    const ernesto = { email: `ernesto@${domain}`, name: 'Ernesto English' };
+    const token = await tokenFor(secret, { sub: `dev:${ernesto.email}`, email: ernesto.email, name: ernesto.name });
+    const set = 'mutation($l: Language!) { setLanguage(language: $l) { language languageChosen } }';
+    expect(await gqlOk(web.url, token, set, { l: 'EN' })).toEqual({
+      setLanguage: { language: 'EN', languageChosen: true },
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const saved: string[] = [];
+    page.on('request', (r) => {
+      if ((r.postData() ?? '').includes('mutation SetLanguage')) saved.push(r.postData() ?? '');
+    });
+    await page.goto(`${web.url}/signin`);
+    await page.getByLabel('E-mail').fill(ernesto.email);
+    await page.getByLabel('Nome', { exact: true }).fill(ernesto.name);
+    await page.getByRole('button', { name: 'Entrar (desenvolvimento)' }).click();
+    await page.getByRole('navigation', { name: 'Principal' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // Before, the app could not tell this from "never chose" and stored Portuguese over his English.
+    expect(saved).toEqual([]);
+    const { viewer } = await gqlOk<{ viewer: { language: string } }>(web.url, token, '{ viewer { language } }');
+    expect(viewer.language).toBe('EN');
+  });
+
   it('in Portuguese, the directory forms say at the field, in Portuguese, what is missing or malformed, send nothing, and focus the first wrong field', async () => {
     const page = await open(olivia);
     await page.getByLabel('Language', { exact: true }).selectOption('pt-BR');

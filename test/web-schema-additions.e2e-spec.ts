@@ -96,12 +96,27 @@ describe('schema additions for the web app (issue #10)', () => {
 
   describe('viewer', () => {
     it('answers the user, support staff or not, and the language', async () => {
-      const q = '{ viewer { user { id email } supportStaff language } }';
+      const q = '{ viewer { user { id email } supportStaff language languageChosen } }';
       expect((await as(dir.owner, q)).data).toEqual({
-        viewer: { user: { id: dir.owner.id, email: dir.owner.email }, supportStaff: false, language: 'EN' },
+        viewer: {
+          user: { id: dir.owner.id, email: dir.owner.email },
+          supportStaff: false,
+          language: 'EN',
+          languageChosen: false,
+        },
       });
       expect((await as(dir.support, q)).data).toMatchObject({ viewer: { supportStaff: true } });
       expect(codeOf(await as(undefined, q))).toBe('UNAUTHENTICATED');
+    });
+
+    it('tells English chosen from English by default (languageChosen)', async () => {
+      const set = 'mutation($l: Language!) { setLanguage(language: $l) { language languageChosen } }';
+      const q = '{ viewer { language languageChosen } }';
+      expect((await as(dir.support, q)).data).toEqual({ viewer: { language: 'EN', languageChosen: false } });
+      expect((await as(dir.support, set, { l: 'EN' })).data).toEqual({
+        setLanguage: { language: 'EN', languageChosen: true },
+      });
+      expect((await as(dir.support, q)).data).toEqual({ viewer: { language: 'EN', languageChosen: true } });
     });
 
     it("carries the development sign-in's support box through the session", async () => {

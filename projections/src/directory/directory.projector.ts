@@ -10,8 +10,8 @@ type Data = Record<string, unknown>;
  */
 export const directoryProjector: Projector = {
   name: 'directory',
-  // 2: users.language (issue 10), rebuilt from the events.
-  version: 2,
+  // 2: users.language (issue 10), rebuilt from the events. 3: null until the user chooses (Viewer.languageChosen).
+  version: 3,
   tables: [
     {
       name: 'organizations',
@@ -45,7 +45,7 @@ export const directoryProjector: Projector = {
       ddl: `CREATE TABLE users (
         id text PRIMARY KEY, email text NOT NULL, name text NOT NULL, subject text,
         application text NOT NULL DEFAULT 'NONE', enabled boolean NOT NULL DEFAULT false,
-        language text NOT NULL DEFAULT 'EN'
+        language text
       );
       CREATE UNIQUE INDEX users_email ON users (email);
       CREATE UNIQUE INDEX users_subject ON users (subject) WHERE subject IS NOT NULL;`,

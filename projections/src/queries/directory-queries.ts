@@ -137,7 +137,8 @@ export function toUser(r: SqlRow): UserRow {
     subject: (r.subject as string | null) ?? null,
     application: r.application as UserRow['application'],
     enabled: r.enabled as boolean,
-    language: ((r.language as string | undefined) ?? 'EN') as Language,
+    language: ((r.language as string | null | undefined) ?? 'EN') as Language,
+    languageChosen: r.language != null,
   };
 }
 

@@ -114,6 +114,8 @@ export interface UserRow {
   enabled: boolean;
   /** The user's own choice for e-mails (LanguageChosen), EN by default (issue 10). */
   language: Language;
+  /** Whether that is a choice (a LanguageChosen, English included) or the default. */
+  languageChosen: boolean;
 }
 
 export interface OrganizationRow {

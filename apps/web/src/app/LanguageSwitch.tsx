@@ -8,9 +8,9 @@ import { SetLanguage, ViewerLanguage } from './api/set-language';
 /**
  * Switches the page's language and, for a signed-in person, the language of their e-mails with it. The e-mails follow
  * the pages from the start too: someone whose browser shows the app in Portuguese, and who never touched the switch,
- * was written to in English. Checked once per visit, and only away from the default: the API cannot tell "never
- * chose" from "chose English", so English is never stored for anyone (a choice made elsewhere stays), and a language
- * taken from an e-mail's link is that e-mail's, not the reader's.
+ * was written to in English. Checked once per visit, only while nothing was chosen (`languageChosen`: a choice made
+ * elsewhere stays, English included), and only away from the default. A language taken from an e-mail's link is that
+ * e-mail's, not the reader's.
  */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation('common');
@@ -18,14 +18,14 @@ export function LanguageSwitch() {
   const [saveLanguage] = useMutation(SetLanguage);
   const stored = useQuery(ViewerLanguage, { skip: !session.signedIn });
   const checked = useRef(false);
-  const storedLanguage = stored.data?.viewer.language;
+  const viewer = stored.data?.viewer;
   useEffect(() => {
-    if (!storedLanguage || checked.current) return;
+    if (!viewer || checked.current) return;
     checked.current = true;
     const shown = apiLanguage(i18n.resolvedLanguage);
-    if (storedLanguage === 'EN' && shown !== 'EN' && !languageFromLink())
+    if (!viewer.languageChosen && shown !== 'EN' && !languageFromLink())
       void saveLanguage({ variables: { language: shown } }).catch(() => undefined);
-  }, [storedLanguage, i18n, saveLanguage]);
+  }, [viewer, i18n, saveLanguage]);
   const change = (lng: Language) => {
     void i18n.changeLanguage(lng);
     // The page changes at once; the e-mails' language is saved in the background (a failure leaves it as it was).

@@ -14,8 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query ViewerLanguage {\n    viewer {\n      language\n    }\n  }\n": typeof types.ViewerLanguageDocument,
-    "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      language\n    }\n  }\n": typeof types.SetLanguageDocument,
+    "\n  query ViewerLanguage {\n    viewer {\n      language\n      languageChosen\n    }\n  }\n": typeof types.ViewerLanguageDocument,
+    "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      language\n      languageChosen\n    }\n  }\n": typeof types.SetLanguageDocument,
     "\n  query AuditLogPage($organizationId: ID!, $teamId: ID, $first: Int, $after: String) {\n    auditLog(organizationId: $organizationId, teamId: $teamId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actor {\n            id\n            name\n            email\n          }\n          appKey\n          requestId\n          requestName\n          teamId\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AuditLogPageDocument,
     "\n  query AuditLogOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      viewerRole\n      teams {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n": typeof types.AuditLogOrganizationDocument,
     "\n  query AuditLogApps {\n    apps {\n      key\n      name\n    }\n  }\n": typeof types.AuditLogAppsDocument,
@@ -66,8 +66,8 @@ type Documents = {
     "\n  query WorkspaceOrganizations {\n    organizations {\n      id\n      name\n      plan\n      partner\n      viewerRole\n      teams {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n": typeof types.WorkspaceOrganizationsDocument,
 };
 const documents: Documents = {
-    "\n  query ViewerLanguage {\n    viewer {\n      language\n    }\n  }\n": types.ViewerLanguageDocument,
-    "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      language\n    }\n  }\n": types.SetLanguageDocument,
+    "\n  query ViewerLanguage {\n    viewer {\n      language\n      languageChosen\n    }\n  }\n": types.ViewerLanguageDocument,
+    "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      language\n      languageChosen\n    }\n  }\n": types.SetLanguageDocument,
     "\n  query AuditLogPage($organizationId: ID!, $teamId: ID, $first: Int, $after: String) {\n    auditLog(organizationId: $organizationId, teamId: $teamId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actor {\n            id\n            name\n            email\n          }\n          appKey\n          requestId\n          requestName\n          teamId\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.AuditLogPageDocument,
     "\n  query AuditLogOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      viewerRole\n      teams {\n        id\n        name\n        viewerRole\n      }\n    }\n  }\n": types.AuditLogOrganizationDocument,
     "\n  query AuditLogApps {\n    apps {\n      key\n      name\n    }\n  }\n": types.AuditLogAppsDocument,
@@ -135,11 +135,11 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ViewerLanguage {\n    viewer {\n      language\n    }\n  }\n"): (typeof documents)["\n  query ViewerLanguage {\n    viewer {\n      language\n    }\n  }\n"];
+export function graphql(source: "\n  query ViewerLanguage {\n    viewer {\n      language\n      languageChosen\n    }\n  }\n"): (typeof documents)["\n  query ViewerLanguage {\n    viewer {\n      language\n      languageChosen\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      language\n    }\n  }\n"): (typeof documents)["\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      language\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      language\n      languageChosen\n    }\n  }\n"): (typeof documents)["\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      language\n      languageChosen\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

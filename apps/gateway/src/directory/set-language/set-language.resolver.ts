@@ -5,14 +5,9 @@ import { CurrentIdentity } from '../../platform/auth/current-identity.decorator'
 import type { Caller } from '../../platform/auth/identity-provisioner';
 import { Language, Viewer } from '../../platform/graphql';
 import { DirectoryAnswers } from '../directory-answers';
-import { toUserParent, type UserParent } from '../directory-parents';
+import { toUserParent } from '../directory-parents';
 import { commandContext } from '../../platform/shared/command-context';
-
-interface ViewerParent {
-  user: UserParent;
-  supportStaff: boolean;
-  language: Language;
-}
+import type { ViewerParent } from '../viewer/viewer.resolver';
 
 @Resolver()
 export class SetLanguageResolver {
@@ -31,6 +26,11 @@ export class SetLanguageResolver {
     const result = await this.commandBus.execute(new ChooseLanguageCommand(language, commandContext(caller)));
     const row = await (await this.answers.after(result.position, context)).user(result.userId);
     if (!row) throw new Error(`user ${result.userId} was written but is not visible in the read models yet`);
-    return { user: toUserParent(row), supportStaff: caller.support, language: row.language };
+    return {
+      user: toUserParent(row),
+      supportStaff: caller.support,
+      language: row.language,
+      languageChosen: row.languageChosen,
+    };
   }
 }

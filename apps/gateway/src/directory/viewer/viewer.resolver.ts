@@ -7,10 +7,11 @@ import { Language, Viewer } from '../../platform/graphql';
 import type { UserParent } from '../directory-parents';
 import { MeResolver } from '../me/me.resolver';
 
-interface ViewerParent {
+export interface ViewerParent {
   user: UserParent;
   supportStaff: boolean;
   language: Language;
+  languageChosen: boolean;
 }
 
 @Resolver()
@@ -28,6 +29,11 @@ export class ViewerResolver {
   async viewer(@CurrentIdentity() caller: Caller, @Context() context: object): Promise<ViewerParent> {
     const user = await this.me.me(caller, context);
     const row = await this.reads.userById(user.id);
-    return { user, supportStaff: caller.support, language: row?.language ?? Language.EN };
+    return {
+      user,
+      supportStaff: caller.support,
+      language: row?.language ?? Language.EN,
+      languageChosen: row?.languageChosen ?? false,
+    };
   }
 }

@@ -16,6 +16,10 @@ export class Viewer {
   @Field(() => User) user: User;
   @Field(() => Boolean) supportStaff: boolean;
   @Field(() => Language, { description: "the member's own choice for e-mails (default EN)" }) language: Language;
+  @Field(() => Boolean, {
+    description: 'whether `language` was chosen (setLanguage), English included, or is the default',
+  })
+  languageChosen: boolean;
 }
 
 @ObjectType({ description: 'What an invitation link leads to (R12.1: reading it changes nothing).' })
