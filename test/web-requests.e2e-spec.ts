@@ -15,6 +15,7 @@ import {
 import { englishLeft, englishPhrases, pageText } from './support/english-left';
 import { eventually } from './support/eventually';
 import { GOOD_API_KEY, startWebStack, type WebStack } from './support/web-stack';
+import { auditHistoryInBrowser } from './support/history-audit';
 
 /** The one browser API the checks below call in the page (the tests compile without the DOM library). */
 interface BrowserWindow {
@@ -806,6 +807,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await history.getByRole('cell', { name: 'App authorized: OpenAI', exact: true }).waitFor();
   await history.getByRole('cell', { name: 'Request created', exact: true }).waitFor();
   expect(await history.innerText()).not.toMatch(/AppDeclined|AppAuthorized|RequestCreated/);
+  await auditHistoryInBrowser(cora, requestId);
   // So does the audit log: the app by its catalog name, not its key.
   const audit = await cora.context().newPage();
   await audit.goto(`${stack.url}/audit-log`);

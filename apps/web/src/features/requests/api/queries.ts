@@ -86,6 +86,7 @@ export const RequestHistory = graphql(`
       at
       hash
       actor {
+        id
         name
         email
       }

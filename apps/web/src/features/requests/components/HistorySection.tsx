@@ -1,13 +1,16 @@
 // R10.3: the request's event history and its verification, for auditors (others are refused and see nothing).
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { RequestHistory } from '../api/queries';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { historyEvent } from '../history-event';
+import { type ChainCheck, checkHistory } from '../history-chain';
+import { HistoryRecord } from './HistoryRecord';
+import { DownloadHistory } from './DownloadHistory';
 
-const HISTORY_COLUMNS = ['revision', 'event', 'actor', 'at', 'hash'] as const;
+const HISTORY_COLUMNS = ['revision', 'event', 'actor', 'at', 'hash', 'record'] as const;
 
 export function HistorySection({
   requestId,
@@ -34,6 +37,20 @@ export function HistorySection({
     seen.current = updatedAt;
     void refetch().catch(() => undefined);
   }, [updatedAt, refetch]);
+  // Checked again here, not only on the server's word: undefined while it runs, null where the browser cannot.
+  const [ownCheck, setOwnCheck] = useState<{ of: unknown; result: ChainCheck | null } | undefined>();
+  const events = data?.credentialRequestHistory;
+  useEffect(() => {
+    if (!events) return;
+    let current = true;
+    void checkHistory(requestId, events).then(
+      (result) => current && setOwnCheck({ of: events, result }),
+      () => current && setOwnCheck({ of: events, result: null }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [requestId, events]);
   if (!data) return null;
   // The event's own name for a type this page does not know yet (a newer server): never an empty cell.
   const eventLabel = (type: string, json: string) => {
@@ -50,7 +67,12 @@ export function HistorySection({
           ? t('details.historyVerified', { count: check.events })
           : t('details.historyBroken', { revision: check.firstBrokenRevision })}
       </p>
-      <StackedTable headers={HISTORY_COLUMNS.map((column) => t(`details.historyColumns.${column}`))}>
+      {ownCheck && ownCheck.of === events && <BrowserCheck result={ownCheck.result} />}
+      <DownloadHistory requestId={requestId} events={data.credentialRequestHistory} verification={check} />
+      <StackedTable
+        labelledBy="history-title"
+        headers={HISTORY_COLUMNS.map((column) => t(`details.historyColumns.${column}`))}
+      >
         {data.credentialRequestHistory.map((e) => (
           <Row key={e.revision}>
             {e.revision}
@@ -58,9 +80,23 @@ export function HistorySection({
             {e.actor?.name ?? t('details.system')}
             {formatDateTime(e.at, i18n.language)}
             <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
+            <HistoryRecord event={e} />
           </Row>
         ))}
       </StackedTable>
     </section>
+  );
+}
+
+/** What the browser's own recomputation found: said apart from the server's verdict, which it may contradict. */
+function BrowserCheck({ result }: { result: ChainCheck | null }) {
+  const { t } = useTranslation('requests');
+  if (!result) return <p className="notice notice-warning">{t('details.historyNotCheckedHere')}</p>;
+  return (
+    <p className={result.valid ? 'notice notice-success' : 'notice notice-error'} data-browser-check>
+      {result.valid
+        ? t('details.historyCheckedHere')
+        : t('details.historyBrokenHere', { revision: result.firstBrokenRevision })}
+    </p>
   );
 }

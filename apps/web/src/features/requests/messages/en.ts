@@ -165,7 +165,20 @@ export const en = {
     historyVerified_one: 'History verified: {{count}} event, unaltered.',
     historyVerified_other: 'History verified: {{count}} events, none altered.',
     historyBroken: 'The history was altered at revision {{revision}}.',
-    historyColumns: { revision: '#', event: 'Event', actor: 'By', at: 'When', hash: 'Hash' },
+    historyCheckedHere: 'Checked again in this browser: every hash matches.',
+    historyBrokenHere: 'Checked again in this browser: the history was altered at revision {{revision}}.',
+    historyNotCheckedHere:
+      'This browser could not check the hashes itself: it does so only on a secure page (HTTPS). Download the ' +
+      'history to check it with another tool.',
+    downloadHistory: 'Download the history (JSON)',
+    historyColumns: { revision: '#', event: 'Event', actor: 'By', at: 'When', hash: 'Hash', record: 'Record' },
+    record: {
+      show: 'Show',
+      ofEvent: 'the record of event {{revision}}',
+      position: 'Position',
+      hash: 'Hash',
+      data: 'Data',
+    },
     system: 'System',
     // The events of a request's stream, as people call them (the history shows them, with the app they concern).
     events: {

@@ -171,7 +171,20 @@ export const ptBR: Messages<typeof en> = {
     historyVerified_one: 'Histórico verificado: {{count}} evento, sem alteração.',
     historyVerified_other: 'Histórico verificado: {{count}} eventos, nenhum alterado.',
     historyBroken: 'O histórico foi alterado na revisão {{revision}}.',
-    historyColumns: { revision: '#', event: 'Evento', actor: 'Por', at: 'Quando', hash: 'Hash' },
+    historyCheckedHere: 'Verificado de novo neste navegador: todos os hashes conferem.',
+    historyBrokenHere: 'Verificado de novo neste navegador: o histórico foi alterado na revisão {{revision}}.',
+    historyNotCheckedHere:
+      'Este navegador não conseguiu verificar os hashes por conta própria: ele só faz isso em uma página segura ' +
+      '(HTTPS). Baixe o histórico para verificá-lo com outra ferramenta.',
+    downloadHistory: 'Baixar o histórico (JSON)',
+    historyColumns: { revision: '#', event: 'Evento', actor: 'Por', at: 'Quando', hash: 'Hash', record: 'Registro' },
+    record: {
+      show: 'Ver',
+      ofEvent: 'o registro do evento {{revision}}',
+      position: 'Posição',
+      hash: 'Hash',
+      data: 'Dados',
+    },
     system: 'Sistema',
     events: {
       RequestCreated: 'Solicitação criada',
