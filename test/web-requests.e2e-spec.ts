@@ -649,8 +649,19 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   const keyField = dialog.getByLabel('API key');
   await until(mara, "document.querySelector('input[type=password][aria-invalid=true]') !== null");
   expect(await keyField.getAttribute('aria-invalid')).toBe('true');
+  // Checked before sending: the key's field has the focus, so that its description says what is missing.
+  await until(mara, "document.activeElement?.matches('input[type=password][aria-invalid=true]') === true");
   expect(stack.keyChecks).toEqual([]);
   await look(mara, 'authorize-missing-key');
+  // An end date in the past is said at the date before anything is sent, and the key typed stays.
+  await keyField.fill('sk-kept-while-the-date-is-fixed');
+  await dialog.getByLabel('End date (optional)').fill('2020-01-02T03:04');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByText('Choose a date and time in the future.').waitFor();
+  await until(mara, "document.activeElement?.matches('input[type=datetime-local][aria-invalid=true]') === true");
+  expect(await keyField.inputValue()).toBe('sk-kept-while-the-date-is-fixed');
+  expect(stack.keyChecks).toEqual([]);
+  await dialog.getByLabel('End date (optional)').fill('');
   await keyField.fill('sk-wrong-key');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.getByText('The app refused these credentials: Incorrect API key provided.').waitFor();
@@ -788,12 +799,19 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   await mara.evaluate("document.querySelector('dialog[open]').dispatchEvent(new Event('close'))");
   await mara.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
   expect(await mara.locator('dialog[open]').count()).toBe(1);
+  // No reason: said at the field, which takes the focus; nothing is sent.
+  await decline.getByRole('button', { name: 'Decline' }).click();
+  await decline.getByText('Fill this in.').waitFor();
+  await until(mara, "document.activeElement?.matches('textarea[aria-invalid=true]') === true");
+  await statusOf(mara, 'email', 'PENDING');
   await decline
     .getByLabel('Reason for declining')
     .fill('We do not share the mailbox password; I will forward the emails.');
   await look(mara, 'decline-dialog');
   await decline.getByRole('button', { name: 'Decline' }).click();
   await statusOf(mara, 'email', 'DECLINED');
+  // Said in the card's status region, for whoever does not see the label change (as "is authorized" is).
+  await appCard(mara, 'email').getByRole('status').getByText('You declined Email.').waitFor();
   await mara.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
   expect(await mara.evaluate('document.activeElement?.closest(\'article[data-app="hubspot"]\') == null')).toBe(true);
   await statusOf(cora, 'email', 'DECLINED');
@@ -820,6 +838,7 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   // Revoke OpenAI; then the requester deletes the request after seeing the connection it holds.
   await appCard(mara, 'openai').getByRole('button', { name: 'Revoke' }).click();
   await mara.getByRole('dialog', { name: 'Revoke access to OpenAI' }).getByRole('button', { name: 'Revoke' }).click();
+  await appCard(mara, 'openai').getByRole('status').getByText('Access to OpenAI was revoked.').waitFor();
   await statusOf(cora, 'openai', 'REVOKED');
   // Authorizing it again with a key the app refuses: said at the key, in the app's words, and nothing stored. R5 has
   // no REVOKED → INVALID, so the service answers CONFLICT; before, the page said "changed in the meantime… Reload".

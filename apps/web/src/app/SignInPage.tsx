@@ -1,7 +1,7 @@
 // Sign-in: the identity provider (OIDC, done by the server) and, where the server allows it, the clearly labelled
 // development sign-in. Both return to the page the visitor came from (same-origin paths only, checked again by the
 // server).
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
@@ -24,6 +24,11 @@ export function SignInPage() {
   const [name, setName] = useState('');
   const [support, setSupport] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // A refused field takes the focus, so that its description says what is wrong (the button alone said nothing).
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
   const [busy, setBusy] = useState(false);
   // The server's sentence for a refusal that names no field (kept as it came, worded when shown); '' for no answer.
   const [refused, setRefused] = useState<string | null>(null);
@@ -74,6 +79,7 @@ export function SignInPage() {
       )}
       {config?.devSignIn && (
         <form
+          ref={form}
           className="card dev-signin"
           noValidate
           onSubmit={(e) => void submit(e)}

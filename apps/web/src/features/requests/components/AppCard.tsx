@@ -25,7 +25,17 @@ export interface AppOutcome {
   authorized?: boolean;
   /** …and they replaced working ones (Update credentials): said as that, not as a new authorization. */
   updated?: boolean;
+  /** Revoke or Decline was confirmed: said here too, for whoever does not see the label change. */
+  revoked?: boolean;
+  declined?: boolean;
 }
+
+/** Each outcome is said while it is true: a live change since (an end date, a removal) may have undone it. */
+const STILL_TRUE: { [K in 'authorized' | 'revoked' | 'declined']: string } = {
+  authorized: 'AUTHORIZED',
+  revoked: 'REVOKED',
+  declined: 'DECLINED',
+};
 
 export type { AppAction } from '../app-actions';
 
@@ -186,16 +196,19 @@ export const AppCard = forwardRef<
       )}
       {/* Always there, so that what is put in it is announced. */}
       <div ref={outcomeRef} className="app-outcome" role="status" tabIndex={-1}>
-        {/* "Authorized" is said while it is true: a live change since (an end date, a removal) may have revoked it. */}
-        {outcome && !(outcome.authorized && app.status !== 'AUTHORIZED') && (
+        {outcome && stillTrue(outcome, app.status) && (
           <p className="notice">
             {outcome.refusal
               ? outcome.refusal.message
               : outcome.authorized
                 ? t(outcome.updated ? 'authorize.updated' : 'authorize.authorized', { app: app.appName })
-                : outcome.sent
-                  ? t('details.reauthorizationSent', { recipient: recipientName })
-                  : t('details.connectionValid')}{' '}
+                : outcome.revoked
+                  ? t('revoke.done', { app: app.appName })
+                  : outcome.declined
+                    ? t('decline.done', { app: app.appName })
+                    : outcome.sent
+                      ? t('details.reauthorizationSent', { recipient: recipientName })
+                      : t('details.connectionValid')}{' '}
             <button
               type="button"
               className="btn btn-link"
@@ -216,3 +229,9 @@ export const AppCard = forwardRef<
     </article>
   );
 });
+
+function stillTrue(outcome: AppOutcome, status: string): boolean {
+  return (Object.keys(STILL_TRUE) as (keyof typeof STILL_TRUE)[]).every(
+    (said) => !outcome[said] || status === STILL_TRUE[said],
+  );
+}

@@ -17,6 +17,7 @@ import {
   type ReadError,
 } from '../../../lib/errors';
 import { formatFullDateTime, toDateTimeLocal } from '../../../lib/format';
+import { type Checked, REQUIRED, useFormChecks } from '../../../lib/form-checks';
 import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
 import { useAfterAction, useDoneDespiteLostAnswer } from '../api/after-action';
@@ -81,6 +82,20 @@ export function AuthorizeDialog({
         ? new Date(until).toISOString()
         : null;
   const untilChanged = until !== (kept ? toDateTimeLocal(kept) : '');
+  // Checked here before anything is sent (and before the secret's fields are cleared for sending): a date in the past
+  // used to come back refused with the key already gone, and an empty field was said without the focus going to it.
+  const checks = useFormChecks<'apiKey' | 'username' | 'password' | 'accessUntil'>();
+  const wrong = (): Checked<'apiKey' | 'username' | 'password' | 'accessUntil'> => {
+    const found: Checked<'apiKey' | 'username' | 'password' | 'accessUntil'> = {};
+    if (target?.type === 'API_KEY' && !apiKey) found.apiKey = REQUIRED;
+    if (target?.type === 'BASIC' && !username.trim()) found.username = REQUIRED;
+    if (target?.type === 'BASIC' && !password) found.password = REQUIRED;
+    const sent = target?.mode !== 'update' || untilChanged;
+    if (sent && until && !accessUntil) found.accessUntil = 'common:fieldErrors.dateTime';
+    else if (sent && accessUntil && Date.parse(accessUntil) <= Date.now())
+      found.accessUntil = 'common:fieldErrors.future';
+    return found;
+  };
 
   const close = () => {
     setApiKey('');
@@ -89,6 +104,7 @@ export function AuthorizeDialog({
     setUntil('');
     setErrors([]);
     setRefusal(null);
+    checks.forget();
     onClose();
   };
 
@@ -152,6 +168,11 @@ export function AuthorizeDialog({
 
   const secretError = (path: string) =>
     fieldError(errors, path) ?? (path === 'input.apiKey' ? ownError(errors, 'input') : undefined);
+  /** A field changed: what was found about the values before no longer holds. */
+  const changed = (set: (value: string) => void) => (e: { target: { value: string } }) => {
+    set(e.target.value);
+    checks.forget();
+  };
 
   return (
     <Dialog
@@ -160,16 +181,16 @@ export function AuthorizeDialog({
       onClose={close}
     >
       {target && (
-        <form noValidate onSubmit={(e) => void submit(e)}>
+        <form ref={checks.form} noValidate onSubmit={checks.guard(wrong, submit)}>
           <p>{target.type === 'OAUTH2' ? t('authorize.oauthIntro', { app: target.appName }) : t('authorize.intro')}</p>
           {target.type === 'API_KEY' && (
-            <Field label={t('authorize.apiKey')} error={secretError('input.apiKey')}>
+            <Field label={t('authorize.apiKey')} error={checks.errorOf('apiKey', t, secretError('input.apiKey'))}>
               <input
                 type="password"
                 autoComplete="off"
                 spellCheck={false}
                 value={apiKey}
-                onChange={(e) => setApiKey(e.target.value)}
+                onChange={changed(setApiKey)}
               />
             </Field>
           )}
@@ -177,17 +198,19 @@ export function AuthorizeDialog({
             <>
               <Field
                 label={t('authorize.username')}
-                error={fieldError(errors, 'input.basic.username') ?? ownError(errors, 'input.basic')}
+                error={checks.errorOf(
+                  'username',
+                  t,
+                  fieldError(errors, 'input.basic.username') ?? ownError(errors, 'input.basic'),
+                )}
               >
-                <input type="text" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+                <input type="text" autoComplete="off" value={username} onChange={changed(setUsername)} />
               </Field>
-              <Field label={t('authorize.password')} error={fieldError(errors, 'input.basic.password')}>
-                <input
-                  type="password"
-                  autoComplete="new-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
+              <Field
+                label={t('authorize.password')}
+                error={checks.errorOf('password', t, fieldError(errors, 'input.basic.password'))}
+              >
+                <input type="password" autoComplete="new-password" value={password} onChange={changed(setPassword)} />
               </Field>
             </>
           )}
@@ -202,9 +225,13 @@ export function AuthorizeDialog({
                   ? t('authorize.accessUntilRemoved', { when: formatFullDateTime(kept, i18n.language) })
                   : t('authorize.accessUntilHint')
             }
-            error={fieldError(errors, 'input.accessUntil') ?? fieldError(errors, 'accessUntil')}
+            error={checks.errorOf(
+              'accessUntil',
+              t,
+              fieldError(errors, 'input.accessUntil') ?? fieldError(errors, 'accessUntil'),
+            )}
           >
-            <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+            <input type="datetime-local" value={until} onChange={changed(setUntil)} />
           </Field>
           {refusal && (
             <p className="notice notice-error" role="alert">

@@ -10,14 +10,18 @@ import { DeclineApp } from '../api/mutations';
 import { useAfterAction, useDoneDespiteLostAnswer } from '../api/after-action';
 import { CharCount } from './CharCount';
 import { LIMITS } from '../../../lib/limits';
+import { REQUIRED, useFormChecks } from '../../../lib/form-checks';
 
 export function DeclineDialog({
   target,
   onClose,
+  onDone,
 }: {
   /** `connected`: the app is authorized, so declining deletes a connection that works (and may be in use). */
   target: { requestId: string; appKey: string; appName: string; connected?: boolean } | null;
   onClose: () => void;
+  /** Done (also when found done after a lost answer): the card says so. */
+  onDone: (target: { appKey: string }) => void;
 }) {
   const { t } = useTranslation('requests');
   const [reason, setReason] = useState('');
@@ -26,10 +30,13 @@ export function DeclineDialog({
   const afterAction = useAfterAction();
   const [decline, { loading }] = useMutation(DeclineApp, afterAction);
   const { checking, doneDespiteLostAnswer } = useDoneDespiteLostAnswer();
+  // An empty reason is said at the field, which takes the focus; nothing is sent.
+  const checks = useFormChecks<'reason'>();
   const close = () => {
     setReason('');
     setErrors([]);
     setRefusal(null);
+    checks.forget();
     onClose();
   };
   return (
@@ -45,21 +52,28 @@ export function DeclineDialog({
       }
     >
       <form
+        ref={checks.form}
         noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (!target) return;
-          try {
-            await decline({ variables: { requestId: target.requestId, appKey: target.appKey, reason } });
+        onSubmit={checks.guard(
+          () => (reason.trim() ? {} : { reason: REQUIRED }),
+          async (e) => {
+            e.preventDefault();
+            if (!target) return;
+            try {
+              await decline({ variables: { requestId: target.requestId, appKey: target.appKey, reason } });
+            } catch (err) {
+              if (!(await doneDespiteLostAnswer(err, target, 'DECLINED'))) {
+                const read = readError(err);
+                setErrors(read.fields);
+                // A new refusal replaces the last one, whichever place it is shown in.
+                setRefusal(read.fields.length === 0 ? read : null);
+                return;
+              }
+            }
+            onDone(target);
             close();
-          } catch (err) {
-            if (await doneDespiteLostAnswer(err, target, 'DECLINED')) return close();
-            const read = readError(err);
-            setErrors(read.fields);
-            // A new refusal replaces the last one, whichever place it is shown in.
-            setRefusal(read.fields.length === 0 ? read : null);
-          }
-        }}
+          },
+        )}
       >
         <Field
           label={t('decline.reason')}
@@ -68,9 +82,16 @@ export function DeclineDialog({
               {t('decline.reasonHint')} <CharCount value={reason} max={LIMITS.reason} />
             </>
           }
-          error={fieldError(errors, 'reason')}
+          error={checks.errorOf('reason', t, fieldError(errors, 'reason'))}
         >
-          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            rows={3}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              checks.forget();
+            }}
+          />
         </Field>
         {refusal && (
           <p className="notice notice-error" role="alert">

@@ -10,9 +10,12 @@ import { useAfterAction, useDoneDespiteLostAnswer } from '../api/after-action';
 export function RevokeDialog({
   target,
   onClose,
+  onDone,
 }: {
   target: { requestId: string; appKey: string; appName: string } | null;
   onClose: () => void;
+  /** Done (also when found done after a lost answer): the card says so. */
+  onDone: (target: { appKey: string }) => void;
 }) {
   const { t } = useTranslation('requests');
   const afterAction = useAfterAction();
@@ -46,11 +49,12 @@ export function RevokeDialog({
             if (!target) return;
             try {
               await revoke({ variables: { requestId: target.requestId, appKey: target.appKey } });
-              close();
             } catch (err) {
               // Else shown from `error`.
-              if (await doneDespiteLostAnswer(err, target, 'REVOKED')) close();
+              if (!(await doneDespiteLostAnswer(err, target, 'REVOKED'))) return;
             }
+            onDone(target);
+            close();
           }}
         >
           {t('revoke.confirm')}

@@ -242,11 +242,13 @@ export const en = {
     connected:
       'You authorized {{app}}: declining it now deletes its connection, and the scenarios using it stop working.',
     confirm: 'Decline',
+    done: 'You declined {{app}}.',
   },
   revoke: {
     title: 'Revoke access to {{app}}',
     body: 'The requester will no longer be able to use your credentials for this app. The request stays open.',
     confirm: 'Revoke',
+    done: 'Access to {{app}} was revoked.',
   },
   remove: {
     title: 'Delete the request "{{name}}"',

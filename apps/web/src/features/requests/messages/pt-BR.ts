@@ -246,11 +246,13 @@ export const ptBR: Messages<typeof en> = {
     connected:
       'Você já autorizou {{app}}: se recusar agora, a conexão será excluída e os cenários que a usam deixarão de funcionar.',
     confirm: 'Recusar',
+    done: 'Você recusou {{app}}.',
   },
   revoke: {
     title: 'Revogar o acesso a {{app}}',
     body: 'Quem solicitou não poderá mais usar as credenciais que você forneceu para este app. A solicitação continua aberta.',
     confirm: 'Revogar',
+    done: 'O acesso a {{app}} foi revogado.',
   },
   remove: {
     title: 'Excluir a solicitação "{{name}}"',

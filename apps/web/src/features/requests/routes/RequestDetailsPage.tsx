@@ -223,8 +223,16 @@ export function RequestDetailsPage() {
         onClose={() => setAuthorizing(null)}
         onAuthorized={(done) => setOutcome({ appKey: done.appKey, authorized: true, updated: done.mode === 'update' })}
       />
-      <DeclineDialog target={declining} onClose={() => setDeclining(null)} />
-      <RevokeDialog target={revoking} onClose={() => setRevoking(null)} />
+      <DeclineDialog
+        target={declining}
+        onClose={() => setDeclining(null)}
+        onDone={(done) => setOutcome({ appKey: done.appKey, declined: true })}
+      />
+      <RevokeDialog
+        target={revoking}
+        onClose={() => setRevoking(null)}
+        onDone={(done) => setOutcome({ appKey: done.appKey, revoked: true })}
+      />
       <DeleteRequestDialog
         request={deleting ? request : null}
         onClose={() => setDeleting(false)}
