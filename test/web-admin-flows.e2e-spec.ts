@@ -322,6 +322,11 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByRole('button', { name: 'Register webhook' }).click();
     const dialog = page.getByRole('dialog', { name: 'Signing secret' });
     await dialog.waitFor();
+    // "Shown once" is read out with the title: the focus lands on the secret, past the sentence that warns.
+    const described = await page.evaluate<string>(
+      "document.getElementById(document.querySelector('dialog[open]').getAttribute('aria-describedby'))?.textContent ?? ''",
+    );
+    expect(described).toContain('shown once');
     const shown = await dialog.getByLabel(`Signing secret of ${hookUrl}`).inputValue();
     expect(shown.length).toBeGreaterThanOrEqual(32);
     await dialog.getByRole('button', { name: 'Copy' }).click();
@@ -704,6 +709,25 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await page.locator('tr[data-action^="ORG_"]').count()).toBe(0);
     expect(await cells('TEAM_ROLE_CHANGED', mario)).toContain('Newsletter');
     expect(await cells('TEAM_CREATED', olivia)).toContain('Newsletter');
+
+    // Its pages are kept as the request trail's are: a reload, or Back, shows the same page (before, the first).
+    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    for (let i = 0; i < 21; i++) {
+      await gqlOk(
+        web.url,
+        token,
+        'mutation($o: ID!, $e: String!, $n: String!) { addOrganizationMember(organizationId: $o, email: $e, name: $n, role: MEMBER) { id } }',
+        { o: lead!.organizationId, e: `pager${i}@${domain}`, n: `Pager ${i}` },
+      );
+    }
+    await page.getByLabel('Filter by team').selectOption({ label: 'All teams you may see' });
+    await page.locator('table[data-membership-page="1"][data-filter="all"]').waitFor();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.locator('table[data-membership-page="2"]').waitFor();
+    await page.reload();
+    await page.locator('table[data-membership-page="2"][data-filter="all"]').waitFor();
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await page.locator('table[data-membership-page="1"]').waitFor();
   }, 180_000);
 
   it('a teammate’s open request page says at once that the request left their view when the team lets them go (R13.13)', async () => {

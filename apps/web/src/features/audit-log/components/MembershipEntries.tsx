@@ -1,6 +1,5 @@
 // R13.13 / R10.1: the membership changes of an organization, newest first — org owners and admins see all of them,
 // team admins those of their teams (the server scopes the list as it scopes the request trail).
-import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { PageReadError } from '../../../components/OperationError';
@@ -9,21 +8,24 @@ import { formatDateTime } from '../../../lib/format';
 import { AUDIT_PAGE_SIZE, MembershipAuditLogPage } from '../api/operations';
 import { AuditFrame } from './AuditFrame';
 
-/** `teamId`: that team's entries only; the organization's own (org roles) have no team. Keyed by it: a new filter
- * starts from the first page. */
+/** `teamId`: that team's entries only; the organization's own (org roles) have no team. The pages walked are the
+ * page's (kept in the history entry, as the request trail's); a new filter starts from the first. */
 export function MembershipEntries({
   organizationId,
   teamId,
   teamNames,
   labelledBy,
+  cursors,
+  setCursors,
 }: {
   organizationId: string;
   teamId: string | null;
   teamNames: Map<string, string>;
   labelledBy: string;
+  cursors: (string | null)[];
+  setCursors: (cursors: (string | null)[]) => void;
 }) {
   const { t, i18n } = useTranslation('auditLog');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
   const { data, loading, error, refetch } = useQuery(MembershipAuditLogPage, {
     variables: { organizationId, teamId, first: AUDIT_PAGE_SIZE, after },

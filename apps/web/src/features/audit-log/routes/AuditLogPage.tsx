@@ -47,17 +47,18 @@ function AuditLog({ organizationId }: { organizationId: string }) {
   // In the address, so that a link (or Back) opens the same tab.
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'members' ? 'members' : 'requests';
-  // The team filter in the address too, and the pages walked in the history entry's state (they belong to one
-  // filter): Back from a request opened here, or a reload, shows the same page of the same trail.
+  // The team filter in the address too, and the pages walked in the history entry's state (they belong to one tab
+  // and filter): Back from a request opened here, or a reload, shows the same page of the same trail, on either tab.
   const teamId = params.get('team') ?? '';
   const location = useLocation();
   const navigate = useNavigate();
-  const walked = (location.state as { audit?: { team: string; cursors: (string | null)[] } } | null)?.audit;
-  const cursors = walked?.team === teamId ? walked.cursors : [null];
+  const walked = (location.state as { audit?: { view?: View; team: string; cursors: (string | null)[] } } | null)
+    ?.audit;
+  const cursors = walked?.team === teamId && (walked.view ?? 'requests') === view ? walked.cursors : [null];
   const setCursors = (next: (string | null)[]) =>
     void navigate(`${location.pathname}${location.search}`, {
       replace: true,
-      state: { audit: { team: teamId, cursors: next } },
+      state: { audit: { view, team: teamId, cursors: next } },
     });
   /** Another tab or team: the same address otherwise, from the first page. */
   const show = (changes: { view?: View; team?: string }) => {
@@ -113,6 +114,8 @@ function AuditLog({ organizationId }: { organizationId: string }) {
             teamId={teamId || null}
             teamNames={teamNames}
             labelledBy="audit-title"
+            cursors={cursors}
+            setCursors={setCursors}
           />
         ) : (
           <AuditEntries

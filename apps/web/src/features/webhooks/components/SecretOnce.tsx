@@ -40,10 +40,16 @@ export function SecretOnce({
     }
   };
   return (
-    <Dialog open={registration !== null} title={t('secret.title')} onClose={close} onEscape={() => setEscaped(true)}>
+    <Dialog
+      open={registration !== null}
+      title={t('secret.title')}
+      onClose={close}
+      onEscape={() => setEscaped(true)}
+      // Read out with the title when it opens: the focus lands on the secret, past this warning.
+      description={registration && <p>{t('secret.once')}</p>}
+    >
       {registration && (
         <>
-          <p>{t('secret.once')}</p>
           <Field label={t('secret.label', { url: registration.url })}>
             <input
               type="text"
