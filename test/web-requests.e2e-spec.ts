@@ -1489,6 +1489,48 @@ it("switching teams never shows the previous team's rows while the new list load
   expect(await page.getByRole('link', { name: `Details of ${commsRow}` }).count()).toBe(0);
 }, 120_000);
 
+it('a list hears only the changes that can touch it, a burst as one refresh, and says whose list it is (R12.7)', async () => {
+  const nora = await stack.signedIn(people.builder.email, people.builder.name);
+  const cora = await stack.signedIn(people.contractor.email, people.contractor.name);
+  const acme = await acmeFor(nora);
+  const page = await newPage(DESKTOP);
+  await page.goto(`${stack.url}/requests`);
+  await devSignIn(page, people.owner);
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
+  await page.getByText('Requests sent from the team Marketing automation of Acme.', { exact: false }).waitFor();
+  await page.locator('[data-list-count]').getByText(/request/).waitFor();
+  await page.waitForLoadState('networkidle');
+  const refreshes: string[] = [];
+  page.on('request', (r) => {
+    if ((r.postData() ?? '').includes('query SentRequests')) refreshes.push(r.url());
+  });
+  // Another team's requests, which the owner may see but this list never shows: before, each one read the page again.
+  const colleague = { userId: acme.memberId(people.colleague.email) };
+  for (let i = 0; i < 5; i++) await requestOpenAi(nora, acme.teamId('Internal comms'), `Comms burst ${i}`, colleague);
+  await page.waitForTimeout(1000);
+  // Then one of this team's: the list reads itself again, once.
+  await requestOpenAi(cora, marketingTeamId, 'Marketing heard', { name: 'Hal Heard', email: 'hal@heard.example' });
+  await page.getByRole('link', { name: 'Details of Marketing heard' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(refreshes).toHaveLength(1);
+  // A burst of this team's changes is one refresh, or a few, not one per change.
+  refreshes.length = 0;
+  await Promise.all(
+    [0, 1, 2, 3, 4, 5].map((i) =>
+      requestOpenAi(cora, marketingTeamId, `Marketing burst ${i}`, { name: 'Hal Heard', email: 'hal@heard.example' }),
+    ),
+  );
+  for (let i = 0; i < 6; i++) await page.getByRole('link', { name: `Details of Marketing burst ${i}` }).waitFor();
+  expect(refreshes.length).toBeLessThan(6);
+
+  // Received says which organization and team asks: a recipient may hear from several.
+  const received = await newPage(DESKTOP);
+  await received.goto(`${stack.url}/requests?tab=received`);
+  await devSignIn(received, people.colleague);
+  const row = received.locator('tr', { has: received.getByRole('link', { name: 'Details of Comms burst 0' }) });
+  await row.getByRole('cell', { name: 'Acme / Internal comms', exact: true }).waitFor();
+}, 120_000);
+
 it('a sign-in the server could not complete says why in words, not as its code', async () => {
   const page = await newPage(MOBILE);
   const alertAt = async (error: string) => {

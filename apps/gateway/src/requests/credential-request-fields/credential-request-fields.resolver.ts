@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { READ_MODELS, type ReadModels } from '@projections';
 import { CurrentIdentity, type Caller } from '../../platform/auth';
 import { CredentialRequest, Organization, Team } from '../../platform/graphql';
@@ -7,23 +8,42 @@ import type { CredentialRequestView } from '../request-views';
 
 /**
  * CredentialRequest.organization / team, looked up only when a client asks for them. `teams`, `members` and
- * `Team.organization` of the returned objects are the directory field resolvers' business.
+ * `Team.organization` of the returned objects are the directory field resolvers' business. A list's rows mostly share
+ * a few teams: each is read once per query (a page of 20 rows read 60 times otherwise). Not across a subscription's
+ * events, which share one context for as long as it lasts: the viewer's role may change meanwhile.
  */
 @Resolver(() => CredentialRequest)
 export class CredentialRequestFieldsResolver {
+  private readonly perOperation = new WeakMap<object, Map<string, Promise<unknown>>>();
+
   constructor(@Inject(READ_MODELS) private readonly read: ReadModels) {}
 
   @ResolveField(() => Organization)
-  async organization(@Parent() request: CredentialRequestView, @CurrentIdentity() caller: Caller) {
-    return this.organizationObject(request.organizationId, caller.userId);
+  async organization(
+    @Parent() request: CredentialRequestView,
+    @CurrentIdentity() caller: Caller,
+    @Context() context: object,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return this.once(context, info, `organization:${request.organizationId}`, () =>
+      this.organizationObject(request.organizationId, caller.userId),
+    );
   }
 
   @ResolveField(() => Team)
-  async team(@Parent() request: CredentialRequestView) {
+  async team(@Parent() request: CredentialRequestView, @Context() context: object, @Info() info: GraphQLResolveInfo) {
     // Team.organization and Team.members come from the directory's field resolvers (they need organizationId).
-    const team = await this.read.teamById(request.teamId);
+    const team = await this.once(context, info, `team:${request.teamId}`, () => this.read.teamById(request.teamId));
     if (!team) throw new Error(`read model inconsistent: team ${request.teamId} of request ${request.id} is missing`);
     return team;
+  }
+
+  private once<T>(context: object, info: GraphQLResolveInfo, key: string, load: () => Promise<T>): Promise<T> {
+    if (info.operation.operation === 'subscription') return load();
+    let loaded = this.perOperation.get(context);
+    if (!loaded) this.perOperation.set(context, (loaded = new Map()));
+    if (!loaded.has(key)) loaded.set(key, load());
+    return loaded.get(key) as Promise<T>;
   }
 
   private async organizationObject(organizationId: string, userId: string) {

@@ -9,6 +9,14 @@ export const RequestRowFields = graphql(`
     sentAt
     status
     viewerRelation
+    organization {
+      id
+      name
+    }
+    team {
+      id
+      name
+    }
     requester {
       id
       name

@@ -1,5 +1,6 @@
-// The Sent and Received lists (R7.1, R7.2 columns): Received has no Recipient column (it is the viewer). On a phone
-// each request becomes a block of labelled lines (StackedTable).
+// The Sent and Received lists (R7.1, R7.2 columns): Received has no Recipient column (it is the viewer), and says
+// which organization and team asks instead (a recipient may hear from several, and one requester may ask from more
+// than one of them). On a phone each request becomes a block of labelled lines (StackedTable).
 import { Link } from 'react-router';
 import { FROM_LIST } from '../back-to-list';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ import type { RequestRowFieldsFragment } from '../../../gql/graphql';
 import { AppsCell } from './AppsCell';
 import { mayDelete } from '../policies';
 
-const COLUMNS = ['name', 'apps', 'requester', 'recipient', 'sent', 'status', 'actions'] as const;
+const COLUMNS = ['name', 'apps', 'requester', 'from', 'recipient', 'sent', 'status', 'actions'] as const;
 
 export function RequestsTable({
   rows,
@@ -25,7 +26,7 @@ export function RequestsTable({
   caption: string;
 }) {
   const { t, i18n } = useTranslation('requests');
-  const columns = COLUMNS.filter((column) => showRecipient || column !== 'recipient');
+  const columns = COLUMNS.filter((column) => (showRecipient ? column !== 'from' : column !== 'recipient'));
   return (
     <StackedTable headers={columns.map((column) => t(`list.columns.${column}`))} caption={caption}>
       {rows.map((r) => (
@@ -33,6 +34,7 @@ export function RequestsTable({
           {r.name}
           <AppsCell apps={r.apps} />
           {r.requester.name}
+          {!showRecipient && t('list.from', { organization: r.organization.name, team: r.team.name })}
           {showRecipient && r.recipient.name}
           {formatDateTime(r.sentAt, i18n.language)}
           <StatusLabel status={r.status} />

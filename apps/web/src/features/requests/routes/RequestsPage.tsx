@@ -17,6 +17,8 @@ import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useFocusWhen } from '../../../lib/use-focus-when';
 import { useSessionEnded } from '../../../lib/session-ended';
+import { useCoalesced } from '../../../lib/use-coalesced';
+import { touchesList } from '../list-updates';
 
 const STATUSES: CredentialRequestStatus[] = ['AUTHORIZED', 'PARTIALLY_AUTHORIZED', 'INCOMPLETE', 'INVALID', 'DECLINED'];
 const PAGE = 20;
@@ -119,10 +121,20 @@ export function RequestsPage() {
   // An ended session is said once, by the frame's notice with the way to sign in again; not again as the list's error.
   // Its socket was closed for good (4401): the live updates stop with it, and start again once signed in again.
   const sessionEnded = useSessionEnded();
-  // R12.7: any change to a request the viewer may see refreshes the list in view.
+  // R12.7: a change that can touch the list in view refreshes it (a row of it, a request of the team shown, or one
+  // asked of the viewer): not every change the viewer may see, in every organization. A burst is one refresh.
+  const inView = useRef<ReadonlySet<string>>(new Set());
+  const refresh = useCoalesced(
+    () => void (tab === 'sent' ? sent.refetch() : received.refetch()).catch(() => undefined),
+    250,
+  );
   useSubscription(RequestsUpdated, {
     skip: sessionEnded,
-    onData: () => void (tab === 'sent' ? sent.refetch() : received.refetch()).catch(() => undefined),
+    onData: ({ data }) => {
+      const changed = data.data?.credentialRequestsUpdated;
+      const list = { tab, teamId: ws.teamId, organizationId: receivedOrg, rows: inView.current } as const;
+      if (!changed || touchesList(changed, list)) refresh();
+    },
   });
 
   const result = tab === 'sent' ? sent : received;
@@ -139,6 +151,7 @@ export function RequestsPage() {
   // A skipped query keeps its last answer: a team the viewer is no longer in shows none of it.
   const connection = listGone || (tab === 'sent' && (notInTeam || !ws.teamId)) ? undefined : shown;
   const rows = connection?.edges.map((e) => e.node) ?? [];
+  inView.current = new Set(rows.map((r) => r.id));
   /**
    * The count; on a list of more pages, which part of it this is. Pages are read by cursor, so rows deleted on an
    * earlier page meanwhile leave this one as it was: a range past the count would not be true, and is not said.
@@ -201,6 +214,13 @@ export function RequestsPage() {
         selected={tab}
         onSelect={(key) => update({ tab: key === 'sent' ? null : key })}
       >
+        {/* Whose list this is: the team is chosen in the header (behind Menu on a phone), not in the address, and an
+            empty list of the wrong team read as a search that found nothing. */}
+        {tab === 'sent' && ws.team && ws.organization && !notInTeam && (
+          <p className="muted" data-sent-from="">
+            {t('list.sentFrom', { team: ws.team.name, organization: ws.organization.name })}
+          </p>
+        )}
         <form
           className="toolbar"
           role="search"
