@@ -383,9 +383,10 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
     .innerText();
   await statusOf(carlos, 'microsoft-entra-id', 'AUTHORIZED');
 
-  // The builder's open page turns green by itself.
+  // The builder's open page turns green by itself, and says so to whoever does not see the colour change.
   await statusOf(nora, 'microsoft-entra-id', 'AUTHORIZED');
   expect(await notReloaded(nora)).toBe(true);
+  await nora.locator('[data-live-status][role="status"]').getByText('Microsoft Entra ID: Authorized.').waitFor();
   await row.locator('[data-status="AUTHORIZED"]').waitFor();
   expect(await notReloaded(noraList)).toBe(true);
   await look(noraList, 'requests-sent-authorized');
@@ -1049,14 +1050,16 @@ it('an outside recipient who reads Portuguese goes from the Portuguese e-mail to
   // Portuguese, and the card shows it once authorized.
   await dialog.getByLabel('Data de término (opcional)').fill('2031-03-07T15:30');
   await dialog
-    .getByText(/^O acesso será revogado automaticamente na data escolhida: sexta-feira, 7 de março de 2031.*15:30\.$/)
+    .getByText(
+      /^O acesso será revogado automaticamente na data escolhida: sexta-feira, 7 de março de 2031.*15:30 \S+\.$/,
+    )
     .waitFor();
   await dialog.getByRole('button', { name: 'Salvar' }).click();
   await statusOf(rit, 'openai', 'AUTHORIZED');
   // An app's status in its own gender (o app), the request's in its own (a solicitação).
   expect(await openai.locator('[data-status]').innerText()).toBe('Autorizado');
   expect(await rit.locator('.app-block-header:has(h1) [data-status]').innerText()).toBe('Autorizada');
-  await openai.getByText(/^7 de mar\.? de 2031.*15:30$/).waitFor();
+  await openai.getByText(/^7 de mar\.? de 2031.*15:30 \S+$/).waitFor();
   await noEnglish();
   await look(rit, 'request-authorized-pt-br');
   // A guest cannot send requests (R3.4): the form says so before she fills anything in.
@@ -1498,7 +1501,10 @@ it('a list hears only the changes that can touch it, a burst as one refresh, and
   await devSignIn(page, people.owner);
   await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
   await page.getByText('Requests sent from the team Marketing automation of Acme.', { exact: false }).waitFor();
-  await page.locator('[data-list-count]').getByText(/request/).waitFor();
+  await page
+    .locator('[data-list-count]')
+    .getByText(/request/)
+    .waitFor();
   await page.waitForLoadState('networkidle');
   const refreshes: string[] = [];
   page.on('request', (r) => {

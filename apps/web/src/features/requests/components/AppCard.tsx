@@ -4,7 +4,7 @@ import { forwardRef, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusLabel } from '../../../components/StatusLabel';
 import { Button } from '../../../components/Button';
-import { formatDateTime } from '../../../lib/format';
+import { formatMoment } from '../../../lib/format';
 import { moduleName } from '../../../lib/module-name';
 import type { ConnectionType, RequestDetailsFieldsFragment, ViewerRelation } from '../../../gql/graphql';
 import { UsageTable } from './UsageTable';
@@ -137,7 +137,7 @@ export const AppCard = forwardRef<
         {app.accessUntil && (app.status === 'AUTHORIZED' || app.status === 'REAUTHORIZING') && (
           <>
             <dt>{t('details.accessUntil')}</dt>
-            <dd>{formatDateTime(app.accessUntil, i18n.language)}</dd>
+            <dd>{formatMoment(app.accessUntil, i18n.language)}</dd>
           </>
         )}
         {conn && (
@@ -148,7 +148,7 @@ export const AppCard = forwardRef<
               {conn.expiresAt && conn.status === 'ACTIVE' && (
                 <span className="muted">
                   {' '}
-                  ({t('details.expiresAt', { at: formatDateTime(conn.expiresAt, i18n.language) })})
+                  ({t('details.expiresAt', { at: formatMoment(conn.expiresAt, i18n.language) })})
                 </span>
               )}
               {/* Said once: the app's error is often the same sentence. */}

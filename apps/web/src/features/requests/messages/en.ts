@@ -165,6 +165,7 @@ export const en = {
     connectionValid: 'The connection is valid and does not need reauthorization. Nothing was sent.',
     reauthorizationSent: 'Reauthorization requested: {{recipient}} will receive an e-mail with a link.',
     liveUpdates: 'This page updates by itself when the request changes.',
+    appNowIs: '{{app}}: {{status}}.',
     history: 'History',
     historyVerified_one: 'History verified: {{count}} event, unaltered.',
     historyVerified_other: 'History verified: {{count}} events, none altered.',

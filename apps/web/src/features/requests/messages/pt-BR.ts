@@ -171,6 +171,7 @@ export const ptBR: Messages<typeof en> = {
     connectionValid: 'A conexão é válida e não precisa de reautorização. Nada foi enviado.',
     reauthorizationSent: 'Reautorização solicitada: {{recipient}} receberá um e-mail com um link.',
     liveUpdates: 'Esta página se atualiza sozinha quando a solicitação muda.',
+    appNowIs: '{{app}}: {{status}}.',
     history: 'Histórico',
     historyVerified_one: 'Histórico verificado: {{count}} evento, sem alteração.',
     historyVerified_other: 'Histórico verificado: {{count}} eventos, nenhum alterado.',

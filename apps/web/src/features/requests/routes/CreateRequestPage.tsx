@@ -42,7 +42,9 @@ export function CreateRequestRoute() {
 export function CreateRequestPage({ again = false }: { again?: boolean }) {
   const { t, i18n } = useTranslation('requests');
   const ws = useWorkspace();
-  const catalog = useQuery(CatalogApps);
+  // The catalog is fixed while the service runs: read once per visit, not on every page (ten requests opened read it
+  // ten times). A failed read is read again where it is missing.
+  const catalog = useQuery(CatalogApps, { fetchPolicy: 'cache-first' });
   const viewer = useQuery(CreateRequestViewer, { fetchPolicy: 'cache-and-network' });
   const [create, creation] = useMutation(CreateRequest);
   const [name, setName] = useState('');

@@ -21,6 +21,7 @@ import { RevokeDialog } from '../components/RevokeDialog';
 import { DeleteRequestDialog } from '../components/DeleteRequestDialog';
 import { HistorySection } from '../components/HistorySection';
 import { OAuthOutcome } from '../components/OAuthOutcome';
+import { LiveStatus } from '../components/LiveStatus';
 import { mayDelete, mayRequestReauthorization } from '../policies';
 import { RequestNotVisible } from '../components/RequestNotVisible';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -38,7 +39,9 @@ export function RequestDetailsPage() {
   const location = useLocation();
   const ws = useWorkspace();
   const { data, loading, error, refetch } = useQuery(RequestDetails, { variables: { id } });
-  const catalog = useQuery(CatalogApps);
+  // The catalog is fixed while the service runs: read once per visit, not on every page (ten requests opened read it
+  // ten times). A failed read is read again where it is missing.
+  const catalog = useQuery(CatalogApps, { fetchPolicy: 'cache-first' });
   // The server ends the live updates when the viewer may no longer see the request (deleted, access lost): ask
   // once more, so that the page says so instead of showing what no longer is.
   // An ended session closed the socket for good (4401): they stop with it, and start again once signed in again.
@@ -156,6 +159,7 @@ export function RequestDetailsPage() {
         <StatusLabel status={request.status} />
       </div>
       <p className="visually-hidden">{t('details.liveUpdates')}</p>
+      <LiveStatus apps={request.apps} saidByCard={outcome?.appKey ?? null} />
       {params.get('oauth') && (
         <OAuthOutcome
           outcome={params.get('oauth')}
