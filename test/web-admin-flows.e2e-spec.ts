@@ -806,6 +806,32 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await asTina.getByRole('alert').count()).toBe(0);
   });
 
+  it('a team page shown again reads its members again: one removed in another tab is not left on it', async () => {
+    const { teamId, organizationId } = lead!;
+    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const tinaId = await memberIdOf(token, organizationId, tina.email);
+    await gqlOk(
+      web.url,
+      token,
+      'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }',
+      {
+        t: teamId,
+        u: tinaId,
+      },
+    );
+    const page = asOlivia;
+    await page.goto(`${web.url}/teams/${teamId}`);
+    const row = page.locator('tbody tr', { hasText: tina.email });
+    await row.waitFor();
+    await gqlOk(web.url, token, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', {
+      t: teamId,
+      u: tinaId,
+    });
+    // Back from the other tab: the browser says the page is visible again.
+    await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
+    await row.waitFor({ state: 'detached' });
+  });
+
   /** Olivia's organization through the API, as she sees it, and a helper to run mutations as her. */
   const asOliviaApi = async () => {
     const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });

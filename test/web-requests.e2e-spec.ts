@@ -307,6 +307,8 @@ it('newsletter builder asks a colleague for Microsoft Entra ID read modules (375
   await nora.getByRole('button', { name: 'Submit' }).click();
   await nora.getByRole('heading', { name: 'Request sent' }).waitFor();
   await nora.getByText('Carlos Colleague will receive a link to review it.').waitFor();
+  // The tab's title says what the page now says (it kept "Create request").
+  expect(await nora.title()).toBe('Request sent · Credential requests');
   await look(nora, 'create-request-sent');
   await nora.getByRole('link', { name: 'View the request' }).click();
   await statusOf(nora, 'microsoft-entra-id', 'PENDING');
@@ -2114,6 +2116,24 @@ it('a plan support staff changed while the tab was open is what the next page go
   await planRefusal.waitFor();
   expect(await page.getByLabel('Request name').count()).toBe(0);
   expect(await notReloaded(page)).toBe(true);
+
+  // Eligible again, and the way to the form reads the organizations again: until that answer the page waits (what it
+  // read says "refused"), then the form takes its place with the heading the frame focused still focused. Before, the
+  // form's heading was a new element and the focus fell to the page's body.
+  await page.getByRole('navigation').getByRole('link', { name: 'Credentials' }).click();
+  await page.waitForLoadState('networkidle');
+  await setPlan('ENTERPRISE');
+  const workspace = await holdNext(page, 'WorkspaceOrganizations');
+  workspace.arm();
+  await page.getByRole('link', { name: '+Create request' }).click();
+  const release = await workspace.held();
+  await until(page, "document.activeElement?.tagName === 'H1'");
+  await release();
+  await page.getByLabel('Request name').waitFor();
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
+  expect(await page.evaluate("document.activeElement?.tagName + ' ' + document.activeElement?.textContent")).toBe(
+    'H1 Create request',
+  );
 }, 120_000);
 
 it('a member in none of the organization’s teams is told so, not to choose one of their teams', async () => {

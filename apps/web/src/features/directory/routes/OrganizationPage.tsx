@@ -4,6 +4,7 @@
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useReadAgainWhenShown } from '../../../lib/use-read-again-when-shown';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Row, StackedTable } from '../../../components/StackedTable';
@@ -31,6 +32,7 @@ export function OrganizationPage() {
 function Organization({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('directory');
   const { data, loading, error, refetch } = useQuery(DirectoryOrganization, { variables: { id: organizationId } });
+  useReadAgainWhenShown(refetch);
   const [outcome, onOutcome] = useMemberOutcome(refetch);
   usePageTitle(data?.organization?.name);
   if (replacesPage(error, !!data)) return <PageReadError error={error} namespace="directory" onRetry={refetch} />;

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useReadAgainWhenShown } from '../../../lib/use-read-again-when-shown';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Row, StackedTable } from '../../../components/StackedTable';
@@ -43,6 +44,7 @@ export function TeamPage() {
 function TeamMembers({ teamId }: { teamId: string }) {
   const { t } = useTranslation('directory');
   const { data, loading, error, refetch } = useQuery(DirectoryTeam, { variables: { id: teamId } });
+  useReadAgainWhenShown(refetch);
   const [outcome, onOutcome] = useMemberOutcome(refetch);
   usePageTitle(data?.team ? `${t('team.title')} · ${data.team.name}` : t('team.title'));
   if (replacesPage(error, !!data)) return <PageReadError error={error} namespace="directory" onRetry={refetch} />;

@@ -90,7 +90,7 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
     page.current?.querySelector<HTMLElement>(selector)?.focus();
   });
 
-  usePageTitle(t('create.title'));
+  usePageTitle(t(sent ? 'create.sentTitle' : 'create.title'));
 
   const org = ws.organization;
   const team = ws.team;
@@ -286,10 +286,12 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
     (recipient.kind === 'inside' ? !!recipient.userId : !!(recipient.name.trim() || recipient.email.trim()));
   return (
     <section ref={page}>
-      <LeaveGuard when={drafted} back={step === 2 ? toFirstStep : null} />
+      {/* The heading first, as in the page's other states (loading, a refusal that gave way to the form): React keeps
+          the same element, and the focus the frame put on it, when the form replaces them. */}
       <h1 tabIndex={-1} ref={focusOnce}>
         {t('create.title')}
       </h1>
+      <LeaveGuard when={drafted} back={step === 2 ? toFirstStep : null} />
       <p className="muted" data-sent-from="">
         {t('create.sentFrom', { team: team.name, organization: org.name })}
       </p>
