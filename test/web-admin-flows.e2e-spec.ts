@@ -830,6 +830,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     // Back from the other tab: the browser says the page is visible again.
     await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
     await row.waitFor({ state: 'detached' });
+    expect(await page.locator('tbody tr', { hasText: olivia.email }).count()).toBe(1);
   });
 
   /** Olivia's organization through the API, as she sees it, and a helper to run mutations as her. */

@@ -646,6 +646,9 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
 
   // OpenAI: a missing key, then a wrong key — each error at the field, the field emptied, no connection stored.
   const openai = appCard(mara, 'openai');
+  // Each app's buttons say which app: a list of the page's buttons read "Authorize, Decline" once per app.
+  expect(await mara.getByRole('button', { name: 'Authorize OpenAI', exact: true }).count()).toBe(1);
+  expect(await mara.getByRole('button', { name: 'Decline HubSpot', exact: true }).count()).toBe(1);
   await openai.getByRole('button', { name: 'Authorize' }).click();
   const dialog = mara.getByRole('dialog', { name: 'Create a connection for OpenAI' });
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -186,7 +186,9 @@ export const AppCard = forwardRef<
                     : 'secondary'
               }
               busy={busy}
-              aria-describedby={headingId}
+              // Named with the app: a list of the page's buttons read "Authorize, Decline, Authorize, Decline…".
+              // The visible word comes first, so that speaking it still finds the button (WCAG 2.5.3).
+              aria-label={t('details.actionOf', { action: t(LABEL[action]), app: app.appName })}
               onClick={() => onAction(action)}
             >
               {t(LABEL[action])}

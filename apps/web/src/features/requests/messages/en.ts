@@ -166,6 +166,7 @@ export const en = {
     reauthorizationSent: 'Reauthorization requested: {{recipient}} will receive an e-mail with a link.',
     liveUpdates: 'This page updates by itself when the request changes.',
     appNowIs: '{{app}}: {{status}}.',
+    actionOf: '{{action}} {{app}}',
     history: 'History',
     historyVerified_one: 'History verified: {{count}} event, unaltered.',
     historyVerified_other: 'History verified: {{count}} events, none altered.',

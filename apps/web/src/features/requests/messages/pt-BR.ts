@@ -172,6 +172,7 @@ export const ptBR: Messages<typeof en> = {
     reauthorizationSent: 'Reautorização solicitada: {{recipient}} receberá um e-mail com um link.',
     liveUpdates: 'Esta página se atualiza sozinha quando a solicitação muda.',
     appNowIs: '{{app}}: {{status}}.',
+    actionOf: '{{action}} {{app}}',
     history: 'Histórico',
     historyVerified_one: 'Histórico verificado: {{count}} evento, sem alteração.',
     historyVerified_other: 'Histórico verificado: {{count}} eventos, nenhum alterado.',
