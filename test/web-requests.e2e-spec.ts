@@ -1154,6 +1154,8 @@ it('a session that ended while the page was open says so; signed in again in a n
   await page.bringToFront();
   await page.evaluate("window.dispatchEvent(new Event('focus'))");
   await page.locator('[data-session-ended]').waitFor({ state: 'detached' });
+  // The focus was on the notice's link, which went with it: it is on the page's heading, not on its body.
+  expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
   await page.getByText(/^(\d+ requests?|No requests)$/).waitFor();
   expect(await page.getByLabel('Search by name').inputValue()).toBe('newsletter');
   // And it hears changes again: the ended session's socket was closed for good, and the list subscribes anew.
@@ -1180,7 +1182,19 @@ it('a session that ended under an open dialog says so in the dialog, with the wa
   );
   // The dialog, and what was typed in it, stay in this tab.
   expect(await decline.isVisible()).toBe(true);
+  await devSignIn(signing, people.colleague);
+  await signing.waitForURL((u) => u.pathname === `/requests/${created}`);
   await signing.close();
+  // Back here: the notice goes, the focus (on its link) goes to the dialog's heading rather than the page's body, and
+  // the refusal still shown says what happened to the decline, not the API's words for clients, in English.
+  await carlos.bringToFront();
+  await carlos.evaluate("window.dispatchEvent(new Event('focus'))");
+  await decline.locator('[data-session-ended]').waitFor({ state: 'detached' });
+  expect(
+    await carlos.evaluate("document.activeElement?.closest('dialog') != null && document.activeElement.tagName"),
+  ).toMatch(/^H[12]$/);
+  await decline.getByText('This was not done: you were not signed in when it was sent.', { exact: false }).waitFor();
+  expect(await decline.innerText()).not.toMatch(/authentication required|Bearer/);
 }, 120_000);
 
 // The same in Portuguese: a reader who chose it reads the ended session, and the list's error, in it.

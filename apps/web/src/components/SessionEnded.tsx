@@ -42,6 +42,7 @@ export function useSessionReturn(): void {
         .then((session) => {
           if (!session.signedIn) return;
           if (session.email !== email) return window.location.reload();
+          keepFocusOffTheNotice();
           reportSessionBack();
           void client.refetchObservableQueries().catch(() => undefined);
         })
@@ -54,4 +55,17 @@ export function useSessionReturn(): void {
       document.removeEventListener('visibilitychange', check);
     };
   }, [ended, email, client]);
+}
+
+/**
+ * The notice goes once the session is back: a focus on its link (where it was left to sign in) would fall to the page's
+ * body. It goes to the heading of what the notice was in instead, the open dialog's or the page's.
+ */
+function keepFocusOffTheNotice(): void {
+  const notice = document.activeElement?.closest('[data-session-ended]');
+  if (!notice) return;
+  const heading = (notice.closest('dialog') ?? document.querySelector('main'))?.querySelector<HTMLElement>('h1, h2');
+  if (!heading) return;
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus();
 }

@@ -46,6 +46,9 @@ const RULES: Rule[] = [
   [/^Webhook not found/, 'webhookNotFound'],
   [/^Sign in to /, 'signIn'],
   [/^your session has ended/i, 'sessionEnded'],
+  // The gateway's UNAUTHENTICATED, written for API clients ("send Authorization: Bearer <token>"): still on screen
+  // after signing in again in another tab, it says what happened to the action, not how to send a token.
+  [/^authentication required/, 'notSignedIn'],
   [/carries no usable e-mail/, 'noEmail'],
   [/belongs to another identity/, 'otherIdentity'],
   [/e-mail address is not verified: verify it/i, 'unverified'],

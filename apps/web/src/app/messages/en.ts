@@ -157,6 +157,7 @@ export const en = {
     appRefreshRefused: 'The provider refused to renew the access: it needs to be authorized again.',
     signIn: 'Sign in to continue.',
     sessionEnded: 'Your session has ended. Sign in again.',
+    notSignedIn: 'This was not done: you were not signed in when it was sent. Once signed in, try again.',
     noEmail: 'Your account does not give an e-mail address. Sign in with an account that has one.',
     otherIdentity: 'This e-mail address belongs to another account. Sign in with that account.',
     unverified: 'Your e-mail address is not verified. Verify it with your sign-in provider, then sign in again.',
