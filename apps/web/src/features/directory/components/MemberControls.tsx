@@ -68,13 +68,19 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
     }
     return next;
   });
+  const root = useRef<HTMLDivElement>(null);
   const removal = useFormAction(async () => {
+    // The row goes: the focus goes to the next member's controls (or the one before), where the person was working
+    // down the list. The page's notice says what was done (a status region) without taking the focus to the top.
+    // Found now: once answered, the members read again may have taken this row already.
+    const near = controlsNear(root.current?.closest('tr'));
     try {
       await toPage(remove);
     } finally {
       setConfirming(false);
     }
-    tell({ removed: { scope, name, place } });
+    near?.focus();
+    tell({ removed: { scope, name, place }, focusPlaced: !!near });
     return true;
   });
   // Change role with the select on the role they have would send nothing new, yet say the role "is now" it: the
@@ -105,7 +111,7 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
     };
 
   return (
-    <div className="member-controls">
+    <div className="member-controls" ref={root}>
       {roleNote && <span className="muted">{roleNote}</span>}
       {roles.length > 0 && (
         <form
@@ -195,4 +201,15 @@ export function MemberControls<R extends string>(props: MemberControlsProps<R>) 
       />
     </div>
   );
+}
+
+/** The first control of the nearest other row that has one, after `row` first, then before it. */
+function controlsNear(row: Element | null | undefined): HTMLElement | null {
+  for (const step of ['nextElementSibling', 'previousElementSibling'] as const) {
+    for (let other = row?.[step]; other; other = other[step]) {
+      const control = other.querySelector<HTMLElement>('.member-controls select, .member-controls button');
+      if (control) return control;
+    }
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 // What the last member action said, above the members table: a removal (its row is gone) or a refusal other than a
-// field's (the page was stale: it fetches the members again, and the row's controls may go with it). It takes the
-// focus, which would otherwise fall to the page when the control that was used disappears.
+// field's (the page was stale: it fetches the members again, and the row's controls may go with it). A refusal takes
+// the focus; a removal only when no other member's controls could take it, so that removing someone far down a long
+// list does not scroll the page back to its top.
 import { useCallback, useState } from 'react';
 import { useFocusWhen } from '../../../lib/use-focus-when';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +15,14 @@ export interface Removed {
   place: string;
 }
 
-export type MemberOutcomeValue = { removed: Removed; error?: undefined } | { error: ReadError; removed?: undefined };
+export type MemberOutcomeValue =
+  /** `focusPlaced`: another member's controls took the focus from the row that went. */
+  | { removed: Removed; focusPlaced?: boolean; error?: undefined }
+  | { error: ReadError; removed?: undefined; focusPlaced?: undefined };
 
 export function MemberOutcome({ outcome }: { outcome: MemberOutcomeValue | null }) {
   const { t } = useTranslation('directory');
-  const region = useFocusWhen<HTMLDivElement>(outcome);
+  const region = useFocusWhen<HTMLDivElement>(outcome, !!outcome?.focusPlaced);
   return (
     <div ref={region} tabIndex={-1} className="member-outcome" data-member-outcome="">
       <FormOutcome
