@@ -169,6 +169,8 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
 
     await support.getByLabel('Organization name').fill(orgName);
     await support.getByRole('button', { name: 'Search' }).click();
+    // What the search found is said in a status region, for whoever does not see the table appear.
+    await support.locator('[data-plans-found][role="status"]').getByText('1 organization found.').waitFor();
     await support.getByLabel(`Plan of ${orgName}`, { exact: true }).selectOption('ENTERPRISE');
     await support.getByRole('button', { name: `Save the plan of ${orgName}` }).click();
     await support.getByText(`Plan of ${orgName} saved: Enterprise.`).waitFor();
@@ -269,6 +271,8 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.getByLabel('Filter by team').selectOption({ label: 'Newsletter' });
     await page.locator('table[data-page="1"][data-filter="team"]').waitFor();
     expect(await rows.count()).toBe(20);
+    // A new filter's read is said, for whoever does not see the table change (before: only a passing "Loading…").
+    await page.locator('[data-audit-count][role="status"]').getByText('20 entries on this page.').waitFor();
     // An auditor opens a request from the second page and comes Back: the same filter, the same page.
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.locator('table[data-page="2"][data-filter="team"]').waitFor();

@@ -190,10 +190,11 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
       name: 'request-details',
       path: `/requests/${requestId}`,
       as: 'owner',
-      ready: (p) => p.locator('section[aria-labelledby="history-title"] .notice').waitFor(),
+      // The browser's own check too (R10.3), so that the page is looked at (axe, 375 px) with everything it shows.
+      ready: (p) => p.locator('section[aria-labelledby="history-title"] [data-browser-check]').waitFor(),
       // One event so far: the singular, not "1 events".
       says: {
-        selector: 'section[aria-labelledby="history-title"] .notice',
+        selector: 'section[aria-labelledby="history-title"] [data-server-check]',
         en: 'History verified: 1 event, unaltered.',
         'pt-BR': 'Histórico verificado: 1 evento, sem alteração.',
       },

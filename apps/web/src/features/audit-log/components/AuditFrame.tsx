@@ -10,6 +10,7 @@ export function AuditFrame({
   read,
   loading,
   empty,
+  count,
   children,
   cursors,
   pageInfo,
@@ -20,6 +21,8 @@ export function AuditFrame({
   loading: boolean;
   /** Said instead of the table when the page has no entry. */
   empty: string | null;
+  /** The entries on the page shown: said when a read (another page, another team) comes in. */
+  count: number;
   children: ReactNode;
   cursors: (string | null)[];
   pageInfo: { endCursor?: string | null; hasNextPage: boolean } | undefined;
@@ -38,6 +41,10 @@ export function AuditFrame({
   return (
     <>
       {!read ? loading && <p role="status">{t('common:loading')}</p> : empty !== null ? <p>{empty}</p> : children}
+      {/* What a read brought, for whoever does not see the table change (a new team filter said nothing before). */}
+      <p className="visually-hidden" role="status" data-audit-count="">
+        {read && !loading ? (empty ?? t('paging.shown', { count })) : ''}
+      </p>
       <nav className="toolbar" aria-label={t('paging.label')}>
         <Button disabled={page === 1} onClick={() => go(cursors.slice(0, -1))}>
           {t('paging.previous')}

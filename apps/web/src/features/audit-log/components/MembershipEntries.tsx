@@ -40,6 +40,7 @@ export function MembershipEntries({
       read={!!data}
       loading={loading}
       empty={edges.length === 0 ? t('membership.empty') : null}
+      count={edges.length}
       cursors={cursors}
       pageInfo={pageInfo}
       onPage={setCursors}

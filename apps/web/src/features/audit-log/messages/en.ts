@@ -55,6 +55,8 @@ export const en = {
     previous: 'Previous page',
     next: 'Next page',
     page: 'Page {{page}}',
+    shown_one: '{{count}} entry on this page.',
+    shown_other: '{{count}} entries on this page.',
   },
   errors: {
     FORBIDDEN:

@@ -55,6 +55,8 @@ export const ptBR: Messages<typeof en> = {
     previous: 'Página anterior',
     next: 'Próxima página',
     page: 'Página {{page}}',
+    shown_one: '{{count}} registro nesta página.',
+    shown_other: '{{count}} registros nesta página.',
   },
   errors: {
     FORBIDDEN:

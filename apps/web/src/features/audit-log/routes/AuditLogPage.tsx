@@ -164,6 +164,7 @@ function AuditEntries({
       read={!!data}
       loading={loading}
       empty={edges.length === 0 ? t('empty') : null}
+      count={edges.length}
       cursors={cursors}
       pageInfo={pageInfo}
       onPage={setCursors}

@@ -41,6 +41,8 @@ export const en = {
       search: 'Organization name',
       searchSubmit: 'Search',
       empty: 'No organization matches.',
+      found_one: '{{count}} organization found.',
+      found_other: '{{count}} organizations found.',
       name: 'Organization',
       plan: 'Plan',
       planOf: 'Plan of {{name}}',

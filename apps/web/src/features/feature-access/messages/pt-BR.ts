@@ -43,6 +43,8 @@ export const ptBR: Messages<typeof en> = {
       search: 'Nome da organização',
       searchSubmit: 'Buscar',
       empty: 'Nenhuma organização encontrada.',
+      found_one: '{{count}} organização encontrada.',
+      found_other: '{{count}} organizações encontradas.',
       name: 'Organização',
       plan: 'Plano',
       planOf: 'Plano de {{name}}',

@@ -164,7 +164,13 @@ function OrganizationPlans() {
         <Button type="submit">{t('support.plans.searchSubmit')}</Button>
       </form>
       {error && <OperationError error={readError(error)} namespace="featureAccess" />}
-      {data && organizations.length === 0 && <p>{t('support.plans.empty')}</p>}
+      {/* Always there, so that what a search found is announced (before, a screen reader heard nothing). */}
+      <p role="status" data-plans-found="">
+        {data &&
+          (organizations.length === 0
+            ? t('support.plans.empty')
+            : t('support.plans.found', { count: organizations.length }))}
+      </p>
       {organizations.length > 0 && (
         <StackedTable
           labelledBy="plans-title"

@@ -62,7 +62,7 @@ export function HistorySection({
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t('details.history')}</h2>
-      <p className={check.valid ? 'notice notice-success' : 'notice notice-error'}>
+      <p className={check.valid ? 'notice notice-success' : 'notice notice-error'} data-server-check="">
         {check.valid
           ? t('details.historyVerified', { count: check.events })
           : t('details.historyBroken', { revision: check.firstBrokenRevision })}
@@ -91,9 +91,14 @@ export function HistorySection({
 /** What the browser's own recomputation found: said apart from the server's verdict, which it may contradict. */
 function BrowserCheck({ result }: { result: ChainCheck | null }) {
   const { t } = useTranslation('requests');
-  if (!result) return <p className="notice notice-warning">{t('details.historyNotCheckedHere')}</p>;
+  if (!result)
+    return (
+      <p className="notice notice-warning" data-browser-check="">
+        {t('details.historyNotCheckedHere')}
+      </p>
+    );
   return (
-    <p className={result.valid ? 'notice notice-success' : 'notice notice-error'} data-browser-check>
+    <p className={result.valid ? 'notice notice-success' : 'notice notice-error'} data-browser-check="">
       {result.valid
         ? t('details.historyCheckedHere')
         : t('details.historyBrokenHere', { revision: result.firstBrokenRevision })}
