@@ -571,7 +571,8 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
       { input: { requestId: request.id, appKey: 'crm-keyed', apiKey: GOOD_API_KEY } },
     );
     expect(edited.data?.updateCredentials.status).toBe('AUTHORIZED');
-    // R12.4 on an update: a date moves the end date, leaving the field out keeps it, an explicit null removes it.
+    // R12.4 on an update: a date moves the end date, leaving it out (or null, as clients send for "no change") keeps
+    // it, removeAccessUntil lifts it; authorizeApp has none to lift.
     const until = (extra: Record<string, unknown>) =>
       askOk<{ updateCredentials: { accessUntil: string | null } }>(
         'carlos',
@@ -581,7 +582,36 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
     const end = new Date(Date.now() + 7 * 86_400_000).toISOString();
     expect((await until({ accessUntil: end })).updateCredentials.accessUntil).toBe(end);
     expect((await until({})).updateCredentials.accessUntil).toBe(end);
-    expect((await until({ accessUntil: null })).updateCredentials.accessUntil).toBeNull();
+    expect((await until({ accessUntil: null })).updateCredentials.accessUntil).toBe(end);
+    expect((await until({ removeAccessUntil: true })).updateCredentials.accessUntil).toBeNull();
+    const both = await ask(
+      'carlos',
+      'mutation($input: AuthorizeAppInput!) { updateCredentials(input: $input) { status } }',
+      {
+        input: {
+          requestId: request.id,
+          appKey: 'crm-keyed',
+          apiKey: GOOD_API_KEY,
+          accessUntil: end,
+          removeAccessUntil: true,
+        },
+      },
+    );
+    expect(both.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'input.removeAccessUntil' }],
+    });
+    const lift = await ask(
+      'carlos',
+      'mutation($input: AuthorizeAppInput!) { authorizeApp(input: $input) { status } }',
+      {
+        input: { requestId: request.id, appKey: 'crm-keyed', apiKey: GOOD_API_KEY, removeAccessUntil: true },
+      },
+    );
+    expect(lift.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'input.removeAccessUntil' }],
+    });
     // An update the app refuses keeps the working key; the app's words are the field's message and appSaid. The
     // service's own sentence for a missing key carries no appSaid.
     const update = 'mutation($input: AuthorizeAppInput!) { updateCredentials(input: $input) { status } }';

@@ -246,6 +246,8 @@ const describeChanges = (changes: { type: string; description: string }[]) =>
 
 /** Fields the gateway adds to the contract (additions are allowed; each one listed here on purpose). */
 const ADDITIONS = new Set([
+  // R10.3: the actor id the hash covers, for an auditor's own check (README "Schema additions").
+  'FIELD_REMOVED: HistoryEvent.actorId was removed.',
   // Issue 11 item 10: OAuth2 apps without client settings.
   'FIELD_REMOVED: App.available was removed.',
   'FIELD_REMOVED: App.unavailableReason was removed.',
@@ -262,12 +264,15 @@ const AGREED_DANGEROUS = [
   'OPTIONAL_INPUT_FIELD_ADDED: An optional field language on input type RecipientInput was added.',
   // The received list searches names over every page, as the sent list does (docs/decisions.md).
   'OPTIONAL_ARG_ADDED: An optional arg search on Query.receivedCredentialRequests was added.',
+  // updateCredentials lifts an end date only when told so in words (README "Schema additions"; R12.4).
+  'OPTIONAL_INPUT_FIELD_ADDED: An optional field removeAccessUntil on input type AuthorizeAppInput was added.',
 ];
 /** The same addition seen from the other side (the classes' schema against the contract). */
 const AGREED_REVERSE = [
   'TYPE_REMOVED: Language was removed.',
   'FIELD_REMOVED: RecipientInput.language was removed.',
   'ARG_REMOVED: Query.receivedCredentialRequests arg search was removed.',
+  'FIELD_REMOVED: AuthorizeAppInput.removeAccessUntil was removed.',
 ];
 function expectOnlyAgreedDangerousChanges(schema: GraphQLSchema): void {
   const dangerous = describeChanges(findDangerousChanges(contract(), schema));

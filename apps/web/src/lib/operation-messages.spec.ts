@@ -116,7 +116,7 @@ describe('refusals in the reader language', () => {
   // Before, still on screen after signing in again elsewhere, the gateway's words for API clients, in English.
   it('says a refusal for want of a session as what happened to the action', () => {
     const said = 'authentication required: sign in, or send Authorization: Bearer <token>';
-    expect(localizeOperationMessage(said, lookup(ptBR))).toMatch(/^Isto não foi feito/);
+    expect(localizeOperationMessage(said, lookup(ptBR))).toMatch(/^A ação não foi concluída/);
     expect(localizeOperationMessage(said, lookup(en))).toMatch(/^This was not done/);
   });
 

@@ -472,10 +472,19 @@ describe('R5.6 refresh and expiry', () => {
 describe('updateCredentials', () => {
   const update = (
     outcome: { accepted: true } | { accepted: false; error: string },
-    accessUntil?: string | null,
+    accessUntil: string | null = null,
+    removeAccessUntil = false,
   ): CredentialRequestCommand => ({
     type: 'UpdateCredentials',
-    data: { actor: bob, appKey: 'crm', credentials: { apiKey: true, basic: false }, accessUntil, now: NOW, outcome },
+    data: {
+      actor: bob,
+      appKey: 'crm',
+      credentials: { apiKey: true, basic: false },
+      accessUntil,
+      removeAccessUntil,
+      now: NOW,
+      outcome,
+    },
   });
   const EVEN_LATER = '2026-08-01T12:00:00.000Z';
   const updated = (accessUntil: string | null): CrEvent[] => [
@@ -487,15 +496,21 @@ describe('updateCredentials', () => {
       .when(update({ accepted: true }))
       .then(updated(LATER));
   });
-  it('removes the end date when told so with null, and moves it when given one (R12.4)', () => {
+  it('removes the end date only when told so in words, and moves it when given one (R12.4)', () => {
     spec
       .given([created, authorized('crm', 'conn-crm', LATER)])
-      .when(update({ accepted: true }, null))
+      .when(update({ accepted: true }, null, true))
       .then(updated(null));
     spec
       .given([created, authorized('crm', 'conn-crm', LATER)])
       .when(update({ accepted: true }, EVEN_LATER))
       .then(updated(EVEN_LATER));
+  });
+  it('refuses a new end date with removeAccessUntil: which one was meant?', () => {
+    spec
+      .given([created, authorized('crm', 'conn-crm', LATER)])
+      .when(update({ accepted: true }, EVEN_LATER, true))
+      .thenThrows('BAD_USER_INPUT', ['input.removeAccessUntil']);
   });
   it('refuses an end date in the past, and changes nothing', () => {
     spec

@@ -104,11 +104,13 @@ export type Reauthorize = DomainCommand<
 
 export interface UpdateCredentialsRequest extends ActingOnApp {
   credentials: CredentialsGiven;
+  /** A date moves the end date; null keeps it: an edit of the secret must not silently extend access (R12.4). */
+  accessUntil: string | null;
   /**
-   * Left out, the current end date stays: an edit of the secret must not silently extend access. null removes it and
-   * a date replaces it: only a caller that says so (GraphQL's explicit null) lifts or moves the limit (R12.4).
+   * Lifts the end date: said in so many words, never read from a null (clients, this web app's earlier versions
+   * among them, send null for "no change").
    */
-  accessUntil?: string | null;
+  removeAccessUntil?: boolean;
   now: string;
 }
 

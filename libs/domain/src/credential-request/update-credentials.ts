@@ -21,7 +21,12 @@ export function precheckUpdateCredentials(
   const app = appOrNotFound(state, request.appKey);
   requireRecipient(relation);
   checkCredentialsGiven(app, request.credentials);
-  checkAccessUntil(request.accessUntil ?? null, request.now, 'input.accessUntil');
+  checkAccessUntil(request.accessUntil, request.now, 'input.accessUntil');
+  if (request.removeAccessUntil && request.accessUntil !== null) {
+    throw new DomainError('BAD_USER_INPUT', 'Give accessUntil or removeAccessUntil, not both.', [
+      { path: 'input.removeAccessUntil', message: 'Give accessUntil or removeAccessUntil, not both.' },
+    ]);
+  }
   requireTransition(app, 'UPDATE_CREDENTIALS');
   return app;
 }
@@ -41,7 +46,7 @@ export function decideUpdateCredentials(
     event('CredentialsUpdated', {
       appKey: app.appKey,
       connectionId: app.connectionId as string,
-      accessUntil: command.data.accessUntil === undefined ? app.accessUntil : command.data.accessUntil,
+      accessUntil: command.data.removeAccessUntil ? null : (command.data.accessUntil ?? app.accessUntil),
     }),
   ];
 }

@@ -1,6 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { AuthorizeAppCommand, type AuthorizeAppInput as CommandInput } from '@libs/application';
+import { DomainError } from '@libs/domain';
 import { CurrentIdentity, type Caller } from '../../platform/auth';
 import { AuthorizeAppInput, RequestedApp } from '../../platform/graphql';
 import { commandContext } from '../../platform/shared/command-context';
@@ -24,6 +25,11 @@ export class AuthorizeAppResolver {
     @Args('input') input: AuthorizeAppInput,
     @CurrentIdentity() caller: Caller,
   ): Promise<RequestedAppView> {
+    // An authorization has no end date to lift: it gets the one given, or none.
+    if (input.removeAccessUntil) {
+      const message = 'removeAccessUntil is for updateCredentials; leave accessUntil out for no end date.';
+      throw new DomainError('BAD_USER_INPUT', message, [{ path: 'input.removeAccessUntil', message }]);
+    }
     const result = await this.commands.execute(new AuthorizeAppCommand(commandInput(input), commandContext(caller)));
     await this.readYourWrites.after(result.position);
     return this.views.app(result.requestId, result.appKey, caller.userId);

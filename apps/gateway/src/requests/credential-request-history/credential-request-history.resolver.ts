@@ -35,6 +35,7 @@ export class CredentialRequestHistoryResolver {
       type: event.type,
       at: new Date(event.metadata.occurredAt),
       actor: event.metadata.actorId ? (people.get(event.metadata.actorId) ?? null) : null,
+      actorId: event.metadata.actorId,
       data: JSON.stringify(event.data),
       hash: event.metadata.hash,
     }));

@@ -22,10 +22,12 @@ export class UpdateCredentialsResolver {
     @Args('input') input: AuthorizeAppInput,
     @CurrentIdentity() caller: Caller,
   ): Promise<RequestedAppView> {
-    // GraphQL tells a field left out from an explicit null: left out keeps the end date, null removes it (R12.4).
-    const accessUntil = input.accessUntil === undefined ? undefined : commandInput(input).accessUntil;
+    // R12.4: a date moves the end date, removeAccessUntil lifts it, and nothing (or null) keeps it.
     const result = await this.commands.execute(
-      new UpdateCredentialsCommand({ ...commandInput(input), accessUntil }, commandContext(caller)),
+      new UpdateCredentialsCommand(
+        { ...commandInput(input), removeAccessUntil: input.removeAccessUntil === true },
+        commandContext(caller),
+      ),
     );
     await this.readYourWrites.after(result.position);
     return this.views.app(result.requestId, result.appKey, caller.userId);

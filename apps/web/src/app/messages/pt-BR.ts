@@ -163,7 +163,8 @@ export const ptBR: Messages<typeof en> = {
     appRefreshRefused: 'O app se recusou a renovar o acesso: a conexão precisa ser autorizada de novo.',
     signIn: 'Entre para continuar.',
     sessionEnded: 'Sua sessão foi encerrada. Entre novamente.',
-    notSignedIn: 'Isto não foi feito: você não estava conectado quando foi enviado. Depois de entrar, tente de novo.',
+    notSignedIn:
+      'A ação não foi concluída: você não estava com a sessão iniciada quando ela foi enviada. Entre e tente de novo.',
     noEmail: 'Sua conta não informa um endereço de e-mail. Entre com uma conta que tenha um.',
     otherIdentity: 'Este endereço de e-mail pertence a outra conta. Entre com essa conta.',
     unverified: 'Seu endereço de e-mail não foi verificado. Verifique-o no seu serviço de login e entre novamente.',

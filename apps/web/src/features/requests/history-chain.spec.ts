@@ -28,7 +28,8 @@ function chain(): ChainEvent[] {
       revision,
       type: event.type,
       at,
-      actor: event.actorId ? { id: event.actorId, name: event.actorId, email: `${event.actorId}@corp.example` } : null,
+      actorId: event.actorId,
+      actor: event.actorId ? { name: event.actorId, email: `${event.actorId}@corp.example` } : null,
       data: JSON.stringify(event.data),
       hash,
     };
@@ -52,11 +53,19 @@ describe('the history checked in the browser (R10.3)', () => {
     at[2] = { ...at[2], at: '2026-06-01T12:00:09.000Z' };
     expect(await checkHistory(REQUEST, at)).toMatchObject({ valid: false, firstBrokenRevision: 2 });
     const actor = chain();
-    actor[0] = { ...actor[0], actor: { id: 'u-mallory', name: 'M', email: 'm@corp.example' } };
+    actor[0] = { ...actor[0], actorId: 'u-mallory' };
     expect(await checkHistory(REQUEST, actor)).toMatchObject({ valid: false, firstBrokenRevision: 0 });
     const gap = chain().filter((event) => event.revision !== 1);
     expect(await checkHistory(REQUEST, gap)).toMatchObject({ valid: false, firstBrokenRevision: 2 });
     expect(await checkHistory('req-2', chain())).toMatchObject({ valid: false, firstBrokenRevision: 0 });
+    const garbled = chain();
+    garbled[2] = { ...garbled[2], data: '{not json' };
+    expect(await checkHistory(REQUEST, garbled)).toMatchObject({ valid: false, firstBrokenRevision: 2 });
+  });
+
+  it('checks the actor id the hash covers, not the person looked up (who may not be found)', async () => {
+    const unknown = chain().map((event) => ({ ...event, actor: null }));
+    expect(await checkHistory(REQUEST, unknown)).toMatchObject({ valid: true, events: 3 });
   });
 
   it('says it cannot check where the browser has no SubtleCrypto (a page not served securely)', async () => {

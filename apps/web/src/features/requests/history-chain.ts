@@ -9,7 +9,9 @@ export interface ChainEvent {
   type: string;
   /** as the API returned it: the hash covers that exact text */
   at: string;
-  actor?: { id?: string | null; name: string; email: string } | null;
+  /** the id the hash covers (`actor` is the person as looked up, which may fail) */
+  actorId?: string | null;
+  actor?: { name: string; email: string } | null;
   /** the event's data as the API's JSON text */
   data: string;
   hash: string;
@@ -31,7 +33,7 @@ const hashed = (requestId: string, event: ChainEvent) => ({
   revision: event.revision,
   type: event.type,
   at: event.at,
-  actorId: event.actor?.id ?? null,
+  actorId: event.actorId ?? null,
   data: JSON.parse(event.data) as unknown,
 });
 
@@ -50,12 +52,20 @@ export async function checkHistory(
   if (!subtle) return null;
   const ordered = [...events].sort((a, b) => a.revision - b.revision);
   let previous = GENESIS_HASH;
+  const broken = (event: ChainEvent): ChainCheck => ({
+    valid: false,
+    events: ordered.length,
+    firstBrokenRevision: event.revision,
+  });
   for (const [index, event] of ordered.entries()) {
-    const body = canonicalize(hashed(requestId, event));
-    const digest = await subtle.digest('SHA-256', new TextEncoder().encode(previous + body));
-    if (event.revision !== index || hex(digest) !== event.hash) {
-      return { valid: false, events: ordered.length, firstBrokenRevision: event.revision };
+    let body: string | undefined;
+    try {
+      body = canonicalize(hashed(requestId, event));
+    } catch {
+      return broken(event); // data that is not JSON was not what was hashed
     }
+    const digest = await subtle.digest('SHA-256', new TextEncoder().encode(previous + body));
+    if (event.revision !== index || hex(digest) !== event.hash) return broken(event);
     previous = event.hash;
   }
   return { valid: true, events: ordered.length, firstBrokenRevision: null };

@@ -9,6 +9,8 @@ export interface AuthorizeAppInput {
   apiKey?: string | null;
   basic?: { username: string; password: string } | null;
   accessUntil?: string | null;
+  /** updateCredentials only: lifts the end date (R12.4). */
+  removeAccessUntil?: boolean | null;
 }
 
 /** A rejected credential is not an error (R13.5): the result has status INVALID and the app's error. */

@@ -25,7 +25,8 @@ export class UpdateCredentialsHandler implements ICommandHandler<UpdateCredentia
       membership,
       appKey: input.appKey,
       credentials: credentialsGiven(input),
-      accessUntil: input.accessUntil,
+      accessUntil: input.accessUntil ?? null,
+      removeAccessUntil: input.removeAccessUntil === true,
       now: this.clock.now().toISOString(),
     });
     const loaded = await this.requests.load(input.requestId, context);

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDate, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { NotBlank } from './not-blank';
 import { LIMITS } from '@libs/domain';
@@ -46,4 +46,13 @@ export class AuthorizeAppInput {
   @IsOptional()
   @IsDate()
   accessUntil?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'updateCredentials only: true removes the end date (R12.4). Without it a null or absent accessUntil keeps it.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  removeAccessUntil?: boolean | null;
 }

@@ -34,6 +34,11 @@ export class HistoryEvent {
   @Field(() => String) type: string;
   @Field(() => DateTimeScalar) at: Date;
   @Field(() => Person, { nullable: true }) actor?: Person | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'the actor id the hash covers (R10.3), also when the person can no longer be looked up; null: system',
+  })
+  actorId?: string | null;
   @Field(() => String, { description: "the event's data as JSON text (never holds a secret)" }) data: string;
   @Field(() => String, { description: 'hex sha-256 chained to the previous event of the stream' }) hash: string;
 }

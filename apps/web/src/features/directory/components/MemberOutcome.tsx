@@ -24,7 +24,9 @@ export function MemberOutcome({ outcome }: { outcome: MemberOutcomeValue | null 
   const { t } = useTranslation('directory');
   const region = useFocusWhen<HTMLDivElement>(outcome, !!outcome?.focusPlaced);
   return (
-    <div ref={region} tabIndex={-1} className="member-outcome" data-member-outcome="">
+    // Polite and always there: a removal that leaves the focus on another row is still heard (a status region created
+    // with its text is not announced by every screen reader).
+    <div ref={region} tabIndex={-1} className="member-outcome" data-member-outcome="" aria-live="polite">
       <FormOutcome
         error={outcome?.error ?? null}
         done={

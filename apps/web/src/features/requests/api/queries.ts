@@ -85,8 +85,8 @@ export const RequestHistory = graphql(`
       data
       at
       hash
+      actorId
       actor {
-        id
         name
         email
       }

@@ -31,10 +31,11 @@ export interface AppOutcome {
 }
 
 /** Each outcome is said while it is true: a live change since (an end date, a removal) may have undone it. */
-const STILL_TRUE: { [K in 'authorized' | 'revoked' | 'declined']: string } = {
+const STILL_TRUE: { [K in 'authorized' | 'revoked' | 'declined' | 'sent']: string } = {
   authorized: 'AUTHORIZED',
   revoked: 'REVOKED',
   declined: 'DECLINED',
+  sent: 'REAUTHORIZING',
 };
 
 export type { AppAction } from '../app-actions';
@@ -232,7 +233,7 @@ export const AppCard = forwardRef<
   );
 });
 
-function stillTrue(outcome: AppOutcome, status: string): boolean {
+export function stillTrue(outcome: AppOutcome, status: string): boolean {
   return (Object.keys(STILL_TRUE) as (keyof typeof STILL_TRUE)[]).every(
     (said) => !outcome[said] || status === STILL_TRUE[said],
   );

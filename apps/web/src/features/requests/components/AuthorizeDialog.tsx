@@ -59,7 +59,7 @@ export function AuthorizeDialog({
   const [until, setUntil] = useState('');
   // A reauthorization sends its end date again, and an empty field would end the limit without a word: the field
   // starts from the current one (each time the dialog opens for an app), and is sent as it was unless changed. An
-  // update starts from it too, and leaves it out unless changed (the server then keeps it; null removes it, R12.4).
+  // update starts from it too, and leaves it out unless changed (the server then keeps it, R12.4).
   const kept = target?.mode !== 'authorize' && target?.accessUntil ? target.accessUntil : null;
   const [openedFor, setOpenedFor] = useState<AuthorizeTarget | null>(null);
   if (openedFor !== target) {
@@ -131,8 +131,10 @@ export function AuthorizeDialog({
       const input = {
         requestId: target.requestId,
         appKey: target.appKey,
-        // Left out of an unchanged update, so that a date passing meanwhile cannot make it refused.
+        // Left out of an unchanged update, so that a date passing meanwhile cannot make it refused; emptied, an update
+        // says in words that the end date goes (null keeps it, R12.4).
         accessUntil: target.mode === 'update' && !untilChanged ? undefined : accessUntil,
+        ...(target.mode === 'update' && untilChanged && !accessUntil ? { removeAccessUntil: true } : {}),
         ...(target.type === 'API_KEY' ? { apiKey } : { basic: { username, password } }),
       };
       // The secret leaves the form now: clear the fields before the answer comes back.

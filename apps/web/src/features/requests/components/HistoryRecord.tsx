@@ -19,9 +19,18 @@ export function HistoryRecord({ event }: { event: ChainEvent }) {
         </dd>
         <dt>{t('details.record.data')}</dt>
         <dd>
-          <pre>{JSON.stringify(JSON.parse(event.data), null, 2)}</pre>
+          <pre>{readable(event.data)}</pre>
         </dd>
       </dl>
     </details>
   );
+}
+
+/** Indented when it is JSON; as it came when not (which the chain check then says is altered). */
+function readable(data: string): string {
+  try {
+    return JSON.stringify(JSON.parse(data), null, 2);
+  } catch {
+    return data;
+  }
 }

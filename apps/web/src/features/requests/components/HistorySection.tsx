@@ -67,7 +67,7 @@ export function HistorySection({
           ? t('details.historyVerified', { count: check.events })
           : t('details.historyBroken', { revision: check.firstBrokenRevision })}
       </p>
-      {ownCheck && ownCheck.of === events && <BrowserCheck result={ownCheck.result} />}
+      {ownCheck && ownCheck.of === events && <BrowserCheck result={ownCheck.result} counted={check.events} />}
       <DownloadHistory requestId={requestId} events={data.credentialRequestHistory} verification={check} />
       <StackedTable
         labelledBy="history-title"
@@ -89,8 +89,15 @@ export function HistorySection({
 }
 
 /** What the browser's own recomputation found: said apart from the server's verdict, which it may contradict. */
-function BrowserCheck({ result }: { result: ChainCheck | null }) {
+function BrowserCheck({ result, counted }: { result: ChainCheck | null; counted: number }) {
   const { t } = useTranslation('requests');
+  // A history cut short on its way here checks out as far as it goes: the server's count says whether it is whole.
+  if (result?.valid && result.events !== counted)
+    return (
+      <p className="notice notice-error" data-browser-check="">
+        {t('details.historyCountDiffers', { shown: result.events, counted })}
+      </p>
+    );
   if (!result)
     return (
       <p className="notice notice-warning" data-browser-check="">

@@ -176,6 +176,8 @@ export const en = {
     historyNotCheckedHere:
       'This browser could not check the hashes itself: it does so only on a secure page (HTTPS). Download the ' +
       'history to check it with another tool.',
+    historyCountDiffers:
+      'Checked again in this browser: this page was given {{shown}} events, but the service counted {{counted}}. The history shown is not whole.',
     downloadHistory: 'Download the history (JSON)',
     historyColumns: { revision: '#', event: 'Event', actor: 'By', at: 'When', hash: 'Hash', record: 'Record' },
     record: {

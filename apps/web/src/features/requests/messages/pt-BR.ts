@@ -172,7 +172,7 @@ export const ptBR: Messages<typeof en> = {
     reauthorizationSent: 'Reautorização solicitada: {{recipient}} receberá um e-mail com um link.',
     liveUpdates: 'Esta página se atualiza sozinha quando a solicitação muda.',
     appNowIs: '{{app}}: {{status}}.',
-    actionOf: '{{action}} {{app}}',
+    actionOf: '{{action}}: {{app}}',
     history: 'Histórico',
     historyVerified_one: 'Histórico verificado: {{count}} evento, sem alteração.',
     historyVerified_other: 'Histórico verificado: {{count}} eventos, nenhum alterado.',
@@ -182,6 +182,8 @@ export const ptBR: Messages<typeof en> = {
     historyNotCheckedHere:
       'Este navegador não conseguiu verificar os hashes por conta própria: ele só faz isso em uma página segura ' +
       '(HTTPS). Baixe o histórico para verificá-lo com outra ferramenta.',
+    historyCountDiffers:
+      'Verificado de novo neste navegador: esta página recebeu {{shown}} eventos, mas o serviço contou {{counted}}. O histórico exibido está incompleto.',
     downloadHistory: 'Baixar o histórico (JSON)',
     historyColumns: { revision: '#', event: 'Evento', actor: 'Por', at: 'Quando', hash: 'Hash', record: 'Registro' },
     record: {
@@ -252,7 +254,7 @@ export const ptBR: Messages<typeof en> = {
     connected:
       'Você já autorizou {{app}}: se recusar agora, a conexão será excluída e os cenários que a usam deixarão de funcionar.',
     confirm: 'Recusar',
-    done: 'Você recusou {{app}}.',
+    done: 'Você recusou o acesso ao {{app}}.',
   },
   revoke: {
     title: 'Revogar o acesso a {{app}}',

@@ -14,7 +14,7 @@ import { CatalogApps, RequestDetails } from '../api/queries';
 import { RequestReauthorization } from '../api/mutations';
 import { useAfterAction } from '../api/after-action';
 import { RequestUpdated } from '../api/subscriptions';
-import { AppCard, type AppAction, type DetailsApp, type AppOutcome } from '../components/AppCard';
+import { AppCard, stillTrue, type AppAction, type DetailsApp, type AppOutcome } from '../components/AppCard';
 import { AuthorizeDialog, type AuthorizeTarget } from '../components/AuthorizeDialog';
 import { DeclineDialog } from '../components/DeclineDialog';
 import { RevokeDialog } from '../components/RevokeDialog';
@@ -159,7 +159,15 @@ export function RequestDetailsPage() {
         <StatusLabel status={request.status} />
       </div>
       <p className="visually-hidden">{t('details.liveUpdates')}</p>
-      <LiveStatus apps={request.apps} saidByCard={outcome?.appKey ?? null} />
+      <LiveStatus
+        apps={request.apps}
+        // The card says what the viewer just did while it is so; a later change to that app is said here.
+        saidByCard={
+          outcome && stillTrue(outcome, request.apps.find((a) => a.appKey === outcome.appKey)?.status ?? '')
+            ? outcome.appKey
+            : null
+        }
+      />
       {params.get('oauth') && (
         <OAuthOutcome
           outcome={params.get('oauth')}
