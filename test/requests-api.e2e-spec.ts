@@ -386,6 +386,25 @@ describe('credential requests over the API (SPEC §4–§10, R12.7, R13)', () =>
     expect(page2?.pageInfo.hasNextPage).toBe(false);
     const badCursor = await sent('tom', { after: 'not-a-cursor' });
     expect(codeOf(badCursor)).toBe('BAD_USER_INPUT');
+    // A page's rows share their organization and team, read once per query: each caller still gets their own role.
+    const whereFrom = (who: string) =>
+      askOk<{
+        sentCredentialRequests: {
+          edges: { node: { organization: { id: string; viewerRole: string | null }; team: { id: string } } }[];
+        };
+      }>(
+        who,
+        'query($team: ID!) { sentCredentialRequests(teamId: $team) { edges { node { organization { id viewerRole } team { id } } } } }',
+        { team: teamId },
+      );
+    for (const [who, role] of [
+      ['owner', 'OWNER'],
+      ['tom', 'MEMBER'],
+    ] as const) {
+      const rows = (await whereFrom(who)).sentCredentialRequests.edges.map((e) => e.node);
+      expect(rows).toHaveLength(2);
+      expect(rows).toEqual(rows.map(() => ({ organization: { id: orgId, viewerRole: role }, team: { id: teamId } })));
+    }
 
     const received = await askOk<{
       receivedCredentialRequests: { totalCount: number; edges: { node: { id: string; viewerRelation: string } }[] };

@@ -9,8 +9,9 @@ import type { CredentialRequestView } from '../request-views';
 /**
  * CredentialRequest.organization / team, looked up only when a client asks for them. `teams`, `members` and
  * `Team.organization` of the returned objects are the directory field resolvers' business. A list's rows mostly share
- * a few teams: each is read once per query (a page of 20 rows read 60 times otherwise). Not across a subscription's
- * events, which share one context for as long as it lasts: the viewer's role may change meanwhile.
+ * a few teams: each is read once per query (a page of 20 rows read 60 times otherwise). Queries only: a
+ * subscription's events share one context for as long as it lasts (the viewer's role may change meanwhile), and a
+ * mutation's fields run one after another, each after its own change. A failed read is not kept.
  */
 @Resolver(() => CredentialRequest)
 export class CredentialRequestFieldsResolver {
@@ -39,11 +40,15 @@ export class CredentialRequestFieldsResolver {
   }
 
   private once<T>(context: object, info: GraphQLResolveInfo, key: string, load: () => Promise<T>): Promise<T> {
-    if (info.operation.operation === 'subscription') return load();
+    if (info.operation.operation !== 'query') return load();
     let loaded = this.perOperation.get(context);
     if (!loaded) this.perOperation.set(context, (loaded = new Map()));
-    if (!loaded.has(key)) loaded.set(key, load());
-    return loaded.get(key) as Promise<T>;
+    const known = loaded.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    const reading = load();
+    loaded.set(key, reading);
+    reading.catch(() => loaded.delete(key));
+    return reading;
   }
 
   private async organizationObject(organizationId: string, userId: string) {
