@@ -734,6 +734,20 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.locator('table[data-membership-page="2"][data-filter="all"]').waitFor();
     await page.getByRole('button', { name: 'Previous page' }).click();
     await page.locator('table[data-membership-page="1"]').waitFor();
+
+    // Twenty-odd members: the organization's table is searched by name or e-mail, and says how many match.
+    await page.goto(`${web.url}/organizations/${lead!.organizationId}`);
+    const search = page.getByRole('search').getByLabel('Find a member (name or e-mail)');
+    await page
+      .locator('[data-member-count]')
+      .getByText(/^\d+ members\.$/)
+      .waitFor();
+    const all = await page.locator('tr[data-member]').count();
+    await search.fill('Pager 1');
+    await page.locator('[data-member-count]').getByText(`11 of ${all} members match.`).waitFor();
+    expect(await page.locator('tr[data-member]').count()).toBe(11);
+    await search.fill(`pager20@${domain}`.toUpperCase());
+    expect(await page.locator('tr[data-member]').allInnerTexts()).toEqual([expect.stringContaining('Pager 20')]);
   }, 180_000);
 
   it('a teammate’s open request page says at once that the request left their view when the team lets them go (R13.13)', async () => {

@@ -116,4 +116,12 @@ export const en = {
     CONFLICT: 'This conflicts with the current state: {{message}}',
     generic: 'It did not work: {{message}}',
   },
+  memberSearch: {
+    label: 'Find a member (name or e-mail)',
+    all_one: '{{count}} member.',
+    all_other: '{{count}} members.',
+    found_zero: 'None of the {{total}} members matches.',
+    found_one: '{{count}} of {{total}} members matches.',
+    found_other: '{{count}} of {{total}} members match.',
+  },
 };

@@ -121,4 +121,12 @@ export const ptBR: Messages<typeof en> = {
     CONFLICT: 'Não foi possível concluir a ação: {{message}}',
     generic: 'Algo deu errado: {{message}}',
   },
+  memberSearch: {
+    label: 'Encontrar um membro (nome ou e-mail)',
+    all_one: '{{count}} membro.',
+    all_other: '{{count}} membros.',
+    found_zero: 'Nenhum dos {{total}} membros corresponde.',
+    found_one: '{{count}} de {{total}} membros corresponde.',
+    found_other: '{{count}} de {{total}} membros correspondem.',
+  },
 };

@@ -17,11 +17,15 @@ import { FormOutcome } from '../../../components/FormOutcome';
 import { PageReadError } from '../../../components/OperationError';
 import { OrganizationMemberControls } from '../components/OrganizationMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
+import { useMemberSearch } from '../components/MemberSearch';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { isOrgAdmin } from '../../../lib/workspace';
 import { orgRolesAssignableBy } from '../policies';
 import { LIMITS } from '../../../lib/limits';
 import { NOT_EMAIL, plausibleEmail, REQUIRED, useFormChecks, type Checked } from '../../../lib/form-checks';
+
+/** No members yet (the page's read on its way): the search hook runs before the page knows. */
+const NO_MEMBERS: never[] = [];
 
 export function OrganizationPage() {
   const { organizationId = '' } = useParams();
@@ -34,6 +38,7 @@ function Organization({ organizationId }: { organizationId: string }) {
   const { data, loading, error, refetch } = useQuery(DirectoryOrganization, { variables: { id: organizationId } });
   useReadAgainWhenShown(refetch);
   const [outcome, onOutcome] = useMemberOutcome(refetch);
+  const search = useMemberSearch(data?.organization?.members ?? NO_MEMBERS);
   usePageTitle(data?.organization?.name);
   if (replacesPage(error, !!data)) return <PageReadError error={error} namespace="directory" onRetry={refetch} />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
@@ -77,11 +82,12 @@ function Organization({ organizationId }: { organizationId: string }) {
       <h2 id="members-title">{t('organization.members.title')}</h2>
       {org.viewerRole === 'GUEST' && <p>{t('organization.members.guestNote')}</p>}
       <MemberOutcome outcome={outcome} />
+      {search.box}
       {org.members.length === 0 ? (
         <p>{t('organization.members.empty')}</p>
       ) : (
         <StackedTable headers={headers} labelledBy="members-title">
-          {org.members.map((m) => (
+          {search.shown.map((m) => (
             <Row key={m.user.id} data-member={m.user.email}>
               {m.user.name}
               {m.user.email}

@@ -19,10 +19,14 @@ import { FormOutcome } from '../../../components/FormOutcome';
 import { PageReadError } from '../../../components/OperationError';
 import { TeamMemberControls } from '../components/TeamMemberControls';
 import { MemberOutcome, useMemberOutcome } from '../components/MemberOutcome';
+import { useMemberSearch } from '../components/MemberSearch';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useFocusWhen } from '../../../lib/use-focus-when';
 import { mayManageTeam, teamRolesFor } from '../policies';
 import { useFormChecks } from '../../../lib/form-checks';
+
+/** No members yet (the page's read on its way): the search hook runs before the page knows. */
+const NO_MEMBERS: never[] = [];
 
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
 
@@ -46,6 +50,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
   const { data, loading, error, refetch } = useQuery(DirectoryTeam, { variables: { id: teamId } });
   useReadAgainWhenShown(refetch);
   const [outcome, onOutcome] = useMemberOutcome(refetch);
+  const search = useMemberSearch(data?.team?.members ?? NO_MEMBERS);
   usePageTitle(data?.team ? `${t('team.title')} · ${data.team.name}` : t('team.title'));
   if (replacesPage(error, !!data)) return <PageReadError error={error} namespace="directory" onRetry={refetch} />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;
@@ -80,11 +85,12 @@ function TeamMembers({ teamId }: { teamId: string }) {
       </p>
       <p>{t('team.intro')}</p>
       <MemberOutcome outcome={outcome} />
+      {search.box}
       {team.members.length === 0 ? (
         <p>{t('team.empty')}</p>
       ) : (
         <StackedTable labelledBy="team-title" headers={headers}>
-          {team.members.map((m) => (
+          {search.shown.map((m) => (
             <Row key={m.user.id} data-member={m.user.email}>
               {m.user.name}
               {m.user.email}
