@@ -65,6 +65,7 @@ describe('field messages: every sentence of the gateway inputs has a message in 
 const API_ONLY = new Map<RegExp, string>([
   [/OAuth2/, 'the pages offer refresh and reauthorization for OAuth2 apps only, and Authorize picks the right flow'],
   [/is not available: /, "the catalog's own reason, shown as written (the picker lists available apps only)"],
+  [/removeAccessUntil, not both/, 'the Update dialog sends a new end date or removeAccessUntil, never both (R12.4)'],
 ]);
 
 describe("field messages: the domain's field errors", () => {
