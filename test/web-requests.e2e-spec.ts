@@ -1511,6 +1511,27 @@ it("switching teams never shows the previous team's rows while the new list load
   expect(await page.getByRole('link', { name: `Details of ${commsRow}` }).count()).toBe(0);
 }, 120_000);
 
+it("another tab's team switch does not change what a reload of this tab shows; a new tab starts from the last", async () => {
+  const page = await newPage(DESKTOP);
+  await page.goto(`${stack.url}/requests`);
+  await devSignIn(page, people.owner);
+  const says = (p: Page, team: string) =>
+    p.getByText(`Requests sent from the team ${team} of Acme.`, { exact: false }).waitFor();
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Internal comms' });
+  await says(page, 'Internal comms');
+  const other = await page.context().newPage();
+  await other.goto(`${stack.url}/requests`);
+  await other.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
+  await says(other, 'Marketing automation');
+  // Before, the reload showed the other tab's team under the same address, and "No requests" read as a search.
+  await page.reload();
+  await says(page, 'Internal comms');
+  expect(await page.getByLabel('Team', { exact: true }).locator('option:checked').innerText()).toBe('Internal comms');
+  const third = await page.context().newPage();
+  await third.goto(`${stack.url}/requests`);
+  await says(third, 'Marketing automation');
+}, 120_000);
+
 it('a list hears only the changes that can touch it, a burst as one refresh, and says whose list it is (R12.7)', async () => {
   const nora = await stack.signedIn(people.builder.email, people.builder.name);
   const cora = await stack.signedIn(people.contractor.email, people.contractor.name);

@@ -1,5 +1,6 @@
 // The organization and team the viewer works in (the switcher in the header). Lists of sent requests, team pages
-// and the create form read it; the choice is kept in localStorage (identifiers, not secrets).
+// and the create form read it; the choice is kept per tab in sessionStorage, and in localStorage for the next new tab
+// (identifiers, not secrets).
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useLocation } from 'react-router';
@@ -68,7 +69,9 @@ interface Choice {
 
 function stored(): Choice {
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Choice;
+    // This tab's own choice first: another tab's switch must not change the list a reload of this one shows (before,
+    // it did, under the same address). A new tab starts from the last choice made in any.
+    return JSON.parse(sessionStorage.getItem(KEY) ?? localStorage.getItem(KEY) ?? '{}') as Choice;
   } catch {
     return {};
   }
@@ -129,8 +132,11 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
         : { ...c, organizationId: organization.id },
     );
   }, [organization, chosenOrganizationShown, keepTeam, team]);
+  // The next new tab starts from a choice made, not from whatever tab was reloaded last.
+  const loadedChoice = useRef(choice);
   useEffect(() => {
-    localStorage.setItem(KEY, JSON.stringify(choice));
+    sessionStorage.setItem(KEY, JSON.stringify(choice));
+    if (choice !== loadedChoice.current) localStorage.setItem(KEY, JSON.stringify(choice));
   }, [choice]);
   const fresh = readFor === pathname;
   const value = useMemo<Workspace>(
