@@ -39,6 +39,30 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await signIn(page, web.url, user);
     return page;
   };
+  /** A bearer token for the person the development sign-in signs in (its subject is dev:<email>). */
+  const devToken = (user: { email: string; name: string }) =>
+    tokenFor(secret, { sub: `dev:${user.email}`, email: user.email, name: user.name });
+  /** The SetLanguage mutations `page` sends from now on. */
+  const languageSaves = (page: Page): string[] => {
+    const saved: string[] = [];
+    page.on('request', (r) => {
+      if ((r.postData() ?? '').includes('mutation SetLanguage')) saved.push(r.postData() ?? '');
+    });
+    return saved;
+  };
+  /** A first sign-in on a browser in Portuguese, with the SetLanguage mutations its page sends. */
+  const openInPortuguese = async (user: { email: string; name: string }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const saved = languageSaves(page);
+    await page.goto(`${web.url}/signin`);
+    await page.getByLabel('E-mail').fill(user.email);
+    await page.getByLabel('Nome', { exact: true }).fill(user.name);
+    await page.getByRole('button', { name: 'Entrar (desenvolvimento)' }).click();
+    await page.getByRole('navigation', { name: 'Principal' }).waitFor();
+    return { page, saved };
+  };
 
   beforeAll(async () => {
     // Webhook targets on loopback only (R13.3 would refuse them otherwise): nothing here may reach another host.
@@ -215,7 +239,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
 
   it('the audit log pages through the trail, newest first, and filters by team (R10.1, R10.2)', async () => {
     // 21 requests through the API, as Olivia (the development sign-in's subject is dev:<email>).
-    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const token = await devToken(olivia);
     // Team by team: every team's members in one operation is two growing lists nested, refused by the cost limit.
     const { organizations } = await gqlOk<{ organizations: { name: string; teams: { id: string }[] }[] }>(
       web.url,
@@ -389,7 +413,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
 
     // Deleted meanwhile by another tab: the dialog does not blame the team, the list says it was already gone.
     const teamId = (await page.locator('a[href^="/teams/"]').first().getAttribute('href'))!.split('/')[2];
-    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const token = await devToken(olivia);
     const other = 'http://127.0.0.1:9/hooks/other-tab';
     const { registerWebhook: hook } = await gqlOk<{ registerWebhook: { id: string } }>(
       web.url,
@@ -411,7 +435,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
   });
 
   it('a guest who accepted an invitation sees only the people on their own requests (R13.11, R12.1)', async () => {
-    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const token = await devToken(olivia);
     const { organizations } = await gqlOk<{ organizations: { id: string; name: string; teams: { id: string }[] }[] }>(
       web.url,
       token,
@@ -717,7 +741,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await cells('TEAM_CREATED', olivia)).toContain('Newsletter');
 
     // Its pages are kept as the request trail's are: a reload, or Back, shows the same page (before, the first).
-    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const token = await devToken(olivia);
     for (let i = 0; i < 21; i++) {
       await gqlOk(
         web.url,
@@ -753,7 +777,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
   it('a teammate’s open request page says at once that the request left their view when the team lets them go (R13.13)', async () => {
     expect(lead).toBeDefined();
     const { id, teamId, organizationId } = lead!;
-    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const token = await devToken(olivia);
     const { addOrganizationMember: member } = await gqlOk<{ addOrganizationMember: { id: string } }>(
       web.url,
       token,
@@ -807,7 +831,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
 
   it('an open Sent list lets its rows go when the team lets the viewer go, and says they are no longer in it (R13.13)', async () => {
     const { id, teamId, organizationId } = lead!;
-    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const token = await devToken(olivia);
     const tinaId = await memberIdOf(token, organizationId, tina.email);
     const team = 'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }';
     await gqlOk(web.url, token, team, { t: teamId, u: tinaId });
@@ -828,7 +852,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
 
   it('a team page shown again reads its members again: one removed in another tab is not left on it', async () => {
     const { teamId, organizationId } = lead!;
-    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const token = await devToken(olivia);
     const tinaId = await memberIdOf(token, organizationId, tina.email);
     await gqlOk(
       web.url,
@@ -855,7 +879,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
 
   /** Olivia's organization through the API, as she sees it, and a helper to run mutations as her. */
   const asOliviaApi = async () => {
-    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const token = await devToken(olivia);
     const run = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
       gqlOk<T>(web.url, token, query, variables);
     const { organizations } = await run<{ organizations: { id: string; name: string }[] }>(
@@ -894,7 +918,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       { o: organizationId },
     );
     // The team's creator is its admin: Mario (an owner) takes Olivia out, so that she can add herself back.
-    const marioToken = await tokenFor(secret, { sub: `dev:${mario.email}`, email: mario.email, name: mario.name });
+    const marioToken = await devToken(mario);
     const oliviaId = await memberIdOf(marioToken, organizationId, olivia.email);
     await gqlOk(web.url, marioToken, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', {
       t: team.id,
@@ -973,28 +997,18 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
 
   it('a browser in Portuguese, its switch never touched: the e-mails follow the pages into Portuguese (issue 10)', async () => {
     const paula = { email: `paula@${domain}`, name: 'Paula Portuguesa' };
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${web.url}/signin`);
-    await page.getByLabel('E-mail').fill(paula.email);
-    await page.getByLabel('Nome', { exact: true }).fill(paula.name);
-    await page.getByRole('button', { name: 'Entrar (desenvolvimento)' }).click();
-    await page.getByRole('navigation', { name: 'Principal' }).waitFor();
+    await openInPortuguese(paula);
     // Before, the stored language stayed English until she used the switch: her e-mails came in English.
-    const token = await tokenFor(secret, { sub: `dev:${paula.email}`, email: paula.email, name: paula.name });
+    const token = await devToken(paula);
     const stored = await eventually(async () => {
       const { viewer } = await gqlOk<{ viewer: { language: string } }>(web.url, token, '{ viewer { language } }');
       return viewer.language === 'PT_BR' ? viewer.language : undefined;
     }, 10_000);
     expect(stored).toBe('PT_BR');
-    // Never back to English by itself: on a browser in English, the stored Portuguese stays (the API cannot tell "chose
-    // English" from "never chose", so the app stores only away from English).
+    // Never back to English by itself: on a browser in English, the stored Portuguese stays (it is a choice now, and the
+    // app stores only for someone who never chose).
     const english = await open(paula);
-    const saved: string[] = [];
-    english.on('request', (r) => {
-      if ((r.postData() ?? '').includes('mutation SetLanguage')) saved.push(r.postData() ?? '');
-    });
+    const saved = languageSaves(english);
     await english.reload();
     await english.getByRole('navigation', { name: 'Main' }).waitFor();
     await english.waitForLoadState('networkidle');
@@ -1005,23 +1019,12 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
 
   it('English chosen is a choice: a browser in Portuguese does not turn the e-mails Portuguese (issue 10)', async () => {
     const ernesto = { email: `ernesto@${domain}`, name: 'Ernesto English' };
-    const token = await tokenFor(secret, { sub: `dev:${ernesto.email}`, email: ernesto.email, name: ernesto.name });
+    const token = await devToken(ernesto);
     const set = 'mutation($l: Language!) { setLanguage(language: $l) { language languageChosen } }';
     expect(await gqlOk(web.url, token, set, { l: 'EN' })).toEqual({
       setLanguage: { language: 'EN', languageChosen: true },
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const saved: string[] = [];
-    page.on('request', (r) => {
-      if ((r.postData() ?? '').includes('mutation SetLanguage')) saved.push(r.postData() ?? '');
-    });
-    await page.goto(`${web.url}/signin`);
-    await page.getByLabel('E-mail').fill(ernesto.email);
-    await page.getByLabel('Nome', { exact: true }).fill(ernesto.name);
-    await page.getByRole('button', { name: 'Entrar (desenvolvimento)' }).click();
-    await page.getByRole('navigation', { name: 'Principal' }).waitFor();
+    const { page, saved } = await openInPortuguese(ernesto);
     await page.waitForLoadState('networkidle');
     // Before, the app could not tell this from "never chose" and stored Portuguese over his English.
     expect(saved).toEqual([]);
@@ -1290,7 +1293,7 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     await page.goto(`${web.url}/requests/${id}`);
     await page.getByRole('heading', { level: 1, name: 'Lead generation' }).waitFor();
     await web.restart(3000);
-    const token = await tokenFor(secret, { sub: `dev:${olivia.email}`, email: olivia.email, name: olivia.name });
+    const token = await devToken(olivia);
     await gqlOk(web.url, token, 'mutation($id: ID!) { deleteCredentialRequest(id: $id) { id } }', { id });
     // Before: the socket's first reconnection was refused while the service was down, and graphql-ws gave up on it
     // (an error event is not retried by default): the page showed the deleted request for good. (Olivia audits its

@@ -9,34 +9,29 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 }
 
+// dateStyle/timeStyle cannot be combined with timeZoneName: the fields are spelled out.
+const MOMENT: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
 /**
  * A moment that decides something (an access that ends then, R12.4), with its time zone: the two parties may be in
  * different ones, and the e-mail says it in UTC, so a moment without its zone read as two different days.
  */
 export function formatMoment(iso: string | null | undefined, locale: string): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, MOMENT).format(new Date(iso));
 }
 
 /** A moment someone just picked, written out in full (with the weekday and the zone) to confirm it in the page's
  * language. */
 export function formatFullDateTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { ...MOMENT, weekday: 'long', month: 'long' }).format(new Date(iso));
 }
 
 /** A moment as a `datetime-local` input's value: local time, to the minute (the input's own precision). */

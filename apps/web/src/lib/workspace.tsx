@@ -4,6 +4,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useLocation } from 'react-router';
+import { useReadAgainWhenShown } from './use-read-again-when-shown';
 import { graphql } from '../gql';
 import type { WorkspaceOrganizationsQuery } from '../gql/graphql';
 
@@ -96,13 +97,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     shownPath.current = pathname;
     refresh();
   }, [pathname, refresh]);
-  useEffect(() => {
-    const onShow = () => {
-      if (document.visibilityState === 'visible') refresh();
-    };
-    document.addEventListener('visibilitychange', onShow);
-    return () => document.removeEventListener('visibilitychange', onShow);
-  }, [refresh]);
+  useReadAgainWhenShown(refresh);
   const [choice, setChoice] = useState<Choice>(stored);
   const organizations = useMemo(() => data?.organizations ?? [], [data]);
   const organization = organizations.find((o) => o.id === choice.organizationId) ?? organizations[0] ?? null;

@@ -1,6 +1,7 @@
 import { DomainError } from '../shared/types';
 import {
   appOrNotFound,
+  badInput,
   checkAccessUntil,
   checkCredentialsGiven,
   event,
@@ -22,11 +23,8 @@ export function precheckUpdateCredentials(
   requireRecipient(relation);
   checkCredentialsGiven(app, request.credentials);
   checkAccessUntil(request.accessUntil, request.now, 'input.accessUntil');
-  if (request.removeAccessUntil && request.accessUntil !== null) {
-    throw new DomainError('BAD_USER_INPUT', 'Give accessUntil or removeAccessUntil, not both.', [
-      { path: 'input.removeAccessUntil', message: 'Give accessUntil or removeAccessUntil, not both.' },
-    ]);
-  }
+  if (request.removeAccessUntil && request.accessUntil !== null)
+    badInput('input.removeAccessUntil', 'Give accessUntil or removeAccessUntil, not both.');
   requireTransition(app, 'UPDATE_CREDENTIALS');
   return app;
 }

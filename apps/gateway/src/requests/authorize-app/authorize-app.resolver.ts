@@ -44,5 +44,6 @@ export function commandInput(input: AuthorizeAppInput): CommandInput {
     apiKey: input.apiKey ?? null,
     basic: input.basic ? { username: input.basic.username, password: input.basic.password } : null,
     accessUntil: input.accessUntil ? input.accessUntil.toISOString() : null,
+    removeAccessUntil: input.removeAccessUntil === true,
   };
 }

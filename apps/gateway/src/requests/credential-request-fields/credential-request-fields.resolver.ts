@@ -1,62 +1,39 @@
-import { Inject } from '@nestjs/common';
-import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
-import { READ_MODELS, type ReadModels } from '@projections';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentIdentity, type Caller } from '../../platform/auth';
 import { CredentialRequest, Organization, Team } from '../../platform/graphql';
+import { DirectoryLoaders } from '../../directory/directory-loader';
 import type { CredentialRequestView } from '../request-views';
 
 /**
  * CredentialRequest.organization / team, looked up only when a client asks for them. `teams`, `members` and
- * `Team.organization` of the returned objects are the directory field resolvers' business. A list's rows mostly share
- * a few teams: each is read once per query (a page of 20 rows read 60 times otherwise). Queries only: a
- * subscription's events share one context for as long as it lasts (the viewer's role may change meanwhile), and a
- * mutation's fields run one after another, each after its own change. A failed read is not kept.
+ * `Team.organization` of the returned objects are the directory field resolvers' business. Through the operation's
+ * directory loader: a list's rows mostly share a few teams, each read once (a page of 20 rows read them 60 times);
+ * a live update clears it before each push, so the viewer's role is read afresh.
  */
 @Resolver(() => CredentialRequest)
 export class CredentialRequestFieldsResolver {
-  private readonly perOperation = new WeakMap<object, Map<string, Promise<unknown>>>();
-
-  constructor(@Inject(READ_MODELS) private readonly read: ReadModels) {}
+  constructor(private readonly loaders: DirectoryLoaders) {}
 
   @ResolveField(() => Organization)
   async organization(
     @Parent() request: CredentialRequestView,
     @CurrentIdentity() caller: Caller,
     @Context() context: object,
-    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.once(context, info, `organization:${request.organizationId}`, () =>
-      this.organizationObject(request.organizationId, caller.userId),
-    );
+    const loader = this.loaders.for(context);
+    const [organization, viewerRole] = await Promise.all([
+      loader.organization(request.organizationId),
+      loader.orgRole(request.organizationId, caller.userId),
+    ]);
+    if (!organization) throw new Error(`read model inconsistent: organization ${request.organizationId} is missing`);
+    return { ...organization, viewerRole };
   }
 
   @ResolveField(() => Team)
-  async team(@Parent() request: CredentialRequestView, @Context() context: object, @Info() info: GraphQLResolveInfo) {
+  async team(@Parent() request: CredentialRequestView, @Context() context: object) {
     // Team.organization and Team.members come from the directory's field resolvers (they need organizationId).
-    const team = await this.once(context, info, `team:${request.teamId}`, () => this.read.teamById(request.teamId));
+    const team = await this.loaders.for(context).team(request.teamId);
     if (!team) throw new Error(`read model inconsistent: team ${request.teamId} of request ${request.id} is missing`);
     return team;
-  }
-
-  private once<T>(context: object, info: GraphQLResolveInfo, key: string, load: () => Promise<T>): Promise<T> {
-    if (info.operation.operation !== 'query') return load();
-    let loaded = this.perOperation.get(context);
-    if (!loaded) this.perOperation.set(context, (loaded = new Map()));
-    const known = loaded.get(key) as Promise<T> | undefined;
-    if (known) return known;
-    const reading = load();
-    loaded.set(key, reading);
-    reading.catch(() => loaded.delete(key));
-    return reading;
-  }
-
-  private async organizationObject(organizationId: string, userId: string) {
-    const [organization, viewerRole] = await Promise.all([
-      this.read.organizationById(organizationId),
-      this.read.orgRole(organizationId, userId),
-    ]);
-    if (!organization) throw new Error(`read model inconsistent: organization ${organizationId} is missing`);
-    return { ...organization, viewerRole };
   }
 }

@@ -24,10 +24,7 @@ export class UpdateCredentialsResolver {
   ): Promise<RequestedAppView> {
     // R12.4: a date moves the end date, removeAccessUntil lifts it, and nothing (or null) keeps it.
     const result = await this.commands.execute(
-      new UpdateCredentialsCommand(
-        { ...commandInput(input), removeAccessUntil: input.removeAccessUntil === true },
-        commandContext(caller),
-      ),
+      new UpdateCredentialsCommand(commandInput(input), commandContext(caller)),
     );
     await this.readYourWrites.after(result.position);
     return this.views.app(result.requestId, result.appKey, caller.userId);

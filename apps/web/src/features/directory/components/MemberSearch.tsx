@@ -7,16 +7,17 @@ const SHOWN_FROM = 11;
 
 /** `members` narrowed to what the box says, and the box itself (with what it found, said in a status region). */
 export function useMemberSearch<M extends { user: { name: string; email: string } }>(
-  members: readonly M[],
+  /** undefined while the page's read is on its way (the hook runs before the page knows) */
+  members: readonly M[] | undefined,
 ): { shown: readonly M[]; box: ReactElement | null } {
   const { t } = useTranslation('directory');
   const [text, setText] = useState('');
   const id = useId();
+  if (!members || members.length < SHOWN_FROM) return { shown: members ?? [], box: null };
   const wanted = text.trim().toLocaleLowerCase();
   const shown = wanted
     ? members.filter((m) => `${m.user.name}\n${m.user.email}`.toLocaleLowerCase().includes(wanted))
     : members;
-  if (members.length < SHOWN_FROM) return { shown: members, box: null };
   return {
     shown,
     box: (

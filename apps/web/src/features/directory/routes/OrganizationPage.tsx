@@ -24,9 +24,6 @@ import { orgRolesAssignableBy } from '../policies';
 import { LIMITS } from '../../../lib/limits';
 import { NOT_EMAIL, plausibleEmail, REQUIRED, useFormChecks, type Checked } from '../../../lib/form-checks';
 
-/** No members yet (the page's read on its way): the search hook runs before the page knows. */
-const NO_MEMBERS: never[] = [];
-
 export function OrganizationPage() {
   const { organizationId = '' } = useParams();
   // Keyed, so what the page said about one organization (a removal) is not shown on the next one.
@@ -38,7 +35,7 @@ function Organization({ organizationId }: { organizationId: string }) {
   const { data, loading, error, refetch } = useQuery(DirectoryOrganization, { variables: { id: organizationId } });
   useReadAgainWhenShown(refetch);
   const [outcome, onOutcome] = useMemberOutcome(refetch);
-  const search = useMemberSearch(data?.organization?.members ?? NO_MEMBERS);
+  const search = useMemberSearch(data?.organization?.members);
   usePageTitle(data?.organization?.name);
   if (replacesPage(error, !!data)) return <PageReadError error={error} namespace="directory" onRetry={refetch} />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;

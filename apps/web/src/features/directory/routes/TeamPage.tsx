@@ -25,9 +25,6 @@ import { useFocusWhen } from '../../../lib/use-focus-when';
 import { mayManageTeam, teamRolesFor } from '../policies';
 import { useFormChecks } from '../../../lib/form-checks';
 
-/** No members yet (the page's read on its way): the search hook runs before the page knows. */
-const NO_MEMBERS: never[] = [];
-
 type TeamData = NonNullable<DirectoryTeamQuery['team']>;
 
 /** The team in the switcher (the sidebar's "Team members"). */
@@ -50,7 +47,7 @@ function TeamMembers({ teamId }: { teamId: string }) {
   const { data, loading, error, refetch } = useQuery(DirectoryTeam, { variables: { id: teamId } });
   useReadAgainWhenShown(refetch);
   const [outcome, onOutcome] = useMemberOutcome(refetch);
-  const search = useMemberSearch(data?.team?.members ?? NO_MEMBERS);
+  const search = useMemberSearch(data?.team?.members);
   usePageTitle(data?.team ? `${t('team.title')} · ${data.team.name}` : t('team.title'));
   if (replacesPage(error, !!data)) return <PageReadError error={error} namespace="directory" onRetry={refetch} />;
   if (loading && !data) return <p role="status">{t('common:loading')}</p>;

@@ -90,6 +90,13 @@ export const AppCard = forwardRef<
   }, [outcome, actionsShown]);
   const conn = app.connection;
   const headingId = `app-${app.appKey}`;
+  const outcomeSaid = (said: AppOutcome): string => {
+    if (said.refusal) return said.refusal.message;
+    if (said.authorized) return t(said.updated ? 'authorize.updated' : 'authorize.authorized', { app: app.appName });
+    if (said.revoked) return t('revoke.done', { app: app.appName });
+    if (said.declined) return t('decline.done', { app: app.appName });
+    return said.sent ? t('details.reauthorizationSent', { recipient: recipientName }) : t('details.connectionValid');
+  };
   return (
     <article className="card app-card" aria-labelledby={headingId} data-app={app.appKey}>
       <div className="app-block-header">
@@ -201,17 +208,7 @@ export const AppCard = forwardRef<
       <div ref={outcomeRef} className="app-outcome" role="status" tabIndex={-1}>
         {outcome && stillTrue(outcome, app.status) && (
           <p className="notice">
-            {outcome.refusal
-              ? outcome.refusal.message
-              : outcome.authorized
-                ? t(outcome.updated ? 'authorize.updated' : 'authorize.authorized', { app: app.appName })
-                : outcome.revoked
-                  ? t('revoke.done', { app: app.appName })
-                  : outcome.declined
-                    ? t('decline.done', { app: app.appName })
-                    : outcome.sent
-                      ? t('details.reauthorizationSent', { recipient: recipientName })
-                      : t('details.connectionValid')}{' '}
+            {outcomeSaid(outcome)}{' '}
             <button
               type="button"
               className="btn btn-link"

@@ -22,6 +22,8 @@ import type { ConnectionType } from '../../../gql/graphql';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
 import { useAfterAction, useDoneDespiteLostAnswer } from '../api/after-action';
 
+type Fields = 'apiKey' | 'username' | 'password' | 'accessUntil';
+
 export interface AuthorizeTarget {
   requestId: string;
   appKey: string;
@@ -75,24 +77,26 @@ export function AuthorizeDialog({
   const { checking, doneDespiteLostAnswer } = useDoneDespiteLostAnswer();
   const busy = authorizing.loading || updating.loading || starting.loading || checking;
   // The moment picked, as sent and as said back in the hint (a datetime-local value is local time).
+  const keptValue = kept ? toDateTimeLocal(kept) : '';
   const accessUntil =
-    kept && until === toDateTimeLocal(kept)
+    kept && until === keptValue
       ? kept
       : until && !Number.isNaN(Date.parse(until))
         ? new Date(until).toISOString()
         : null;
-  const untilChanged = until !== (kept ? toDateTimeLocal(kept) : '');
+  // An update leaves the end date out unless changed (a date passing meanwhile cannot make it refused); the others
+  // send it as it stands.
+  const sendsUntil = target?.mode !== 'update' || until !== keptValue;
   // Checked here before anything is sent (and before the secret's fields are cleared for sending): a date in the past
   // used to come back refused with the key already gone, and an empty field was said without the focus going to it.
-  const checks = useFormChecks<'apiKey' | 'username' | 'password' | 'accessUntil'>();
-  const wrong = (): Checked<'apiKey' | 'username' | 'password' | 'accessUntil'> => {
-    const found: Checked<'apiKey' | 'username' | 'password' | 'accessUntil'> = {};
+  const checks = useFormChecks<Fields>();
+  const wrong = (): Checked<Fields> => {
+    const found: Checked<Fields> = {};
     if (target?.type === 'API_KEY' && !apiKey) found.apiKey = REQUIRED;
     if (target?.type === 'BASIC' && !username.trim()) found.username = REQUIRED;
     if (target?.type === 'BASIC' && !password) found.password = REQUIRED;
-    const sent = target?.mode !== 'update' || untilChanged;
-    if (sent && until && !accessUntil) found.accessUntil = 'common:fieldErrors.dateTime';
-    else if (sent && accessUntil && Date.parse(accessUntil) <= Date.now())
+    if (sendsUntil && until && !accessUntil) found.accessUntil = 'common:fieldErrors.dateTime';
+    else if (sendsUntil && accessUntil && Date.parse(accessUntil) <= Date.now())
       found.accessUntil = 'common:fieldErrors.future';
     return found;
   };
@@ -131,10 +135,9 @@ export function AuthorizeDialog({
       const input = {
         requestId: target.requestId,
         appKey: target.appKey,
-        // Left out of an unchanged update, so that a date passing meanwhile cannot make it refused; emptied, an update
-        // says in words that the end date goes (null keeps it, R12.4).
-        accessUntil: target.mode === 'update' && !untilChanged ? undefined : accessUntil,
-        ...(target.mode === 'update' && untilChanged && !accessUntil ? { removeAccessUntil: true } : {}),
+        // Emptied, an update says in words that the end date goes (null keeps it, R12.4).
+        accessUntil: sendsUntil ? accessUntil : undefined,
+        ...(target.mode === 'update' && sendsUntil && !accessUntil ? { removeAccessUntil: true } : {}),
         ...(target.type === 'API_KEY' ? { apiKey } : { basic: { username, password } }),
       };
       // The secret leaves the form now: clear the fields before the answer comes back.

@@ -6,7 +6,8 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { CatalogApps, RequestHistory } from '../api/queries';
+import { RequestHistory } from '../api/queries';
+import { useCatalogApps } from '../api/catalog';
 import { HistorySection } from './HistorySection';
 import { useFocusWhen } from '../../../lib/use-focus-when';
 import type { ReadError } from '../../../lib/errors';
@@ -41,7 +42,7 @@ export function RequestNotVisible({
   });
   const events = history.data?.credentialRequestHistory ?? [];
   const deleted = events[events.length - 1]?.type === 'RequestDeleted';
-  const catalog = useQuery(CatalogApps, { skip: !deleted });
+  const catalog = useCatalogApps(!deleted);
   const appNames = useMemo(() => new Map(catalog.data?.apps.map((a) => [a.key, a.name])), [catalog.data]);
   const settled = !history.loading;
   // The page that was there (and the button someone was on) is gone: the focus goes to this one's heading, from

@@ -15,7 +15,8 @@ import { withoutField, withoutItem } from '../../../lib/field-paths';
 import { plausibleEmail } from '../../../lib/form-checks';
 import { inNoTeam, isOrgAdmin, useWorkspace } from '../../../lib/workspace';
 import type { CreateCredentialRequestInput, Language, RequestDetailsFieldsFragment } from '../../../gql/graphql';
-import { CatalogApps, CreateRequestViewer } from '../api/queries';
+import { CreateRequestViewer } from '../api/queries';
+import { useCatalogApps } from '../api/catalog';
 import { CreateRequest } from '../api/mutations';
 import { AppFields, emptyApp, type AppDraft } from '../components/AppFields';
 import { emptyRecipient, RecipientFields, type RecipientDraft } from '../components/RecipientFields';
@@ -42,9 +43,7 @@ export function CreateRequestRoute() {
 export function CreateRequestPage({ again = false }: { again?: boolean }) {
   const { t, i18n } = useTranslation('requests');
   const ws = useWorkspace();
-  // The catalog is fixed while the service runs: read once per visit, not on every page (ten requests opened read it
-  // ten times). A failed read is read again where it is missing.
-  const catalog = useQuery(CatalogApps, { fetchPolicy: 'cache-first' });
+  const catalog = useCatalogApps();
   const viewer = useQuery(CreateRequestViewer, { fetchPolicy: 'cache-and-network' });
   const [create, creation] = useMutation(CreateRequest);
   const [name, setName] = useState('');

@@ -10,7 +10,8 @@ import type { CatalogAppsQuery, ConnectionType } from '../../../gql/graphql';
 import { Button } from '../../../components/Button';
 import { formatDateTime } from '../../../lib/format';
 import { readError } from '../../../lib/errors';
-import { CatalogApps, RequestDetails } from '../api/queries';
+import { RequestDetails } from '../api/queries';
+import { useCatalogApps } from '../api/catalog';
 import { RequestReauthorization } from '../api/mutations';
 import { useAfterAction } from '../api/after-action';
 import { RequestUpdated } from '../api/subscriptions';
@@ -39,9 +40,7 @@ export function RequestDetailsPage() {
   const location = useLocation();
   const ws = useWorkspace();
   const { data, loading, error, refetch } = useQuery(RequestDetails, { variables: { id } });
-  // The catalog is fixed while the service runs: read once per visit, not on every page (ten requests opened read it
-  // ten times). A failed read is read again where it is missing.
-  const catalog = useQuery(CatalogApps, { fetchPolicy: 'cache-first' });
+  const catalog = useCatalogApps();
   // The server ends the live updates when the viewer may no longer see the request (deleted, access lost): ask
   // once more, so that the page says so instead of showing what no longer is.
   // An ended session closed the socket for good (4401): they stop with it, and start again once signed in again.

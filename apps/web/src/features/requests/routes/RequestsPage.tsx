@@ -151,7 +151,10 @@ export function RequestsPage() {
   // A skipped query keeps its last answer: a team the viewer is no longer in shows none of it.
   const connection = listGone || (tab === 'sent' && (notInTeam || !ws.teamId)) ? undefined : shown;
   const rows = connection?.edges.map((e) => e.node) ?? [];
-  inView.current = new Set(rows.map((r) => r.id));
+  // Noted once rendered (not during render), for the live updates' filter above.
+  useEffect(() => {
+    inView.current = new Set(rows.map((r) => r.id));
+  });
   /**
    * The count; on a list of more pages, which part of it this is. Pages are read by cursor, so rows deleted on an
    * earlier page meanwhile leave this one as it was: a range past the count would not be true, and is not said.
