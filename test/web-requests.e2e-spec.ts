@@ -2042,7 +2042,9 @@ it('an outside person with an organization of their own finds the request they a
 
 // R7.1: a team's Sent list is for its members. A member who picks another team at the top of the page is told that,
 // not the server's "This team does not exist" (the team exists; the viewer is not in it).
-it('a member who picks a team they are not in is told the list is for its members', async () => {
+it('a member is offered the teams she is in; one she left meanwhile stays named, and its list is for its members', async () => {
+  const owner = await stack.signedIn(people.owner.email, people.owner.name);
+  const ids = await acmeFor(owner);
   const nora = await newPage(DESKTOP);
   // The list is not asked for (the answer, NOT_FOUND, would come after the sentence and say the team does not exist).
   // Every list asked is recorded from the first page load on, so the check below sees the asking at all.
@@ -2054,17 +2056,34 @@ it('a member who picks a team they are not in is told the list is for its member
   await nora.goto(`${stack.url}/requests`);
   await devSignIn(nora, people.builder);
   await nora.getByRole('tab', { name: 'Sent', selected: true }).waitFor();
-  await nora.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
+  const teams = nora.getByLabel('Team', { exact: true });
+  // A plain member of Acme works from her own teams only: Marketing automation's list is not hers (R7.1, R7.4).
+  expect(await teams.locator('option').allInnerTexts()).toEqual(['Internal comms']);
+  const inMarketing = { t: marketingTeamId, u: ids.memberId(people.builder.email) };
+  await gql(
+    owner,
+    'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }',
+    inMarketing,
+  );
+  await nora.reload();
+  await teams.selectOption({ label: 'Marketing automation' });
+  await nora.getByText(/^(\d+ requests?|No requests)$/).waitFor();
+  // Taken out while she works from it: the team she chose stays chosen and named, and the page says why it is empty.
+  await gql(owner, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', inMarketing);
+  asked.length = 0;
+  await nora.reload();
   await nora
     .getByText(
       'The requests sent from Marketing automation are for its members, and you are not one. Choose one of your teams at the top of the page.',
     )
     .waitFor();
-  // Back to her own team, whose list was asked: the one for Marketing automation never was.
-  await nora.getByLabel('Team', { exact: true }).selectOption({ label: 'Internal comms' });
+  expect(await teams.inputValue()).toBe(marketingTeamId);
+  // Back to her own team, whose list was asked: the one for Marketing automation was not, and it is no longer offered.
+  await teams.selectOption({ label: 'Internal comms' });
   await nora.getByText(/^(\d+ requests?|No requests)$/).waitFor();
   expect(asked.length).toBeGreaterThan(0);
   expect(asked).not.toContainEqual(expect.objectContaining({ teamId: marketingTeamId }));
+  expect(await teams.locator('option').allInnerTexts()).toEqual(['Internal comms']);
   expect(await nora.getByRole('alert').count()).toBe(0);
 }, 60_000);
 
