@@ -4,6 +4,9 @@
 // Everything is clicked; only the audit log's 21 requests are created through the API (paging needs more than a
 // page, and the create form has its own tests).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { INVITATION_SECRET } from '@libs/application';
 import { invitationToken } from '@libs/invitations';
@@ -432,6 +435,81 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     // The list is read again after the refusal (its answer may land just after the dialog closes).
     await page.locator(`tr[data-webhook="${other}"]`).waitFor({ state: 'detached' });
     expect(await page.locator('tr[data-webhook]').count()).toBe(0);
+  });
+
+  it('webhooks: the guide to what an endpoint receives says what a real delivery carries, and its signature check passes (R12.6)', async () => {
+    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/guide`;
+      const page = asOlivia;
+      await page.getByRole('link', { name: 'Webhooks' }).click();
+      await page.getByText('What your endpoint receives, and how to check it').click();
+      const sample = JSON.parse(await page.locator('pre[data-sample-body]').innerText()) as Record<string, unknown>;
+      const headers = await page.locator('dl[data-headers] dt').allInnerTexts();
+      expect(headers).toEqual(['X-Signature', 'X-Idempotency-Key']);
+      expect(await seriousViolations(page, 'webhooks, the delivery guide open', [])).toEqual([]);
+
+      await page.getByLabel('Endpoint URL (https)').fill(hookUrl);
+      await page.getByRole('button', { name: 'Register webhook' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Signing secret' });
+      const signingSecret = await dialog.getByLabel(`Signing secret of ${hookUrl}`).inputValue();
+      await dialog.getByRole('button', { name: 'I have stored it' }).click();
+      await page.locator(`tr[data-webhook="${hookUrl}"]`).waitFor();
+
+      const token = await devToken(olivia);
+      const { organizations } = await gqlOk<{ organizations: { name: string; teams: { id: string }[] }[] }>(
+        web.url,
+        token,
+        '{ organizations { name teams { id } } }',
+      );
+      const teamId = organizations.find((o) => o.name === orgName)!.teams[0].id;
+      const { team } = await gqlOk<{
+        team: { members: { user: { id: string; email: string } }[]; webhooks: { id: string; url: string }[] };
+      }>(web.url, token, 'query($t: ID!) { team(id: $t) { members { user { id email } } webhooks { id url } } }', {
+        t: teamId,
+      });
+      const { createCredentialRequest: created } = await gqlOk<{ createCredentialRequest: { id: string } }>(
+        web.url,
+        token,
+        'mutation($input: CreateCredentialRequestInput!) { createCredentialRequest(input: $input) { id } }',
+        {
+          input: {
+            teamId,
+            name: 'Guide check',
+            recipient: { userId: team.members.find((m) => m.user.email === mario.email)!.user.id },
+            apps: [{ appKey: 'openai', allModules: true }],
+            termsAccepted: true,
+          },
+        },
+      );
+      const delivery = await eventually(async () => received.find((r) => r.body.includes(created.id)), 20_000);
+      const body = JSON.parse(delivery.body) as Record<string, unknown>;
+      // The fields the guide shows are the fields sent, and the headers it names are there.
+      expect(Object.keys(body).sort()).toEqual(Object.keys(sample).sort());
+      expect(body).toMatchObject({ type: 'RequestCreated', requestId: created.id, teamId, appKey: null });
+      for (const name of headers) expect(delivery.headers[name.toLowerCase()]).toEqual(expect.any(String));
+      // The guide's check, as written on the page, accepts this delivery and refuses it altered.
+      const check = (raw: string) => {
+        const expected = 'sha256=' + createHmac('sha256', signingSecret).update(raw).digest('hex');
+        const signature = String(delivery.headers['x-signature']);
+        return expected.length === signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
+      };
+      expect(check(delivery.body)).toBe(true);
+      expect(check(delivery.body.replace('RequestCreated', 'RequestDeleted'))).toBe(false);
+      const hook = team.webhooks.find((w) => w.url === hookUrl)!;
+      await gqlOk(web.url, token, 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: hook.id });
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('a guest who accepted an invitation sees only the people on their own requests (R13.11, R12.1)', async () => {

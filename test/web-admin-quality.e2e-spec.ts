@@ -267,6 +267,13 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
       as: 'owner',
       ready: (p) => p.getByRole('button', { name: 'Register webhook' }).waitFor(),
     },
+    {
+      // Open: its examples (a JSON body, a line of code) must wrap at 375 px rather than widen the page.
+      name: 'webhooks-guide',
+      path: `/teams/${teamId}/webhooks`,
+      as: 'owner',
+      ready: (p) => p.locator('.delivery-guide summary').click(),
+    },
   ];
 
   const MAIN = new Set([
@@ -357,7 +364,7 @@ describe('web app quality: accessibility, keyboard, 375 px, pt-BR (issue #10)', 
     const phrases = englishPhrases();
     // The two cases that wait for an English label wait for the form instead.
     const ready = (c: PageCase, page: Page) =>
-      c.name === 'sign-in' || c.name === 'webhooks'
+      c.name === 'sign-in' || c.name.startsWith('webhooks')
         ? page.locator('main form button[type="submit"]').first().waitFor()
         : c.ready(page);
     const left: Record<string, string[]> = {};

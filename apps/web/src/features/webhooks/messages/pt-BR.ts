@@ -6,7 +6,23 @@ export const ptBR: Messages<typeof en> = {
   title: 'Webhooks',
   team: 'Equipe: {{name}}',
   intro:
-    'Cada mudança de status das solicitações de credenciais da equipe é enviada (POST) a cada endpoint, assinada com HMAC-SHA256 e com um id de idempotência; em caso de falha, o envio é repetido em intervalos cada vez maiores.',
+    'Avise outro sistema sempre que uma solicitação de credenciais da equipe mudar de status: o serviço envia uma mensagem assinada a cada endereço registrado aqui.',
+  guide: {
+    summary: 'O que o seu endpoint recebe, e como conferir',
+    post: 'Para cada mudança (uma solicitação criada, um app autorizado, recusado, revogado, a reautorizar …), um POST com um corpo JSON como este:',
+    fields:
+      'id: a mudança, o mesmo em cada tentativa; type: o que aconteceu; status: o status da solicitação depois dela; appKey: o app a que se refere (null para uma nova solicitação); at: quando aconteceu (UTC).',
+    signature:
+      'sha256= seguido do HMAC-SHA256, em hexadecimal, do corpo exatamente como recebido, usando como chave o segredo de assinatura mostrado quando você registrou o endpoint.',
+    idempotency:
+      'A mesma em todas as tentativas de uma entrega: guarde as chaves já processadas e ignore uma entrega cuja chave você já viu.',
+    verify:
+      'Calcule a assinatura sobre o corpo bruto, antes de interpretá-lo, e compare em tempo constante; recuse a entrega quando forem diferentes. Em Node.js:',
+    answer:
+      'Responda com um status 2xx em até 10 segundos. Qualquer outra resposta, ou nenhuma, é tentada de novo, até 8 tentativas em cerca de dois minutos (com 1, 2, 4 … 64 segundos de intervalo); depois da última, essa mudança não é enviada de novo.',
+    private:
+      'Nenhuma mensagem contém uma credencial, um nome ou um endereço de e-mail: consulte a solicitação pela API com o requestId quando precisar de mais.',
+  },
   noTeam: 'Escolha uma organização com uma equipe no seletor acima.',
   empty: 'Nenhum webhook registrado.',
   columns: { url: 'Endpoint', createdAt: 'Registrado em', actions: 'Ações' },

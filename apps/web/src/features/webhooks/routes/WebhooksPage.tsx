@@ -13,6 +13,7 @@ import { fieldError, readError, type ReadError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useWorkspace } from '../../../lib/workspace';
 import { WebhooksDelete, WebhooksRegister, WebhooksTeam } from '../api/operations';
+import { DeliveryGuide } from '../components/DeliveryGuide';
 import { SecretOnce } from '../components/SecretOnce';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useFocusWhen } from '../../../lib/use-focus-when';
@@ -71,6 +72,7 @@ function Webhooks({ teamId }: { teamId: string }) {
         <Link to={`/teams/${team.id}`}>{t('team', { name: team.name })}</Link>
       </p>
       <p>{t('intro')}</p>
+      <DeliveryGuide />
       {done && (
         <p role="status" className="notice notice-success" tabIndex={-1} ref={outcome}>
           {t(`outcome.${done.said}`)}
