@@ -393,7 +393,17 @@ describe('NotificationPlanner (SPEC §11)', () => {
         ownerName: owner.name,
         memberName: alice.name,
         organizationName: 'Acme',
+        self: false,
       });
+    });
+
+    it('feature granted to an owner: their own copy speaks to them (self), another owner’s of them', async () => {
+      const plan = await scenario()
+        .givenUsers([], owner, admin, alice, guest)
+        .given(ORG, ...directoryEvents('ENTERPRISE'))
+        .when(streams.user(owner.userId), { type: 'CredentialRequestsApproved', data: { reviewerId: 'support' } });
+      expect(mails(plan)).toEqual([['featureGranted', owner.email]]);
+      expect(plan.mail[0].data.data).toMatchObject({ ownerName: owner.name, memberName: owner.name, self: true });
     });
 
     it('feature granted to someone who is only a guest, or only in a non-eligible organization: nobody', async () => {

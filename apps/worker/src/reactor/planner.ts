@@ -306,7 +306,7 @@ export class NotificationPlanner {
     if (!member) return plan;
     for (const org of await this.deps.directory.organizationsOf(userId, event.globalPosition)) {
       if (org.members[userId] === 'GUEST' || !isEligibleOrganization(org)) continue;
-      await this.mailOwners(plan, event, `featureGranted-${org.organizationId}`, org, member.name);
+      await this.mailOwners(plan, event, `featureGranted-${org.organizationId}`, org, userId, member.name);
     }
     return plan;
   }
@@ -324,7 +324,7 @@ export class NotificationPlanner {
       // Joining (or a guest becoming a full member) of an eligible organization, by a user who has the feature.
       if (!after || wasCounted || !counts || !isEligibleOrganization(after)) return plan;
       const member = await this.deps.directory.user(userId, at);
-      if (member?.enabled) await this.mailOwners(plan, event, 'featureGranted', after, member.name);
+      if (member?.enabled) await this.mailOwners(plan, event, 'featureGranted', after, userId, member.name);
     } else if (event.type === 'OrganizationPlanChanged') {
       const before = await this.deps.directory.organization(orgId, at, false);
       const after = await this.deps.directory.organization(orgId, at);
@@ -332,7 +332,7 @@ export class NotificationPlanner {
       for (const [userId, role] of Object.entries(after.members)) {
         if (role === 'GUEST') continue;
         const member = await this.deps.directory.user(userId, at);
-        if (member?.enabled) await this.mailOwners(plan, event, `featureGranted-${userId}`, after, member.name);
+        if (member?.enabled) await this.mailOwners(plan, event, `featureGranted-${userId}`, after, userId, member.name);
       }
     }
     return plan;
@@ -343,13 +343,20 @@ export class NotificationPlanner {
     event: RecordedEvent,
     kind: string,
     org: OrganizationState,
+    memberId: string,
     memberName: string,
   ): Promise<void> {
     for (const [ownerId, role] of Object.entries(org.members)) {
       if (role !== 'OWNER') continue;
       const owner = await this.deps.directory.user(ownerId, event.globalPosition);
       if (!owner) continue;
-      const data = { ownerName: owner.name, memberName, organizationName: org.name, language: owner.language ?? 'EN' };
+      const data = {
+        ownerName: owner.name,
+        memberName,
+        organizationName: org.name,
+        self: ownerId === memberId,
+        language: owner.language ?? 'EN',
+      };
       this.mail(plan, event, kind, 'featureGranted', owner.email, data);
     }
   }

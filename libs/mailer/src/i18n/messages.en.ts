@@ -57,6 +57,10 @@ export const en = {
   'featureGranted.body':
     '{member}, a member of {organization}, has been given access to credential requests. From now on {member} may ' +
     'ask people in {organization} to share app credentials with their teams, without ever seeing the secrets.',
+  'featureGranted.subject.self': 'You may now use credential requests in {organization}',
+  'featureGranted.body.self':
+    'You have been given access to credential requests. From now on you may ask people in {organization} to share ' +
+    'app credentials with your teams, without ever seeing the secrets.',
   'featureGranted.why': 'You receive this e-mail because you are an owner of {organization}.',
   'accessEnded.subject': 'Access to {app} has ended: {request}',
   'accessEnded.body.requester':

@@ -63,6 +63,10 @@ export const ptBr: Messages = {
     '{member}, membro de {organization}, recebeu acesso ao recurso de solicitações de credenciais. A partir de ' +
     'agora, {member} pode pedir a pessoas de {organization} que compartilhem credenciais de apps com as equipes de que faz parte, ' +
     'sem nunca ver os segredos.',
+  'featureGranted.subject.self': 'Agora você pode usar solicitações de credenciais em {organization}',
+  'featureGranted.body.self':
+    'Você recebeu acesso ao recurso de solicitações de credenciais. A partir de agora, você pode pedir a pessoas de ' +
+    '{organization} que compartilhem credenciais de apps com as suas equipes, sem nunca ver os segredos.',
   'featureGranted.why': 'Você está recebendo este e-mail porque tem a função de Proprietário em {organization}.',
   'accessEnded.subject': 'O acesso ao {app} terminou: {request}',
   'accessEnded.body.requester':

@@ -9,6 +9,8 @@ export interface FeatureGrantedMail extends Localized {
   ownerName?: string | null;
   memberName: string;
   organizationName: string;
+  /** The owner is the member who got the feature: the e-mail speaks to them, not of them in the third person. */
+  self?: boolean;
 }
 
 /** SPEC §11 / R2.3: to each owner of an eligible organization of a member who now has the feature. */
@@ -17,15 +19,18 @@ export function featureGranted({
   ownerName,
   memberName,
   organizationName,
+  self,
   language,
 }: FeatureGrantedMail): RenderedMail {
   const lang = mailLanguage(language);
   const words = { member: memberName, organization: organizationName };
   return render({
     language: lang,
-    subject: translate(lang, 'featureGranted.subject', words),
+    subject: translate(lang, self ? 'featureGranted.subject.self' : 'featureGranted.subject', words),
     greeting: greet(lang, ownerName ?? ''),
-    blocks: [{ kind: 'paragraph', text: translate(lang, 'featureGranted.body', words) }],
+    blocks: [
+      { kind: 'paragraph', text: translate(lang, self ? 'featureGranted.body.self' : 'featureGranted.body', words) },
+    ],
     action: { label: translate(lang, 'action.openCredentialRequests'), url: mailLinks.home(publicUrl) },
     why: translate(lang, 'featureGranted.why', words),
   });

@@ -255,6 +255,18 @@ describe('mail templates', () => {
     expect(toRecipient.text).toMatch(/^Hello Rob Recipient,/);
   });
 
+  it('speaks to an owner who is the member given the feature, not of them (R2.3)', () => {
+    const data = { publicUrl: PUBLIC_URL, ownerName: 'Olga Owner', memberName: 'Olga Owner', organizationName: 'Acme' };
+    const self = mailTemplates.featureGranted({ ...data, self: true });
+    expect(self.subject).toBe('You may now use credential requests in Acme');
+    expect(self.text).toContain('You have been given access to credential requests');
+    expect(self.text).not.toContain('Olga Owner, a member of Acme');
+    expect(mailTemplates.featureGranted({ ...data, self: true, language: 'PT_BR' }).subject).toBe(
+      'Agora você pode usar solicitações de credenciais em Acme',
+    );
+    expect(mailTemplates.featureGranted(data).subject).toBe('Olga Owner may now use credential requests in Acme');
+  });
+
   it('names who asked for a reauthorization when it was not the requester (R5.4: a team admin may)', () => {
     const asked = mailTemplates.reauthorizationRequested({
       publicUrl: PUBLIC_URL,
