@@ -512,6 +512,43 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     }
   });
 
+  it('a newcomer who opens Feature access by its address and applies sees the application pending at once (R2.1, R13.8)', async () => {
+    // The page's query and the header's language query both read `viewer` (no id): the one answering last used to
+    // replace the other's, and the page then kept "You have not applied yet" and its Apply button after applying.
+    const nina = { email: `nina@${domain}`, name: 'Nina Newcomer' };
+    for (const returnTo of ['/feature-access', undefined]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      await signIn(page, web.url, nina, returnTo);
+      if (!returnTo) {
+        await page.goto(`${web.url}/feature-access`);
+        await page.getByText('Your application is pending review by support staff.').waitFor();
+        expect(await page.getByRole('button', { name: 'Apply for credential requests' }).count()).toBe(0);
+        break;
+      }
+      await page.getByRole('button', { name: 'Apply for credential requests' }).click();
+      await page.getByRole('status').filter({ hasText: 'Application sent.' }).waitFor();
+      await page.getByText('Your application is pending review by support staff.').waitFor();
+      expect(await page.getByText('You have not applied yet', { exact: false }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Apply for credential requests' }).count()).toBe(0);
+    }
+    // Reviewed, so that support's page has no pending application left for the tests after this one.
+    const { me } = await gqlOk<{ me: { id: string } }>(web.url, await devToken(nina), '{ me { id } }');
+    const support = await tokenFor(secret, {
+      sub: `dev:${sam.email}`,
+      email: sam.email,
+      name: sam.name,
+      support: true,
+    });
+    await gqlOk(
+      web.url,
+      support,
+      'mutation($u: ID!) { reviewCredentialRequestsApplication(userId: $u, approve: false) { id } }',
+      { u: me.id },
+    );
+  });
+
   it('a guest who accepted an invitation sees only the people on their own requests (R13.11, R12.1)', async () => {
     const token = await devToken(olivia);
     const { organizations } = await gqlOk<{ organizations: { id: string; name: string; teams: { id: string }[] }[] }>(
@@ -574,8 +611,9 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
     expect(await marioRole.locator('option').allInnerTexts()).toEqual(['Member', 'Admin', 'Guest', 'Owner']);
     expect(await page.getByLabel(`Role of ${olivia.name}`, { exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: `Remove ${olivia.name}` }).count()).toBe(0);
+    // The only owner: nobody can change her role until there is another (R13.13), and the row says so.
     expect(await cell(page, olivia, 3).innerText()).toBe(
-      'This is you: only another owner or admin can change your role.',
+      'This is you, the only owner: make someone else an owner before your role can change.',
     );
 
     await marioRole.selectOption({ label: 'Owner' });
@@ -585,6 +623,8 @@ describe('web app: directory, feature access, audit log, webhooks (R2, R2.4, R10
       .filter({ hasText: `The role of ${mario.name} is now Owner.` })
       .waitFor();
     expect(await cell(page, mario, 2).innerText()).toBe('Owner');
+    // Another owner now, who alone may change hers (an admin may not touch an owner).
+    expect(await cell(page, olivia, 3).innerText()).toBe('This is you: only another owner can change your role.');
 
     // A second page of Olivia's, opened while she is still an owner: it goes stale with the first one.
     const stale = await open(olivia);

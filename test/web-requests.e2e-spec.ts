@@ -108,6 +108,12 @@ async function setUpAcme() {
   }
 }
 
+/** The list's "three dots > Delete" for the request named `name` (the help page's words). */
+async function deleteFromList(page: Page, name: string) {
+  await page.getByRole('button', { name: `More actions for ${name}`, exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+}
+
 async function newPage(viewport: { width: number; height: number }, touch = false): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'en-US', hasTouch: touch, isMobile: touch });
   contexts.push(context);
@@ -861,14 +867,38 @@ it('contractor asks an outside marketing manager for Email, HubSpot and OpenAI; 
   const maraList = await mara.context().newPage();
   await maraList.goto(`${stack.url}/requests?tab=received`);
   await maraList.getByRole('link', { name: 'Details of Lead generation for marketing' }).waitFor();
+  // A guest of Acme answers requests and sends none (R3.4): she is not offered +Create request, only to be refused.
+  expect(await maraList.getByRole('link', { name: '+Create request' }).count()).toBe(0);
   // And a third one in Portuguese (the choice is read when a tab loads; English again before the tabs close).
   const maraListPt = await mara.context().newPage();
   await maraListPt.addInitScript("localStorage.setItem('lang', 'pt-BR')");
   await maraListPt.goto(`${stack.url}/requests?tab=received`);
   await maraListPt.getByRole('link', { name: 'Detalhes de Lead generation for marketing' }).waitFor();
   await cora.getByRole('link', { name: 'Back to credential requests' }).click();
-  await cora.getByRole('button', { name: 'Delete Lead generation for marketing' }).click();
+  // The help page's "three dots > Delete", by keyboard: Enter opens the menu on its item, Escape closes it back onto
+  // the button, the arrow opens it again; a dialog cancelled returns the focus to the button.
+  const more = cora.getByRole('button', { name: 'More actions for Lead generation for marketing' });
+  const onMore = "document.activeElement?.getAttribute('aria-haspopup') === 'menu'";
+  await more.focus();
+  await cora.keyboard.press('Enter');
+  await until(cora, "document.activeElement?.getAttribute('role') === 'menuitem'");
+  expect(await more.getAttribute('aria-expanded')).toBe('true');
+  expect(await cora.evaluate('document.activeElement.textContent')).toBe('Delete');
+  await cora.keyboard.press('Escape');
+  await until(cora, onMore);
+  expect(await cora.getByRole('menu').count()).toBe(0);
+  await cora.keyboard.press('ArrowDown');
+  await cora.getByRole('menu').getByRole('menuitem', { name: 'Delete' }).waitFor();
+  await look(cora, 'requests-row-menu');
+  await cora.keyboard.press('Enter');
   const confirm = cora.getByRole('dialog', { name: 'Delete the request "Lead generation for marketing"' });
+  await confirm.waitFor();
+  expect(await cora.getByRole('menu').count()).toBe(0);
+  await cora.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'hidden' });
+  await until(cora, onMore);
+  await more.click();
+  await cora.getByRole('menuitem', { name: 'Delete' }).click();
   await confirm.getByText('OpenAI (Mara Manager)').waitFor();
   // Before deleting, she sees which scenarios use it (R8.5).
   await confirm.getByText('used by 2 scenarios', { exact: false }).waitFor();
@@ -1252,6 +1282,76 @@ it('a request link opened under another account says whose account it is and sig
 // The list watches its rows, so the requester's own delete also comes back to it as a removal. Here that removal is
 // held until the delete has answered, and the list's refetch until the removal is in: the order in which the list
 // still showed the row when it heard the removal, and replaced "was deleted" with "left the list".
+it('the three dots open in full view at a phone’s last row, above the edge, and Delete there opens its dialog', async () => {
+  const api = await stack.signedIn(people.contractor.email, people.contractor.name);
+  const names = ['Dots one', 'Dots two', 'Dots three'];
+  for (const name of names)
+    await requestOpenAi(api, marketingTeamId, name, { name: 'Dot Dash', email: 'dot@dots.example' });
+  const page = await newPage({ width: 375, height: 640 }, true);
+  await page.goto(`${stack.url}/requests?q=Dots`);
+  await devSignIn(page, people.contractor);
+  // Her one team, Marketing automation, is the header's (on a phone the switcher sits in the closed menu).
+  await page.getByRole('link', { name: 'Details of Dots one' }).waitFor();
+  // The oldest is the last row: scrolled to the bottom of the page, its menu has no room below the button.
+  await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+  const more = page.getByRole('button', { name: 'More actions for Dots one', exact: true });
+  await more.tap();
+  const item = page.getByRole('menuitem', { name: 'Delete' });
+  await item.waitFor();
+  const box = (await item.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(640);
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  // What is drawn there is the item itself, not a row it was cut off behind.
+  expect(
+    await page.evaluate<boolean>(
+      `(() => { const el = document.querySelector('[role="menuitem"]'); const r = el.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el; })()`,
+    ),
+  ).toBe(true);
+  await look(page, 'requests-row-menu-375');
+  // A tap elsewhere closes it and deletes nothing.
+  await page.getByRole('heading', { level: 1 }).tap();
+  await item.waitFor({ state: 'detached' });
+  expect(await more.getAttribute('aria-expanded')).toBe('false');
+  await more.tap();
+  await item.tap();
+  await page.getByRole('dialog', { name: 'Delete the request "Dots one"' }).waitFor();
+}, 60_000);
+
+it('rows that leave the list one after another are said as one notice with their number, not as the last one’s name', async () => {
+  const api = await stack.signedIn(people.contractor.email, people.contractor.name);
+  const ids: string[] = [];
+  for (const name of ['Trio one', 'Trio two', 'Trio three']) {
+    ids.push(await requestOpenAi(api, marketingTeamId, name, { name: 'Tri Row', email: 'tri@trio.example' }));
+  }
+  const page = await newPage(DESKTOP);
+  // What the page asks to hear over its socket: the deletions must come once it listens for these rows' removal.
+  const asked: string[] = [];
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      asked.push(String(message));
+      server.send(message);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+  await page.goto(`${stack.url}/requests?q=Trio`);
+  await devSignIn(page, people.contractor);
+  await page.getByRole('link', { name: 'Details of Trio one' }).waitFor();
+  const listening = (m: string) => m.includes('RequestsRemoved') && ids.every((id) => m.includes(id));
+  await eventually(async () => asked.some(listening) || undefined, 20_000);
+  // Deleted elsewhere (another tab of hers, through the API), one after another.
+  for (const id of ids) await gql(api, 'mutation($id: ID!) { deleteCredentialRequest(id: $id) { id } }', { id });
+  await page.getByText('No credential request matches this status or search.').waitFor();
+  const notice = page.locator('p.notice[role="status"]');
+  await eventually(async () => ((await notice.innerText()).startsWith('3 requests') ? true : undefined), 10_000);
+  expect(await notice.innerText()).toBe(
+    '3 requests were just deleted, or you may no longer see them: they left the list.',
+  );
+}, 60_000);
+
 it('deleting from the list says "was deleted", also when the list hears the removal after the answer', async () => {
   const name = 'Held removal';
   const api = await stack.signedIn(people.contractor.email, people.contractor.name);
@@ -1273,7 +1373,7 @@ it('deleting from the list says "was deleted", also when the list hears the remo
   await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
   await page.getByRole('link', { name: `Details of ${name}` }).waitFor();
   holdRemovals = true;
-  await page.getByRole('button', { name: `Delete ${name}` }).click();
+  await deleteFromList(page, name);
   const confirm = page.getByRole('dialog', { name: `Delete the request "${name}"` });
   refetch.arm();
   await confirm.getByRole('button', { name: 'Delete' }).click();
@@ -1320,7 +1420,7 @@ it("a team member sees a teammate's request but is not offered what only others 
   await devSignIn(page, tom);
   await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
   await page.getByRole('link', { name: `Details of ${name}` }).waitFor();
-  expect(await page.getByRole('button', { name: `Delete ${name}` }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: `More actions for ${name}` }).count()).toBe(0);
   await page.getByRole('link', { name: `Details of ${name}` }).click();
   await page.getByRole('heading', { name }).waitFor();
   // The focus went with the link to the new page: on its heading once the request was read.
@@ -1468,6 +1568,61 @@ it('a Decline whose answer was lost on its way back closes as done, rather than 
   expect(await carlos.getByText('could not be reached', { exact: false }).count()).toBe(0);
 }, 120_000);
 
+it('open dialogs follow their app live: Delete lists a connection made meanwhile, Decline warns of it, a second Authorize stops (R8.5, R5.2)', async () => {
+  const nora = await stack.signedIn(people.builder.email, people.builder.name);
+  const acme = await acmeFor(nora);
+  const created = await requestOpenAi(nora, acme.teamId('Internal comms'), 'Followed by its dialogs', {
+    userId: acme.memberId(people.colleague.email),
+  });
+  const elsewhere = await stack.signedIn(people.colleague.email, people.colleague.name);
+  // The requester's Delete and the recipient's Decline and Authorize, all open while the app is pending.
+  const requester = await newPage(DESKTOP);
+  await requester.goto(`${stack.url}/requests/${created}`);
+  await devSignIn(requester, people.builder);
+  await requester.getByRole('button', { name: 'Delete' }).click();
+  const remove = requester.getByRole('dialog', { name: 'Delete the request "Followed by its dialogs"' });
+  await remove.getByText('This request holds no active connection', { exact: false }).waitFor();
+  const carlos = await newPage(DESKTOP);
+  await carlos.goto(`${stack.url}/requests/${created}`);
+  await devSignIn(carlos, people.colleague);
+  await statusOf(carlos, 'openai', 'PENDING');
+  await appCard(carlos, 'openai').getByRole('button', { name: 'Decline OpenAI' }).click();
+  const decline = carlos.getByRole('dialog', { name: 'Decline OpenAI' });
+  await decline.getByLabel('Reason for declining').fill('Changed my mind.');
+  expect(await decline.locator('[data-decline-connected]').innerText()).toBe('');
+  const second = await carlos.context().newPage();
+  await second.goto(`${stack.url}/requests/${created}`);
+  await appCard(second, 'openai').getByRole('button', { name: 'Authorize OpenAI' }).click();
+  const authorize = second.getByRole('dialog', { name: 'Create a connection for OpenAI' });
+  await authorize.getByLabel('API key').fill('sk-typed-in-the-second-tab');
+
+  // Authorized elsewhere (another tab of his, through the API).
+  await gql(
+    elsewhere,
+    'mutation($id: ID!, $k: String!) { authorizeApp(input: { requestId: $id, appKey: "openai", apiKey: $k }) { status } }',
+    { id: created, k: GOOD_API_KEY },
+  );
+  // Delete now lists the connection, and says the list changed.
+  await remove.locator('[data-connections-changed]').waitFor();
+  await remove.getByText('used by no scenario yet', { exact: false }).waitFor();
+  expect(await remove.getByText('This request holds no active connection', { exact: false }).count()).toBe(0);
+  // Decline now warns that declining deletes a connection that works.
+  await decline
+    .locator('[data-decline-connected]')
+    .getByText('declining it now deletes its connection', { exact: false })
+    .waitFor();
+  // The second Authorize offers nothing the server would refuse, and what was typed is not sent.
+  await authorize.locator('[data-app-moved="AUTHORIZED"]').waitFor();
+  expect(await authorize.getByLabel('API key').count()).toBe(0);
+  // The field the focus was in went with the form: the focus is on what is left to do.
+  expect(await second.evaluate('document.activeElement?.textContent')).toBe('Close');
+  await authorize.getByRole('button', { name: 'Close' }).click();
+  await authorize.waitFor({ state: 'hidden' });
+  await remove.getByRole('button', { name: 'Cancel' }).click();
+  await decline.getByRole('button', { name: 'Cancel' }).click();
+  await statusOf(carlos, 'openai', 'AUTHORIZED');
+}, 120_000);
+
 it('an app that changed while its dialog was open: the refusal says so, and the page shows the app as it is now', async () => {
   const { created, carlos, decline } = await colleagueWithoutLiveUpdates('Changed under the dialog');
   await mark(carlos);
@@ -1479,10 +1634,14 @@ it('an app that changed while its dialog was open: the refusal says so, and the 
     { id: created },
   );
   await decline.getByRole('button', { name: 'Decline' }).click();
-  await decline
-    .getByText('This app has changed in the meantime, so this is no longer possible. The page now shows it as it is.')
-    .waitFor();
-  await decline.getByRole('button', { name: 'Cancel' }).click();
+  // Refused ("changed in the meantime"), then the page, read again, shows the app declined: the dialog says so in
+  // place of its form, which no longer offers anything the server would refuse.
+  await decline.locator('[data-app-moved="DECLINED"]').waitFor();
+  expect(await decline.getByRole('alert').innerText()).toBe(
+    'OpenAI changed meanwhile: it is now Declined, and this can no longer be done. Close this window: the page shows what you can do now.',
+  );
+  expect(await decline.getByRole('button', { name: 'Decline' }).count()).toBe(0);
+  await decline.getByRole('button', { name: 'Close' }).click();
   await statusOf(carlos, 'openai', 'DECLINED');
   expect(await notReloaded(carlos)).toBe(true);
 }, 120_000);
@@ -1662,6 +1821,40 @@ it('the create page names the team, offers a team member only its people (R3.1),
   expect(violations).toEqual([]);
 }, 120_000);
 
+it('a recipient taken out of the team while the form was filled is not kept chosen after the refusal (R3.1, R13.13)', async () => {
+  const owner = await stack.signedIn(people.owner.email, people.owner.name);
+  const acme = await acmeFor(owner);
+  const carlosInComms = { t: acme.teamId('Internal comms'), u: acme.memberId(people.colleague.email) };
+  const nora = await newPage(DESKTOP);
+  await nora.goto(`${stack.url}/requests/new`);
+  await devSignIn(nora, people.builder);
+  await nora.getByLabel('Team', { exact: true }).selectOption({ label: 'Internal comms' });
+  await nora.getByLabel('Request name').fill('Asked of someone who left');
+  const carlos = `${people.colleague.name} (${people.colleague.email})`;
+  await nora.getByLabel('User', { exact: true }).selectOption({ label: carlos });
+  await nora.getByRole('button', { name: 'Next' }).click();
+  await nora.getByLabel('App', { exact: true }).selectOption({ label: 'OpenAI' });
+  await nora.getByLabel(/terms and conditions/).check();
+  await gql(owner, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', carlosInComms);
+  try {
+    await nora.getByRole('button', { name: 'Submit' }).click();
+    await nora.locator('[data-summary]').waitFor();
+    // Back on the first step, he is neither listed nor chosen: the field asks for someone else.
+    await nora.getByRole('button', { name: 'Back', exact: true }).click();
+    const picker = nora.getByLabel('User', { exact: true });
+    await eventually(async () =>
+      (await picker.locator('option', { hasText: carlos }).count()) === 0 ? true : undefined,
+    );
+    expect(await picker.inputValue()).toBe('');
+  } finally {
+    await gql(
+      owner,
+      'mutation($t: ID!, $u: ID!) { addTeamMember(teamId: $t, userId: $u, role: MEMBER) { id } }',
+      carlosInComms,
+    );
+  }
+}, 60_000);
+
 it('a new filter starts from the first page: no list is asked with the last view’s cursor', async () => {
   const api = await stack.signedIn(people.contractor.email, people.contractor.name);
   for (let i = 0; i < 21; i++) {
@@ -1741,6 +1934,8 @@ it('a new filter starts from the first page: no list is asked with the last view
   await page.getByLabel('Search by name').fill('Paged 1');
   await page.getByLabel('Search by name').press('Enter');
   await page.waitForURL(/[?&]q=Paged/);
+  // The search's rows, not the list's before it (whose row, and its menu, the answer replaces).
+  await page.getByRole('link', { name: 'Details of Paged 2', exact: true }).waitFor({ state: 'detached' });
 
   // R8.5: Delete waits for the list of what stops working (held here), so nobody confirms before reading it.
   let releaseConnections: (() => void) | undefined;
@@ -1750,7 +1945,7 @@ it('a new filter starts from the first page: no list is asked with the last view
     }
     await route.continue();
   });
-  await page.getByRole('button', { name: 'Delete Paged 1', exact: true }).click();
+  await deleteFromList(page, 'Paged 1');
   const confirm = page.getByRole('dialog', { name: 'Delete the request "Paged 1"' });
   await eventually(async () => releaseConnections, 10_000);
   expect(await confirm.getByRole('button', { name: 'Delete' }).isDisabled()).toBe(true);
@@ -2057,8 +2252,11 @@ it('a member is offered the teams she is in; one she left meanwhile stays named,
   await devSignIn(nora, people.builder);
   await nora.getByRole('tab', { name: 'Sent', selected: true }).waitFor();
   const teams = nora.getByLabel('Team', { exact: true });
-  // A plain member of Acme works from her own teams only: Marketing automation's list is not hers (R7.1, R7.4).
-  expect(await teams.locator('option').allInnerTexts()).toEqual(['Internal comms']);
+  // A plain member of Acme works from her own teams only (Internal comms, and Solo if an earlier test made it):
+  // Marketing automation's list is not hers (R7.1, R7.4).
+  const offered = () => teams.locator('option').allInnerTexts();
+  expect(await offered()).toContain('Internal comms');
+  expect(await offered()).not.toContain('Marketing automation');
   const inMarketing = { t: marketingTeamId, u: ids.memberId(people.builder.email) };
   await gql(
     owner,
@@ -2067,7 +2265,7 @@ it('a member is offered the teams she is in; one she left meanwhile stays named,
   );
   await nora.reload();
   await teams.selectOption({ label: 'Marketing automation' });
-  await nora.getByText(/^(\d+ requests?|No requests)$/).waitFor();
+  await eventually(async () => asked.find((v) => (v as { teamId?: string }).teamId === marketingTeamId));
   // Taken out while she works from it: the team she chose stays chosen and named, and the page says why it is empty.
   await gql(owner, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) { id } }', inMarketing);
   asked.length = 0;
@@ -2078,12 +2276,13 @@ it('a member is offered the teams she is in; one she left meanwhile stays named,
     )
     .waitFor();
   expect(await teams.inputValue()).toBe(marketingTeamId);
+  expect(await offered()).toContain('Marketing automation');
   // Back to her own team, whose list was asked: the one for Marketing automation was not, and it is no longer offered.
   await teams.selectOption({ label: 'Internal comms' });
-  await nora.getByText(/^(\d+ requests?|No requests)$/).waitFor();
+  await nora.locator('[data-list-count]').waitFor();
   expect(asked.length).toBeGreaterThan(0);
   expect(asked).not.toContainEqual(expect.objectContaining({ teamId: marketingTeamId }));
-  expect(await teams.locator('option').allInnerTexts()).toEqual(['Internal comms']);
+  expect(await offered()).not.toContain('Marketing automation');
   expect(await nora.getByRole('alert').count()).toBe(0);
 }, 60_000);
 
@@ -2107,7 +2306,7 @@ it('a Delete dialog whose request the other party deleted meanwhile closes, and 
   await page.goto(`${stack.url}/requests`);
   await devSignIn(page, people.contractor);
   await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Marketing automation' });
-  await page.getByRole('button', { name: `Delete ${name}` }).click();
+  await deleteFromList(page, name);
   const confirm = page.getByRole('dialog', { name: `Delete the request "${name}"` });
   await confirm.getByText('This request holds no active connection', { exact: false }).waitFor();
   const watching = (m: string) => m.includes('credentialRequestsRemoved') && m.includes(id);

@@ -8,6 +8,7 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { CloseCode, createClient } from 'graphql-ws';
 import { Kind, OperationTypeNode } from 'graphql';
 import { Observable } from 'rxjs';
+import { waitToRetry } from './retry-wait';
 import { fetchSession } from './session';
 import { isSessionEnded, reportSessionEnded } from './session-ended';
 
@@ -27,8 +28,7 @@ export function createApolloClient(): ApolloClient {
       lazy: true,
       retryAttempts: Infinity,
       shouldRetry: (e) => !refused(e),
-      retryWait: (retries) =>
-        new Promise((resolve) => setTimeout(resolve, Math.min(2 ** retries, 30) * 1000 + Math.random() * 1000)),
+      retryWait: (retries) => waitToRetry(retries),
       on: {
         connected: (_socket, _payload, wasRetry) => {
           if (wasRetry) void client.refetchObservableQueries().catch(() => undefined);
@@ -70,6 +70,9 @@ export function createApolloClient(): ApolloClient {
       typePolicies: {
         // A requested app is identified by its request and key; the list of apps is replaced as a whole.
         RequestedApp: { keyFields: false },
+        // One viewer, read by several queries (the header's language, Feature access): merged, not replaced. Replaced,
+        // the query answered last dropped the others' fields, and Feature access kept its Apply button after applying.
+        Viewer: { merge: true },
         CredentialRequest: { fields: { apps: { merge: false } } },
         // The lists keep one entry per team, tab, filter, search and page (Apollo's default keys: every argument).
         // One entry for all of them showed the previous team's rows first (cache-and-network) until the network

@@ -95,6 +95,8 @@ export const en = {
     organization: {
       roleOf: 'Role of {{name}}',
       self: 'This is you: only another owner or admin can change your role.',
+      selfOwner: 'This is you: only another owner can change your role.',
+      selfLastOwner: 'This is you, the only owner: make someone else an owner before your role can change.',
       confirm: 'Remove {{name}} from {{place}}?',
       consequence:
         'They lose access to the organization and its teams at once; connections they authorized for its teams are revoked.',

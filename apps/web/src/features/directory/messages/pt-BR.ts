@@ -99,6 +99,9 @@ export const ptBR: Messages<typeof en> = {
     organization: {
       roleOf: 'Função de {{name}}',
       self: 'É você: só outro proprietário ou administrador pode alterar a sua função.',
+      selfOwner: 'É você: só outro proprietário pode alterar a sua função.',
+      selfLastOwner:
+        'É você, o único proprietário: torne outra pessoa proprietária antes que a sua função possa mudar.',
       confirm: 'Remover {{name}} da organização {{place}}?',
       consequence:
         'A pessoa perde imediatamente o acesso à organização e a todas as equipes dela; as conexões que ela autorizou para essas equipes são revogadas.',

@@ -91,7 +91,15 @@ function Organization({ organizationId }: { organizationId: string }) {
               {t(`roles.${m.role}`)}
               {admin &&
                 (m.user.id === data.me.id ? (
-                  <span className="muted">{t('manage.organization.self')}</span>
+                  <span className="muted">
+                    {/* An admin's role is changed by an owner or admin, an owner's by another owner only; the last
+                        owner's by nobody (R13.13). */}
+                    {viewerRole !== 'OWNER'
+                      ? t('manage.organization.self')
+                      : org.members.filter((other) => other.role === 'OWNER').length > 1
+                        ? t('manage.organization.selfOwner')
+                        : t('manage.organization.selfLastOwner')}
+                  </span>
                 ) : m.role === 'OWNER' && viewerRole !== 'OWNER' ? (
                   <span className="muted">{t('manage.ownersOnly')}</span>
                 ) : (

@@ -18,7 +18,8 @@ import {
 } from '../../../lib/errors';
 import { formatFullDateTime, toDateTimeLocal } from '../../../lib/format';
 import { type Checked, REQUIRED, useFormChecks } from '../../../lib/form-checks';
-import type { ConnectionType } from '../../../gql/graphql';
+import type { AppAuthorizationStatus, ConnectionType } from '../../../gql/graphql';
+import { AppMoved } from './AppMoved';
 import { AuthorizeApp, StartOAuth, UpdateCredentials } from '../api/mutations';
 import { useAfterAction, useDoneDespiteLostAnswer } from '../api/after-action';
 
@@ -46,10 +47,13 @@ const TITLE = {
 
 export function AuthorizeDialog({
   target,
+  moved,
   onClose,
   onAuthorized,
 }: {
   target: AuthorizeTarget | null;
+  /** The app's status now, when it no longer offers this dialog's action (changed meanwhile). */
+  moved?: AppAuthorizationStatus | null;
   onClose: () => void;
   /** Credentials entered here were accepted (an OAuth2 grant says so when the provider sends the browser back). */
   onAuthorized: (target: AuthorizeTarget) => void;
@@ -185,7 +189,8 @@ export function AuthorizeDialog({
       title={t(TITLE[target?.mode ?? 'authorize'], { app: target?.appName ?? '' })}
       onClose={close}
     >
-      {target && (
+      {target && moved && !busy && <AppMoved app={target.appName} status={moved} onClose={close} />}
+      {target && !(moved && !busy) && (
         <form ref={checks.form} noValidate onSubmit={checks.guard(wrong, submit)}>
           <p>{target.type === 'OAUTH2' ? t('authorize.oauthIntro', { app: target.appName }) : t('authorize.intro')}</p>
           {target.type === 'API_KEY' && (

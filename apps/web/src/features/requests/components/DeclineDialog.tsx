@@ -11,14 +11,19 @@ import { useAfterAction, useDoneDespiteLostAnswer } from '../api/after-action';
 import { CharCount } from './CharCount';
 import { LIMITS } from '../../../lib/limits';
 import { REQUIRED, useFormChecks } from '../../../lib/form-checks';
+import type { AppAuthorizationStatus } from '../../../gql/graphql';
+import { AppMoved } from './AppMoved';
 
 export function DeclineDialog({
   target,
+  moved,
   onClose,
   onDone,
 }: {
   /** `connected`: the app is authorized, so declining deletes a connection that works (and may be in use). */
   target: { requestId: string; appKey: string; appName: string; connected?: boolean } | null;
+  /** The app's status now, when it no longer offers Decline (declined meanwhile). */
+  moved?: AppAuthorizationStatus | null;
   onClose: () => void;
   /** Done (also when found done after a lost answer): the card says so. */
   onDone: (target: { appKey: string }) => void;
@@ -46,65 +51,72 @@ export function DeclineDialog({
       onClose={close}
       description={
         <>
-          {target?.connected && <p className="notice">{t('decline.connected', { app: target.appName })}</p>}
+          {/* Live: the app may be authorized while the dialog is open, and declining then ends a connection. */}
+          <p className={target?.connected ? 'notice' : undefined} role="status" data-decline-connected="">
+            {target?.connected ? t('decline.connected', { app: target.appName }) : ''}
+          </p>
           <p>{t('decline.final', { app: target?.appName ?? '' })}</p>
         </>
       }
     >
-      <form
-        ref={checks.form}
-        noValidate
-        onSubmit={checks.guard(
-          () => (reason.trim() ? {} : { reason: REQUIRED }),
-          async (e) => {
-            e.preventDefault();
-            if (!target) return;
-            try {
-              await decline({ variables: { requestId: target.requestId, appKey: target.appKey, reason } });
-            } catch (err) {
-              if (!(await doneDespiteLostAnswer(err, target, 'DECLINED'))) {
-                const read = readError(err);
-                setErrors(read.fields);
-                // A new refusal replaces the last one, whichever place it is shown in.
-                setRefusal(read.fields.length === 0 ? read : null);
-                return;
+      {moved && !loading && !checking && target ? (
+        <AppMoved app={target.appName} status={moved} onClose={close} />
+      ) : (
+        <form
+          ref={checks.form}
+          noValidate
+          onSubmit={checks.guard(
+            () => (reason.trim() ? {} : { reason: REQUIRED }),
+            async (e) => {
+              e.preventDefault();
+              if (!target) return;
+              try {
+                await decline({ variables: { requestId: target.requestId, appKey: target.appKey, reason } });
+              } catch (err) {
+                if (!(await doneDespiteLostAnswer(err, target, 'DECLINED'))) {
+                  const read = readError(err);
+                  setErrors(read.fields);
+                  // A new refusal replaces the last one, whichever place it is shown in.
+                  setRefusal(read.fields.length === 0 ? read : null);
+                  return;
+                }
               }
-            }
-            onDone(target);
-            close();
-          },
-        )}
-      >
-        <Field
-          label={t('decline.reason')}
-          hint={
-            <>
-              {t('decline.reasonHint')} <CharCount value={reason} max={LIMITS.reason} />
-            </>
-          }
-          error={checks.errorOf('reason', t, fieldError(errors, 'reason'))}
+              onDone(target);
+              close();
+            },
+          )}
         >
-          <textarea
-            rows={3}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              checks.forget();
-            }}
-          />
-        </Field>
-        {refusal && (
-          <p className="notice notice-error" role="alert">
-            {refusal.message}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <Button type="submit" variant="danger" className="btn-solid" busy={loading || checking}>
-            {t('decline.confirm')}
-          </Button>
-          <Button onClick={close}>{t('cancel', { ns: 'common' })}</Button>
-        </div>
-      </form>
+          <Field
+            label={t('decline.reason')}
+            hint={
+              <>
+                {t('decline.reasonHint')} <CharCount value={reason} max={LIMITS.reason} />
+              </>
+            }
+            error={checks.errorOf('reason', t, fieldError(errors, 'reason'))}
+          >
+            <textarea
+              rows={3}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+                checks.forget();
+              }}
+            />
+          </Field>
+          {refusal && (
+            <p className="notice notice-error" role="alert">
+              {refusal.message}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <Button type="submit" variant="danger" className="btn-solid" busy={loading || checking}>
+              {t('decline.confirm')}
+            </Button>
+            <Button onClick={close}>{t('cancel', { ns: 'common' })}</Button>
+          </div>
+        </form>
+      )}
     </Dialog>
   );
 }

@@ -1,12 +1,14 @@
-// R9 / R8.5: before deleting, the connections of the request and the scenarios using them are listed.
-import { useEffect, useRef } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+// R9 / R8.5: before deleting, the connections of the request and the scenarios using them are listed, and kept true
+// while the dialog is open: the other party may authorize meanwhile, and Delete would then end a connection in use.
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { Button } from '../../../components/Button';
 import { readError } from '../../../lib/errors';
 import { RequestConnections } from '../api/queries';
 import { DeleteRequest } from '../api/mutations';
+import { RequestUpdated } from '../api/subscriptions';
 
 export function DeleteRequestDialog({
   request,
@@ -24,15 +26,33 @@ export function DeleteRequestDialog({
   onDeleted: (name: string) => void;
 }) {
   const { t } = useTranslation('requests');
-  const { data, loading, error } = useQuery(RequestConnections, {
+  const { data, loading, error, refetch } = useQuery(RequestConnections, {
     variables: { requestId: request?.id ?? '' },
     skip: !request,
     fetchPolicy: 'network-only',
+  });
+  // Read again at each change of the request; a list that then differs from the one first shown is said to have.
+  const [changed, setChanged] = useState(false);
+  const firstShown = useRef<string | null>(null);
+  useSubscription(RequestUpdated, {
+    variables: { id: request?.id ?? '' },
+    skip: !request,
+    onData: () => void refetch().catch(() => undefined),
   });
   const [remove, removal] = useMutation(DeleteRequest);
   // The harmless choice has the focus when the dialog opens: Enter must not delete.
   const cancel = useRef<HTMLButtonElement>(null);
   const connections = (data?.requestConnections ?? []).filter((c) => c.status !== 'DELETED');
+  const shownNow = data && !loading ? connections.map((c) => `${c.id}:${c.usage.length}`).join(',') : null;
+  useEffect(() => {
+    if (!request) {
+      firstShown.current = null;
+      setChanged(false);
+    } else if (shownNow !== null) {
+      firstShown.current ??= shownNow;
+      if (shownNow !== firstShown.current) setChanged(true);
+    }
+  }, [request, shownNow]);
   // One dialog serves every row of a list: a refusal belongs to the row it was for, not to the next one opened. Reset
   // when it closes, however it closes (Cancel, Escape, Delete done, or the list because the row was deleted elsewhere).
   useEffect(() => {
@@ -48,6 +68,9 @@ export function DeleteRequestDialog({
       description={<p>{t('remove.body')}</p>}
     >
       <h3>{t('remove.connections')}</h3>
+      <p role="status" className={changed ? 'notice' : undefined} data-connections-changed={changed || undefined}>
+        {changed ? t('remove.connectionsChanged') : ''}
+      </p>
       {loading && <p role="status">{t('loading', { ns: 'common' })}</p>}
       {!loading && !error && connections.length === 0 && <p>{t('remove.noConnections')}</p>}
       {connections.length > 0 && (

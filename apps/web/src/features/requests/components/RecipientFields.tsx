@@ -1,6 +1,7 @@
 // Step 1's recipient: someone in the team (a team member, R3.1) or the organization (a team admin, R3.2), from a
 // picker, or, for org admins and owners only (R3.3), someone outside it (name, e-mail, and the language of the
 // e-mails they will get: they have no account to choose it).
+import { useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
@@ -68,6 +69,14 @@ export function RecipientFields({
   const hint =
     [onlyTeam ? t('create.onlyTeam', { team: team.name }) : null, nobody].filter(Boolean).join(' ') || undefined;
   const set = (patch: Partial<RecipientDraft>) => onChange({ ...draft, ...patch });
+  // Someone chosen who is no longer among the people to ask (they left the team meanwhile, read again after a
+  // refusal) is not kept chosen out of sight: the field asks for someone else.
+  const gone =
+    !!read.data && draft.kind === 'inside' && !!draft.userId && !people.some((m) => m.user.id === draft.userId);
+  useEffect(() => {
+    if (gone) set({ userId: '' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the person went
+  }, [gone]);
   return (
     <fieldset>
       <legend>{t('create.recipient')}</legend>

@@ -1,11 +1,12 @@
 // The Sent and Received lists (R7.1, R7.2 columns): Received has no Recipient column (it is the viewer), and says
 // which organization and team asks instead (a recipient may hear from several, and one requester may ask from more
-// than one of them). On a phone each request becomes a block of labelled lines (StackedTable).
+// than one of them). On a phone each request becomes a block of labelled lines (StackedTable). Details beside each
+// request, Delete under its three dots, as the help page says.
 import { Link } from 'react-router';
 import { FROM_LIST } from '../back-to-list';
 import { useTranslation } from 'react-i18next';
 import { StatusLabel } from '../../../components/StatusLabel';
-import { Button } from '../../../components/Button';
+import { ActionsMenu } from '../../../components/ActionsMenu';
 import { Row, StackedTable } from '../../../components/StackedTable';
 import { formatDateTime } from '../../../lib/format';
 import type { RequestRowFieldsFragment } from '../../../gql/graphql';
@@ -38,14 +39,15 @@ export function RequestsTable({
           {showRecipient && r.recipient.name}
           {formatDateTime(r.sentAt, i18n.language)}
           <StatusLabel status={r.status} />
-          <div className="actions">
+          <div className="actions row-actions">
             <Link to={`/requests/${r.id}`} state={FROM_LIST} aria-label={t('list.detailsOf', { name: r.name })}>
               {t('list.details')}
             </Link>
             {mayDelete(r.viewerRelation) && (
-              <Button variant="link" aria-label={t('list.deleteOf', { name: r.name })} onClick={() => onDelete(r)}>
-                {t('list.delete')}
-              </Button>
+              <ActionsMenu
+                label={t('list.actionsOf', { name: r.name })}
+                actions={[{ label: t('list.delete'), onSelect: () => onDelete(r) }]}
+              />
             )}
           </div>
         </Row>

@@ -6,13 +6,18 @@ import { Button } from '../../../components/Button';
 import { readError } from '../../../lib/errors';
 import { RevokeAccess } from '../api/mutations';
 import { useAfterAction, useDoneDespiteLostAnswer } from '../api/after-action';
+import type { AppAuthorizationStatus } from '../../../gql/graphql';
+import { AppMoved } from './AppMoved';
 
 export function RevokeDialog({
   target,
+  moved,
   onClose,
   onDone,
 }: {
   target: { requestId: string; appKey: string; appName: string } | null;
+  /** The app's status now, when it no longer offers Revoke (changed meanwhile). */
+  moved?: AppAuthorizationStatus | null;
   onClose: () => void;
   /** Done (also when found done after a lost answer): the card says so. */
   onDone: (target: { appKey: string }) => void;
@@ -35,34 +40,40 @@ export function RevokeDialog({
       initialFocus={cancel}
       description={<p>{t('revoke.body')}</p>}
     >
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {readError(error).message}
-        </p>
+      {moved && !loading && !checking && target ? (
+        <AppMoved app={target.appName} status={moved} onClose={close} />
+      ) : (
+        <>
+          {error && (
+            <p className="notice notice-error" role="alert">
+              {readError(error).message}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <Button
+              variant="danger"
+              className="btn-solid"
+              busy={loading || checking}
+              onClick={async () => {
+                if (!target) return;
+                try {
+                  await revoke({ variables: { requestId: target.requestId, appKey: target.appKey } });
+                } catch (err) {
+                  // Else shown from `error`.
+                  if (!(await doneDespiteLostAnswer(err, target, 'REVOKED'))) return;
+                }
+                onDone(target);
+                close();
+              }}
+            >
+              {t('revoke.confirm')}
+            </Button>
+            <Button ref={cancel} onClick={close}>
+              {t('cancel', { ns: 'common' })}
+            </Button>
+          </div>
+        </>
       )}
-      <div className="dialog-actions">
-        <Button
-          variant="danger"
-          className="btn-solid"
-          busy={loading || checking}
-          onClick={async () => {
-            if (!target) return;
-            try {
-              await revoke({ variables: { requestId: target.requestId, appKey: target.appKey } });
-            } catch (err) {
-              // Else shown from `error`.
-              if (!(await doneDespiteLostAnswer(err, target, 'REVOKED'))) return;
-            }
-            onDone(target);
-            close();
-          }}
-        >
-          {t('revoke.confirm')}
-        </Button>
-        <Button ref={cancel} onClick={close}>
-          {t('cancel', { ns: 'common' })}
-        </Button>
-      </div>
     </Dialog>
   );
 }

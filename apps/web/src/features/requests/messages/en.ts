@@ -28,7 +28,7 @@ export const en = {
     details: 'Details',
     detailsOf: 'Details of {{name}}',
     delete: 'Delete',
-    deleteOf: 'Delete {{name}}',
+    actionsOf: 'More actions for {{name}}',
     empty: 'No credential requests here yet.',
     noMatch: 'No credential request matches this status or search.',
     noTeam: 'Choose an organization and a team to see the requests sent from it.',
@@ -48,6 +48,9 @@ export const en = {
     previous: 'Previous page',
     deleted: 'The request "{{name}}" was deleted.',
     removed: '“{{name}}” was just deleted, or you may no longer see it: it left the list.',
+    removedMany_zero: 'No request left the list.',
+    removedMany_one: '{{count}} request was just deleted, or you may no longer see it: it left the list.',
+    removedMany_other: '{{count}} requests were just deleted, or you may no longer see them: they left the list.',
   },
   create: {
     title: 'Create request',
@@ -242,6 +245,10 @@ export const en = {
     try_again: 'The authorization of {{app}} could not be completed. Start it again.',
     internal: 'The authorization of {{app}} could not be completed. Try again later.',
   },
+  dialogs: {
+    moved:
+      '{{app}} changed meanwhile: it is now {{status}}, and this can no longer be done. Close this window: the page shows what you can do now.',
+  },
   decline: {
     title: 'Decline {{app}}',
     reason: 'Reason for declining',
@@ -263,6 +270,7 @@ export const en = {
     body: 'Its connections are deleted with it: no scenario can use the credentials of its apps any more.',
     connections: 'Connections where the credentials are used',
     noConnections: 'This request holds no active connection: nothing in use is deleted with it.',
+    connectionsChanged: 'This list changed while the dialog was open: read it again before you delete.',
     connectionsUnread: 'Which connections this request holds could not be read: {{message}}',
     // i18next's _zero applies in every language: pt-BR's CLDR "one" would otherwise say "usada por 0 cenário".
     usedBy_zero: 'used by no scenario yet',

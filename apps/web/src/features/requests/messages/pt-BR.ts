@@ -31,7 +31,7 @@ export const ptBR: Messages<typeof en> = {
     details: 'Detalhes',
     detailsOf: 'Detalhes de {{name}}',
     delete: 'Excluir',
-    deleteOf: 'Excluir {{name}}',
+    actionsOf: 'Mais ações para {{name}}',
     empty: 'Ainda não há solicitações de credenciais aqui.',
     noMatch: 'Nenhuma solicitação de credenciais corresponde a este status ou a esta busca.',
     noTeam: 'Escolha uma organização e uma equipe para ver as solicitações enviadas pela equipe.',
@@ -50,6 +50,10 @@ export const ptBR: Messages<typeof en> = {
     previous: 'Página anterior',
     deleted: 'A solicitação "{{name}}" foi excluída.',
     removed: '“{{name}}” acaba de ser excluída, ou você não pode mais vê-la: ela saiu da lista.',
+    removedMany_zero: 'Nenhuma solicitação saiu da lista.',
+    removedMany_one: '{{count}} solicitação acaba de ser excluída, ou você não pode mais vê-la: ela saiu da lista.',
+    removedMany_other:
+      '{{count}} solicitações acabam de ser excluídas, ou você não pode mais vê-las: elas saíram da lista.',
   },
   create: {
     title: 'Criar solicitação',
@@ -246,6 +250,10 @@ export const ptBR: Messages<typeof en> = {
     try_again: 'A autorização do {{app}} não foi concluída. Clique em Autorizar para tentar de novo.',
     internal: 'A autorização do {{app}} não foi concluída. Tente novamente mais tarde.',
   },
+  dialogs: {
+    moved:
+      '{{app}} mudou enquanto isso: agora está {{status}}, e isto não pode mais ser feito. Feche esta janela: a página mostra o que você pode fazer agora.',
+  },
   decline: {
     title: 'Recusar {{app}}',
     reason: 'Motivo da recusa',
@@ -267,6 +275,7 @@ export const ptBR: Messages<typeof en> = {
     body: 'As conexões desta solicitação também serão excluídas, e nenhum cenário poderá mais usar essas credenciais.',
     connections: 'Conexões que serão excluídas',
     noConnections: 'Esta solicitação não tem nenhuma conexão ativa: nada que esteja em uso será excluído.',
+    connectionsChanged: 'Esta lista mudou enquanto a janela estava aberta: leia-a de novo antes de excluir.',
     connectionsUnread: 'Não foi possível ler quais conexões esta solicitação mantém: {{message}}',
     usedBy_zero: 'ainda não usada por nenhum cenário',
     usedBy_one: 'usada por {{count}} cenário',

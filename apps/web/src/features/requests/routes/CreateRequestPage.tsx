@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { NetworkStatus } from '@apollo/client';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { Button } from '../../../components/Button';
@@ -15,7 +15,7 @@ import { withoutField, withoutItem } from '../../../lib/field-paths';
 import { plausibleEmail } from '../../../lib/form-checks';
 import { inNoTeam, isOrgAdmin, useWorkspace } from '../../../lib/workspace';
 import type { CreateCredentialRequestInput, Language, RequestDetailsFieldsFragment } from '../../../gql/graphql';
-import { CreateRequestViewer } from '../api/queries';
+import { CreateRequestViewer, OrganizationPeople, TeamPeople } from '../api/queries';
 import { useCatalogApps } from '../api/catalog';
 import { CreateRequest } from '../api/mutations';
 import { AppFields, emptyApp, type AppDraft } from '../components/AppFields';
@@ -43,6 +43,7 @@ export function CreateRequestRoute() {
 export function CreateRequestPage({ again = false }: { again?: boolean }) {
   const { t, i18n } = useTranslation('requests');
   const ws = useWorkspace();
+  const client = useApolloClient();
   const catalog = useCatalogApps();
   const viewer = useQuery(CreateRequestViewer, { fetchPolicy: 'cache-and-network' });
   const [create, creation] = useMutation(CreateRequest);
@@ -271,6 +272,9 @@ export function CreateRequestPage({ again = false }: { again?: boolean }) {
         ws.retry();
         void viewer.refetch().catch(() => undefined);
       }
+      // Any refusal reads the people to ask again: the one chosen may have left the team or the organization
+      // meanwhile (R3.1, R13.13), which the server says as FORBIDDEN or at the recipient's field.
+      void client.refetchQueries({ include: [TeamPeople, OrganizationPeople] }).catch(() => undefined);
       setErrors(err.fields);
       setSummary(err.fields.length > 0 ? 'fields' : err);
       focusAfterRender.current = '[data-summary]';

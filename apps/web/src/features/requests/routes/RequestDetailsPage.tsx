@@ -24,6 +24,7 @@ import { HistorySection } from '../components/HistorySection';
 import { OAuthOutcome } from '../components/OAuthOutcome';
 import { LiveStatus } from '../components/LiveStatus';
 import { mayDelete, mayRequestReauthorization } from '../policies';
+import { actionsFor } from '../app-actions';
 import { RequestNotVisible } from '../components/RequestNotVisible';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useSessionEnded } from '../../../lib/session-ended';
@@ -53,7 +54,7 @@ export function RequestDetailsPage() {
   const afterAction = useAfterAction();
   const [requestReauth, reauth] = useMutation(RequestReauthorization, afterAction);
   const [authorizing, setAuthorizing] = useState<AuthorizeTarget | null>(null);
-  const [declining, setDeclining] = useState<(Target & { connected: boolean }) | null>(null);
+  const [declining, setDeclining] = useState<Target | null>(null);
   const [revoking, setRevoking] = useState<Target | null>(null);
   const [deleting, setDeleting] = useState(false);
   // What Request reauthorization answered, for that app's card; words chosen when shown (the language may change).
@@ -92,6 +93,14 @@ export function RequestDetailsPage() {
 
   const typeOf = (app: DetailsApp) => app.connection?.type ?? connectionTypeIn(catalog.data?.apps, app);
   const relation = request.viewerRelation;
+  const mayAsk = mayRequestReauthorization(relation, request.team.viewerRole);
+  const appNow = (target: Target | null) => request.apps.find((a) => a.appKey === target?.appKey);
+  // An open dialog follows its app: the status now, when it no longer offers the dialog's action.
+  const moved = (target: Target | null, action: AppAction) => {
+    const app = appNow(target);
+    return app && !actionsFor(app, typeOf(app), relation, mayAsk).includes(action) ? app.status : null;
+  };
+  const connected = (status: string | undefined) => status === 'AUTHORIZED' || status === 'REAUTHORIZING';
   const other = relation === 'RECIPIENT' ? request.requester : request.recipient;
 
   const act = async (app: DetailsApp, action: AppAction) => {
@@ -121,8 +130,7 @@ export function RequestDetailsPage() {
         if (again.type) setAuthorizing({ ...target, type: again.type, mode: action });
         else setOutcome({ appKey: app.appKey, refusal: readError(again.error) });
       }
-    } else if (action === 'decline')
-      setDeclining({ ...target, connected: app.status === 'AUTHORIZED' || app.status === 'REAUTHORIZING' });
+    } else if (action === 'decline') setDeclining(target);
     else if (action === 'revoke') setRevoking(target);
     else {
       try {
@@ -208,7 +216,7 @@ export function RequestDetailsPage() {
           app={app}
           type={typeOf(app)}
           relation={relation}
-          mayAskReauthorization={mayRequestReauthorization(relation, request.team.viewerRole)}
+          mayAskReauthorization={mayAsk}
           busy={reauth.loading}
           focusAction={app.appKey === focusApp ? (app.status === 'REAUTHORIZING' ? 'reauthorize' : 'authorize') : null}
           onAction={(action) => void act(app, action)}
@@ -231,16 +239,19 @@ export function RequestDetailsPage() {
       />
       <AuthorizeDialog
         target={authorizing}
+        moved={moved(authorizing, authorizing?.mode ?? 'authorize')}
         onClose={() => setAuthorizing(null)}
         onAuthorized={(done) => setOutcome({ appKey: done.appKey, authorized: true, updated: done.mode === 'update' })}
       />
       <DeclineDialog
-        target={declining}
+        target={declining && { ...declining, connected: connected(appNow(declining)?.status) }}
+        moved={moved(declining, 'decline')}
         onClose={() => setDeclining(null)}
         onDone={(done) => setOutcome({ appKey: done.appKey, declined: true })}
       />
       <RevokeDialog
         target={revoking}
+        moved={moved(revoking, 'revoke')}
         onClose={() => setRevoking(null)}
         onDone={(done) => setOutcome({ appKey: done.appKey, revoked: true })}
       />

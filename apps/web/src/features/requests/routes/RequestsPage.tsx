@@ -73,7 +73,8 @@ export function RequestsPage() {
   const after = cursors[cursors.length - 1];
   const [deleting, setDeleting] = useState<RequestRowFieldsFragment | null>(null);
   // What happened, worded when shown (the language may change meanwhile).
-  const [notice, setNotice] = useState<{ key: 'list.deleted' | 'list.removed'; name: string } | null>(
+  // `count`: removals heard one after another (a whole team's rows go when the viewer leaves it) are said as one.
+  const [notice, setNotice] = useState<{ key: 'list.deleted' | 'list.removed'; name: string; count?: number } | null>(
     arrival?.deletedName ? { key: 'list.deleted', name: arrival.deletedName } : null,
   );
   // The pages walked belong to one view: another team (which changes no address) leaves them, for good. Not while
@@ -155,6 +156,18 @@ export function RequestsPage() {
   useEffect(() => {
     inView.current = new Set(rows.map((r) => r.id));
   });
+  // The rows this view has shown, by name, and the ids whose removal is listened for. Removals come in bursts (a team
+  // that lets the viewer go takes all its rows): the refetch after the first must not end the subscription that
+  // carries the others, nor forget the names it says. Another view (tab, filter, team) starts again.
+  const shownNames = useRef({ view, names: new Map<string, string>() });
+  if (shownNames.current.view !== view) shownNames.current = { view, names: new Map() };
+  for (const r of rows) shownNames.current.names.set(r.id, r.name);
+  const [watched, setWatched] = useState({ view, ids: [] as string[] });
+  const shownIds = rows.map((r) => r.id).join(',');
+  useEffect(() => {
+    const ids = shownIds ? shownIds.split(',') : [];
+    setWatched((w) => (w.view === view && ids.every((id) => w.ids.includes(id)) ? w : { view, ids }));
+  }, [shownIds, view]);
   /**
    * The count; on a list of more pages, which part of it this is. Pages are read by cursor, so rows deleted on an
    * earlier page meanwhile leave this one as it was: a range past the count would not be true, and is not said.
@@ -179,18 +192,23 @@ export function RequestsPage() {
   };
   // A row the other party deleted (or whose team the viewer left) goes, and says why, rather than wait for a click.
   useSubscription(RequestsRemoved, {
-    variables: { ids: rows.map((r) => r.id) },
-    skip: rows.length === 0 || sessionEnded,
+    variables: { ids: watched.ids },
+    skip: watched.ids.length === 0 || watched.view !== view || sessionEnded,
     onData: ({ data }) => {
       const id = data.data?.credentialRequestsRemoved;
-      const row = rows.find((r) => r.id === id);
-      if (!row) return;
-      drop(row.id);
+      const name = id ? shownNames.current.names.get(id) : undefined;
+      if (!id || name === undefined) return;
+      shownNames.current.names.delete(id);
+      drop(id);
       // The viewer's own delete: its answer says "was deleted" (and closes the dialog).
-      if (deletedHere.current.has(row.id)) return;
+      if (deletedHere.current.has(id)) return;
       // Deleted elsewhere: its Delete dialog, if open, closes (there is nothing left to delete), and the list says why.
-      setDeleting((open) => (open?.id === row.id ? null : open));
-      setNotice({ key: 'list.removed', name: row.name });
+      setDeleting((open) => (open?.id === id ? null : open));
+      setNotice((last) =>
+        last?.key === 'list.removed'
+          ? { ...last, count: (last.count ?? 1) + 1 }
+          : { key: 'list.removed', name, count: 1 },
+      );
     },
   });
 
@@ -199,13 +217,24 @@ export function RequestsPage() {
       <h1>{t('list.title')}</h1>
       <div className="app-block-header">
         <h2>{t('list.heading')}</h2>
-        <Link className="btn btn-primary" to="/requests/new">
-          {t('list.create')}
-        </Link>
+        {/* Not for someone in no organization, nor for a guest of the one shown (R3.4): an outside person who answers
+            requests would only be told they cannot send one. */}
+        {ws.organization && ws.organization.viewerRole !== 'GUEST' && ws.team?.viewerRole !== 'GUEST' && (
+          <Link className="btn btn-primary" to="/requests/new">
+            {t('list.create')}
+          </Link>
+        )}
       </div>
       {notice && (
-        <p className="notice notice-success" role="status" tabIndex={-1} ref={noticeFocus}>
-          {t(notice.key, { name: notice.name })}
+        <p
+          className={notice.key === 'list.deleted' ? 'notice notice-success' : 'notice'}
+          role="status"
+          tabIndex={-1}
+          ref={noticeFocus}
+        >
+          {notice.count && notice.count > 1
+            ? t('list.removedMany', { count: notice.count })
+            : t(notice.key, { name: notice.name })}
         </p>
       )}
       <Tabs
