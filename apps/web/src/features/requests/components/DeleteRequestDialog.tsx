@@ -34,6 +34,9 @@ export function DeleteRequestDialog({
   // Read again at each change of the request; a list that then differs from the one first shown is said to have.
   const [changed, setChanged] = useState(false);
   const firstShown = useRef<string | null>(null);
+  // Every push, the first included (the request as it is when the subscription starts; none when the page's own
+  // subscription to the same request is shared): one read too many at most, never a change missed. While one is on
+  // its way the list shown stays, and Delete stays available.
   useSubscription(RequestUpdated, {
     variables: { id: request?.id ?? '' },
     skip: !request,
@@ -44,15 +47,16 @@ export function DeleteRequestDialog({
   const cancel = useRef<HTMLButtonElement>(null);
   const connections = (data?.requestConnections ?? []).filter((c) => c.status !== 'DELETED');
   const shownNow = data && !loading ? connections.map((c) => `${c.id}:${c.usage.length}`).join(',') : null;
+  const requestId = request?.id ?? null;
   useEffect(() => {
-    if (!request) {
-      firstShown.current = null;
-      setChanged(false);
-    } else if (shownNow !== null) {
-      firstShown.current ??= shownNow;
-      if (shownNow !== firstShown.current) setChanged(true);
-    }
-  }, [request, shownNow]);
+    firstShown.current = null;
+    setChanged(false);
+  }, [requestId]);
+  useEffect(() => {
+    if (!requestId || shownNow === null) return;
+    firstShown.current ??= shownNow;
+    if (shownNow !== firstShown.current) setChanged(true);
+  }, [requestId, shownNow]);
   // One dialog serves every row of a list: a refusal belongs to the row it was for, not to the next one opened. Reset
   // when it closes, however it closes (Cancel, Escape, Delete done, or the list because the row was deleted elsewhere).
   useEffect(() => {
@@ -71,8 +75,8 @@ export function DeleteRequestDialog({
       <p role="status" className={changed ? 'notice' : undefined} data-connections-changed={changed || undefined}>
         {changed ? t('remove.connectionsChanged') : ''}
       </p>
-      {loading && <p role="status">{t('loading', { ns: 'common' })}</p>}
-      {!loading && !error && connections.length === 0 && <p>{t('remove.noConnections')}</p>}
+      {loading && !data && <p role="status">{t('loading', { ns: 'common' })}</p>}
+      {data && !loading && !error && connections.length === 0 && <p>{t('remove.noConnections')}</p>}
       {connections.length > 0 && (
         <ul className="connection-list">
           {connections.map((c) => {
@@ -110,7 +114,7 @@ export function DeleteRequestDialog({
           variant="danger"
           className="btn-solid"
           // R8.5: what stops working is read before Delete can be pressed (a failed read is said, and does not block).
-          busy={removal.loading || loading}
+          busy={removal.loading || (loading && !data)}
           disabled={!request}
           onClick={async () => {
             if (!request) return;

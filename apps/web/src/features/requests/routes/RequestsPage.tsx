@@ -22,6 +22,8 @@ import { touchesList } from '../list-updates';
 
 const STATUSES: CredentialRequestStatus[] = ['AUTHORIZED', 'PARTIALLY_AUTHORIZED', 'INCOMPLETE', 'INVALID', 'DECLINED'];
 const PAGE = 20;
+/** Removals heard this close together are one event to the reader (a team letting the viewer go). */
+const BURST_MS = 3000;
 type Tab = 'sent' | 'received';
 /** The history entry's state: the pages walked in a view, and what the details page that led here deleted. */
 interface ListState {
@@ -74,9 +76,14 @@ export function RequestsPage() {
   const [deleting, setDeleting] = useState<RequestRowFieldsFragment | null>(null);
   // What happened, worded when shown (the language may change meanwhile).
   // `count`: removals heard one after another (a whole team's rows go when the viewer leaves it) are said as one.
-  const [notice, setNotice] = useState<{ key: 'list.deleted' | 'list.removed'; name: string; count?: number } | null>(
-    arrival?.deletedName ? { key: 'list.deleted', name: arrival.deletedName } : null,
-  );
+  // `view` and `at`: only a burst in the same view is counted together, not a removal heard later or elsewhere.
+  const [notice, setNotice] = useState<{
+    key: 'list.deleted' | 'list.removed';
+    name: string;
+    count?: number;
+    view?: string;
+    at?: number;
+  } | null>(arrival?.deletedName ? { key: 'list.deleted', name: arrival.deletedName } : null);
   // The pages walked belong to one view: another team (which changes no address) leaves them, for good. Not while
   // the workspace loads (after a reload): the team is not known yet, and the view only seems to differ.
   useEffect(() => {
@@ -166,7 +173,15 @@ export function RequestsPage() {
   const shownIds = rows.map((r) => r.id).join(',');
   useEffect(() => {
     const ids = shownIds ? shownIds.split(',') : [];
-    setWatched((w) => (w.view === view && ids.every((id) => w.ids.includes(id)) ? w : { view, ids }));
+    // Within a view the set only grows: a refetch that pulls a row up from the next page must not drop the ids
+    // whose removal is still on its way.
+    setWatched((w) =>
+      w.view !== view
+        ? { view, ids }
+        : ids.every((id) => w.ids.includes(id))
+          ? w
+          : { view, ids: [...new Set([...w.ids, ...ids])] },
+    );
   }, [shownIds, view]);
   /**
    * The count; on a list of more pages, which part of it this is. Pages are read by cursor, so rows deleted on an
@@ -204,10 +219,11 @@ export function RequestsPage() {
       if (deletedHere.current.has(id)) return;
       // Deleted elsewhere: its Delete dialog, if open, closes (there is nothing left to delete), and the list says why.
       setDeleting((open) => (open?.id === id ? null : open));
+      const at = Date.now();
       setNotice((last) =>
-        last?.key === 'list.removed'
-          ? { ...last, count: (last.count ?? 1) + 1 }
-          : { key: 'list.removed', name, count: 1 },
+        last?.key === 'list.removed' && last.view === view && at - (last.at ?? 0) < BURST_MS
+          ? { ...last, count: (last.count ?? 1) + 1, at }
+          : { key: 'list.removed', name, count: 1, view, at },
       );
     },
   });
