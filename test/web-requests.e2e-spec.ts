@@ -2255,6 +2255,7 @@ it('a member is offered the teams she is in; one she left meanwhile stays named,
   // A plain member of Acme works from her own teams only (Internal comms, and Solo if an earlier test made it):
   // Marketing automation's list is not hers (R7.1, R7.4).
   const offered = () => teams.locator('option').allInnerTexts();
+  await teams.locator('option', { hasText: 'Internal comms' }).waitFor({ state: 'attached' });
   expect(await offered()).toContain('Internal comms');
   expect(await offered()).not.toContain('Marketing automation');
   const inMarketing = { t: marketingTeamId, u: ids.memberId(people.builder.email) };
